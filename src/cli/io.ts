@@ -1,0 +1,36 @@
+// stdout is data, stderr is people. Colour only on a TTY and never with NO_COLOR.
+
+export function stderrIsTty(): boolean {
+  return Boolean(process.stderr.isTTY);
+}
+
+export function interactive(): boolean {
+  return Boolean(process.stdin.isTTY && process.stdout.isTTY) && process.env.CI !== 'true';
+}
+
+function useColour(): boolean {
+  return stderrIsTty() && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb';
+}
+
+const paint = (code: string) => (text: string) => (useColour() ? `\u001b[${code}m${text}\u001b[0m` : text);
+export const colour = { red: paint('31'), yellow: paint('33'), green: paint('32'), dim: paint('2'), bold: paint('1') };
+
+/** A message for people (stderr). */
+export function info(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+export function warn(message: string): void {
+  process.stderr.write(`${colour.yellow('waarschuwing:')} ${message}\n`);
+}
+
+export function error(message: string): void {
+  process.stderr.write(`${colour.red('fout:')} ${message}\n`);
+}
+
+/** Data (stdout). Resolves once the data is flushed, so the process can exit safely afterwards. */
+export function out(data: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.write(data, (err) => (err ? reject(err) : resolve()));
+  });
+}

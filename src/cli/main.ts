@@ -1,0 +1,19 @@
+import { Command } from 'commander';
+import { createRequire } from 'node:module';
+import { dutch } from './program.js';
+import { registerValideer } from './valideer.js';
+
+const require = createRequire(import.meta.url);
+const { version } = require('../../package.json') as { version: string };
+
+// Registration modules stay light (commander only); each action imports its heavy pipeline lazily,
+// so `cter --help` starts fast.
+const program = dutch(new Command('cter'))
+  .description('Lokaal beeld CTER: van signaalexports naar een betrouwbaar lokaal beeld (PDF, JSON, trends).')
+  .version(version, '-V, --version', 'toon het versienummer')
+  .helpCommand('help [opdracht]', 'toon hulp bij een opdracht')
+  .showSuggestionAfterError(false);
+
+for (const register of [registerValideer]) register(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,64 @@
+import { Command, CommanderError } from 'commander';
+import { EXIT } from '../util/errors.js';
+import { error } from './io.js';
+
+const TITLES: Record<string, string> = {
+  'Usage:': 'Gebruik:',
+  'Options:': 'Opties:',
+  'Commands:': 'Opdrachten:',
+  'Arguments:': 'Argumenten:',
+  'Global Options:': 'Algemene opties:',
+};
+
+/** Commander's own parse errors, in Dutch. */
+function translate(err: CommanderError): string {
+  const m = err.message.replace(/^error: /, '');
+  const quoted = /'([^']+)'/.exec(m)?.[1] ?? '';
+  switch (err.code) {
+    case 'commander.unknownOption':
+      return `onbekende optie '${quoted}'. Zie 'cter <opdracht> --help'.`;
+    case 'commander.unknownCommand':
+      return `onbekende opdracht '${quoted}'. Zie 'cter --help'.`;
+    case 'commander.optionMissingArgument':
+      return `optie '${quoted}' mist een waarde.`;
+    case 'commander.missingArgument':
+      return `argument '${quoted}' ontbreekt.`;
+    case 'commander.missingMandatoryOptionValue':
+      return `verplichte optie '${quoted}' ontbreekt.`;
+    case 'commander.excessArguments':
+      return `te veel argumenten. Zie 'cter <opdracht> --help'.`;
+    case 'commander.invalidArgument':
+      return m.replace(/^option /, 'optie ').replace('argument', 'waarde').replace(' is invalid.', ' is ongeldig.');
+    case 'commander.conflictingOption':
+      return `opties gaan niet samen: ${m}`;
+    default:
+      return m;
+  }
+}
+
+/** Dutch help, Dutch errors, exit code 2 for usage errors; applied to the program and inherited by its commands. */
+export function dutch(cmd: Command): Command {
+  return cmd
+    .helpOption('-h, --help', 'toon deze hulp')
+    .configureHelp({ styleTitle: (title) => TITLES[title] ?? title, showGlobalOptions: false })
+    .configureOutput({ outputError: () => undefined })
+    .exitOverride((err) => {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
+        process.exit(EXIT.OK);
+      }
+      error(translate(err));
+      process.exit(EXIT.USAGE);
+    });
+}
+
+/** Parses a positive whole number option value with a Dutch error. */
+export function positiveInt(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) {
+      error(`optie ${name}: '${value}' is geen positief geheel getal.`);
+      process.exit(EXIT.USAGE);
+    }
+    return n;
+  };
+}
