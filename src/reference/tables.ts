@@ -1,0 +1,98 @@
+// Reads the reference CSVs in data/reference/ (shipped with the package). Located relative to this module, so it
+// works from dist/ (installed CLI) and from src/ (vitest). The files are ours: a malformed row is a packaging bug.
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import type { RegioSoort } from '../model.js';
+
+const DATA_DIR = new URL('../../data/reference/', import.meta.url);
+
+export interface GemeenteRow {
+  code: string;
+  naam: string;
+  veiligheidsregio: string;
+  inwoners: number;
+  andereNamen: string[];
+}
+
+export interface VeiligheidsregioRow {
+  code: string;
+  naam: string;
+}
+
+export interface OpgehevenRow {
+  code: string;
+  naam: string;
+  opgehevenPer: string;
+  opvolger: string;
+}
+
+export interface RegioRow {
+  code: string;
+  naam: string;
+  soort: RegioSoort;
+  /** Veiligheidsregio codes whose gemeenten make up the region. */
+  leden: string[];
+}
+
+export interface ReferenceTables {
+  gemeenten: GemeenteRow[];
+  veiligheidsregios: VeiligheidsregioRow[];
+  opgeheven: OpgehevenRow[];
+  regios: RegioRow[];
+}
+
+const REGIO_SOORTEN: readonly RegioSoort[] = ['veiligheidsregio', 'zorg- en veiligheidsregio', 'politie-eenheid'];
+
+function readCsv(file: string, columns: string[]): Record<string, string>[] {
+  const url = new URL(file, DATA_DIR);
+  const rows = parse(readFileSync(url), { columns: true, bom: true, trim: true, skip_empty_lines: true }) as Record<
+    string,
+    string
+  >[];
+  rows.forEach((row, i) => {
+    for (const column of columns) {
+      if (row[column] === undefined) throw new Error(`${url.pathname}: row ${i + 2} lacks column '${column}'`);
+    }
+  });
+  return rows;
+}
+
+function list(cell: string | undefined): string[] {
+  return (cell ?? '')
+    .split('|')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function integer(value: string, where: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${where}: '${value}' is not a positive whole number`);
+  return n;
+}
+
+let cached: ReferenceTables | undefined;
+
+/** The reference tables, read once per process. */
+export function readReferenceTables(): ReferenceTables {
+  cached ??= {
+    gemeenten: readCsv('gemeenten.csv', ['cbs_code', 'naam', 'veiligheidsregio_code', 'inwoners', 'andere_namen']).map(
+      (r) => ({
+        code: r.cbs_code!,
+        naam: r.naam!,
+        veiligheidsregio: r.veiligheidsregio_code!,
+        inwoners: integer(r.inwoners!, `gemeenten.csv ${r.cbs_code}`),
+        andereNamen: list(r.andere_namen),
+      }),
+    ),
+    veiligheidsregios: readCsv('veiligheidsregios.csv', ['code', 'naam']).map((r) => ({ code: r.code!, naam: r.naam! })),
+    opgeheven: readCsv('opgeheven-gemeenten.csv', ['cbs_code', 'naam', 'opgeheven_per', 'opvolger_cbs_code']).map(
+      (r) => ({ code: r.cbs_code!, naam: r.naam!, opgehevenPer: r.opgeheven_per!, opvolger: r.opvolger_cbs_code! }),
+    ),
+    regios: readCsv('regios.csv', ['code', 'naam', 'soort', 'leden']).map((r) => {
+      const soort = r.soort as RegioSoort;
+      if (!REGIO_SOORTEN.includes(soort)) throw new Error(`regios.csv ${r.code}: unknown soort '${r.soort}'`);
+      return { code: r.code!, naam: r.naam!, soort, leden: list(r.leden) };
+    }),
+  };
+  return cached;
+}
