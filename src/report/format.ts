@@ -1,0 +1,81 @@
+// Dutch notation for everything the report shows: numbers (Intl nl-NL), dates (date-fns, nl locale), p-values.
+
+import { format, parseISO } from 'date-fns';
+import { nl } from 'date-fns/locale';
+
+const integer = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** 1234 -> "1.234". */
+export function formatInteger(n: number): string {
+  return integer.format(n);
+}
+
+/** 3.04 -> "3,0". */
+export function formatDecimal(n: number): string {
+  return oneDecimal.format(n);
+}
+
+/** A share 0..1 -> "38%" (one decimal below 10%, so small shares stay visible). */
+export function formatShare(fraction: number): string {
+  const pct = fraction * 100;
+  if (pct > 0 && pct < 10) return `${oneDecimal.format(pct)}%`;
+  return `${integer.format(pct)}%`;
+}
+
+/** A relative change in percent -> "+52%" / "-18%" / "0%". */
+export function formatPercentChange(pct: number): string {
+  const rounded = Math.round(pct);
+  const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '';
+  return `${sign}${integer.format(Math.abs(rounded))}%`;
+}
+
+/** A difference in counts -> "+12" / "−3" / "0". */
+export function formatDifference(n: number): string {
+  const sign = n > 0 ? '+' : n < 0 ? '−' : '';
+  return `${sign}${integer.format(Math.abs(n))}`;
+}
+
+/** A two-sided p-value as analysts write it: "p < 0,001", "p = 0,004", "p = 0,41". */
+export function formatP(p: number): string {
+  if (p < 0.001) return 'p < 0,001';
+  const digits = p < 0.01 ? 3 : 2;
+  const text = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(p);
+  return `p = ${text}`;
+}
+
+/** "2025-09-14" -> "14 september 2025". */
+export function formatDate(isoDate: string): string {
+  return format(parseISO(isoDate), 'd MMMM yyyy', { locale: nl });
+}
+
+/** A moment -> "25 november 2025, 14:03". */
+export function formatDateTime(moment: Date): string {
+  return format(moment, "d MMMM yyyy', 'HH:mm", { locale: nl });
+}
+
+/** A moment as local ISO-like text with offset, for the JSON model and PDF metadata. */
+export function isoLocal(moment: Date): string {
+  return format(moment, "yyyy-MM-dd'T'HH:mm:ssxxx");
+}
+
+/** "Zaanstad" -> "zaanstad", "Súdwest-Fryslân" -> "sudwest-fryslan", "Noord-Holland Noord" -> "noord-holland-noord". */
+export function slug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Joins Dutch enumerations: ["a"] -> "a", ["a","b"] -> "a en b", ["a","b","c"] -> "a, b en c". */
+export function enumerate(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
+}
+
+/** Capitalises the first letter of a sentence. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
