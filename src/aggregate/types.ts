@@ -26,13 +26,23 @@ export interface Verandering {
   verschil: number;
   /** Relative change in percent; null when the comparison count is zero. */
   procent: number | null;
+  /** Why there is no test (richting "niet te toetsen"): both counts zero, or a period not (fully) in the inputs. */
+  reden?: string;
 }
+
+/**
+ * How far the inputs cover a period (inputs-wide, not per area): "geen" when it lies before the first or after the
+ * last signal date, "onvolledig" when the last signal date falls inside it, else "volledig".
+ */
+export type Dekking = 'volledig' | 'onvolledig' | 'geen';
 
 export interface ReeksPunt {
   periode: string;
   label: string;
   signalen: number;
   fenomenen: Record<Fenomeen, number>;
+  /** Whether the inputs cover this period; a 0 in an uncovered period means "no data", not "no signals". */
+  dekking?: Dekking;
 }
 
 /** The figures of one area (gemeente or region) for one period. Pure data: serialisable, deterministic order. */
@@ -46,6 +56,8 @@ export interface GebiedCijfers {
   signalenVorigJaar: number;
   /** Distinct (pseudonymised) persons; null when the inputs carry no person keys for this area and period. */
   personen: number | null;
+  /** Signals of this area and period that carry a person key (personen counts among these). */
+  signalenMetPersoon?: number;
   /** Signals per 10,000 inhabitants. */
   per10000: number;
   /** Counts per category; every canonical fenomeen/ernst/herkomst key present (0 when none). */
@@ -78,4 +90,8 @@ export interface ScopeCijfers {
   toets: string;
   /** Significance level used (0.05). */
   alpha: number;
+  /** First and last signal date in the inputs (all areas); null without signals. */
+  bereik?: { eerste: string; laatste: string } | null;
+  /** Coverage of the current period by the inputs. */
+  dekking?: Dekking;
 }
