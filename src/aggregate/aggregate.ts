@@ -13,6 +13,7 @@ import {
   type Herkomst,
   type Regio,
 } from '../model.js';
+import { compareGemeenteNamen } from '../reference/index.js';
 import { UsageError } from '../util/errors.js';
 import {
   indexVanDatum,
@@ -261,8 +262,6 @@ function inputsHavePersons(index: SignaalIndex): boolean {
   return false;
 }
 
-const byName = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
-
 export interface AggregateOptions {
   /** The classified signals, or an index of them built once (batch: many scopes over the same signals). */
   signalen: readonly GeclassificeerdSignaal[] | SignaalIndex;
@@ -295,7 +294,7 @@ export function aggregateScope({ signalen, ref, scope, periode }: AggregateOptio
     gebied = gebiedCijfers(gemeenteGebied(ref, scope.code), ctx, metPersonen);
   } else {
     const leden = scope.regio.gemeenten.map((code) => gemeenteGebied(ref, code));
-    leden.sort((a, b) => byName.compare(a.naam, b.naam) || (a.code < b.code ? -1 : 1));
+    leden.sort((a, b) => compareGemeenteNamen(a.naam, b.naam) || (a.code < b.code ? -1 : 1));
     gemeenten = leden.map((g) => gebiedCijfers(g, ctx, metPersonen));
     const regio: Gebied = {
       soort: 'regio',

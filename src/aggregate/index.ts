@@ -1,0 +1,18 @@
+// The aggregation pass: areas x periods, series, exact tests; and the `cter trends` summary built on it.
+export { aggregateScope, dekking, indexSignals, REEKS_LENGTE } from './aggregate.js';
+export type { AggregateOptions, GemeenteOpzoeker, Scope, SignaalIndex } from './aggregate.js';
+export {
+  laatstePerioden,
+  latestCompleteQuarter,
+  parsePeriode,
+  periodeVanDatum,
+  verschuif,
+  vorigJaar,
+  vorigePeriode,
+} from './periode.js';
+export { ALPHA, poissonToets, TOETS, verandering } from './stats.js';
+export { notitiesVoorScope, trendSummary, TRENDS_SCHEMA } from './trends.js';
+export type { TrendGebied, TrendNotitie, TrendSamenvatting, TrendSummaryOptions } from './trends.js';
+export { trendsCsv } from './trends-csv.js';
+export { trendsMarkdown, veranderingTekst } from './trends-md.js';
+export type * from './types.js';
