@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { createRequire } from 'node:module';
 import { dutch } from './program.js';
 import { registerValideer } from './valideer.js';
+import { registerConfig } from './config.js';
+import { registerInit } from './init.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -14,6 +16,6 @@ const program = dutch(new Command('cter'))
   .helpCommand('help [opdracht]', 'toon hulp bij een opdracht')
   .showSuggestionAfterError(false);
 
-for (const register of [registerValideer]) register(program);
+for (const register of [registerValideer, registerInit, registerConfig]) register(program);
 
 await program.parseAsync(process.argv);

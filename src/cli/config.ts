@@ -1,0 +1,30 @@
+import type { Command } from 'commander';
+import { out } from './io.js';
+import { action } from './run.js';
+
+interface ConfigOptions {
+  json?: boolean;
+  uitleg?: boolean;
+  config?: string;
+}
+
+export function registerConfig(program: Command): void {
+  program
+    .command('config')
+    .description('toon de geldende configuratie en waar elke waarde vandaan komt')
+    .option('--json', 'als JSON: { bestand, map, waarden, herkomst }')
+    .option('--uitleg', 'met een toelichting bij elke instelling')
+    .option('-c, --config <bestand>', 'dit configuratiebestand in plaats van het dichtstbijzijnde cter.config.json')
+    .addHelpText(
+      'after',
+      '\nVolgorde: standaard < cter.config.json (in deze map of een bovenliggende) < omgevingsvariabelen < opties.',
+    )
+    .action(
+      action(async (options: ConfigOptions) => {
+        const { loadConfig } = await import('../config/index.js');
+        const { configReport, formatConfig } = await import('../config/show.js');
+        const loaded = await loadConfig({ file: options.config });
+        await out(options.json ? `${JSON.stringify(configReport(loaded), null, 2)}\n` : formatConfig(loaded, { uitleg: options.uitleg }));
+      }),
+    );
+}
