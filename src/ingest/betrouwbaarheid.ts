@@ -1,0 +1,46 @@
+// Reliability grades: the Admiralty code (source A-F, information 1-6) and Europol's 4x4 (source A/B/C/X,
+// information 1-4), written as "B2", "b-2", "B/2", "B 2".
+//
+// A code with source A-C and information 1-4 fits both schemes. Choice: per file. A file whose codes include a
+// 4x4-only code (source X) and no Admiralty-only code (source D-F or information 5-6) is a 4x4 file, and its
+// ambiguous codes are 4x4; otherwise ambiguous codes are Admiralty. A file mixing both kinds gets a notice.
+import type { Betrouwbaarheid } from '../model.js';
+
+export type Schema = Betrouwbaarheid['schema'];
+
+export interface Code {
+  bron: string;
+  informatie: string;
+  /** Which schemes the code fits. */
+  past: Schema | 'beide';
+}
+
+const PATTERN = /^([A-FX])\s*[-/.]?\s*([1-6])$/;
+
+/** The code, or undefined when it is not a valid grade in either scheme. */
+export function parseCode(raw: string): Code | undefined {
+  const m = PATTERN.exec(raw.trim().toUpperCase());
+  if (!m) return undefined;
+  const bron = m[1]!;
+  const informatie = m[2]!;
+  const admiralty = bron !== 'X';
+  const vierMaalVier = 'ABCX'.includes(bron) && Number(informatie) <= 4;
+  if (!admiralty && !vierMaalVier) return undefined;
+  return { bron, informatie, past: admiralty && vierMaalVier ? 'beide' : admiralty ? 'admiralty' : '4x4' };
+}
+
+/** The scheme for a file's ambiguous codes, and whether the file mixes codes that fit only one scheme each. */
+export function fileSchema(codes: Iterable<Code>): { schema: Schema; gemengd: boolean } {
+  let admiraltyOnly = false;
+  let vierOnly = false;
+  for (const code of codes) {
+    if (code.past === 'admiralty') admiraltyOnly = true;
+    if (code.past === '4x4') vierOnly = true;
+  }
+  return { schema: vierOnly && !admiraltyOnly ? '4x4' : 'admiralty', gemengd: vierOnly && admiraltyOnly };
+}
+
+export function grade(code: Code, fileScheme: Schema): Betrouwbaarheid {
+  const schema = code.past === 'beide' ? fileScheme : code.past;
+  return { schema, bron: code.bron, informatie: code.informatie, code: `${code.bron}${code.informatie}` };
+}

@@ -1,0 +1,117 @@
+// Dates as exports write them: 2025-07-03, 03-07-2025, 3-7-2025, 03/07/2025, 03.07.2025, 3 juli 2025, 3 jul 2025,
+// each optionally with a time (14:30, 14:30:00), and ISO 8601 timestamps. Day-month order is always Dutch. A date
+// that does not exist (31-02-2025, month 13) is rejected with a reason that names the value.
+import { isExists } from 'date-fns';
+import { nl } from 'date-fns/locale';
+
+export type DatumResultaat = { ok: true; datum: string; tijd?: string } | { ok: false; reden: string };
+
+const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?`;
+const ISO = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:T|,?\s+)${TIME}(Z|[+-]\d{2}(?::?\d{2})?)?)?$`, 'i');
+const NUMERIC = new RegExp(String.raw`^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?:,?\s+${TIME})?$`);
+const WORDS = new RegExp(String.raw`^(\d{1,2})\s+(\p{L}+)\.?\s+(\d{4})(?:,?\s+${TIME})?$`, 'u');
+
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
+
+/** Dutch month names and abbreviations (from date-fns' nl locale, without the dot) -> month number. */
+const MONTHS: ReadonlyMap<string, number> = (() => {
+  const map = new Map<string, number>([['sept', 9]]);
+  for (let i = 0; i < 12; i++) {
+    map.set(nl.localize.month(i as 0, { width: 'wide' }).toLowerCase(), i + 1);
+    map.set(nl.localize.month(i as 0, { width: 'abbreviated' }).replace('.', '').toLowerCase(), i + 1);
+  }
+  return map;
+})();
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+const HINT = 'bijvoorbeeld 2025-07-03, 03-07-2025 of 3 juli 2025, eventueel met een tijd als 14:30';
+
+interface Parts {
+  y: number;
+  m: number;
+  d: number;
+  time?: { h: number; mi: number; s?: number };
+  /** Offset from UTC in minutes, for ISO timestamps with Z or +hh:mm. */
+  offset?: number;
+}
+
+function checkParts(text: string, p: Parts): string | undefined {
+  if (p.m < 1 || p.m > 12) return `'${text}' is geen geldige datum: maand ${p.m} bestaat niet`;
+  if (p.y < MIN_YEAR || p.y > MAX_YEAR) return `'${text}': het jaar ${p.y} is niet aannemelijk`;
+  if (!isExists(p.y, p.m - 1, p.d)) {
+    const maand = nl.localize.month((p.m - 1) as 0, { width: 'wide' });
+    return `'${text}' is geen geldige datum: ${maand} ${p.y} heeft geen dag ${p.d}`;
+  }
+  const t = p.time;
+  if (t && (t.h > 23 || t.mi > 59 || (t.s ?? 0) > 59)) {
+    return `'${text}': de tijd ${pad(t.h)}:${pad(t.mi)}${t.s === undefined ? '' : `:${pad(t.s)}`} bestaat niet`;
+  }
+  return undefined;
+}
+
+function timeOf(h?: string, mi?: string, s?: string): Parts['time'] {
+  if (h === undefined || mi === undefined) return undefined;
+  return { h: Number(h), mi: Number(mi), s: s === undefined ? undefined : Number(s) };
+}
+
+function offsetMinutes(zone: string | undefined): number | undefined {
+  if (zone === undefined) return undefined;
+  if (zone.toUpperCase() === 'Z') return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+}
+
+const AMSTERDAM = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** A timestamp with a UTC offset, as the local (Dutch) date and time it was registered at. */
+function toAmsterdam(p: Parts & { time: NonNullable<Parts['time']>; offset: number }): Parts {
+  const utc = Date.UTC(p.y, p.m - 1, p.d, p.time.h, p.time.mi, p.time.s ?? 0) - p.offset * 60_000;
+  const get = (type: string) => Number(AMSTERDAM.formatToParts(utc).find((part) => part.type === type)!.value);
+  return {
+    y: get('year'),
+    m: get('month'),
+    d: get('day'),
+    time: { h: get('hour'), mi: get('minute'), s: p.time.s === undefined ? undefined : get('second') },
+  };
+}
+
+function match(text: string): Parts | string {
+  let m = ISO.exec(text);
+  if (m) {
+    return { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]), time: timeOf(m[4], m[5], m[6]), offset: offsetMinutes(m[7]) };
+  }
+  m = NUMERIC.exec(text);
+  if (m) return { y: Number(m[4]), m: Number(m[3]), d: Number(m[1]), time: timeOf(m[5], m[6], m[7]) };
+  m = WORDS.exec(text);
+  if (m) {
+    const month = MONTHS.get(m[2]!.toLowerCase());
+    if (month === undefined) return `'${text}': onbekende maand '${m[2]}' (${HINT})`;
+    return { y: Number(m[3]), m: month, d: Number(m[1]), time: timeOf(m[4], m[5], m[6]) };
+  }
+  return `'${text}' is geen datum die cter herkent (${HINT})`;
+}
+
+export function parseDatum(raw: string): DatumResultaat {
+  const text = raw.trim().replace(/\s+/g, ' ');
+  if (text === '') return { ok: false, reden: 'datum ontbreekt' };
+  const parts = match(text);
+  if (typeof parts === 'string') return { ok: false, reden: parts };
+  const problem = checkParts(text, parts);
+  if (problem) return { ok: false, reden: problem };
+  const local = parts.offset !== undefined && parts.time ? toAmsterdam({ ...parts, time: parts.time, offset: parts.offset }) : parts;
+  const datum = `${local.y}-${pad(local.m)}-${pad(local.d)}`;
+  const t = local.time;
+  if (!t) return { ok: true, datum };
+  return { ok: true, datum, tijd: `${pad(t.h)}:${pad(t.mi)}${t.s === undefined ? '' : `:${pad(t.s)}`}` };
+}

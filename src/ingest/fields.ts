@@ -1,0 +1,104 @@
+// Field readers shared by signals and trend notes: each reads one canonical column of a row, reports a problem
+// through the row's report, and returns the normalised value (undefined when empty or rejected).
+import type { Fenomeen } from '../model.js';
+import type { Reference } from '../reference/index.js';
+import { parseDatum } from './dates.js';
+import type { Row, RowReport } from './file-sink.js';
+import { cleanText, lookupFenomeen, type Waarde } from './values.js';
+
+export interface GemeenteOmzetting {
+  /** The abolished gemeente as named in the reference data, and its CBS code. */
+  van: string;
+  vanCode: string;
+  /** Its current successor. */
+  naar: string;
+  naarCode: string;
+  /** How many accepted records named it. */
+  aantal: number;
+}
+
+type Naam = { naam: string; code: string };
+
+/**
+ * Abolished gemeenten met in the exports and mapped to their successor: not a warning, but recorded for the report.
+ * Marked per record, counted over the records that are finally accepted.
+ */
+export class Omzettingen {
+  private readonly marks = new WeakMap<object, { van: Naam; naar: Naam }>();
+
+  mark(record: object, omzetting: { van: Naam; naar: Naam } | undefined): void {
+    if (omzetting) this.marks.set(record, omzetting);
+  }
+
+  count(records: readonly object[]): GemeenteOmzetting[] {
+    const counts = new Map<string, GemeenteOmzetting>();
+    for (const record of records) {
+      const mark = this.marks.get(record);
+      if (!mark) continue;
+      const key = `${mark.van.code}>${mark.naar.code}`;
+      const entry = counts.get(key);
+      if (entry) entry.aantal++;
+      else counts.set(key, { van: mark.van.naam, vanCode: mark.van.code, naar: mark.naar.naam, naarCode: mark.naar.code, aantal: 1 });
+    }
+    return [...counts.values()].sort((a, b) => a.van.localeCompare(b.van, 'nl') || a.naar.localeCompare(b.naar, 'nl'));
+  }
+}
+
+export function readRequired(row: Row, report: RowReport, kolom: string, clean = cleanText): string | undefined {
+  const value = clean(row.get(kolom));
+  if (value === '') report.fout(kolom, '', `${kolom} ontbreekt`);
+  return value === '' ? undefined : value;
+}
+
+export function readDatum(row: Row, report: RowReport): { datum: string; tijd?: string } | undefined {
+  const raw = row.get('datum');
+  const result = parseDatum(raw);
+  if (!result.ok) {
+    report.fout('datum', raw.trim(), result.reden);
+    return undefined;
+  }
+  return result.tijd === undefined ? { datum: result.datum } : { datum: result.datum, tijd: result.tijd };
+}
+
+export type GelezenGemeente = { code: string; omzetting?: { van: Naam; naar: Naam } };
+
+/** The CBS code of the (current) gemeente; `verplicht: false` lets an empty cell pass as undefined. */
+export function readGemeente(row: Row, report: RowReport, ref: Reference, verplicht: boolean): GelezenGemeente | undefined {
+  const raw = row.get('gemeente').trim();
+  if (raw === '' && !verplicht) return undefined;
+  const match = ref.resolveGemeente(raw);
+  if (!match.ok) {
+    // An ambiguous name already lists its candidates in the reason.
+    const listed = match.suggesties.every((s) => match.reden.includes(s));
+    const hint = match.suggesties.length > 0 && !listed ? `; bedoelt u: ${match.suggesties.join(', ')}?` : '';
+    report.fout('gemeente', raw, `${match.reden}${hint}`);
+    return undefined;
+  }
+  const code = match.gemeente.code;
+  return match.opgeheven ? { code, omzetting: { van: match.opgeheven, naar: { naam: match.gemeente.naam, code } } } : { code };
+}
+
+/** A value from a list of known values; an unknown one is kept as written, with a warning. */
+export function readKnown<T extends string>(
+  row: Row,
+  report: RowReport,
+  kolom: string,
+  lookup: (raw: string) => Waarde<T>,
+  wat: string,
+): T | string | undefined {
+  const found = lookup(row.get(kolom));
+  if (found.leeg) return undefined;
+  if (!found.bekend) report.waarschuwing(kolom, found.waarde, `onbekende ${wat} '${found.waarde}'; overgenomen zoals geschreven`);
+  return found.waarde;
+}
+
+/** The analyst's fenomeen label; an unknown one leaves the record to classification, with a warning. */
+export function readFenomeen(row: Row, report: RowReport): Fenomeen | undefined {
+  const found = lookupFenomeen(row.get('fenomeen'));
+  if (found.leeg) return undefined;
+  if (!found.bekend) {
+    report.waarschuwing('fenomeen', found.waarde, `onbekend fenomeen '${found.waarde}'; het veld wordt als leeg behandeld`);
+    return undefined;
+  }
+  return found.waarde;
+}

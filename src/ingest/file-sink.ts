@@ -1,0 +1,179 @@
+// Turns one file's raw records into accepted candidates, rejected records and messages. The first non-blank record
+// is the header; blank records (also ";;;;" rows Excel leaves behind) carry no data and are not counted.
+import type { AfgewezenRecord, Melding } from '../model.js';
+import { FileError } from '../util/errors.js';
+import { mapHeader, type KolomIndeling } from './header.js';
+import { isBlank, type FileDialect, type RawRecord, type RecordSink } from './read-records.js';
+import type { Soort } from './tables.js';
+
+export interface Row {
+  regel: number;
+  /** The raw value of a canonical column; '' when the column or the field is absent. */
+  get(kolom: string): string;
+  /** The column's header as the analyst wrote it, for messages. */
+  naam(kolom: string): string;
+}
+
+export interface RowReport {
+  /** The row cannot be used; it is rejected with all its fouten. */
+  fout(kolom: string, waarde: string, reden: string): void;
+  /** The row is kept; repeated (kolom, waarde, reden) warnings in a file are reported once, with a count. */
+  waarschuwing(kolom: string, waarde: string, reden: string): void;
+}
+
+/** Converts one file's rows; created per file, so file-level decisions can look back at all its records. */
+export interface FileConverter<T> {
+  convert(row: Row, report: RowReport): T | undefined;
+  /** After the last row: decisions that depend on the whole file; `notice` adds a file-level warning. */
+  finish?(records: T[], notice: (reden: string) => void): void;
+}
+
+export interface FileOutcome<T> {
+  bestand: string;
+  dialect: FileDialect;
+  /** Records, not counting the header, blank lines or a sep= line. */
+  regels: number;
+  /** Valid records in line order, before duplicates are resolved. */
+  kandidaten: T[];
+  afgewezen: AfgewezenRecord[];
+  fouten: Melding[];
+  waarschuwingen: Melding[];
+}
+
+/** Warnings with a count: one line per distinct problem instead of one per row. */
+class Waarschuwingen {
+  private readonly list: { melding: Melding; aantal: number }[] = [];
+  private readonly byKey = new Map<string, { melding: Melding; aantal: number }>();
+
+  add(melding: Melding, key?: string): void {
+    const existing = key === undefined ? undefined : this.byKey.get(key);
+    if (existing) {
+      existing.aantal++;
+      return;
+    }
+    const entry = { melding, aantal: 1 };
+    this.list.push(entry);
+    if (key !== undefined) this.byKey.set(key, entry);
+  }
+
+  result(): Melding[] {
+    return this.list.map(({ melding, aantal }) =>
+      aantal === 1 ? melding : { ...melding, reden: `${melding.reden} (${aantal} keer in dit bestand, eerst op deze regel)` },
+    );
+  }
+}
+
+export class FileSink<T> implements RecordSink<FileOutcome<T>> {
+  private header?: { indeling: KolomIndeling; regel: number; breedte: number };
+  private regels = 0;
+  private readonly kandidaten: T[] = [];
+  private readonly afgewezen: AfgewezenRecord[] = [];
+  private readonly fouten: Melding[] = [];
+  private readonly waarschuwingen = new Waarschuwingen();
+
+  constructor(
+    private readonly bestand: string,
+    private readonly soort: Soort,
+    private readonly converter: FileConverter<T>,
+    private readonly progress?: (regels: number) => void,
+  ) {}
+
+  record(rec: RawRecord): void {
+    if ('onleesbaar' in rec) {
+      this.count();
+      this.reject(rec.regel, { tekst: rec.tekst }, [{ bestand: this.bestand, regel: rec.regel, reden: rec.onleesbaar }]);
+      return;
+    }
+    if (isBlank(rec.velden)) return;
+    if (!this.header) {
+      this.readHeader(rec.regel, rec.velden);
+      return;
+    }
+    this.count();
+    this.row(rec.regel, rec.velden);
+  }
+
+  private count(): void {
+    this.regels++;
+    if (this.progress && this.regels % 10_000 === 0) this.progress(this.regels);
+  }
+
+  private readHeader(regel: number, velden: string[]): void {
+    const indeling = mapHeader(this.bestand, this.soort, velden);
+    this.header = { indeling, regel, breedte: velden.length };
+    for (const kolom of indeling.genegeerd) {
+      this.waarschuwingen.add({ bestand: this.bestand, regel, kolom: kolom.naam, reden: kolom.reden });
+    }
+  }
+
+  private velden(values: string[]): Record<string, string> {
+    const namen = this.header?.indeling.namen ?? [];
+    const velden: Record<string, string> = {};
+    const width = Math.max(namen.length, values.length);
+    for (let i = 0; i < width; i++) velden[namen[i] ?? `kolom ${i + 1}`] = values[i] ?? '';
+    return velden;
+  }
+
+  private reject(regel: number, velden: Record<string, string>, fouten: Melding[]): void {
+    this.fouten.push(...fouten);
+    this.afgewezen.push({ bestand: this.bestand, regel, reden: fouten.map((f) => f.reden).join('; '), velden });
+  }
+
+  private row(regel: number, values: string[]): void {
+    const { indeling, breedte } = this.header!;
+    const fouten: Melding[] = [];
+    const extra = values.slice(breedte).filter((v) => v.trim() !== '').length;
+    if (extra > 0) {
+      fouten.push({
+        bestand: this.bestand,
+        regel,
+        reden: `de regel heeft ${values.length} velden en de kopregel ${breedte}; staat er een scheidingsteken in een tekst zonder aanhalingstekens?`,
+      });
+    }
+    const row: Row = {
+      regel,
+      get: (kolom) => {
+        const i = indeling.index.get(kolom);
+        return i === undefined ? '' : (values[i] ?? '');
+      },
+      naam: (kolom) => {
+        const i = indeling.index.get(kolom);
+        return i === undefined ? kolom : indeling.namen[i]!;
+      },
+    };
+    const melding = (kolom: string, waarde: string, reden: string): Melding => {
+      const naam = row.naam(kolom);
+      return waarde === '' ? { bestand: this.bestand, regel, kolom: naam, reden } : { bestand: this.bestand, regel, kolom: naam, waarde, reden };
+    };
+    const record =
+      extra > 0
+        ? undefined
+        : this.converter.convert(row, {
+            fout: (kolom, waarde, reden) => fouten.push(melding(kolom, waarde, reden)),
+            waarschuwing: (kolom, waarde, reden) =>
+              this.waarschuwingen.add(melding(kolom, waarde, reden), `${kolom}\u0000${waarde}\u0000${reden}`),
+          });
+    if (fouten.length > 0 || record === undefined) {
+      if (fouten.length === 0) throw new Error(`converter rejected ${this.bestand}:${regel} without a reason`);
+      this.reject(regel, this.velden(values), fouten);
+      return;
+    }
+    this.kandidaten.push(record);
+  }
+
+  finish(dialect: FileDialect): FileOutcome<T> {
+    if (!this.header) throw new FileError(this.bestand, 'het bestand is leeg: er is geen kopregel gevonden.');
+    const regel = this.header.regel;
+    this.converter.finish?.(this.kandidaten, (reden) => this.waarschuwingen.add({ bestand: this.bestand, regel, reden }));
+    this.progress?.(this.regels);
+    return {
+      bestand: this.bestand,
+      dialect,
+      regels: this.regels,
+      kandidaten: this.kandidaten,
+      afgewezen: this.afgewezen,
+      fouten: this.fouten,
+      waarschuwingen: this.waarschuwingen.result(),
+    };
+  }
+}

@@ -1,0 +1,45 @@
+// The ingest stage: CSV exports as analysts receive them -> validated, normalised records, with an account of every
+// record (accepted, rejected with its reason, or duplicate) per file and in total.
+import type { Signaal, Trendnotitie } from '../model.js';
+import type { Reference } from '../reference/index.js';
+import { FileError } from '../util/errors.js';
+import { soortFromHeader } from './header.js';
+import { ingestFiles, type IngestOpties, type IngestUitkomst } from './ingest.js';
+import { notitieKind } from './notities.js';
+import { readHeader } from './read-records.js';
+import { signaalKind } from './signalen.js';
+import type { Soort } from './tables.js';
+
+export type { GemeenteOmzetting } from './fields.js';
+export type { IngestOpties, IngestUitkomst } from './ingest.js';
+export type { Soort } from './tables.js';
+export { writeRejects, rejectsCsv } from './rejects.js';
+
+/** Signal exports, in the order given (later files win on conflicting duplicates). */
+export function ingestSignalen(files: string[], ref: Reference, opts: IngestOpties = {}): Promise<IngestUitkomst<Signaal>> {
+  return ingestFiles(files, signaalKind(ref, opts.sleutel), opts);
+}
+
+/** Trend-note files. */
+export function ingestNotities(
+  files: string[],
+  ref: Reference,
+  opts: IngestOpties = {},
+): Promise<IngestUitkomst<Trendnotitie>> {
+  return ingestFiles(files, notitieKind(ref), opts);
+}
+
+/** Whether a file holds signals or trend notes, judged by its header. */
+export async function detectSoort(file: string): Promise<Soort> {
+  const header = await readHeader(file);
+  if (!header) throw new FileError(file, 'het bestand is leeg: er is geen kopregel gevonden.');
+  const soort = soortFromHeader(header);
+  if (soort) return soort;
+  const found = header.filter((h) => h.trim() !== '').map((h) => `'${h.trim()}'`);
+  throw new FileError(
+    file,
+    `niet te zien of dit signalen of trendnotities zijn. Signalen hebben de kolommen id, datum en gemeente; ` +
+      `trendnotities datum, titel en notitie. Gevonden kolommen: ${found.join(', ') || '(geen)'}. ` +
+      `Geef de soort op met --soort signalen of --soort notities.`,
+  );
+}

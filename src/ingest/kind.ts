@@ -1,0 +1,22 @@
+// What differs between the kinds of files cter ingests (signals, trend notes): how a row becomes a record, and
+// when two records are the same one.
+import type { Origin } from '../model.js';
+import type { FileConverter } from './file-sink.js';
+import type { Omzettingen } from './fields.js';
+import type { Soort } from './tables.js';
+
+export interface Kind<T extends { origin: Origin }> {
+  soort: Soort;
+  converter(bestand: string): FileConverter<T>;
+  /** Records with the same key describe the same thing (a signal's id; a note's whole content). */
+  key(record: T): string;
+  /** How the key is named in a message, e.g. "id 'S-001'". */
+  describeKey(record: T): string;
+  omzettingen: Omzettingen;
+}
+
+/** The record's content without where it came from: equal content means a true duplicate. */
+export function contentKey(record: { origin: Origin }): string {
+  const { origin: _origin, ...content } = record;
+  return JSON.stringify(content);
+}

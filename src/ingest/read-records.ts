@@ -1,0 +1,234 @@
+// Streams one export from disk to raw records: bytes -> SHA-256 -> decoder -> csv-parse, never holding the whole
+// file. Each record carries the line on which it starts, counted as an editor counts lines (CRLF, LF and CR each
+// end a line, also inside quoted fields), so an analyst can find it.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parse, type CsvError, type Options } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import { FileError } from '../util/errors.js';
+import {
+  decoderLabel,
+  detectCodering,
+  detectDelimiter,
+  detectSepLine,
+  SAMPLE_BYTES,
+  type Codering,
+} from './dialect.js';
+
+export type RawRecord =
+  | { regel: number; velden: string[] }
+  /** A stretch the CSV parser could not read as a record; `tekst` is the original text. */
+  | { regel: number; onleesbaar: string; tekst: string };
+
+export interface RecordSink<S> {
+  record(rec: RawRecord): void;
+  finish(dialect: FileDialect): S;
+}
+
+export interface FileDialect {
+  sha256: string;
+  codering: Codering;
+  scheidingsteken: string;
+}
+
+/** Longest record the parser accepts; longer almost always means a quote that is never closed. */
+const MAX_RECORD_CHARS = 1_000_000;
+
+interface Plan {
+  codering: Codering;
+  delimiter: string;
+  /** Characters of a `sep=` line to drop from the decoded text. */
+  skip: number;
+  /** The decoded sample after the `sep=` line. */
+  text: string;
+}
+
+/** How every export is parsed: any line ending, ragged rows, stray quotes inside unquoted fields kept as written. */
+const PARSE_OPTIONS: Pick<Options, 'record_delimiter' | 'relax_column_count' | 'relax_quotes' | 'skip_records_with_error'> = {
+  record_delimiter: ['\r\n', '\n', '\r'],
+  relax_column_count: true,
+  relax_quotes: true,
+  skip_records_with_error: true,
+};
+
+class DecodeError extends Error {
+  constructor(readonly byte: number) {
+    super(`invalid encoded data near byte ${byte}`);
+  }
+}
+
+function describeReadError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'bestand bestaat niet.';
+  if (code === 'EISDIR') return 'is een map, geen bestand.';
+  if (code === 'EACCES' || code === 'EPERM') return 'geen leesrechten.';
+  return `kan niet worden gelezen (${(err as Error).message}).`;
+}
+
+async function readSample(file: string): Promise<{ sample: Uint8Array; wholeFile: boolean }> {
+  try {
+    const handle = await open(file, 'r');
+    try {
+      const buffer = Buffer.alloc(SAMPLE_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
+      const { size } = await handle.stat();
+      return { sample: buffer.subarray(0, bytesRead), wholeFile: size <= bytesRead };
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    throw new FileError(file, describeReadError(err));
+  }
+}
+
+function planFor(codering: Codering, sample: Uint8Array, wholeFile: boolean): Plan {
+  const text = new TextDecoder(decoderLabel(codering)).decode(sample, { stream: !wholeFile });
+  const sep = detectSepLine(text);
+  if (sep) return { codering, delimiter: sep.delimiter, skip: sep.length, text: text.slice(sep.length) };
+  return { codering, delimiter: detectDelimiter(text, wholeFile), skip: 0, text };
+}
+
+function hashing(hash: ReturnType<typeof createHash>): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _enc, done: TransformCallback) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+}
+
+/** Decodes across chunk boundaries (a multi-byte character may be split) and drops the first `skip` characters. */
+function decoding(codering: Codering, skip: number): Transform {
+  const decoder = new TextDecoder(decoderLabel(codering), { fatal: true });
+  let bytes = 0;
+  let toSkip = skip;
+  const emit = (text: string, done: TransformCallback) => {
+    if (toSkip > 0) {
+      const dropped = Math.min(toSkip, text.length);
+      toSkip -= dropped;
+      text = text.slice(dropped);
+    }
+    done(null, text.length > 0 ? text : undefined);
+  };
+  return new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer, _enc, done: TransformCallback) {
+      let text: string;
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch {
+        return done(new DecodeError(bytes));
+      }
+      bytes += chunk.length;
+      emit(text, done);
+    },
+    flush(done: TransformCallback) {
+      let text: string;
+      try {
+        text = decoder.decode();
+      } catch {
+        return done(new DecodeError(bytes));
+      }
+      emit(text, done);
+    },
+  });
+}
+
+/** Counts lines as an editor does. A CRLF may arrive split over two records' raw text (csv-parse drops the LF). */
+class LineCounter {
+  private afterCr = false;
+  constructor(public line: number) {}
+
+  advance(text: string): void {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13) {
+        this.line++;
+        this.afterCr = true;
+      } else {
+        if (c === 10 && !this.afterCr) this.line++;
+        this.afterCr = false;
+      }
+    }
+  }
+}
+
+export function isBlank(velden: string[]): boolean {
+  return velden.every((v) => v.trim() === '');
+}
+
+function unreadableReason(err: CsvError | undefined): string {
+  if (err?.code === 'CSV_QUOTE_NOT_CLOSED') {
+    return 'een aanhalingsteken (") wordt niet gesloten: de tekst vanaf deze regel tot het einde van het bestand is als één record gelezen';
+  }
+  return `deze regel is geen geldige CSV (${err?.message ?? 'onbekende fout'})`;
+}
+
+async function parseWithPlan<S>(file: string, plan: Plan, sink: RecordSink<S>): Promise<S> {
+  const hash = createHash('sha256');
+  const lines = new LineCounter(plan.skip > 0 ? 2 : 1);
+  let fatal: FileError | undefined;
+  const options: Options<null, { record: string[]; raw: string }> = {
+    ...PARSE_OPTIONS,
+    delimiter: plan.delimiter,
+    raw: true,
+    max_record_size: MAX_RECORD_CHARS,
+    on_record: ({ record, raw }) => {
+      sink.record({ regel: lines.line, velden: record });
+      lines.advance(raw);
+      return null;
+    },
+    on_skip: (err, raw) => {
+      if (err?.code === 'CSV_MAX_RECORD_SIZE') {
+        fatal ??= new FileError(
+          file,
+          `regel ${lines.line}: een record is langer dan ${MAX_RECORD_CHARS.toLocaleString('nl-NL')} tekens; waarschijnlijk wordt een aanhalingsteken (") niet gesloten. Het bestand kan vanaf daar niet worden gelezen.`,
+        );
+        return undefined;
+      }
+      sink.record({ regel: lines.line, onleesbaar: unreadableReason(err), tekst: raw ?? '' });
+      lines.advance(raw ?? '');
+      return undefined;
+    },
+  };
+  // csv-parse's stream overload types on_record's argument as the bare row; with raw: true it is { record, raw }.
+  const parser = parse(options as unknown as Options);
+  parser.resume();
+  try {
+    await pipeline(createReadStream(file), hashing(hash), decoding(plan.codering, plan.skip), parser);
+  } catch (err) {
+    // File system errors become a user error; anything else (a bug) stays what it is.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new FileError(file, describeReadError(err));
+    throw err;
+  }
+  if (fatal) throw fatal;
+  return sink.finish({ sha256: hash.digest('hex'), codering: plan.codering, scheidingsteken: plan.delimiter });
+}
+
+/**
+ * Reads `file` into a fresh sink. The encoding is chosen on the first 64 KiB; when bytes further on turn out not to
+ * be UTF-8 after all, the file is read again as Windows-1252 into a new sink, so nothing half-decoded survives.
+ */
+export async function readRecords<S>(file: string, newSink: () => RecordSink<S>): Promise<S> {
+  const { sample, wholeFile } = await readSample(file);
+  const codering = detectCodering(sample);
+  try {
+    return await parseWithPlan(file, planFor(codering, sample, wholeFile), newSink());
+  } catch (err) {
+    if (!(err instanceof DecodeError)) throw err;
+    if (codering === 'utf-8') return parseWithPlan(file, planFor('windows-1252', sample, wholeFile), newSink());
+    throw new FileError(file, `bevat bytes die geen geldige ${codering} zijn (rond byte ${err.byte}).`);
+  }
+}
+
+/** The first non-blank record (the header), read from the file's first 64 KiB only. */
+export async function readHeader(file: string): Promise<string[] | undefined> {
+  const { sample, wholeFile } = await readSample(file);
+  const plan = planFor(detectCodering(sample), sample, wholeFile);
+  const records = parseSync(plan.text, { ...PARSE_OPTIONS, delimiter: plan.delimiter, to: 20 }) as string[][];
+  return records.find((r) => !isBlank(r));
+}

@@ -1,0 +1,21 @@
+// The rejects file: every rejected record with its file, line, reason and original fields, so the analyst can fix
+// the rows in Excel. Semicolon-separated, UTF-8 with BOM (Excel then reads the accents right), CRLF, written atomically.
+import { stringify } from 'csv-stringify/sync';
+import type { AfgewezenRecord } from '../model.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+
+const FIXED = ['bestand', 'regel', 'reden'];
+
+export function rejectsCsv(afgewezen: readonly AfgewezenRecord[]): string {
+  // Original columns in the order they first appear; files with other headers add theirs after.
+  const columns = new Set<string>();
+  for (const record of afgewezen) for (const name of Object.keys(record.velden)) columns.add(name);
+  // An original column named like one of ours keeps its data under a marked name.
+  const header = [...FIXED, ...[...columns].map((c) => (FIXED.includes(c) ? `${c} (origineel)` : c))];
+  const rows = afgewezen.map((r) => [r.bestand, String(r.regel), r.reden, ...[...columns].map((c) => r.velden[c] ?? '')]);
+  return `\uFEFF${stringify([header, ...rows], { delimiter: ';', record_delimiter: 'windows' })}`;
+}
+
+export async function writeRejects(path: string, afgewezen: readonly AfgewezenRecord[]): Promise<void> {
+  await writeFileAtomic(path, rejectsCsv(afgewezen));
+}

@@ -1,0 +1,83 @@
+// A signal export row -> Signaal. Required: id, datum, gemeente; everything else is normalised and, when not
+// recognised, kept with a warning. The person key is pseudonymised here and goes no further.
+import type { Signaal } from '../model.js';
+import type { Reference } from '../reference/index.js';
+import { fileSchema, grade, parseCode, type Code } from './betrouwbaarheid.js';
+import { Omzettingen, readDatum, readFenomeen, readGemeente, readKnown, readRequired } from './fields.js';
+import type { FileConverter, Row, RowReport } from './file-sink.js';
+import type { Kind } from './kind.js';
+import { pseudonymiser } from './pseudonym.js';
+import { cleanLongText, cleanText, lookupBron, lookupType } from './values.js';
+
+function signaalConverter(
+  bestand: string,
+  ref: Reference,
+  pseudonym: (id: string) => string,
+  omzettingen: Omzettingen,
+): FileConverter<Signaal> {
+  const codes: Code[] = [];
+  const ambiguous: { signaal: Signaal; code: Code }[] = [];
+
+  const readBetrouwbaarheid = (row: Row, report: RowReport, signaal: Signaal) => {
+    const written = cleanText(row.get('betrouwbaarheid'));
+    if (written === '') return;
+    const code = parseCode(written);
+    if (!code) {
+      report.waarschuwing(
+        'betrouwbaarheid',
+        written,
+        `onbekende betrouwbaarheidscode '${written}' (verwacht Admiralty A-F met 1-6, zoals B2, of 4x4 A/B/C/X met 1-4, zoals X4); het veld wordt als leeg behandeld`,
+      );
+      return;
+    }
+    codes.push(code);
+    signaal.betrouwbaarheid = grade(code, 'admiralty');
+    if (code.past === 'beide') ambiguous.push({ signaal, code });
+  };
+
+  return {
+    convert(row, report) {
+      const id = readRequired(row, report, 'id');
+      const datum = readDatum(row, report);
+      const gemeente = readGemeente(row, report, ref, true);
+      if (id === undefined || datum === undefined || gemeente === undefined) return undefined;
+      const signaal: Signaal = { id, datum: datum.datum, gemeente: gemeente.code, origin: { bestand, regel: row.regel } };
+      if (datum.tijd !== undefined) signaal.tijd = datum.tijd;
+      const bron = readKnown(row, report, 'bron', lookupBron, 'bron');
+      if (bron !== undefined) signaal.bron = bron;
+      readBetrouwbaarheid(row, report, signaal);
+      const type = readKnown(row, report, 'type', lookupType, 'type');
+      if (type !== undefined) signaal.type = type;
+      const fenomeen = readFenomeen(row, report);
+      if (fenomeen !== undefined) signaal.fenomeenLabel = fenomeen;
+      const omschrijving = cleanLongText(row.get('omschrijving'));
+      if (omschrijving !== '') signaal.omschrijving = omschrijving;
+      const persoon = cleanText(row.get('persoon_id'));
+      if (persoon !== '') signaal.persoon = pseudonym(persoon);
+      omzettingen.mark(signaal, gemeente.omzetting);
+      return signaal;
+    },
+    finish(_records, notice) {
+      const { schema, gemengd } = fileSchema(codes);
+      if (schema === '4x4') for (const { signaal, code } of ambiguous) signaal.betrouwbaarheid = grade(code, '4x4');
+      if (gemengd) {
+        notice(
+          'betrouwbaarheid: dit bestand bevat zowel Admiralty-codes (bron D-F of informatie 5-6) als 4x4-codes (bron X); ' +
+            'codes die in beide passen (zoals B2) zijn als Admiralty gelezen',
+        );
+      }
+    },
+  };
+}
+
+export function signaalKind(ref: Reference, sleutel?: string): Kind<Signaal> {
+  const pseudonym = pseudonymiser(sleutel);
+  const omzettingen = new Omzettingen();
+  return {
+    soort: 'signalen',
+    converter: (bestand) => signaalConverter(bestand, ref, pseudonym, omzettingen),
+    key: (signaal) => signaal.id,
+    describeKey: (signaal) => `id '${signaal.id}'`,
+    omzettingen,
+  };
+}
