@@ -9,7 +9,7 @@ import { CONFIG_KEYS, DEFAULTS, type KeyDoc } from './schema.js';
 import type { ConfigKey, ConfigSource, CterConfig, LoadedConfig } from './types.js';
 import { validateConfig, type ConfigProblem } from './validate.js';
 
-export { CONFIG_KEYS, DEFAULTS, jsonSchema, KNOWN_KEYS, SCHEMA_KEY, TLP_LABELS, TAXONOMIE_MODI } from './schema.js';
+export { CONFIG_KEYS, configKeysMarkdown, DEFAULTS, jsonSchema, KNOWN_KEYS, SCHEMA_KEY, TLP_LABELS, TAXONOMIE_MODI } from './schema.js';
 export type { KeyDoc } from './schema.js';
 export type { ConfigKey, ConfigSource, CterConfig, EigenRegio, LoadedConfig } from './types.js';
 
@@ -40,8 +40,10 @@ export async function findConfigFile(cwd: string): Promise<string | undefined> {
   }
 }
 
-function fail(label: string, problems: ConfigProblem[], text?: string): never {
+/** `label` names where the values came from: the file, or per key (the option or environment variable). */
+function fail(label: string | ((key: string) => string), problems: ConfigProblem[], text?: string): never {
   const lines = problems.map(({ key, melding }) => {
+    if (typeof label === 'function') return `${label(key)}: ${melding}`;
     // Point at the key in the file when we can find it.
     const at = text && key ? text.search(new RegExp(`"${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:`)) : -1;
     if (at < 0 || !text) return `${label}: ${melding}`;
@@ -79,7 +81,19 @@ function fromEnvironment(env: NodeJS.ProcessEnv): Partial<CterConfig> {
     if (value !== undefined && value !== '') raw[doc.key] = value;
   }
   const { values, problems } = validateConfig(raw);
-  if (problems.length > 0) fail('omgevingsvariabele', problems);
+  if (problems.length > 0) {
+    fail((key) => `omgevingsvariabele ${CONFIG_KEYS.find((d) => d.key === key)?.omgeving ?? key}`, problems);
+  }
+  return values;
+}
+
+/** Command-line values arrive as text: "8" for a number key is meant as 8. */
+function fromOptionStrings(overrides: Partial<CterConfig>): Record<string, unknown> {
+  const values: Record<string, unknown> = { ...overrides };
+  for (const doc of CONFIG_KEYS) {
+    const value = values[doc.key];
+    if (doc.soort === 'geheel' && typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) values[doc.key] = Number(value);
+  }
   return values;
 }
 
@@ -100,8 +114,8 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
   if (explicit && !(await exists(file!))) throw new FileError(file!, 'configuratiebestand niet gevonden');
   const baseDir = file ? dirname(file) : cwd;
 
-  const fromOptions = validateConfig(options.overrides ?? {});
-  if (fromOptions.problems.length > 0) fail('optie', fromOptions.problems);
+  const fromOptions = validateConfig(fromOptionStrings(options.overrides ?? {}));
+  if (fromOptions.problems.length > 0) fail((key) => `optie --${key}`, fromOptions.problems);
   const layers: { values: Partial<CterConfig>; source: ConfigSource; baseDir: string }[] = [
     { values: DEFAULTS, source: 'standaard', baseDir },
     ...(file ? [{ values: await readConfigFile(file), source: file, baseDir }] : []),

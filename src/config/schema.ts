@@ -124,7 +124,7 @@ export const CONFIG_KEYS: readonly KeyDoc[] = [
     soort: 'pad',
     wat: 'programma',
     omgeving: 'CTER_BROWSER',
-    omschrijving: 'Pad naar Chrome, Chromium of Edge voor de PDF; anders CTER_BROWSER of automatisch gezocht.',
+    omschrijving: 'Pad naar Chrome, Chromium of Edge voor de PDF; zonder instelling wordt een browser automatisch gezocht.',
     voorbeeld: '/usr/bin/chromium',
   },
   {
@@ -152,7 +152,7 @@ export const CONFIG_KEYS: readonly KeyDoc[] = [
     soort: 'tekst',
     omgeving: 'CTER_SLEUTEL',
     omschrijving:
-      'Geheime sleutel om persoonssleutels te pseudonimiseren (HMAC), zodat ze tussen runs vergelijkbaar blijven. Zonder sleutel wordt per run een willekeurige gebruikt. Liever via CTER_SLEUTEL dan in dit bestand.',
+      'Geheime sleutel om persoonssleutels te pseudonimiseren (HMAC), zodat ze tussen runs vergelijkbaar blijven. Zonder sleutel wordt per run een willekeurige gebruikt. Zet hem liever in de omgevingsvariabele dan in dit bestand.',
   },
   {
     key: 'beoordelingen',
@@ -195,6 +195,15 @@ function typeSchema(doc: KeyDoc): Record<string, unknown> {
     case 'inwoners':
       return { type: 'object', additionalProperties: { type: 'integer', minimum: 1 } };
   }
+}
+
+/** A Markdown table of every key, its default and meaning (for README-werkmap.md and the project README). */
+export function configKeysMarkdown(): string {
+  const shown = (value: unknown) => (value === undefined ? '(geen)' : `\`${JSON.stringify(value)}\``);
+  const rows = CONFIG_KEYS.map(
+    (k) => `| \`${k.key}\` | ${shown(DEFAULTS[k.key])} | ${k.omschrijving}${k.omgeving ? ` Ook via ${k.omgeving}.` : ''} |`,
+  );
+  return ['| sleutel | standaard | betekenis |', '| --- | --- | --- |', ...rows, ''].join('\n');
 }
 
 /** A JSON Schema (draft 2020-12) of cter.config.json, generated from CONFIG_KEYS. */

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { CterError } from '../util/errors.js';
 import { CONFIG_FILE } from './index.js';
-import { CONFIG_KEYS, DEFAULTS, jsonSchema, SCHEMA_KEY, TLP_LABELS } from './schema.js';
+import { configKeysMarkdown, DEFAULTS, jsonSchema, SCHEMA_KEY, TLP_LABELS } from './schema.js';
 import type { CterConfig, EigenRegio } from './types.js';
 
 export const SCHEMA_FILE = 'cter.config.schema.json';
@@ -86,17 +86,8 @@ export function mergeGitignore(existing: string, lines: string[]): string {
   return `${prefix}${header}\n${missing.join('\n')}\n`;
 }
 
-function shown(value: unknown): string {
-  if (value === undefined) return '(geen)';
-  return `\`${JSON.stringify(value)}\``;
-}
-
 /** README-werkmap.md: the layout of the workspace and every configuration key. */
 export function werkmapReadme(answers: InitAnswers): string {
-  const rows = CONFIG_KEYS.map(
-    (k) =>
-      `| \`${k.key}\` | ${shown(DEFAULTS[k.key])} | ${k.omschrijving}${k.omgeving ? ` Ook via ${k.omgeving}.` : ''} |`,
-  );
   return `# Werkmap lokaal beeld CTER
 
 Deze map is aangemaakt met \`cter init\`. Alle cter-opdrachten die u in deze map (of een submap) uitvoert, gebruiken
@@ -115,13 +106,10 @@ Signalen, uitvoer en beoordelingen bevatten bijzondere persoonsgegevens. \`.giti
 bewaar en deel deze map alleen binnen de afgesproken omgeving.
 
 ## Instellingen in ${CONFIG_FILE}
-Paden zijn relatief aan deze map. Een opdrachtoptie gaat altijd voor op het bestand; een onbekende sleutel of een
-verkeerd type geeft een foutmelding met de naam van de sleutel.
+Paden zijn relatief aan deze map. Volgorde: standaard < dit bestand < omgevingsvariabele < opdrachtoptie. Een onbekende
+sleutel of een verkeerd type geeft een foutmelding met de naam van de sleutel.
 
-| sleutel | standaard | betekenis |
-| --- | --- | --- |
-${rows.join('\n')}
-`;
+${configKeysMarkdown()}`;
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -126,6 +126,8 @@ export class GemeenteMatcher {
       if (d <= limit) scored.push({ label: entry.label, d });
     }
     scored.sort((a, b) => a.d - b.d || a.label.localeCompare(b.label, 'nl'));
-    return [...new Set(scored.map((s) => s.label))].slice(0, 3);
+    // Only names about as close as the best one: a near-perfect match should not come with far-fetched ones.
+    const best = scored[0]?.d ?? 0;
+    return [...new Set(scored.filter((s) => s.d <= best + 1).map((s) => s.label))].slice(0, 3);
   }
 }

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CONFIG_KEYS, DEFAULTS, jsonSchema, loadConfig, resolveInputs } from '../../src/config/index.js';
+import { CONFIG_KEYS, DEFAULTS, jsonSchema, loadConfig, resolveInputs, type CterConfig } from '../../src/config/index.js';
 import { findJsonSyntaxError, lineColumn } from '../../src/config/json-syntax.js';
 import { validateConfig } from '../../src/config/validate.js';
 import { CterError, FileError } from '../../src/util/errors.js';
@@ -112,7 +112,17 @@ describe('loadConfig', () => {
 
   it('rejects a wrong option value with the option named', async () => {
     const err = await errorOf(loadConfig({ cwd: dir, env: noEnv, overrides: { drempel: 0 } }));
-    expect(err.message).toMatch(/^optie: 'drempel' moet een geheel getal/);
+    expect(err.message).toMatch(/^optie --drempel: 'drempel' moet een geheel getal/);
+    const env = await errorOf(loadConfig({ cwd: dir, env: { CTER_BROWSER: ' ' } }));
+    expect(env.message).toBe(`omgevingsvariabele CTER_BROWSER: 'browser' moet een tekst zijn, niet " ".`);
+  });
+
+  it('reads whole numbers given as option text', async () => {
+    const overrides = { drempel: '8', parallel: ' 2 ' } as unknown as Partial<CterConfig>;
+    const loaded = await loadConfig({ cwd: dir, env: noEnv, overrides });
+    expect(loaded.values).toMatchObject({ drempel: 8, parallel: 2 });
+    const err = await errorOf(loadConfig({ cwd: dir, env: noEnv, overrides: { drempel: 'acht' } as unknown as Partial<CterConfig> }));
+    expect(err.message).toContain(`optie --drempel: 'drempel' moet een geheel getal van 1 tot en met 1000 zijn, niet "acht".`);
   });
 
   it('does not share default objects between loads', async () => {
