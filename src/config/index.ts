@@ -4,7 +4,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { CterError, FileError } from '../util/errors.js';
-import { findJsonSyntaxError, lineColumn } from './json-syntax.js';
+import { lineColumn, parseJson } from './json-syntax.js';
 import { CONFIG_KEYS, DEFAULTS, type KeyDoc } from './schema.js';
 import type { ConfigKey, ConfigSource, CterConfig, LoadedConfig } from './types.js';
 import { validateConfig, type ConfigProblem } from './validate.js';
@@ -61,15 +61,7 @@ async function readConfigFile(file: string): Promise<Partial<CterConfig>> {
     const code = (err as NodeJS.ErrnoException).code;
     throw new FileError(file, code === 'ENOENT' ? 'bestand niet gevonden' : `kan het bestand niet lezen (${code ?? String(err)})`);
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    const syntax = findJsonSyntaxError(text) ?? { offset: 0, reden: 'ongeldige JSON' };
-    const { regel, kolom } = lineColumn(text, syntax.offset);
-    throw new CterError(`${file}:${regel}:${kolom}: ongeldige JSON: ${syntax.reden}.`);
-  }
-  const { values, problems } = validateConfig(raw);
+  const { values, problems } = validateConfig(parseJson(text, file));
   if (problems.length > 0) fail(file, problems, text);
   return values;
 }

@@ -1,5 +1,6 @@
 // JSON.parse says what is wrong but not always where (V8 omits the position for "Unexpected token"). This scanner
 // finds the first syntax error's offset and describes it in Dutch, so the analyst gets file, line and column.
+import { CterError } from '../util/errors.js';
 
 export interface JsonSyntaxError {
   offset: number;
@@ -84,6 +85,17 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   } catch (err) {
     if (err instanceof Fail) return { offset: err.offset, reden: err.reden };
     throw err;
+  }
+}
+
+/** JSON.parse with a Dutch error naming file, line and column (exit 2) when the text is not valid JSON. */
+export function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    const syntax = findJsonSyntaxError(text) ?? { offset: 0, reden: 'ongeldige JSON' };
+    const { regel, kolom } = lineColumn(text, syntax.offset);
+    throw new CterError(`${file}:${regel}:${kolom}: ongeldige JSON: ${syntax.reden}.`);
   }
 }
 
