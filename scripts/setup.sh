@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs whatever cter needs on a Debian machine, and does nothing when everything is there:
 #   1. Node.js >= 20.19;
-#   2. Debian packages: Chromium and fonts (PDF), poppler-utils (PDF checks in the tests), the build tools and
+#   2. Debian packages: Chromium and fonts (PDF), poppler-utils and `script` (used by the tests), the build tools and
 #      libraries that canvas (charts) is compiled against;
 #   3. npm ci, when node_modules is missing or older than package-lock.json;
-#   4. the TypeScript build (incremental, so quick when nothing changed).
+#   4. the TypeScript build, when src/ changed since the last successful build.
 # Messages are Dutch and go to stderr. Exit code 2 when something cannot be installed from here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,9 +21,10 @@ node -e '
 ' || fail "cter heeft Node.js 20.19 of nieuwer nodig; gevonden: $(node --version). Installeer een nieuwere Node.js."
 
 # --- 2. Debian packages ------------------------------------------------------------------------------------------
-# chromium + fonts: the PDF; poppler-utils: pdftotext/pdfinfo in the tests; the rest: compiling canvas (charts).
+# chromium + fonts: the PDF; poppler-utils: pdftotext/pdfinfo in the tests; bsdutils: `script`, the pseudo-terminal
+# the tests of interactive prompts run in; the rest: compiling canvas (charts).
 PACKAGES=(
-  chromium fonts-liberation fonts-dejavu-core poppler-utils
+  chromium fonts-liberation fonts-dejavu-core poppler-utils bsdutils
   build-essential python3 pkg-config libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev libpixman-1-dev
 )
 if command -v dpkg-query >/dev/null 2>&1; then
@@ -66,5 +67,12 @@ if [[ ! -f $installed || package-lock.json -nt $installed || ! -f node_modules/c
 fi
 
 # --- 4. TypeScript build -----------------------------------------------------------------------------------------
-# Incremental (tsconfig: dist/.tsbuildinfo): about a second when nothing changed, so it simply always runs.
-node node_modules/typescript/bin/tsc -p tsconfig.json >&2 || fail "de TypeScript-build is mislukt (zie hierboven)."
+# Skipped when nothing in src/ (or the compiler settings) changed since the last successful build; the stamp carries the
+# time the build started, so a file saved during the build is built next time. tsc itself is incremental too.
+stamp=dist/.cter-build-stamp
+if [[ ! -f $stamp || -n $(find src tsconfig.json package-lock.json -newer "$stamp" -print -quit) ]]; then
+  mkdir -p dist
+  touch "$stamp.new"
+  node node_modules/typescript/bin/tsc -p tsconfig.json >&2 || fail "de TypeScript-build is mislukt (zie hierboven)."
+  mv "$stamp.new" "$stamp"
+fi
