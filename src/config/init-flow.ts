@@ -4,7 +4,7 @@ import { confirm, input, search, select } from '@inquirer/prompts';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Regio } from '../model.js';
-import { loadReference, normaliseName, type Reference } from '../reference/index.js';
+import { loadReference, normaliseName, withSuggestions, type Reference } from '../reference/index.js';
 import { UsageError } from '../util/errors.js';
 import { CONFIG_FILE } from './index.js';
 import { dutch, dutchConfirm } from './prompt-theme.js';
@@ -34,10 +34,6 @@ export type InitOutcome =
 const PROMPT = { output: process.stderr };
 const DEFAULT_GEBIEDSNAAM = 'Werkgebied';
 
-function hint(suggesties: string[]): string {
-  return suggesties.length > 0 ? `. Bedoelt u: ${suggesties.join(', ')}?` : '';
-}
-
 /**
  * Splits a list of gemeenten on commas or semicolons, keeping names that contain a comma together
  * ("Nuenen, Gerwen en Nederwetten"): at each position the longest run of pieces that is a known gemeente wins.
@@ -60,11 +56,11 @@ export function parseGemeenten(text: string, ref: Reference): { ok: true; namen:
     }
     if (taken === 0) {
       const match = ref.resolveGemeente(pieces[i]!);
-      return { ok: false, reden: match.ok ? '' : `${match.reden}${hint(match.suggesties)}` };
+      return { ok: false, reden: match.ok ? '' : withSuggestions(match.reden, match.suggesties) };
     }
     i += taken;
   }
-  if (namen.length === 0) return { ok: false, reden: 'geen gemeente opgegeven' };
+  if (namen.length === 0) return { ok: false, reden: 'geen gemeente opgegeven.' };
   return { ok: true, namen: [...new Set(namen)] };
 }
 
@@ -86,7 +82,7 @@ function answersFromOptions(options: InitOptions, ref: Reference): Partial<InitA
   }
   if (options.regio !== undefined) {
     const match = ref.resolveRegio(options.regio);
-    if (!match.ok) throw new UsageError(`optie --regio: ${match.reden}${hint(match.suggesties)}`);
+    if (!match.ok) throw new UsageError(`optie --regio: ${withSuggestions(match.reden, match.suggesties)}`);
     answers.gebied = { regio: match.regio.naam };
   }
   if (options.gemeenten !== undefined) {

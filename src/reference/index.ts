@@ -46,7 +46,7 @@ function applyInwoners(matcher: GemeenteMatcher, inwoners: Record<string, number
       throw new CterError(`configuratie 'inwoners': '${name}' heeft geen positief geheel aantal (${String(count)}).`);
     }
     const match = matcher.resolve(name);
-    if (!match.ok) throw new CterError(`configuratie 'inwoners': ${match.reden}${hint(match.suggesties)}`);
+    if (!match.ok) throw new CterError(`configuratie 'inwoners': ${withSuggestions(match.reden, match.suggesties)}`);
     if (match.via === 'opgeheven') {
       throw new CterError(
         `configuratie 'inwoners': '${name}' is opgeheven en valt nu onder ${match.gemeente.naam}; geef het aantal voor ${match.gemeente.naam}.`,
@@ -56,8 +56,12 @@ function applyInwoners(matcher: GemeenteMatcher, inwoners: Record<string, number
   }
 }
 
-function hint(suggesties: string[]): string {
-  return suggesties.length > 0 ? `. Bedoelt u: ${suggesties.join(', ')}?` : '.';
+/** A failed match as one Dutch sentence: the reason, and the suggestions unless the reason already names them. */
+export function withSuggestions(reden: string, suggesties: string[]): string {
+  // Look past the quoted input: "onbekende gemeente 'Zaanstadt'" does not name Zaanstad.
+  const named = reden.replace(/'[^']*'/g, '');
+  const nieuw = suggesties.filter((s) => !named.includes(s));
+  return nieuw.length > 0 ? `${reden}. Bedoelt u: ${suggesties.join(', ')}?` : `${reden}.`;
 }
 
 function builtInRegios(tables: ReferenceTables, gemeenten: Gemeente[]): Regio[] {
@@ -87,7 +91,7 @@ function eigenRegios(matcher: GemeenteMatcher, config: ReferenceConfig['regios']
     const codes = eigen.gemeenten.map((member) => {
       const match = matcher.resolve(member);
       if (!match.ok) {
-        throw new CterError(`regio '${eigen.naam}' in de configuratie: ${match.reden}${hint(match.suggesties)}`);
+        throw new CterError(`regio '${eigen.naam}' in de configuratie: ${withSuggestions(match.reden, match.suggesties)}`);
       }
       return match.gemeente.code;
     });

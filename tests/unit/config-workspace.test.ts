@@ -30,7 +30,8 @@ describe('parseGemeenten', () => {
       reden: "onbekende gemeente 'Purmerent'. Bedoelt u: Purmerend?",
     });
     expect(parseGemeenten('Bergen', ref)).toMatchObject({ ok: false, reden: expect.stringContaining('dubbelzinnig') });
-    expect(parseGemeenten(' , ', ref)).toEqual({ ok: false, reden: 'geen gemeente opgegeven' });
+    expect(parseGemeenten(' , ', ref)).toEqual({ ok: false, reden: 'geen gemeente opgegeven.' });
+    expect(parseGemeenten('Bergen', ref)).toEqual({ ok: false, reden: "'Bergen' is dubbelzinnig: Bergen (NH.) of Bergen (L.)." });
   });
 });
 

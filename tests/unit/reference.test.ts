@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareGemeenteNamen, loadReference, normaliseName, type GemeenteMatch } from '../../src/reference/index.js';
+import { compareGemeenteNamen, loadReference, normaliseName, withSuggestions, type GemeenteMatch } from '../../src/reference/index.js';
 import { readReferenceTables } from '../../src/reference/tables.js';
 import { CterError } from '../../src/util/errors.js';
 
@@ -202,6 +202,17 @@ describe('resolveGemeente', () => {
         { numRuns: 20 },
       );
     }
+  });
+});
+
+describe('withSuggestions', () => {
+  it('adds suggestions the reason does not already name', () => {
+    expect(withSuggestions("onbekende gemeente 'X'", ['Zaanstad'])).toBe("onbekende gemeente 'X'. Bedoelt u: Zaanstad?");
+    expect(withSuggestions("onbekende gemeente 'X'", [])).toBe("onbekende gemeente 'X'.");
+    const ambiguous = ref.resolveGemeente('Bergen');
+    expect(!ambiguous.ok && withSuggestions(ambiguous.reden, ambiguous.suggesties)).toBe(
+      "'Bergen' is dubbelzinnig: Bergen (NH.) of Bergen (L.).",
+    );
   });
 });
 
