@@ -130,8 +130,9 @@ const DATE_FORMATS = {
 };
 
 // ---------------------------------------------------------------------------------------------------------------
-// Signal texts. Kinds are the fenomenen plus 'vaag' (nothing to go on: should stay onbekend) and 'lijkt-op'
-// (look-alikes: religious practice, games, history; not extremism). Channels: P politie, Z zorg- en veiligheidshuis,
+// Signal texts. Kinds are the fenomenen plus 'vaag' (nothing to go on: should stay onbekend), 'twijfel' (two fenomenen
+// equally strong: onbekend, for the review queue) and 'lijkt-op' (look-alikes: religious practice, games, history; not
+// extremism). Channels: P politie, Z zorg- en veiligheidshuis,
 // O online monitoring. Types and sources use the canonical values of data/waarden.json; each export spells them its own
 // way (see SPELLING).
 // ---------------------------------------------------------------------------------------------------------------
@@ -153,70 +154,70 @@ const TEMPLATES = [
   T('jihadisme', 'online uiting', 'PZ', ['school'], "{leerling} deelt in de klassenapp filmpjes van IS-strijders en spreekt over het kalifaat.", { persoon: true }),
   T('jihadisme', 'online uiting', 'O', ['online'], 'Account uit {gemeente} deelt op {platform} nasheeds met IS-vlaggen en verheerlijkt het martelaarschap.'),
   T('jihadisme', 'gedragsverandering', 'PZ', ['school'], "Docent meldt dat {leerling} klasgenoten 'ongelovigen' noemt en zegt dat de gewapende jihad een plicht is.", { persoon: true }),
-  T('jihadisme', 'reisbeweging', 'PZ', ['politie', 'jeugdzorg'], '{jongere} zoekt online contact met personen die naar Syrië zijn uitgereisd en vraagt hoe hij kan uitreizen.', { persoon: true }),
-  T('jihadisme', 'gedragsverandering', 'Z', ['wijkteam', 'jeugdzorg'], "Moeder maakt zich zorgen: zoon (17) isoleert zich, luistert naar preken van een radicale prediker en noemt zijn familie 'afvalligen'.", { persoon: true }),
+  T('jihadisme', 'reisbeweging', 'PZ', ['politie', 'jeugdzorg'], '{jongere} zoekt online contact met uitreizigers in Syrië en vraagt hoe hij kan uitreizen.', { persoon: true }),
+  T('jihadisme', 'gedragsverandering', 'Z', ['wijkteam', 'jeugdzorg'], "Moeder maakt zich zorgen: zoon (17) isoleert zich, luistert naar preken die de gewapende jihad verheerlijken en noemt zijn familie 'afvalligen'.", { persoon: true }),
   T('jihadisme', 'online uiting', 'O', ['online'], 'In een Telegramgroep met jongeren uit de regio wordt propaganda van IS gedeeld met een oproep tot steun aan gevangen strijders.'),
-  T('jihadisme', 'online uiting', 'PO', ['politie', 'online'], '{jongere} noemt in een chatgroep de dader van een aanslag in Europa een martelaar en roept op tot navolging.', { persoon: true }),
-  T('jihadisme', 'dreiging', 'PZ', ['politie'], '{jongere} vraagt in een Telegramgroep naar instructies om explosieven te maken en spreekt over een aanslag op een kerstmarkt.', { persoon: true, ernst: 'hoog' }),
-  T('jihadisme', 'dreiging', 'P', ['politie', 'burger'], 'Informatie dat {jongere} een mes heeft aangeschaft en op {platform} dreigt ongelovigen te doden.', { persoon: true, ernst: 'hoog' }),
+  T('jihadisme', 'online uiting', 'PO', ['politie', 'online'], '{jongere} noemt in een chatgroep de IS-dader van een aanslag in Europa een martelaar en roept op tot navolging.', { persoon: true }),
+  T('jihadisme', 'dreiging', 'PZ', ['politie'], '{jongere} vraagt in een Telegramgroep van IS-aanhangers naar instructies om explosieven te maken en spreekt over een aanslag op een kerstmarkt.', { persoon: true, ernst: 'hoog' }),
+  T('jihadisme', 'dreiging', 'P', ['politie', 'burger'], "Informatie dat {jongere} een mes heeft aangeschaft en op {platform} dreigt 'ongelovigen' te doden in naam van IS.", { persoon: true, ernst: 'hoog' }),
   T('jihadisme', 'gedragsverandering', 'Z', ['reclassering'], 'Reclassering meldt dat cliënt na detentie voor een terroristisch misdrijf weer contact heeft met zijn oude jihadistische netwerk.', { persoon: true }),
   T('jihadisme', 'online uiting', 'PZ', ['school'], "{leerling} heeft een IS-vlag als profielfoto en zei tegen klasgenoten dat 'het kalifaat terugkomt'.", { persoon: true }),
   T('jihadisme', 'online uiting', 'O', ['online'], 'Vertaalde jihadistische propaganda van ISKP gedeeld op {platform} door een account dat zich richt op jongeren in Noord-Holland.'),
-  T('jihadisme', 'reisbeweging', 'Z', ['wijkteam', 'professional'], "Zus meldt bij het wijkteam dat haar broer (20) online wordt geronseld om naar een 'strijdgebied' te reizen en zijn spaargeld heeft opgenomen.", { persoon: true }),
+  T('jihadisme', 'reisbeweging', 'Z', ['wijkteam', 'professional'], "Zus meldt bij het wijkteam dat haar broer (20) online door IS-aanhangers wordt geronseld om naar een 'strijdgebied' te reizen en zijn spaargeld heeft opgenomen.", { persoon: true }),
   // rechts-extremisme
   T('rechts-extremisme', 'sticker of graffiti', 'P', ['burger', 'gemeente'], "Stickers met 'Remigratie nu' en een Keltisch kruis aangetroffen {plek}.", { tag: 'stickers' }),
   T('rechts-extremisme', 'sticker of graffiti', 'P', ['burger', 'politie'], "Hakenkruis en de tekst '88' op een muur gespoten {plek}.", { tag: 'stickers' }),
   T('rechts-extremisme', 'online uiting', 'O', ['online'], "Account uit {gemeente} deelt op {platform} memes over 'omvolking' en verheerlijkt de dader van de aanslag in Christchurch."),
-  T('rechts-extremisme', 'gedragsverandering', 'PZ', ['school'], '{leerling} brengt in de klas een Hitlergroet en maakt antisemitische grappen over de Holocaust.', { persoon: true }),
+  T('rechts-extremisme', 'gedragsverandering', 'PZ', ['school'], '{leerling} brengt in de klas een Hitlergroet en maakt grappen over gaskamers.', { persoon: true }),
   T('rechts-extremisme', 'online uiting', 'PO', ['politie', 'online'], "{jongere} is lid van een Telegramgroep waarin accelerationistische teksten en handleidingen voor het bouwen van wapens worden gedeeld.", { persoon: true, ernst: 'hoog' }),
   T('rechts-extremisme', 'sticker of graffiti', 'P', ['burger'], "Flyers met de tekst 'Nederland blijft wit' en een zwarte zon in brievenbussen gevonden in de wijk.", { tag: 'stickers' }),
-  T('rechts-extremisme', 'sticker of graffiti', 'P', ['gemeente', 'politie'], "Spandoek met 'Geen azc, remigratie nu' opgehangen aan een viaduct langs de provinciale weg."),
-  T('rechts-extremisme', 'gedragsverandering', 'Z', ['jeugdzorg', 'wijkteam'], 'Ouders melden dat zoon (15) op gameservers zit waar nazisymbolen en racistische teksten gewoon zijn; hij gebruikt die taal nu ook thuis.', { persoon: true }),
-  T('rechts-extremisme', 'online uiting', 'O', ['online'], "In een Facebookgroep roept een inwoner van {gemeente} op om 'de vreemdelingen eruit te schoppen' en deelt foto's met nazisymbolen."),
+  T('rechts-extremisme', 'sticker of graffiti', 'P', ['gemeente', 'politie'], "Spandoek met 'Geen azc, remigratie nu' en een Keltisch kruis opgehangen aan een viaduct langs de provinciale weg."),
+  T('rechts-extremisme', 'gedragsverandering', 'Z', ['jeugdzorg', 'wijkteam'], 'Ouders melden dat zoon (15) op gameservers zit waar neonazistische symbolen en racistische teksten gewoon zijn; hij gebruikt die taal nu ook thuis.', { persoon: true }),
+  T('rechts-extremisme', 'online uiting', 'O', ['online'], "In een Facebookgroep roept een inwoner van {gemeente} op om 'de vreemdelingen eruit te schoppen' en deelt foto's met hakenkruisen."),
   T('rechts-extremisme', 'dreiging', 'PO', ['politie', 'online'], '{jongere} dreigt online een moskee in brand te steken en plaatst een foto van een vuurwapen naast een hakenkruisvlag.', { persoon: true, ernst: 'hoog' }),
   T('rechts-extremisme', 'sticker of graffiti', 'P', ['politie'], "Graffiti met 'white power' en SS-runen aangetroffen {plek}.", { tag: 'stickers' }),
   T('rechts-extremisme', 'gedragsverandering', 'PZ', ['school'], "Mentor ziet dat {leerling} een rechts-extremistisch manifest op zijn telefoon heeft en online contact zoekt met neonazi's.", { persoon: true }),
   // links-extremisme
   T('links-extremisme', 'sticker of graffiti', 'P', ['politie'], "Graffiti 'ACAB' en anarchistische symbolen aangebracht op de gevel van het politiebureau."),
   T('links-extremisme', 'online uiting', 'O', ['online'], 'Een anonieme antifa-groep zet op {platform} de persoonsgegevens van een lokale politicus online (doxing).'),
-  T('links-extremisme', 'incident', 'P', ['politie'], 'Brandstichting bij een bouwbedrijf dat meebouwt aan een nieuwe gevangenis; claim op een anarchistische website.', { ernst: 'hoog' }),
-  T('links-extremisme', 'incident', 'P', ['politie', 'burger'], "Ruiten van een partijkantoor ingegooid; de tekst 'fascisten rot op' is op de deur gespoten."),
-  T('links-extremisme', 'online uiting', 'PO', ['online'], "Oproep op {platform} om een bijeenkomst van een rechtse partij in {gemeente} 'met alle middelen' te verstoren; antifascistische groepen mobiliseren."),
-  T('links-extremisme', 'incident', 'P', ['politie'], "Sabotage aan een zendmast; ter plaatse een pamflet met anarchistische leuzen tegen 'staat en kapitaal'."),
+  T('links-extremisme', 'incident', 'P', ['politie'], 'Brandstichting bij een bouwbedrijf dat meebouwt aan een nieuwe gevangenis; claim van autonomen op een anarchistische website.', { ernst: 'hoog' }),
+  T('links-extremisme', 'incident', 'P', ['politie', 'burger'], "Ruiten van een partijkantoor ingegooid; de teksten 'fascisten rot op' en 'antifa' zijn op de deur gespoten."),
+  T('links-extremisme', 'online uiting', 'PO', ['online'], "Oproep op {platform} om een bijeenkomst van een rechtse partij in {gemeente} 'met alle middelen' te verstoren; antifa-groepen mobiliseren."),
+  T('links-extremisme', 'incident', 'P', ['politie'], "Sabotage aan een zendmast; ter plaatse een pamflet met anarchistische leuzen als 'smash the state'."),
   // anti-institutioneel extremisme
   T('anti-institutioneel-extremisme', 'incident', 'PZ', ['gemeente'], "Inwoner stuurt een brief aan de gemeente waarin hij zich 'soevereine burger' noemt en het gezag van de rechtbank niet erkent.", { persoon: true, tag: 'soeverein' }),
   T('anti-institutioneel-extremisme', 'incident', 'PZ', ['gemeente'], "{inwoner} weigert een parkeerboete te betalen, stuurt een 'notice of liability' en noemt zichzelf een levend wezen van vlees en bloed.", { persoon: true, tag: 'soeverein' }),
   T('anti-institutioneel-extremisme', 'online uiting', 'O', ['online'], "Op {platform} wordt opgeroepen tot een 'volkstribunaal' voor ministers en burgemeesters; ook het college van {gemeente} wordt genoemd.", { tag: 'soeverein' }),
-  T('anti-institutioneel-extremisme', 'incident', 'PZ', ['gemeente'], '{inwoner} levert zijn paspoort in bij de balie en verklaart dat de Nederlandse staat een bedrijf is waarmee hij geen contract heeft.', { persoon: true, tag: 'soeverein' }),
-  T('anti-institutioneel-extremisme', 'incident', 'P', ['politie'], "Bewoner rijdt met een zelfgemaakt 'soeverein' kenteken en toont bij een controle een eigen identiteitsbewijs.", { persoon: true, tag: 'soeverein' }),
+  T('anti-institutioneel-extremisme', 'incident', 'PZ', ['gemeente'], "{inwoner} levert zijn paspoort in bij de balie: 'Nederland is een bedrijf' en daar heeft hij geen contract mee.", { persoon: true, tag: 'soeverein' }),
+  T('anti-institutioneel-extremisme', 'incident', 'P', ['politie'], "Bewoner rijdt met een zelfgemaakte kentekenplaat met de tekst 'soeverein' en toont bij een controle een eigen identiteitsbewijs.", { persoon: true, tag: 'soeverein' }),
   T('anti-institutioneel-extremisme', 'dreiging', 'PZ', ['professional', 'gemeente'], "Deurwaarder meldt dat een schuldenaar dreigt met 'arrestatie door het volk' en verwijst naar een 'Neurenberg 2.0' voor bestuurders.", { persoon: true }),
-  T('anti-institutioneel-extremisme', 'incident', 'P', ['gemeente', 'politie'], "Handhavers worden bij een controle gefilmd en uitgescholden; betrokkene zegt dat overheid en media deel zijn van één groot complot.", { persoon: true }),
+  T('anti-institutioneel-extremisme', 'incident', 'P', ['gemeente', 'politie'], "Handhavers worden bij een controle gefilmd en uitgescholden; betrokkene erkent het gezag niet en noemt overheid en media één groot complot.", { persoon: true }),
   T('anti-institutioneel-extremisme', 'dreiging', 'PZ', ['gemeente', 'politie'], "Raadslid ontvangt een doodsbedreiging van iemand die bestuurders 'landverraders' noemt en schrijft dat zij 'opgehangen moeten worden'.", { persoon: true, ernst: 'hoog' }),
-  T('anti-institutioneel-extremisme', 'bijeenkomst', 'P', ['politie', 'sleutelfiguur'], "Wijkagent ziet een groep bewoners die bijeenkomt om zich te 'ontkoppelen' van de staat; zij erkennen wetten niet meer en spreken over een complot van de elite.", { tag: 'soeverein' }),
-  T('anti-institutioneel-extremisme', 'incident', 'PZ', ['gemeente'], "{inwoner} stuurt de burgemeester een 'strafrechtelijke aansprakelijkstelling' en kondigt een eigen rechtbank aan.", { persoon: true, tag: 'soeverein' }),
-  T('anti-institutioneel-extremisme', 'online uiting', 'O', ['online'], "Video van een influencer uit de regio roept op om geen belasting meer te betalen en noemt de Grondwet 'ongeldig'; reacties noemen wethouders van {gemeente} verraders."),
-  T('anti-institutioneel-extremisme', 'dreiging', 'PZ', ['gemeente'], "Persoon dreigt in een e-mail aan Burgerzaken met geweld tegen ambtenaren als de 'illegale' overheid niet aftreedt.", { persoon: true, ernst: 'hoog' }),
+  T('anti-institutioneel-extremisme', 'bijeenkomst', 'P', ['politie', 'sleutelfiguur'], "Wijkagent ziet een groep bewoners die als soevereine burgers bijeenkomt om zich te 'ontkoppelen' van de staat; zij spreken over een complot van de elite.", { tag: 'soeverein' }),
+  T('anti-institutioneel-extremisme', 'incident', 'PZ', ['gemeente'], "{inwoner} stuurt de burgemeester een 'strafrechtelijke aansprakelijkstelling' en kondigt een eigen 'common law court' aan.", { persoon: true, tag: 'soeverein' }),
+  T('anti-institutioneel-extremisme', 'online uiting', 'O', ['online'], "Video van een influencer uit de regio noemt 'BV Nederland' illegaal en roept op geen belasting meer te betalen; reacties noemen wethouders van {gemeente} volksverraders."),
+  T('anti-institutioneel-extremisme', 'dreiging', 'PZ', ['gemeente'], "Persoon dreigt in een e-mail aan Burgerzaken met geweld tegen ambtenaren en kondigt een 'volkstribunaal' aan voor de 'illegale' overheid.", { persoon: true, ernst: 'hoog' }),
   // polarisatie
-  T('polarisatie', 'incident', 'PZ', ['sleutelfiguur', 'politie'], 'Spanningen tussen jongerengroepen na een incident bij de moskee; over en weer worden online bedreigingen geuit.'),
+  T('polarisatie', 'incident', 'PZ', ['sleutelfiguur', 'politie'], 'Spanningen tussen jongerengroepen na een incident bij de moskee; over en weer worden online bedreigingen geuit en de wijkagent vreest onrust in de wijk.'),
   T('polarisatie', 'online uiting', 'PO', ['burger', 'online'], 'Onrust in de wijk na berichten op sociale media over de komst van een azc; bewoners voelen zich niet gehoord en de toon wordt grimmiger.', { tag: 'azc' }),
-  T('polarisatie', 'bijeenkomst', 'P', ['gemeente', 'politie'], 'Bij een informatieavond over de opvang van asielzoekers lopen discussies hoog op; een wethouder wordt uitgescholden en bedreigd.', { tag: 'azc' }),
+  T('polarisatie', 'bijeenkomst', 'P', ['gemeente', 'politie'], 'Bij een informatieavond over noodopvang lopen de emoties hoog op; tijdens protest tegen de komst van een azc wordt een wethouder uitgescholden en bedreigd.', { tag: 'azc' }),
   T('polarisatie', 'demonstratie', 'P', ['politie'], 'Demonstratie tegen de komst van een azc en een tegendemonstratie verlopen grimmig; de politie houdt beide groepen uit elkaar.', { tag: 'azc' }),
   T('polarisatie', 'demonstratie', 'P', ['politie', 'sleutelfiguur'], 'Tijdens een demonstratie over het Midden-Oosten worden antisemitische leuzen geroepen; Joodse inwoners voelen zich onveilig.'),
-  T('polarisatie', 'incident', 'P', ['sleutelfiguur', 'politie'], 'Sleutelfiguur meldt groeiende spanning tussen twee groepen jongeren van verschillende afkomst na een vechtpartij op het schoolplein.'),
-  T('polarisatie', 'incident', 'PZ', ['burger', 'wijkteam'], "Ruzie tussen buren over een vlag op het balkon loopt uit de hand; er wordt gescholden en 'met vergelding' gedreigd.", { persoon: true }),
-  T('polarisatie', 'online uiting', 'O', ['online'], 'Op {platform} roept een lokale groep op om zich te verzetten tegen de opvang van asielzoekers in {gemeente}; in de reacties worden adressen van raadsleden gedeeld.', { tag: 'azc' }),
-  T('polarisatie', 'incident', 'P', ['politie'], 'Na een voetbalwedstrijd ontstaat een vechtpartij tussen supporters met Israëlische en Palestijnse vlaggen; groepen uit de wijk dreigen met vergelding.'),
+  T('polarisatie', 'incident', 'P', ['sleutelfiguur', 'politie'], 'Sleutelfiguur meldt groeiende spanning tussen twee groepen jongeren van verschillende afkomst; na een vechtpartij op het schoolplein is er onrust in de wijk.'),
+  T('polarisatie', 'incident', 'PZ', ['burger', 'wijkteam'], "Ruzie tussen buren over een Palestijnse vlag op het balkon loopt uit de hand; de wijkagent ziet toenemende polarisatie en spanningen tussen bewoners.", { persoon: true }),
+  T('polarisatie', 'online uiting', 'O', ['online'], 'Op {platform} roept een lokale groep op tot protest tegen de komst van een azc in {gemeente}; in de reacties worden adressen van raadsleden gedeeld.', { tag: 'azc' }),
+  T('polarisatie', 'incident', 'P', ['politie'], 'Na een voetbalwedstrijd ontstaat een vechtpartij tussen pro-Palestijnse en pro-Israëlische supporters; sindsdien is er onrust in de wijk.'),
   T('polarisatie', 'online uiting', 'PO', ['online', 'sleutelfiguur'], 'Polariserende berichten over moskeebouw in {gemeente} gaan rond in buurtapps; sleutelfiguren merken toenemende spanning tussen groepen bewoners.'),
   // activisme
   T('activisme', 'demonstratie', 'PO', ['online', 'politie'], 'Blokkade van de A12 aangekondigd door klimaatactivisten; oproep om met bussen vanuit {gemeente} naar Den Haag te reizen.'),
   T('activisme', 'demonstratie', 'P', ['politie'], 'Klimaatactivisten plakken zich vast aan de ingang van een bankkantoor uit protest tegen fossiele investeringen.'),
   T('activisme', 'incident', 'P', ['politie', 'burger'], "Dierenrechtenactivisten dringen 's nachts een varkensstal binnen en zetten de beelden online."),
   T('activisme', 'demonstratie', 'PO', ['politie', 'online'], 'Actievoerders blokkeren de toegangsweg naar de privéjetterminal van Schiphol; tientallen klimaatactivisten aangehouden.', { tag: 'schiphol' }),
-  T('activisme', 'demonstratie', 'O', ['online'], 'Oproep op {platform} tot een fietsprotest tegen de uitbreiding van Schiphol; geen aanwijzingen voor geweld.', { tag: 'schiphol' }),
+  T('activisme', 'demonstratie', 'O', ['online'], 'Klimaatactivisten roepen op {platform} op tot een fietsprotest tegen de uitbreiding van Schiphol; geen aanwijzingen voor geweld.', { tag: 'schiphol' }),
   T('activisme', 'incident', 'P', ['politie'], 'Klimaatactivisten besmeuren de gevel van een tankstation met verf en plakken posters tegen fossiele brandstoffen.'),
   T('activisme', 'demonstratie', 'PO', ['politie', 'online'], 'Klimaatactivisten kondigen aan de startbaan van Schiphol te betreden tijdens de drukke zomerperiode.', { tag: 'schiphol' }),
   // overig
-  T('overig', 'dreiging', 'PZ', ['gemeente'], "Man (52) dreigt per e-mail een wethouder 'iets aan te doen' na een afgewezen vergunningaanvraag; geen ideologische motieven zichtbaar.", { persoon: true, ernst: 'hoog' }),
+  T('overig', 'dreiging', 'PZ', ['gemeente'], 'Man (52) stuurt een wethouder een doodsbedreiging per e-mail na een afgewezen vergunningaanvraag; geen ideologische motieven zichtbaar.', { persoon: true, ernst: 'hoog' }),
   T('overig', 'online uiting', 'PO', ['online', 'politie'], 'Jongeman uit de regio uit op een incelforum haat tegen vrouwen en verheerlijkt geweld tegen hen.', { persoon: true }),
   T('overig', 'incident', 'P', ['school'], 'Anonieme brief met dreigende taal bezorgd bij een basisschool; geen ideologische achtergrond zichtbaar.'),
   // vague: should stay onbekend
@@ -226,6 +227,9 @@ const TEMPLATES = [
   T('vaag', 'incident', 'P', ['burger'], 'Onduidelijke melding via het algemene nummer; melder wilde geen gegevens achterlaten.'),
   T('vaag', 'gedragsverandering', 'Z', ['wijkteam'], 'Signaal doorgezet vanuit het wijkteam ter informatie; geen inhoudelijke toelichting.', { persoon: true }),
   T('vaag', 'online uiting', 'O', ['online'], 'Account uit {gemeente} plaatst cryptische berichten op {platform}; betekenis onduidelijk.'),
+  // mixed evidence: two fenomenen equally strong, so the rules leave it to the analyst (review queue)
+  T('twijfel', 'online uiting', 'PO', ['online', 'school'], "{jongere} deelt op {platform} zowel IS-propaganda als memes over 'omvolking'; wat hem drijft is onduidelijk.", { persoon: true }),
+  T('twijfel', 'demonstratie', 'P', ['politie'], 'Klimaatactivisten en antifa kondigen samen een blokkade aan van een bijeenkomst van een rechtse partij.'),
   // look-alikes: religious practice, games, history; not extremism
   T('lijkt-op', 'gedragsverandering', 'PZ', ['burger', 'wijkteam'], 'Vader vertelt dat zoon sinds kort baard draagt en vaker naar de moskee gaat; geen zorgen over uitlatingen.', { persoon: true, niet: 'jihadisme' }),
   T('lijkt-op', 'gedragsverandering', 'Z', ['school'], '{leerling} draagt sinds kort een hoofddoek en vast tijdens de ramadan; de school meldt dit ter informatie en ziet geen reden tot zorg.', { persoon: true, niet: 'jihadisme' }),
@@ -236,7 +240,7 @@ const TEMPLATES = [
 ];
 const KIND_WEIGHTS = {
   jihadisme: 17, 'rechts-extremisme': 19, 'links-extremisme': 5, 'anti-institutioneel-extremisme': 16,
-  polarisatie: 16, activisme: 9, overig: 5, vaag: 8, 'lijkt-op': 5,
+  polarisatie: 16, activisme: 9, overig: 5, vaag: 8, twijfel: 2, 'lijkt-op': 5,
 };
 const CHANNEL_WEIGHT = { P: 6, Z: 3, O: 3 };
 
@@ -705,6 +709,7 @@ const perFile = Object.fromEntries(
 const accepted = Object.values(rows).flat().filter((r) => !r.rejected);
 const lookalikeIds = accepted.filter((r) => r.signal.kind === 'lijkt-op').map((r) => ({ id: r.row.id, niet: r.signal.template.niet }));
 const vaagIds = accepted.filter((r) => r.signal.kind === 'vaag').map((r) => r.row.id);
+const twijfelIds = accepted.filter((r) => r.signal.kind === 'twijfel').map((r) => r.row.id);
 const hoogIds = accepted.filter((r) => r.signal.template.ernst === 'hoog').map((r) => r.row.id);
 
 const verwacht = {
@@ -723,6 +728,7 @@ const verwacht = {
   afwijkingen,
   lijktOp: lookalikeIds,
   vaag: vaagIds,
+  twijfel: twijfelIds,
   ernstHoog: hoogIds,
   trends: [
     { gemeente: 'Zaanstad', periode: '2025-Q3', fenomeen: 'anti-institutioneel-extremisme', wat: 'significante stijging t.o.v. 2025-Q2 en 2024-Q3' },
@@ -786,8 +792,10 @@ Zaanstad per kwartaal (geldige signalen, alle bronnen): ${zaanstadPerQuarter.map
 
 Fenomeenlabels zijn deels door analisten of het monitoringsysteem ingevuld (\`extreemrechts\`, \`Anti-overheid\`,
 \`jihadistisch\`, ...) en vaak leeg: die signalen classificeert cter met zijn regels. Een deel van de teksten lijkt op
-extremisme maar is het niet (geloofsbeleving, games, geschiedenis: ${lookalikeIds.length} signalen), en een deel is te vaag
-om iets over te zeggen (${vaagIds.length} signalen: die horen \`onbekend\` te blijven).
+extremisme maar is het niet (geloofsbeleving, games, geschiedenis: ${lookalikeIds.length} signalen, \`lijktOp\` in
+verwacht.json), een deel is te vaag om iets over te zeggen (${vaagIds.length} signalen, \`vaag\`) en een deel wijst even sterk
+naar twee fenomenen (${twijfelIds.length} signalen, \`twijfel\`): die horen \`onbekend\` te blijven en in de beoordelingslijst
+te komen.
 
 ## Bewuste fouten (records die worden afgewezen)
 
