@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { interactive } from './io.js';
+import { action } from './run.js';
+import type { ReviewOpties } from '../review/command.js';
+
+export function registerReview(program: Command): void {
+  program
+    .command('review')
+    .description("beoordeel de wachtrij: signalen met fenomeen 'onbekend', met een afwijking, of gewijzigd sinds beoordeling")
+    .option('-s, --signalen <bestand...>', "signaalexports (bestanden of mappen); standaard 'signalen' uit cter.config.json")
+    .option('--exporteer <bestand.csv>', 'schrijf de wachtrij als CSV met een lege kolom fenomeen en ernst (voor Excel)')
+    .option('--importeer <bestand.csv>', 'lees ingevulde beslissingen terug: alles of niets')
+    .option('--status', 'toon hoeveel signalen er wachten, per gemeente en kwartaal')
+    .option('--json', 'met --status: als JSON op stdout')
+    .option('-c, --config <bestand>', 'dit configuratiebestand in plaats van het dichtstbijzijnde cter.config.json')
+    .addHelpText(
+      'after',
+      '\nOp een terminal toont review elk signaal in de wachtrij met zijn omschrijving en de suggestie van de regels;\n' +
+        'u kiest het fenomeen en de ernst, of slaat over, of stopt. Elke beslissing wordt meteen bewaard in het bestand\n' +
+        "'beoordelingen' uit cter.config.json (standaard beoordelingen.json) en geldt daarna overal als herkomst\n" +
+        "'handmatig', zolang de inhoud van het signaal niet verandert.\n" +
+        '\nZonder terminal: --exporteer, vul in Excel de kolom fenomeen (code of naam) en eventueel ernst in, dan\n' +
+        '--importeer. Lege regels worden overgeslagen. Bij één fout (onbekend id of fenomeen, ongeldige ernst, signaal\n' +
+        'gewijzigd sinds de export) wordt niets vastgelegd.\n' +
+        '\nAfsluitcode: 0 klaar; 1 import afgewezen (fouten per regel, niets vastgelegd); 2 verkeerd gebruik of een\n' +
+        'onleesbaar bestand.',
+    )
+    .action(
+      action(async (opties: ReviewOpties) => {
+        const { runReview } = await import('../review/command.js');
+        return runReview(opties, interactive());
+      }),
+    );
+}

@@ -1,0 +1,143 @@
+// `cter review`: reads the inputs and the stored decisions, builds the queue, and then reviews interactively, exports
+// the queue, imports decisions, or reports the queue's size. I/O lives here; the queue, CSV and store logic is pure.
+import { resolve } from 'node:path';
+import { info, out, warn, error } from '../cli/io.js';
+import { loadConfig } from '../config/index.js';
+import type { RawRecord, FileDialect } from '../ingest/read-records.js';
+import { readRecords } from '../ingest/read-records.js';
+import type { GeclassificeerdSignaal } from '../model.js';
+import { ingestMeldingen, runPipeline, shownPath } from '../pipeline.js';
+import { loadReference } from '../reference/index.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { EXIT, UsageError, type ExitCode } from '../util/errors.js';
+import { importFoutTekst, queueCsv, readImport } from './csv.js';
+import { geldigeBeoordeling, maakBeoordeling, reviewQueue } from './queue.js';
+import { queueStatus, statusTekst } from './status.js';
+import { reviewSession } from './session.js';
+import { loadBeoordelingen, reviewer, saveBeoordelingen } from './store.js';
+
+export interface ReviewOpties {
+  signalen?: string[];
+  config?: string;
+  exporteer?: string;
+  importeer?: string;
+  status?: boolean;
+  json?: boolean;
+}
+
+export const ZONDER_TERMINAL =
+  "'cter review' stelt zijn vragen op een terminal, en die is er niet. Zonder terminal:\n" +
+  '  cter review --exporteer <bestand.csv>   de wachtrij als CSV, met een lege kolom fenomeen (en ernst)\n' +
+  '  cter review --importeer <bestand.csv>   de ingevulde beslissingen teruglezen (alles of niets)\n' +
+  '  cter review --status [--json]           hoeveel signalen er wachten, per gemeente en kwartaal';
+
+function checkOpties(opties: ReviewOpties, terminal: boolean): void {
+  const modes = [opties.exporteer !== undefined, opties.importeer !== undefined, opties.status === true].filter(Boolean);
+  if (modes.length > 1) throw new UsageError('geef één van --exporteer, --importeer of --status, niet meer tegelijk.');
+  if (opties.json && !opties.status) throw new UsageError('--json hoort bij --status.');
+  if (modes.length === 0 && !terminal) throw new UsageError(ZONDER_TERMINAL);
+}
+
+async function loadInputs(opties: ReviewOpties) {
+  const config = await loadConfig({ file: opties.config, overrides: opties.signalen ? { signalen: opties.signalen } : {} });
+  const ref = loadReference(config.values);
+  const file = config.values.beoordelingen;
+  // Decisions first: a broken decisions file should fail before the exports are read.
+  const beoordelingen = await loadBeoordelingen(file);
+  const pipeline = await runPipeline({ signalen: config.values.signalen, notities: [], config, ref, beoordelingen });
+  const meldingen = ingestMeldingen(pipeline.ingest);
+  for (const line of meldingen.info) info(line);
+  for (const line of meldingen.waarschuwingen) warn(line);
+  const gemeenteNaam = (code: string) => ref.gemeente(code)?.naam ?? code;
+  return { config, file, beoordelingen, pipeline, gemeenteNaam, queue: reviewQueue(pipeline.signalen, beoordelingen) };
+}
+
+type Inputs = Awaited<ReturnType<typeof loadInputs>>;
+
+async function exporteer(target: string, inputs: Inputs): Promise<ExitCode> {
+  const path = resolve(target);
+  await writeFileAtomic(path, queueCsv(inputs.queue, inputs.pipeline.taxonomy, inputs.gemeenteNaam));
+  info(`${inputs.queue.length} signalen uit de wachtrij geschreven naar ${shownPath(path)}.`);
+  warn('het bestand bevat de omschrijvingen (bijzondere persoonsgegevens): bewaar het bij de data en verwijder het na het importeren.');
+  if (inputs.queue.length > 0) {
+    info(`Vul de kolom 'fenomeen' (en zo nodig 'ernst') in, en lees het terug met: cter review --importeer ${shownPath(path)}`);
+  }
+  return EXIT.OK;
+}
+
+function collect(): { record(rec: RawRecord): void; finish(dialect: FileDialect): RawRecord[] } {
+  const records: RawRecord[] = [];
+  return { record: (rec) => records.push(rec), finish: () => records };
+}
+
+async function importeer(source: string, inputs: Inputs): Promise<ExitCode> {
+  const path = resolve(source);
+  const shown = shownPath(path);
+  const records = await readRecords(path, collect);
+  const signalen = new Map<string, GeclassificeerdSignaal>(inputs.pipeline.signalen.map((s) => [s.id, s]));
+  const uitkomst = readImport(shown, records, signalen, inputs.pipeline.taxonomy);
+  if (uitkomst.fouten.length > 0) {
+    for (const m of uitkomst.fouten) error(importFoutTekst(m));
+    info(
+      `Niets vastgelegd: ${uitkomst.fouten.length} fout(en) in ${shown}. Verbeter ze en importeer opnieuw; ` +
+        `${shownPath(inputs.file)} is niet gewijzigd.`,
+    );
+    return EXIT.PARTIAL;
+  }
+  const wie = reviewer(inputs.config.values.analist);
+  const now = new Date();
+  let nieuw = 0;
+  let vervangen = 0;
+  let ongewijzigd = 0;
+  for (const b of uitkomst.beslissingen) {
+    const bestaand = inputs.beoordelingen.get(b.signaal.id);
+    // Re-importing the same file keeps the original who and when.
+    if (bestaand && geldigeBeoordeling(b.signaal, inputs.beoordelingen) && bestaand.fenomeen === b.fenomeen && bestaand.ernst === b.ernst) {
+      ongewijzigd++;
+      continue;
+    }
+    if (bestaand) vervangen++;
+    else nieuw++;
+    inputs.beoordelingen.set(b.signaal.id, maakBeoordeling(b.signaal, b, wie, now));
+  }
+  if (nieuw + vervangen > 0) await saveBeoordelingen(inputs.file, inputs.beoordelingen);
+  info(
+    `${nieuw + vervangen} beoordelingen vastgelegd in ${shownPath(inputs.file)} (${nieuw} nieuw, ${vervangen} vervangen` +
+      `${ongewijzigd > 0 ? `, ${ongewijzigd} al zo vastgelegd` : ''}); ${uitkomst.overgeslagen} regels zonder beslissing overgeslagen.`,
+  );
+  return EXIT.OK;
+}
+
+async function interactief(inputs: Inputs): Promise<ExitCode> {
+  if (inputs.queue.length === 0) {
+    info('De wachtrij is leeg: er zijn geen signalen te beoordelen.');
+    return EXIT.OK;
+  }
+  info(`${inputs.queue.length} signalen in de wachtrij. Elke beslissing wordt meteen bewaard in ${shownPath(inputs.file)}.`);
+  const uitkomst = await reviewSession(inputs.queue, {
+    taxonomy: inputs.pipeline.taxonomy,
+    gemeenteNaam: inputs.gemeenteNaam,
+    beoordelingen: inputs.beoordelingen,
+    bestand: inputs.file,
+    wie: reviewer(inputs.config.values.analist),
+  });
+  info('');
+  info(
+    `${uitkomst.vastgelegd} vastgelegd, ${uitkomst.overgeslagen} overgeslagen` +
+      `${uitkomst.resterend > 0 ? `, ${uitkomst.resterend} nog niet bekeken` : ''}.`,
+  );
+  return EXIT.OK;
+}
+
+export async function runReview(opties: ReviewOpties, terminal: boolean): Promise<ExitCode> {
+  checkOpties(opties, terminal);
+  const inputs = await loadInputs(opties);
+  if (opties.exporteer !== undefined) return exporteer(opties.exporteer, inputs);
+  if (opties.importeer !== undefined) return importeer(opties.importeer, inputs);
+  if (opties.status) {
+    const status = queueStatus(inputs.queue, inputs.pipeline.signalen, inputs.beoordelingen, inputs.gemeenteNaam);
+    await out(opties.json ? `${JSON.stringify(status, null, 2)}\n` : statusTekst(status, shownPath(inputs.file)));
+    return EXIT.OK;
+  }
+  return interactief(inputs);
+}

@@ -1,0 +1,120 @@
+// The interactive review on a terminal: one signal at a time, with its description (review is the one place where the
+// analyst reads the free text; it stays on the terminal, never in a report), the rules' suggestion and its reason,
+// then a choice of fenomeen and ernst. Every decision is saved at once, so stopping or Ctrl-C loses nothing decided.
+import { select, Separator } from '@inquirer/prompts';
+import { fenomeenLabel, type Taxonomy } from '../classify/index.js';
+import { colour, info } from '../cli/io.js';
+import { dutch } from '../config/prompt-theme.js';
+import { ERNST_NIVEAUS, type Ernst, type Fenomeen } from '../model.js';
+import { maakBeoordeling, wachtredenTekst, type WachtrijItem } from './queue.js';
+import { saveBeoordelingen, type BeoordelingenMap } from './store.js';
+
+/** Prompts talk on stderr: stdout stays for data. */
+const PROMPT = { output: process.stderr };
+
+// Choice values that can never be a fenomeen code.
+const OVERSLAAN = ':overslaan';
+const STOPPEN = ':stoppen';
+
+export interface SessieContext {
+  taxonomy: Taxonomy;
+  gemeenteNaam: (code: string) => string;
+  /** The stored decisions; updated and saved after each decision. */
+  beoordelingen: BeoordelingenMap;
+  bestand: string;
+  wie: string;
+  now?: () => Date;
+}
+
+export interface SessieUitkomst {
+  vastgelegd: number;
+  overgeslagen: number;
+  /** Signals not shown because the analyst stopped. */
+  resterend: number;
+}
+
+/** Free text from an export may hold control characters; on a terminal they could move the cursor or worse. */
+export function veiligeTekst(text: string): string {
+  return text.replace(/\t/g, ' ').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '\uFFFD');
+}
+
+function toonSignaal(item: WachtrijItem, positie: string, ctx: SessieContext): void {
+  const { signaal, suggestie } = item;
+  const omschrijving = signaal.omschrijving?.trim()
+    ? veiligeTekst(signaal.omschrijving).split('\n').map((l) => `  ${l}`).join('\n')
+    : colour.dim('  (geen omschrijving)');
+  info('');
+  info(colour.bold(`Signaal ${positie}: ${veiligeTekst(signaal.id)}`));
+  info(`  gemeente:  ${ctx.gemeenteNaam(signaal.gemeente)}`);
+  info(`  datum:     ${signaal.datum}${signaal.tijd ? ` ${signaal.tijd}` : ''}`);
+  info(`  type/bron: ${veiligeTekst(signaal.type ?? '-')} / ${veiligeTekst(signaal.bron ?? '-')}`);
+  info(`  waarom:    ${wachtredenTekst(item, ctx.taxonomy)}`);
+  info('omschrijving:');
+  info(omschrijving);
+  info(`suggestie van de regels: ${colour.bold(fenomeenLabel(ctx.taxonomy, suggestie.fenomeen))}`);
+  info(`  reden: ${veiligeTekst(suggestie.reden)}`);
+  info(`  ernst volgens de regels: ${signaal.ernst} (${veiligeTekst(signaal.ernstReden)})`);
+}
+
+async function kiesFenomeen(item: WachtrijItem, taxonomy: Taxonomy): Promise<string> {
+  return select<string>(
+    {
+      message: 'Fenomeen',
+      theme: dutch,
+      pageSize: 12,
+      default: item.suggestie.fenomeen,
+      choices: [
+        ...taxonomy.definitie.fenomenen.map((f) => ({
+          value: f.code,
+          name: f.code === item.suggestie.fenomeen ? `${f.label} (suggestie)` : f.label,
+          description: f.omschrijving,
+        })),
+        new Separator(),
+        { value: OVERSLAAN, name: 'Overslaan', description: 'Nu niet beslissen; het signaal blijft in de wachtrij.' },
+        { value: STOPPEN, name: 'Stoppen', description: 'Klaar voor nu; wat al is vastgelegd blijft bewaard.' },
+      ],
+    },
+    PROMPT,
+  );
+}
+
+async function kiesErnst(standaard: Ernst): Promise<Ernst> {
+  return select<Ernst>(
+    {
+      message: 'Ernst',
+      theme: dutch,
+      default: standaard,
+      choices: ERNST_NIVEAUS.map((e) => ({ value: e, name: e === standaard ? `${e} (volgens de regels)` : e })),
+    },
+    PROMPT,
+  );
+}
+
+/** Walks the queue until it ends or the analyst stops. Ctrl-C propagates (ExitPromptError) after the summary. */
+export async function reviewSession(queue: readonly WachtrijItem[], ctx: SessieContext): Promise<SessieUitkomst> {
+  const uitkomst: SessieUitkomst = { vastgelegd: 0, overgeslagen: 0, resterend: queue.length };
+  const now = ctx.now ?? (() => new Date());
+  try {
+    for (const [i, item] of queue.entries()) {
+      toonSignaal(item, `${i + 1} van ${queue.length}`, ctx);
+      const keuze = await kiesFenomeen(item, ctx.taxonomy);
+      if (keuze === STOPPEN) break;
+      uitkomst.resterend--;
+      if (keuze === OVERSLAAN) {
+        uitkomst.overgeslagen++;
+        continue;
+      }
+      const fenomeen = keuze as Fenomeen;
+      const ernst = await kiesErnst(item.signaal.ernst);
+      ctx.beoordelingen.set(item.signaal.id, maakBeoordeling(item.signaal, { fenomeen, ernst }, ctx.wie, now()));
+      await saveBeoordelingen(ctx.bestand, ctx.beoordelingen);
+      uitkomst.vastgelegd++;
+      info(colour.green(`Vastgelegd: ${veiligeTekst(item.signaal.id)} is ${fenomeen}, ernst ${ernst}.`));
+    }
+  } catch (err) {
+    // Ctrl-C: say what is safe before the CLI reports the interruption.
+    if (uitkomst.vastgelegd > 0) info(`${uitkomst.vastgelegd} beoordeling(en) van deze sessie zijn bewaard in ${ctx.bestand}.`);
+    throw err;
+  }
+  return uitkomst;
+}
