@@ -1,8 +1,8 @@
 // Dates as exports write them: 2025-07-03, 03-07-2025, 3-7-2025, 03/07/2025, 03.07.2025, 3 juli 2025, 3 jul 2025,
 // each optionally with a time (14:30, 14:30:00), and ISO 8601 timestamps. Day-month order is always Dutch. A date
 // that does not exist (31-02-2025, month 13) is rejected with a reason that names the value.
-import { isExists } from 'date-fns';
-import { nl } from 'date-fns/locale';
+import { isExists } from 'date-fns/isExists';
+import { nl } from 'date-fns/locale/nl';
 
 export type DatumResultaat = { ok: true; datum: string; tijd?: string } | { ok: false; reden: string };
 

@@ -17,6 +17,7 @@ import {
   SAMPLE_BYTES,
   type Codering,
 } from './dialect.js';
+import { Windows1252Decoder } from './windows-1252.js';
 
 export type RawRecord =
   | { regel: number; velden: string[] }
@@ -84,8 +85,13 @@ async function readSample(file: string): Promise<{ sample: Uint8Array; wholeFile
   }
 }
 
+/** A decoder for the codering; `fatal` makes invalid bytes throw instead of becoming U+FFFD. */
+function createDecoder(codering: Codering, fatal: boolean): Pick<TextDecoder, 'decode'> {
+  return codering === 'windows-1252' ? new Windows1252Decoder() : new TextDecoder(decoderLabel(codering), { fatal });
+}
+
 function planFor(codering: Codering, sample: Uint8Array, wholeFile: boolean): Plan {
-  const text = new TextDecoder(decoderLabel(codering)).decode(sample, { stream: !wholeFile });
+  const text = createDecoder(codering, false).decode(sample, { stream: !wholeFile });
   const sep = detectSepLine(text);
   if (sep) return { codering, delimiter: sep.delimiter, skip: sep.length, text: text.slice(sep.length) };
   return { codering, delimiter: detectDelimiter(text, wholeFile), skip: 0, text };
@@ -102,7 +108,7 @@ function hashing(hash: ReturnType<typeof createHash>): Transform {
 
 /** Decodes across chunk boundaries (a multi-byte character may be split) and drops the first `skip` characters. */
 function decoding(codering: Codering, skip: number): Transform {
-  const decoder = new TextDecoder(decoderLabel(codering), { fatal: true });
+  const decoder = createDecoder(codering, true);
   let bytes = 0;
   let toSkip = skip;
   const emit = (text: string, done: TransformCallback) => {
