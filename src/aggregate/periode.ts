@@ -1,7 +1,8 @@
 // Period arithmetic for the aggregation pass: quarters ("2025-Q3"), months ("2025-07") and years ("2025").
 // Internally a period is its kind plus an ordinal (year*4+quarter, year*12+month, year), so "previous period",
 // "a year earlier" and "the last N periods" are integer steps and bucketing a date is a few string slices.
-import { format, lastDayOfMonth } from 'date-fns';
+import { format } from 'date-fns/format';
+import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
 import { nl } from 'date-fns/locale/nl';
 import { UsageError } from '../util/errors.js';
 import type { Periode, PeriodeSoort } from './types.js';

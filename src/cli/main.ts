@@ -4,6 +4,8 @@ import { dutch } from './program.js';
 import { registerValideer } from './valideer.js';
 import { registerConfig } from './config.js';
 import { registerInit } from './init.js';
+import { registerReview } from './review.js';
+import { registerTrends } from './trends.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -16,6 +18,6 @@ const program = dutch(new Command('cter'))
   .helpCommand('help [opdracht]', 'toon hulp bij een opdracht')
   .showSuggestionAfterError(false);
 
-for (const register of [registerValideer, registerInit, registerConfig]) register(program);
+for (const register of [registerValideer, registerInit, registerConfig, registerTrends, registerReview]) register(program);
 
 await program.parseAsync(process.argv);

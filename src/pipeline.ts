@@ -1,0 +1,104 @@
+// The shared front half of the commands that need classified signals (trends, beeld, batch):
+// input paths -> files -> ingest (signals and trend notes) -> classify. I/O lives here, at the edge; the stages stay
+// pure. Commands import this lazily, inside their action.
+import { relative, isAbsolute } from 'node:path';
+import { classifySignals, loadTaxonomy, type Beoordelingen, type Taxonomy } from './classify/index.js';
+import { resolveInputs, type LoadedConfig } from './config/index.js';
+import { ingestNotities, ingestSignalen, type IngestUitkomst } from './ingest/index.js';
+import type { GeclassificeerdSignaal, Melding, Signaal, Trendnotitie } from './model.js';
+import type { Reference } from './reference/index.js';
+import { loadBeoordelingen } from './review/store.js';
+import { UsageError } from './util/errors.js';
+
+export interface PipelineOptions {
+  /** Signal exports: files or folders (a folder means its .csv files); relative paths against the config's folder. */
+  signalen: readonly string[];
+  /** Trend-note files or folders; may be empty. */
+  notities: readonly string[];
+  config: LoadedConfig;
+  ref: Reference;
+  /** Review decisions (herkomst `handmatig`); default: the workspace's decisions file (configuration `beoordelingen`). */
+  beoordelingen?: Beoordelingen;
+  /** Progress while reading: file and lines read so far. */
+  onProgress?: (bestand: string, regels: number) => void;
+}
+
+export interface PipelineResultaat {
+  signalen: GeclassificeerdSignaal[];
+  notities: Trendnotitie[];
+  ingest: { signalen: IngestUitkomst<Signaal>; notities: IngestUitkomst<Trendnotitie> };
+  taxonomy: Taxonomy;
+}
+
+/** Ingests both kinds of input and classifies the signals. No signal files at all is a usage error. */
+export async function runPipeline(options: PipelineOptions): Promise<PipelineResultaat> {
+  const { config, ref, onProgress } = options;
+  const signaalBestanden = await resolveInputs([...options.signalen], config.baseDir);
+  if (signaalBestanden.length === 0) {
+    throw new UsageError(
+      "geen signaalbestanden: geef ze op met --signalen <bestand...> of zet 'signalen' in cter.config.json.",
+    );
+  }
+  const notitieBestanden = await resolveInputs([...options.notities], config.baseDir);
+  // The taxonomy first: a broken taxonomy file should fail before minutes of reading.
+  const taxonomy = await loadTaxonomy({
+    taxonomie: config.values.taxonomie,
+    taxonomieModus: config.values.taxonomieModus,
+    baseDir: config.baseDir,
+  });
+  const beoordelingen = options.beoordelingen ?? (await loadBeoordelingen(config.values.beoordelingen));
+  const opts = { sleutel: config.values.sleutel, onProgress };
+  const signalen = await ingestSignalen(signaalBestanden, ref, opts);
+  const notities = await ingestNotities(notitieBestanden, ref, opts);
+  return {
+    signalen: classifySignals(signalen.records, taxonomy, beoordelingen),
+    notities: notities.records,
+    ingest: { signalen, notities },
+    taxonomy,
+  };
+}
+
+/** A path as people want to read it: relative to the working folder when it lies below it. */
+export function shownPath(file: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
+function meldingTekst(m: Melding): string {
+  const waar = `${shownPath(m.bestand)}:${m.regel}${m.kolom ? ` (kolom ${m.kolom})` : ''}`;
+  return `${waar}: ${m.reden}`;
+}
+
+/**
+ * Dutch lines for stderr about what the ingest did: counts per kind, the first rejections and warnings, and
+ * abolished gemeenten mapped to their successor. `max` limits the listed messages per kind.
+ */
+export function ingestMeldingen(
+  ingest: PipelineResultaat['ingest'],
+  max = 5,
+): { info: string[]; waarschuwingen: string[] } {
+  const info: string[] = [];
+  const waarschuwingen: string[] = [];
+  for (const [naam, r] of [
+    ['signalen', ingest.signalen],
+    ['trendnotities', ingest.notities],
+  ] as const) {
+    if (r.bestanden.length === 0) continue;
+    const t = r.totaal;
+    const bestanden = r.bestanden.length === 1 ? '1 bestand' : `${r.bestanden.length} bestanden`;
+    info.push(`${naam}: ${t.geaccepteerd} geaccepteerd, ${t.afgewezen} afgewezen, ${t.dubbel} dubbel (${bestanden}).`);
+    for (const o of r.omzettingen) {
+      info.push(`${naam}: ${o.van} (opgeheven) geteld als ${o.naar}: ${o.aantal}×.`);
+    }
+    for (const m of r.fouten.slice(0, max)) waarschuwingen.push(`afgewezen: ${meldingTekst(m)}`);
+    if (r.fouten.length > max) {
+      const rest = r.fouten.length - max;
+      waarschuwingen.push(`... en nog ${rest} fouten in afgewezen ${naam}; 'cter valideer' toont ze allemaal.`);
+    }
+    for (const m of r.waarschuwingen.slice(0, max)) waarschuwingen.push(meldingTekst(m));
+    if (r.waarschuwingen.length > max) {
+      waarschuwingen.push(`... en nog ${r.waarschuwingen.length - max} waarschuwingen bij de ${naam}.`);
+    }
+  }
+  return { info, waarschuwingen };
+}
