@@ -36,11 +36,16 @@ export function formatDifference(n: number): string {
   return `${sign}${integer.format(Math.abs(n))}`;
 }
 
-/** A two-sided p-value as analysts write it: "p < 0,001", "p = 0,004", "p = 0,41". */
+/**
+ * A two-sided p-value as analysts write it: "p < 0,001", "p = 0,004", "p = 0,032", "p = 0,41". Never rounds a
+ * significant p-value up to the 0,05 boundary: 0,0496 reads "p < 0,05".
+ */
 export function formatP(p: number): string {
   if (p < 0.001) return 'p < 0,001';
-  const digits = p < 0.01 ? 3 : 2;
-  const text = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(p);
+  const digits = p < 0.1 ? 3 : 2;
+  const rounded = Number(p.toFixed(digits));
+  if (p < 0.05 && rounded >= 0.05) return 'p < 0,05';
+  const text = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(rounded);
   return `p = ${text}`;
 }
 
@@ -57,16 +62,6 @@ export function formatDateTime(moment: Date): string {
 /** A moment as local ISO-like text with offset, for the JSON model and PDF metadata. */
 export function isoLocal(moment: Date): string {
   return format(moment, "yyyy-MM-dd'T'HH:mm:ssxxx");
-}
-
-/** "Zaanstad" -> "zaanstad", "Súdwest-Fryslân" -> "sudwest-fryslan", "Noord-Holland Noord" -> "noord-holland-noord". */
-export function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 /** Joins Dutch enumerations: ["a"] -> "a", ["a","b"] -> "a en b", ["a","b","c"] -> "a, b en c". */

@@ -1,0 +1,308 @@
+// Charts for the report: Chart.js rendered server-side (chartjs-node-canvas) to PNG at print resolution and embedded
+// as data: URIs. The configurations are pure functions of the model; rendering needs canvas, which is loaded lazily.
+// Hidden (suppressed) counts are missing from the charts; their mark is drawn where the bar would start.
+
+import type { ChartConfiguration, Plugin } from 'chart.js';
+import type { ChartJSNodeCanvas } from 'chartjs-node-canvas';
+import type { Fenomeen } from '../model.js';
+import type { Aantal, Getal, ReportModel, Verdeling } from './types.js';
+
+/** Okabe-Ito: a qualitative palette that readers with colour-vision deficiencies can tell apart. */
+export const OKABE_ITO = {
+  oranje: '#E69F00',
+  hemelsblauw: '#56B4E9',
+  blauwgroen: '#009E73',
+  geel: '#F0E442',
+  blauw: '#0072B2',
+  vermiljoen: '#D55E00',
+  paars: '#CC79A7',
+  grijs: '#999999',
+} as const;
+
+export const FENOMEEN_KLEUR: Record<Fenomeen, string> = {
+  jihadisme: OKABE_ITO.oranje,
+  'rechts-extremisme': OKABE_ITO.blauw,
+  'links-extremisme': OKABE_ITO.vermiljoen,
+  'anti-institutioneel-extremisme': OKABE_ITO.paars,
+  polarisatie: OKABE_ITO.hemelsblauw,
+  activisme: OKABE_ITO.blauwgroen,
+  overig: OKABE_ITO.geel,
+  onbekend: OKABE_ITO.grijs,
+};
+
+const TEXT = '#333333';
+const GRID = '#E3E6EA';
+const FONT = "'Liberation Sans', 'DejaVu Sans', sans-serif";
+/** Print resolution: the PNGs are drawn at twice (or more) their CSS size. */
+export const PIXEL_RATIO = 3;
+
+export type ChartName = 'fenomenen' | 'ontwikkeling' | 'ernst' | 'type' | 'bron' | 'betrouwbaarheid' | 'gemeenten';
+
+export interface ChartSpec {
+  /** CSS pixels; the PNG is PIXEL_RATIO times larger. */
+  width: number;
+  height: number;
+  config: ChartConfiguration;
+  /** Text alternative for the tagged PDF. */
+  alt: string;
+}
+
+export interface RenderedChart {
+  src: string;
+  alt: string;
+}
+
+export type ReportCharts = Partial<Record<ChartName, RenderedChart>>;
+
+/** A dataset may carry the texts to print at its bars ("12", "<5", "x"). */
+type WithTexts = { tekst?: string[] };
+
+/** Prints each bar's text at its end (or at the axis when the value is hidden). */
+const valueLabels: Plugin = {
+  id: 'cterWaarden',
+  afterDatasetsDraw(chart) {
+    const { ctx } = chart;
+    const horizontal = (chart.options as { indexAxis?: string }).indexAxis === 'y';
+    const valueScale = horizontal ? chart.scales.x : chart.scales.y;
+    if (!valueScale) return;
+    ctx.save();
+    ctx.font = `10px ${FONT}`;
+    ctx.fillStyle = TEXT;
+    chart.data.datasets.forEach((dataset, i) => {
+      const texts = (dataset as WithTexts).tekst;
+      const meta = chart.getDatasetMeta(i);
+      if (!texts || meta.hidden) return;
+      meta.data.forEach((bar, j) => {
+        const text = texts[j];
+        const value = dataset.data[j];
+        if (!text) return;
+        const end = typeof value === 'number' ? (horizontal ? bar.x : bar.y) : valueScale.getPixelForValue(0);
+        const across = horizontal ? bar.y : bar.x;
+        if (!Number.isFinite(end) || !Number.isFinite(across)) return;
+        ctx.textAlign = horizontal ? 'left' : 'center';
+        ctx.textBaseline = horizontal ? 'middle' : 'bottom';
+        if (horizontal) ctx.fillText(text, end + 4, across);
+        else ctx.fillText(text, across, end - 3);
+      });
+    });
+    ctx.restore();
+  },
+};
+
+const raw = (a: Aantal | Getal): number | null => a.waarde;
+
+function axis(title?: string) {
+  return {
+    beginAtZero: true,
+    grid: { color: GRID },
+    border: { display: false },
+    ticks: { color: TEXT, precision: 0 },
+    title: title ? { display: true, text: title, color: TEXT } : { display: false },
+  };
+}
+
+const categoryAxis = { grid: { display: false }, ticks: { color: TEXT, autoSkip: false } };
+
+/** Room at the bar ends for the printed values. */
+const endPadding = (horizontal: boolean) => ({ padding: horizontal ? { right: 28 } : { top: 16 } });
+
+function barChart(
+  labels: string[],
+  datasets: { label: string; data: (number | null)[]; tekst: string[]; color: string }[],
+  options: { horizontal: boolean; legend: boolean; valueTitle?: string },
+): ChartConfiguration {
+  const { horizontal, legend, valueTitle } = options;
+  return {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: datasets.map((d) => ({
+        label: d.label,
+        data: d.data,
+        tekst: d.tekst,
+        backgroundColor: d.color,
+        borderWidth: 0,
+        barPercentage: 0.85,
+        categoryPercentage: 0.8,
+      })),
+    },
+    options: {
+      indexAxis: horizontal ? 'y' : 'x',
+      devicePixelRatio: PIXEL_RATIO,
+      layout: endPadding(horizontal),
+      plugins: {
+        legend: { display: legend, position: 'bottom', labels: { color: TEXT, boxWidth: 12, boxHeight: 12 } },
+        title: { display: false },
+      },
+      scales: horizontal
+        ? { x: axis(valueTitle), y: categoryAxis }
+        : { x: categoryAxis, y: axis(valueTitle) },
+    },
+    plugins: [valueLabels],
+  } as ChartConfiguration;
+}
+
+function fenomenenChart(m: ReportModel): ChartSpec {
+  const rijen = m.fenomenen.rijen;
+  const series = [
+    { label: m.periode.vorigJaar.kort, pick: (r: (typeof rijen)[number]) => r.vorigJaar, color: '#BBBBBB' },
+    { label: m.periode.vorige.kort, pick: (r: (typeof rijen)[number]) => r.vorigePeriode, color: OKABE_ITO.hemelsblauw },
+    { label: m.periode.kort, pick: (r: (typeof rijen)[number]) => r.huidig, color: OKABE_ITO.blauw },
+  ];
+  return {
+    width: 720,
+    height: 420,
+    config: barChart(
+      rijen.map((r) => r.naam),
+      series.map((s) => ({
+        label: s.label,
+        data: rijen.map((r) => raw(s.pick(r))),
+        tekst: rijen.map((r) => s.pick(r).tekst),
+        color: s.color,
+      })),
+      { horizontal: true, legend: true },
+    ),
+    alt: `Staafdiagram: signalen per fenomeen in ${m.periode.label}, met ${m.periode.vorige.label} en ${m.periode.vorigJaar.label} ter vergelijking. De aantallen staan in de tabel eronder.`,
+  };
+}
+
+function ontwikkelingChart(m: ReportModel): ChartSpec {
+  const o = m.ontwikkeling;
+  const config = {
+    type: 'bar',
+    data: {
+      labels: o.perioden.map((p) => p.kort),
+      datasets: o.rijen.map((r) => ({
+        label: r.naam,
+        data: r.waarden.map(raw),
+        backgroundColor: FENOMEEN_KLEUR[r.code],
+        borderColor: '#FFFFFF',
+        borderWidth: 0.75,
+        barPercentage: 0.7,
+      })),
+    },
+    options: {
+      devicePixelRatio: PIXEL_RATIO,
+      plugins: {
+        legend: { position: 'right', labels: { color: TEXT, boxWidth: 12, boxHeight: 12 } },
+      },
+      scales: {
+        x: { ...categoryAxis, stacked: true },
+        y: { ...axis('Signalen'), stacked: true },
+      },
+    },
+  } as ChartConfiguration;
+  return {
+    width: 720,
+    height: 330,
+    config,
+    alt: `Gestapeld staafdiagram: signalen per periode van ${o.perioden[0]?.label ?? ''} tot en met ${m.periode.label}, per fenomeen. De aantallen staan in de tabel eronder.`,
+  };
+}
+
+type Rij = Verdeling['rijen'][number];
+
+/** Axis labels are short; the table beside the chart has the names in full. */
+const shortName = (r: Rij): string => (r.naam.length > 24 ? `${r.naam.slice(0, 23)}…` : r.naam);
+const reliabilityLetter = (r: Rij): string => (r.code === 'onbekend' ? 'Niet gewaardeerd' : `Bron ${r.code}`);
+
+function verdelingChart(v: Verdeling, m: ReportModel, label: (r: Rij) => string = shortName): ChartSpec {
+  const rijen = v.rijen.slice(0, 10);
+  return {
+    width: 340,
+    height: Math.max(110, 40 + rijen.length * 24),
+    config: barChart(
+      rijen.map(label),
+      [{ label: v.titel, data: rijen.map((r) => raw(r.aantal)), tekst: rijen.map((r) => r.aantal.tekst), color: OKABE_ITO.blauw }],
+      { horizontal: true, legend: false },
+    ),
+    alt: `Staafdiagram: signalen naar ${v.titel.toLowerCase()} in ${m.periode.label}. De aantallen staan in de tabel ernaast.`,
+  };
+}
+
+function gemeentenChart(m: ReportModel): ChartSpec | null {
+  const g = m.gemeenten;
+  if (!g) return null;
+  const rijen = [...g.rijen].sort(
+    (a, b) => (b.per10000.waarde ?? -1) - (a.per10000.waarde ?? -1) || a.naam.localeCompare(b.naam, 'nl'),
+  );
+  const labels = [...rijen.map((r) => r.naam), `${m.gebied.naam} (regio)`];
+  const values = [...rijen.map((r) => raw(r.per10000)), raw(g.totaal.per10000)];
+  const texts = [...rijen.map((r) => r.per10000.tekst), g.totaal.per10000.tekst];
+  const config = barChart(labels, [{ label: 'Per 10.000 inwoners', data: values, tekst: texts, color: OKABE_ITO.blauw }], {
+    horizontal: true,
+    legend: false,
+    valueTitle: 'Signalen per 10.000 inwoners',
+  });
+  // The region's own bar in another colour, so it reads as the reference line.
+  const dataset = config.data.datasets[0]!;
+  dataset.backgroundColor = labels.map((_, i) => (i === labels.length - 1 ? OKABE_ITO.oranje : OKABE_ITO.blauw));
+  return {
+    width: 720,
+    height: Math.max(160, 50 + labels.length * 22),
+    config,
+    alt: `Staafdiagram: signalen per 10.000 inwoners per gemeente in ${m.periode.label}, met de regio als geheel ter vergelijking. De cijfers staan in de tabel eronder.`,
+  };
+}
+
+/** The chart specifications of a report: pure, so they can be tested without a canvas. */
+export function chartSpecs(m: ReportModel): Partial<Record<ChartName, ChartSpec>> {
+  const specs: Partial<Record<ChartName, ChartSpec>> = {
+    fenomenen: fenomenenChart(m),
+    ontwikkeling: ontwikkelingChart(m),
+    ernst: verdelingChart(m.verdelingen.ernst, m),
+    type: verdelingChart(m.verdelingen.type, m),
+    bron: verdelingChart(m.verdelingen.bron, m),
+    betrouwbaarheid: verdelingChart(m.verdelingen.betrouwbaarheid, m, reliabilityLetter),
+  };
+  const gemeenten = gemeentenChart(m);
+  if (gemeenten) specs.gemeenten = gemeenten;
+  return specs;
+}
+
+/**
+ * Renders charts to PNG data: URIs. Create once and reuse: a batch renders dozens of reports, and each canvas size
+ * gets one chartjs-node-canvas instance (creating one loads Chart.js afresh).
+ */
+export class ChartRenderer {
+  private readonly canvases = new Map<string, ChartJSNodeCanvas>();
+
+  private constructor(private readonly Canvas: typeof ChartJSNodeCanvas) {}
+
+  static async create(): Promise<ChartRenderer> {
+    const { ChartJSNodeCanvas } = await import('chartjs-node-canvas');
+    return new ChartRenderer(ChartJSNodeCanvas);
+  }
+
+  private canvas(width: number, height: number): ChartJSNodeCanvas {
+    const key = `${width}x${height}`;
+    let canvas = this.canvases.get(key);
+    if (!canvas) {
+      canvas = new this.Canvas({
+        width,
+        height,
+        backgroundColour: 'white',
+        chartCallback: (ChartJS) => {
+          ChartJS.defaults.font.family = FONT;
+          ChartJS.defaults.font.size = 11;
+          ChartJS.defaults.color = TEXT;
+        },
+      });
+      this.canvases.set(key, canvas);
+    }
+    return canvas;
+  }
+
+  async render(spec: ChartSpec): Promise<RenderedChart> {
+    const src = await this.canvas(spec.width, spec.height).renderToDataURL(spec.config as never, 'image/png');
+    return { src, alt: spec.alt };
+  }
+
+  async renderReport(m: ReportModel): Promise<ReportCharts> {
+    const out: ReportCharts = {};
+    for (const [name, spec] of Object.entries(chartSpecs(m)) as [ChartName, ChartSpec][]) {
+      out[name] = await this.render(spec);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,76 @@
+// Dutch names of the canonical categories, as the report prints them.
+
+import type { Ernst, Fenomeen, Herkomst, Schaal } from '../model.js';
+
+export const FENOMEEN_NAAM: Record<Fenomeen, string> = {
+  jihadisme: 'Jihadisme',
+  'rechts-extremisme': 'Rechts-extremisme',
+  'links-extremisme': 'Links-extremisme',
+  'anti-institutioneel-extremisme': 'Anti-institutioneel extremisme',
+  polarisatie: 'Polarisatie',
+  activisme: 'Activisme',
+  overig: 'Overig',
+  onbekend: 'Onbekend',
+};
+
+/** Column headings where eight fenomenen must fit across an A4 page. */
+export const FENOMEEN_KORT: Record<Fenomeen, string> = {
+  jihadisme: 'Jihad.',
+  'rechts-extremisme': 'Rechts-extr.',
+  'links-extremisme': 'Links-extr.',
+  'anti-institutioneel-extremisme': 'Anti-inst.',
+  polarisatie: 'Polaris.',
+  activisme: 'Activ.',
+  overig: 'Overig',
+  onbekend: 'Onbek.',
+};
+
+export const ERNST_NAAM: Record<Ernst, string> = { laag: 'Laag', midden: 'Midden', hoog: 'Hoog' };
+
+export const HERKOMST_NAAM: Record<Herkomst, string> = {
+  analist: 'Label van de analist',
+  regel: 'Taxonomieregel',
+  handmatig: 'Handmatige beoordeling',
+  geen: 'Niet toegekend (onbekend)',
+};
+
+export const SCHAAL_TITEL: Record<Schaal | 'zonder', string> = {
+  lokaal: 'Lokaal',
+  regionaal: 'Regionaal',
+  landelijk: 'Landelijk',
+  internationaal: 'Internationaal',
+  online: 'Online',
+  zonder: 'Zonder schaal',
+};
+
+/** Reliability classes (source letter): Admiralty A-F and Europol 4x4 A/B/C/X share the letters A-C. */
+export const BETROUWBAARHEID_NAAM: Record<string, string> = {
+  A: 'A: (volledig) betrouwbaar',
+  B: 'B: meestal betrouwbaar',
+  C: 'C: redelijk / niet betrouwbaar',
+  D: 'D: meestal onbetrouwbaar',
+  E: 'E: onbetrouwbaar',
+  F: 'F: niet te beoordelen',
+  X: 'X: niet te beoordelen (4x4)',
+  onbekend: 'Niet gewaardeerd',
+};
+
+export type TlpLabel = 'CLEAR' | 'GREEN' | 'AMBER' | 'AMBER+STRICT' | 'RED';
+
+/** TLP 2.0 (FIRST): label colours, printed on a black background. */
+export const TLP_KLEUR: Record<TlpLabel, string> = {
+  CLEAR: '#FFFFFF',
+  GREEN: '#33FF00',
+  AMBER: '#FFC000',
+  'AMBER+STRICT': '#FFC000',
+  RED: '#FF2B2B',
+};
+
+export const TLP_UITLEG: Record<TlpLabel, string> = {
+  CLEAR: 'Geen beperkingen aan verdere verspreiding.',
+  GREEN: 'Verspreiding binnen de eigen gemeenschap (partners en verwante organisaties), niet via openbare kanalen.',
+  AMBER:
+    'Verspreiding alleen op need-to-know-basis binnen de eigen organisatie en bij haar klanten en partners die het nodig hebben om schade te voorkomen.',
+  'AMBER+STRICT': 'Verspreiding alleen op need-to-know-basis binnen de eigen organisatie.',
+  RED: 'Alleen voor de ontvangers persoonlijk; niet verder verspreiden.',
+};

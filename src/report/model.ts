@@ -1,0 +1,377 @@
+// Builds the report's data model from the figures of one scope: pure, deterministic, JSON-serialisable.
+// Every count passes through `Figures`, so a public report never shows (or lets a reader compute) a small count.
+
+import type { ScopeCijfers } from '../aggregate/types.js';
+import { configReport } from '../config/show.js';
+import type { ConfigKey, LoadedConfig } from '../config/types.js';
+import {
+  FENOMENEN,
+  HERKOMSTEN,
+  type BestandVerantwoording,
+  type Herkomst,
+  type Schaal,
+  type Trendnotitie,
+} from '../model.js';
+import { slug } from '../reference/normalise.js';
+import { cell, Figures, figureSystem, HIDDEN_MARK, type VerdelingSoort } from './figures.js';
+import {
+  formatDate,
+  formatDateTime,
+  formatDecimal,
+  formatDifference,
+  formatInteger,
+  formatPercentChange,
+  formatShare,
+  isoLocal,
+} from './format.js';
+import { kernpunten } from './kernpunten.js';
+import {
+  BETROUWBAARHEID_NAAM,
+  ERNST_NAAM,
+  FENOMEEN_KORT,
+  FENOMEEN_NAAM,
+  HERKOMST_NAAM,
+  SCHAAL_TITEL,
+  TLP_KLEUR,
+  TLP_UITLEG,
+} from './labels.js';
+import {
+  SCHEMA,
+  type Aantal,
+  type BestandRij,
+  type ConfiguratieRegel,
+  type GemeentenSectie,
+  type Kerncijfer,
+  type NotitieGroep,
+  type PeriodeVerwijzing,
+  type ReportModel,
+  type Verdeling,
+  type VerdelingRij,
+} from './types.js';
+
+export interface ReportInput {
+  cijfers: ScopeCijfers;
+  /** All trend notes read; the model keeps those of the period and the scope. */
+  notities: Trendnotitie[];
+  /** Ingest accounting per input file. */
+  invoer: { signalen: BestandVerantwoording[]; notities: BestandVerantwoording[] };
+  /** Signals per herkomst over all ingested signals (the classification summary). */
+  classificatie: Record<Herkomst, number>;
+  config: LoadedConfig;
+  versie: string;
+  gegenereerd: Date;
+}
+
+/** Rubricering "Openbaar" (or TLP:CLEAR, which allows unrestricted sharing) makes a report public. */
+export function isOpenbaar(rubricering: string, tlp: string): boolean {
+  return rubricering.trim().toLowerCase() === 'openbaar' || tlp === 'CLEAR';
+}
+
+/** "2025-Q3" -> "K3 2025", "2025-07" -> "jul 2025", "2025" -> "2025". */
+export function kortePeriode(code: string): string {
+  const kwartaal = /^(\d{4})-Q(\d)$/.exec(code);
+  if (kwartaal) return `K${kwartaal[2]} ${kwartaal[1]}`;
+  const maand = /^(\d{4})-(\d{2})$/.exec(code);
+  if (maand) {
+    const naam = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'][Number(maand[2]) - 1];
+    return `${naam} ${maand[1]}`;
+  }
+  return code;
+}
+
+function verwijzing(p: { code: string; label: string }): PeriodeVerwijzing {
+  return { code: p.code, label: p.label, kort: kortePeriode(p.code) };
+}
+
+function share(figures: Figures, key: string, totalKey: string): VerdelingRij['aandeel'] {
+  const total = figures.value(totalKey);
+  return figures.derived([key, totalKey], total === 0 ? null : figures.value(key) / total, formatShare);
+}
+
+function verdeling(
+  figures: Figures,
+  totalKey: string,
+  soort: VerdelingSoort,
+  titel: string,
+  counts: Record<string, number>,
+  naam: (code: string) => string,
+): Verdeling {
+  const rijen = Object.keys(counts).map((code) => {
+    const key = cell.verdeling(soort, code);
+    return { code, naam: naam(code), aantal: figures.aantal(key), aandeel: share(figures, key, totalKey) };
+  });
+  return { titel, rijen, totaal: figures.aantal(totalKey) };
+}
+
+function bestandRij(b: BestandVerantwoording): BestandRij {
+  const tekst = {
+    regels: formatInteger(b.regels),
+    geaccepteerd: formatInteger(b.geaccepteerd),
+    afgewezen: formatInteger(b.afgewezen),
+    dubbel: formatInteger(b.dubbel),
+  };
+  return { ...b, tekst };
+}
+
+const SCHAAL_VOLGORDE: (Schaal | 'zonder')[] = ['lokaal', 'regionaal', 'landelijk', 'internationaal', 'online', 'zonder'];
+
+function notitieGroepen(input: ReportInput): NotitieGroep[] {
+  const { periode, gebied, gemeenten } = input.cijfers;
+  const namen = new Map([gebied, ...gemeenten].map((g) => [g.code, g.naam]));
+  const inScope = gebied.soort === 'gemeente' ? new Set([gebied.code]) : new Set(gemeenten.map((g) => g.code));
+  const relevant = input.notities
+    .filter((n) => n.datum >= periode.start && n.datum <= periode.eind)
+    .filter((n) => n.gemeente === undefined || inScope.has(n.gemeente))
+    .sort((a, b) => a.datum.localeCompare(b.datum) || a.titel.localeCompare(b.titel, 'nl'));
+  return SCHAAL_VOLGORDE.map((schaal) => ({
+    schaal,
+    titel: SCHAAL_TITEL[schaal],
+    notities: relevant
+      .filter((n) => (n.schaal ?? 'zonder') === schaal)
+      .map((n) => ({
+        datum: n.datum,
+        datumTekst: formatDate(n.datum),
+        titel: n.titel,
+        notitie: n.notitie,
+        alineas: n.notitie
+          .split(/\r?\n\s*\r?\n/)
+          .map((a) => a.trim())
+          .filter((a) => a.length > 0),
+        fenomeen: n.fenomeen ? FENOMEEN_NAAM[n.fenomeen] : null,
+        gemeente: n.gemeente ? (namen.get(n.gemeente) ?? n.gemeente) : null,
+        auteur: n.auteur ?? null,
+      })),
+  })).filter((g) => g.notities.length > 0);
+}
+
+function gemeentenSectie(c: ScopeCijfers, figures: Figures): GemeentenSectie | null {
+  if (c.gebied.soort !== 'regio' || c.gemeenten.length === 0) return null;
+  const [nu, vorige] = [c.periode.code, c.vorigePeriode.code];
+  const rate = (keys: string[], value: number) => figures.derived(keys, value, formatDecimal);
+  const rijen = c.gemeenten.map((g) => ({
+    code: g.code,
+    naam: g.naam,
+    inwoners: g.inwoners,
+    inwonersTekst: formatInteger(g.inwoners),
+    huidig: figures.aantal(cell.gemeente(g.code, nu)),
+    vorigePeriode: figures.aantal(cell.gemeente(g.code, vorige)),
+    verandering: figures.verandering(g.verandering.vorigePeriode, cell.gemeente(g.code, nu), cell.gemeente(g.code, vorige)),
+    per10000: rate([cell.gemeente(g.code, nu)], g.per10000),
+    fenomenen: FENOMENEN.map((f) => figures.aantal(cell.gemeenteFenomeen(g.code, f, nu))),
+  }));
+  return {
+    rijen,
+    fenomeenKolommen: FENOMENEN.map((f) => ({ code: f, naam: FENOMEEN_NAAM[f], kort: FENOMEEN_KORT[f] })),
+    totaal: {
+      huidig: figures.aantal(cell.totaal(nu)),
+      vorigePeriode: figures.aantal(cell.totaal(vorige)),
+      verandering: figures.verandering(c.gebied.verandering.vorigePeriode, cell.totaal(nu), cell.totaal(vorige)),
+      per10000: rate([cell.totaal(nu)], c.gebied.per10000),
+      fenomenen: FENOMENEN.map((f) => figures.aantal(cell.fenomeen(f, nu))),
+    },
+  };
+}
+
+/** Keys of the configuration that shape the report's content, in the order the verantwoording lists them. */
+const CONFIG_IN_VERANTWOORDING: ConfigKey[] = [
+  'rubricering',
+  'tlp',
+  'drempel',
+  'organisatie',
+  'regios',
+  'inwoners',
+  'taxonomie',
+  'taxonomieModus',
+  'beoordelingen',
+  'templates',
+  'sleutel',
+];
+
+function configuratie(config: LoadedConfig): ConfiguratieRegel[] {
+  const report = configReport(config);
+  const text = (v: unknown): string => {
+    if (v === null || v === undefined) return '(niet ingesteld)';
+    if (typeof v === 'string') return v;
+    if (Array.isArray(v) && v.length === 0) return '(geen)';
+    if (typeof v === 'object' && Object.keys(v).length === 0) return '(geen)';
+    return JSON.stringify(v);
+  };
+  const bron = (s: string) => (s === 'standaard' || s === 'optie' || s === 'omgeving' ? s : 'configuratiebestand');
+  return CONFIG_IN_VERANTWOORDING.map((key) => ({
+    sleutel: key,
+    waarde: text(report.waarden[key]),
+    bron: bron(report.herkomst[key] ?? 'standaard'),
+  }));
+}
+
+function privacyRegels(figures: Figures, markering: string): string[] {
+  const d = figures.drempel;
+  const regels = [
+    'Het rapport bevat alleen geaggregeerde aantallen. Namen, persoonssleutels en omschrijvingen van signalen zijn niet opgenomen.',
+    'Personen zijn geteld via gepseudonimiseerde sleutels (HMAC); de sleutels zelf staan niet in het rapport.',
+    'Trendnotities zijn de eigen tekst van de analist en staan ongewijzigd in het rapport.',
+  ];
+  if (!figures.openbaar) {
+    regels.push(
+      `Markering ${markering}: het rapport is niet openbaar en toont exacte aantallen, ook kleine. Deel het alleen volgens de markering.`,
+    );
+    return regels;
+  }
+  regels.push(
+    `Openbaar rapport: aantallen van 1 tot en met ${d - 1} zijn vervangen door '<${d}' (primaire onderdrukking; ${formatInteger(figures.count('primary'))} cellen).`,
+    `Daarnaast zijn ${formatInteger(figures.count('secondary'))} cellen afgeschermd met 'x' (secundaire onderdrukking), zodat geen verborgen aantal uit de getoonde aantallen en totalen kan worden teruggerekend, ook niet door tabellen te combineren.`,
+    'Aandelen, aantallen per 10.000 inwoners en veranderingen die op een afgeschermd aantal berusten, zijn ook afgeschermd; in de grafieken ontbreken die waarden. Nullen worden wel getoond.',
+  );
+  return regels;
+}
+
+/** The report's data model for one scope and period. */
+export function buildReportModel(input: ReportInput): ReportModel {
+  const { cijfers: c, config } = input;
+  const { rubricering, tlp, drempel, organisatie } = config.values;
+  const openbaar = isOpenbaar(rubricering, tlp);
+  const figures = new Figures(figureSystem(c), drempel, openbaar);
+  const g = c.gebied;
+  const [nu, vorige, vorigJaar] = [c.periode.code, c.vorigePeriode.code, c.vorigJaar.code];
+  const totaalKey = cell.totaal(nu);
+  const tlpLabel = `TLP:${tlp}`;
+
+  const fenomenen = FENOMENEN.map((f) => ({
+    code: f,
+    naam: FENOMEEN_NAAM[f],
+    huidig: figures.aantal(cell.fenomeen(f, nu)),
+    aandeel: share(figures, cell.fenomeen(f, nu), totaalKey),
+    vorigePeriode: figures.aantal(cell.fenomeen(f, vorige)),
+    vorigJaar: figures.aantal(cell.fenomeen(f, vorigJaar)),
+    veranderingVorigePeriode: figures.verandering(
+      g.fenomeenVerandering[f].vorigePeriode,
+      cell.fenomeen(f, nu),
+      cell.fenomeen(f, vorige),
+    ),
+    veranderingVorigJaar: figures.verandering(
+      g.fenomeenVerandering[f].vorigJaar,
+      cell.fenomeen(f, nu),
+      cell.fenomeen(f, vorigJaar),
+    ),
+  }));
+
+  const ernst = verdeling(figures, totaalKey, 'ernst', 'Ernst', g.ernst, (e) => ERNST_NAAM[e as keyof typeof ERNST_NAAM] ?? e);
+  const model: Omit<ReportModel, 'kernpunten' | 'kerncijfers'> = {
+    schema: SCHEMA,
+    documenttitel: `Lokaal beeld CTER ${g.naam}, ${c.periode.label}`,
+    gebied: {
+      soort: g.soort,
+      code: g.code,
+      naam: g.naam,
+      aanduiding: g.soort === 'gemeente' ? `gemeente ${g.naam}` : /regio|eenheid/i.test(g.naam) ? g.naam : `regio ${g.naam}`,
+      inwoners: g.inwoners,
+      inwonersTekst: formatInteger(g.inwoners),
+      aantalGemeenten: g.soort === 'gemeente' ? 1 : c.gemeenten.length,
+      slug: slug(g.naam),
+    },
+    periode: {
+      ...verwijzing(c.periode),
+      start: c.periode.start,
+      eind: c.periode.eind,
+      bereik: `${formatDate(c.periode.start)} tot en met ${formatDate(c.periode.eind)}`,
+      vorige: verwijzing(c.vorigePeriode),
+      vorigJaar: verwijzing(c.vorigJaar),
+    },
+    markering: {
+      rubricering,
+      tlp,
+      tlpLabel,
+      tlpKleur: TLP_KLEUR[tlp],
+      tlpUitleg: TLP_UITLEG[tlp],
+      openbaar,
+      regel: `${rubricering} · ${tlpLabel}`,
+    },
+    organisatie: organisatie ?? null,
+    versie: input.versie,
+    gegenereerd: { iso: isoLocal(input.gegenereerd), tekst: formatDateTime(input.gegenereerd) },
+    totaal: {
+      huidig: figures.aantal(totaalKey),
+      vorigePeriode: figures.aantal(cell.totaal(vorige)),
+      vorigJaar: figures.aantal(cell.totaal(vorigJaar)),
+      per10000: figures.derived([totaalKey], g.per10000, formatDecimal),
+      personen: g.personen === null ? null : figures.aantal(cell.personen),
+      afwijkingen: figures.aantal(cell.afwijkingen),
+      veranderingVorigePeriode: figures.verandering(g.verandering.vorigePeriode, totaalKey, cell.totaal(vorige)),
+      veranderingVorigJaar: figures.verandering(g.verandering.vorigJaar, totaalKey, cell.totaal(vorigJaar)),
+    },
+    fenomenen: { rijen: fenomenen, totaal: figures.aantal(totaalKey) },
+    ontwikkeling: {
+      perioden: g.reeks.map((p) => verwijzing({ code: p.periode, label: p.label })),
+      rijen: FENOMENEN.map((f) => ({
+        code: f,
+        naam: FENOMEEN_NAAM[f],
+        waarden: g.reeks.map((p) => figures.aantal(cell.fenomeen(f, p.periode))),
+      })),
+      totaal: g.reeks.map((p) => figures.aantal(cell.totaal(p.periode))),
+    },
+    verdelingen: {
+      type: verdeling(figures, totaalKey, 'type', 'Type signaal', g.types, (t) => t),
+      bron: verdeling(figures, totaalKey, 'bron', 'Bron', g.bronnen, (b) => b),
+      ernst,
+      betrouwbaarheid: verdeling(
+        figures,
+        totaalKey,
+        'betrouwbaarheid',
+        'Betrouwbaarheid van de bron',
+        g.betrouwbaarheid,
+        (b) => BETROUWBAARHEID_NAAM[b] ?? b,
+      ),
+    },
+    notities: { aantal: 0, groepen: notitieGroepen(input) },
+    gemeenten: gemeentenSectie(c, figures),
+    verantwoording: {
+      bestanden: { signalen: input.invoer.signalen.map(bestandRij), notities: input.invoer.notities.map(bestandRij) },
+      herkomst: verdeling(figures, totaalKey, 'herkomst', 'Herkomst van het fenomeen', g.herkomst, (h) => HERKOMST_NAAM[h as Herkomst] ?? h),
+      herkomstInvoer: herkomstInvoer(input.classificatie),
+      toets: {
+        naam: c.toets,
+        alpha: c.alpha,
+        uitleg:
+          `Veranderingen tussen twee perioden zijn getoetst met de ${c.toets}. Alleen bij p < ${String(c.alpha).replace('.', ',')} spreekt dit rapport van een stijging of daling; ` +
+          "anders van 'geen significante verandering'. Bij kleine aantallen is een grote procentuele verandering vaak toeval.",
+      },
+      privacy: {
+        drempel,
+        onderdrukt: { primair: figures.count('primary'), secundair: figures.count('secondary') },
+        regels: privacyRegels(figures, `${rubricering} / ${tlpLabel}`),
+      },
+      configuratie: configuratie(config),
+    },
+  };
+  model.notities.aantal = model.notities.groepen.reduce((n, grp) => n + grp.notities.length, 0);
+  return { ...model, kernpunten: kernpunten(model), kerncijfers: kerncijfers(model) };
+}
+
+function herkomstInvoer(counts: Record<Herkomst, number>): VerdelingRij[] {
+  const total = HERKOMSTEN.reduce((n, h) => n + (counts[h] ?? 0), 0);
+  return HERKOMSTEN.map((h) => {
+    const n = counts[h] ?? 0;
+    const aantal: Aantal = { waarde: n, tekst: formatInteger(n) };
+    const aandeel = total === 0 ? { waarde: null, tekst: '–' } : { waarde: n / total, tekst: formatShare(n / total) };
+    return { code: h, naam: HERKOMST_NAAM[h], aantal, aandeel };
+  });
+}
+
+function kerncijfers(m: Omit<ReportModel, 'kernpunten' | 'kerncijfers'>): Kerncijfer[] {
+  const hoog = m.verdelingen.ernst.rijen.find((r) => r.code === 'hoog');
+  const v = m.totaal.veranderingVorigePeriode;
+  return [
+    { label: 'Signalen', tekst: m.totaal.huidig.tekst, toelichting: m.periode.label },
+    { label: 'Per 10.000 inwoners', tekst: m.totaal.per10000.tekst, toelichting: `${m.gebied.inwonersTekst} inwoners` },
+    {
+      label: `T.o.v. ${m.periode.vorige.label}`,
+      tekst: v.procent !== null ? formatPercentChange(v.procent) : v.verschil !== null ? formatDifference(v.verschil) : HIDDEN_MARK,
+      toelichting: v.richting === 'afgeschermd' ? 'afgeschermd (klein aantal)' : v.significant ? `significante ${v.richting}` : v.richting,
+    },
+    {
+      label: 'Ernst hoog',
+      tekst: hoog?.aantal.tekst ?? '0',
+      toelichting: hoog && hoog.aandeel.waarde !== null ? `${hoog.aandeel.tekst} van de signalen` : '',
+    },
+  ];
+}

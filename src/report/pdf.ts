@@ -1,0 +1,242 @@
+// PDF rendering with an installed Chromium through puppeteer-core: one browser, a pool of pages, reused for many
+// reports (batch renders dozens). The page runs no JavaScript and may load nothing from the network: the document is
+// self-contained (inline CSS, data: URIs). Chromium writes a tagged PDF with an outline from the h1-h3 headings;
+// pdf-lib then sets the metadata Chromium leaves out (author, subject, keywords, producer), keeping the structure
+// tree and outline intact.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { CterError } from '../util/errors.js';
+
+export interface PdfMetadata {
+  title: string;
+  subject: string;
+  author: string;
+  keywords: string[];
+  /** "cter 0.1.0". */
+  producer: string;
+  language: string;
+  created: Date;
+}
+
+export interface PdfDocument {
+  html: string;
+  /** Chromium header/footer templates (inline styles; pageNumber/totalPages classes). */
+  headerTemplate: string;
+  footerTemplate: string;
+  metadata: PdfMetadata;
+}
+
+export interface PdfResult {
+  path: string;
+  pages: number;
+  bytes: number;
+}
+
+export interface PdfRendererOptions {
+  executablePath: string;
+  /** Pages rendering at the same time (batch); default 1. */
+  parallel?: number;
+}
+
+/** A render that took longer than its time limit; the page was discarded. */
+export class RenderTimeoutError extends CterError {
+  constructor(readonly timeoutMs: number) {
+    super(`het maken van de PDF duurde langer dan ${Math.round(timeoutMs / 1000)} seconden en is afgebroken.`, 1);
+    this.name = 'RenderTimeoutError';
+  }
+}
+
+/** Page margins; the header and footer templates sit inside the top and bottom margins. */
+export const PAGE_MARGIN = { top: '21mm', bottom: '19mm', left: '18mm', right: '18mm' } as const;
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+function isRoot(): boolean {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+/** Lets through only what the document itself carries (data: URIs); everything else is aborted. */
+function blockNetwork(request: HTTPRequest): void {
+  if (request.isInterceptResolutionHandled()) return;
+  if (request.url().startsWith('data:')) void request.continue();
+  else void request.abort('blockedbyclient');
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RenderTimeoutError(ms)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Sets the document information Chromium does not write; the structure tree and outline stay as they are. */
+export async function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
+  const { PDFDocument } = await import('pdf-lib');
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  doc.setSubject(meta.subject);
+  doc.setAuthor(meta.author);
+  // pdf-lib joins keywords with spaces; multi-word keywords ("Departementaal Vertrouwelijk") need their own separator.
+  doc.setKeywords([meta.keywords.join('; ')]);
+  doc.setProducer(meta.producer);
+  doc.setCreator(meta.producer);
+  doc.setLanguage(meta.language);
+  doc.setCreationDate(meta.created);
+  doc.setModificationDate(meta.created);
+  return { bytes: await doc.save({ useObjectStreams: false }), pages: doc.getPageCount() };
+}
+
+/**
+ * One Chromium for many PDFs. `start()` launches it, `render()` prints a document (restarting the browser when it has
+ * crashed), `close()` shuts it down and removes its temporary profile.
+ */
+export class PdfRenderer {
+  private browser: Browser | undefined;
+  private starting: Promise<Browser> | undefined;
+  private profileDir: string | undefined;
+  private readonly idle: Page[] = [];
+  private busy = 0;
+  private readonly waiting: (() => void)[] = [];
+  private readonly parallel: number;
+
+  constructor(private readonly options: PdfRendererOptions) {
+    this.parallel = Math.max(1, options.parallel ?? 1);
+  }
+
+  /** Launches the browser (idempotent). */
+  async start(): Promise<void> {
+    await this.ensureBrowser();
+  }
+
+  private async ensureBrowser(): Promise<Browser> {
+    if (this.browser?.connected) return this.browser;
+    this.starting ??= this.launch().finally(() => {
+      this.starting = undefined;
+    });
+    return this.starting;
+  }
+
+  private async launch(): Promise<Browser> {
+    await this.discard();
+    const { default: puppeteer } = await import('puppeteer-core');
+    this.profileDir = await mkdtemp(join(tmpdir(), 'cter-chromium-'));
+    const args = [
+      '--disable-gpu',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-extensions',
+      '--disable-default-apps',
+      '--mute-audio',
+      ...(isRoot() ? ['--no-sandbox'] : []),
+    ];
+    try {
+      const browser = await puppeteer.launch({
+        executablePath: this.options.executablePath,
+        headless: true,
+        pipe: true,
+        userDataDir: this.profileDir,
+        args,
+        timeout: 30_000,
+      });
+      browser.on('disconnected', () => {
+        if (this.browser === browser) this.browser = undefined;
+        this.idle.length = 0;
+      });
+      this.browser = browser;
+      return browser;
+    } catch (err) {
+      await this.removeProfile();
+      throw new CterError(
+        `de browser '${this.options.executablePath}' start niet: ${(err as Error).message.split('\n')[0]}. ` +
+          "Controleer de installatie, of wijs een andere browser aan met 'browser' in cter.config.json of CTER_BROWSER.",
+      );
+    }
+  }
+
+  private async newPage(): Promise<Page> {
+    const browser = await this.ensureBrowser();
+    const page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', blockNetwork);
+    return page;
+  }
+
+  /** A page from the pool, waiting while `parallel` pages are busy. */
+  private async acquire(): Promise<Page> {
+    while (this.busy >= this.parallel) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.busy++;
+    try {
+      const page = this.idle.pop();
+      return page && !page.isClosed() && this.browser?.connected ? page : await this.newPage();
+    } catch (err) {
+      this.release();
+      throw err;
+    }
+  }
+
+  private release(page?: Page): void {
+    if (page && !page.isClosed() && this.browser?.connected) this.idle.push(page);
+    this.busy--;
+    this.waiting.shift()?.();
+  }
+
+  /** Prints one document to `outPath` (atomically: temp file + rename). */
+  async render(doc: PdfDocument, outPath: string, { timeoutMs = DEFAULT_TIMEOUT_MS } = {}): Promise<PdfResult> {
+    const page = await this.acquire();
+    let healthy = false;
+    try {
+      const pdf = await withTimeout(this.print(page, doc, timeoutMs), timeoutMs);
+      healthy = true;
+      const { bytes, pages } = await setPdfMetadata(pdf, doc.metadata);
+      await writeFileAtomic(outPath, bytes);
+      return { path: outPath, pages, bytes: bytes.length };
+    } finally {
+      if (!healthy) await page.close().catch(() => undefined);
+      this.release(healthy ? page : undefined);
+    }
+  }
+
+  private async print(page: Page, doc: PdfDocument, timeoutMs: number): Promise<Uint8Array> {
+    await page.setContent(doc.html, { waitUntil: 'load', timeout: timeoutMs });
+    return page.pdf({
+      format: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: doc.headerTemplate,
+      footerTemplate: doc.footerTemplate,
+      margin: PAGE_MARGIN,
+      tagged: true,
+      outline: true,
+      timeout: timeoutMs,
+    });
+  }
+
+  private async removeProfile(): Promise<void> {
+    if (this.profileDir) await rm(this.profileDir, { recursive: true, force: true }).catch(() => undefined);
+    this.profileDir = undefined;
+  }
+
+  /** Drops a crashed or old browser and its profile. */
+  private async discard(): Promise<void> {
+    const old = this.browser;
+    this.browser = undefined;
+    this.idle.length = 0;
+    if (old) await old.close().catch(() => undefined);
+    await this.removeProfile();
+  }
+
+  /** Closes the browser and removes its temporary profile. */
+  async close(): Promise<void> {
+    await this.starting?.catch(() => undefined);
+    await this.discard();
+  }
+}

@@ -1,0 +1,125 @@
+// Handlebars rendering of the report. Templates are data: templates/ in the package (layout.hbs, kop.hbs, voet.hbs,
+// rapport.css, partials/*.hbs); a workspace folder (config key `templates`) may override any of those files.
+// Everything from the model is escaped by Handlebars' {{...}}: a trend note with <script> or {{...}} stays literal text
+// (Handlebars never evaluates data as a template).
+
+import Handlebars from 'handlebars';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FileError } from '../util/errors.js';
+import type { ReportCharts } from './charts.js';
+import type { ReportModel } from './types.js';
+
+/** The package's own templates (next to src/ and dist/). */
+export const PACKAGE_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+type Render = (context: object) => string;
+
+export interface Templates {
+  layout: Render;
+  /** Page header and footer for the PDF (Chromium's headerTemplate/footerTemplate). */
+  kop: Render;
+  voet: Render;
+  css: string;
+  /** Where each file came from, for error messages and the verantwoording. */
+  bronnen: Record<string, string>;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}
+
+/** Files of a template folder by their name relative to it ("layout.hbs", "partials/omslag.hbs"). */
+async function templateFiles(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const add = async (sub: string) => {
+    const entries = await readdir(join(dir, sub), { withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+      if (e.isFile() && ['.hbs', '.css'].includes(extname(e.name))) files.set(join(sub, e.name), join(dir, sub, e.name));
+    }
+  };
+  await add('');
+  await add('partials');
+  return files;
+}
+
+async function readTemplate(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    throw new FileError(path, `kan de template niet lezen (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+}
+
+/** Compiles eagerly, so a broken override is reported with its file name before any rendering starts. */
+function compile(hb: typeof Handlebars, source: string, path: string): Render {
+  try {
+    hb.parse(source);
+  } catch (err) {
+    throw new FileError(path, `ongeldige template: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const template = hb.compile(source, { strict: false, preventIndent: true });
+  return (context) => {
+    try {
+      return template(context);
+    } catch (err) {
+      throw new FileError(path, `template faalt: ${(err as Error).message}`);
+    }
+  };
+}
+
+/**
+ * Loads the templates: the package's files, with same-named files in `overrideDir` taking their place.
+ * Load once and reuse for many reports.
+ */
+export async function loadTemplates(overrideDir?: string): Promise<Templates> {
+  const files = await templateFiles(PACKAGE_TEMPLATES);
+  if (overrideDir !== undefined) {
+    if (!(await isDirectory(overrideDir))) {
+      throw new FileError(overrideDir, "de map met templates (configuratie 'templates') bestaat niet.");
+    }
+    for (const [name, path] of await templateFiles(overrideDir)) files.set(name, path);
+  }
+  const hb = Handlebars.create();
+  const sources = new Map<string, string>();
+  for (const [name, path] of files) sources.set(name, await readTemplate(path));
+  const required = (name: string): [string, string] => {
+    const source = sources.get(name);
+    if (source === undefined) throw new FileError(join(PACKAGE_TEMPLATES, name), 'template ontbreekt.');
+    return [source, files.get(name)!];
+  };
+  for (const [name, path] of files) {
+    if (!name.startsWith('partials') || extname(name) !== '.hbs') continue;
+    const source = sources.get(name)!;
+    compile(hb, source, path);
+    hb.registerPartial(basename(name, '.hbs'), source);
+  }
+  return {
+    layout: compile(hb, ...required('layout.hbs')),
+    kop: compile(hb, ...required('kop.hbs')),
+    voet: compile(hb, ...required('voet.hbs')),
+    css: required('rapport.css')[0],
+    bronnen: Object.fromEntries(files),
+  };
+}
+
+/** Chapter numbers: the gemeenten chapter exists only for a region. */
+function hoofdstukken(model: ReportModel): Record<string, number | null> {
+  const order = ['kernpunten', 'fenomenen', 'ontwikkeling', 'kenmerken', 'gemeenten', 'notities', 'verantwoording'];
+  const present = order.filter((h) => h !== 'gemeenten' || model.gemeenten !== null);
+  return Object.fromEntries(order.map((h) => [h, present.includes(h) ? present.indexOf(h) + 1 : null]));
+}
+
+/** The complete, self-contained HTML document (CSS inline, charts as data: URIs). */
+export function renderHtml(model: ReportModel, templates: Templates, grafieken: ReportCharts): string {
+  return templates.layout({ ...model, grafieken, css: templates.css, hoofdstuk: hoofdstukken(model) });
+}
+
+/** Header and footer for every PDF page: the marking, the document and "pagina X van Y". */
+export function renderHeaderFooter(model: ReportModel, templates: Templates): { kop: string; voet: string } {
+  return { kop: templates.kop(model), voet: templates.voet(model) };
+}

@@ -1,0 +1,202 @@
+// The report's data model: everything the template shows, already formatted in Dutch, next to the raw values.
+// Plain JSON (what `cter beeld --formaat json` writes); documented in docs/rapport-json.md. Bump SCHEMA when a field
+// changes meaning or disappears.
+
+import type { Richting } from '../aggregate/types.js';
+import type { BestandVerantwoording, Fenomeen, Schaal } from '../model.js';
+
+export const SCHEMA = 'cter-lokaal-beeld/1';
+
+/** A count as shown. For a public report a small count is hidden: `waarde` is then null and `tekst` "<5" or "x". */
+export interface Aantal {
+  waarde: number | null;
+  tekst: string;
+  /** Why the count is hidden: below the threshold, or to protect another hidden count. */
+  onderdrukt?: 'primair' | 'secundair';
+}
+
+/** A derived number (share, rate): null when it would reveal a hidden count or has no meaning (division by zero). */
+export interface Getal {
+  waarde: number | null;
+  tekst: string;
+}
+
+/** A change between two periods as shown: the exact test's verdict with its p-value. */
+export interface VeranderingWeergave {
+  /** `afgeschermd` when one of the two counts is hidden. */
+  richting: Richting | 'afgeschermd';
+  significant: boolean;
+  p: number | null;
+  verschil: number | null;
+  procent: number | null;
+  /** For prose: "significante stijging (+52%, p = 0,03)". */
+  tekst: string;
+  /** For tables: "▲ +16 · p = 0,03" or "+3 · n.s.". */
+  kort: string;
+}
+
+export interface PeriodeVerwijzing {
+  code: string;
+  label: string;
+  /** Column heading: "K3 2025", "jul 2025", "2025". */
+  kort: string;
+}
+
+export interface VerdelingRij {
+  code: string;
+  naam: string;
+  aantal: Aantal;
+  aandeel: Getal;
+}
+
+/** A one-way breakdown of the period's signals (per type, bron, ernst, ...), adding up to `totaal`. */
+export interface Verdeling {
+  titel: string;
+  rijen: VerdelingRij[];
+  totaal: Aantal;
+}
+
+export interface FenomeenRij {
+  code: Fenomeen;
+  naam: string;
+  huidig: Aantal;
+  aandeel: Getal;
+  vorigePeriode: Aantal;
+  vorigJaar: Aantal;
+  veranderingVorigePeriode: VeranderingWeergave;
+  veranderingVorigJaar: VeranderingWeergave;
+}
+
+export interface Kerncijfer {
+  label: string;
+  tekst: string;
+  toelichting: string;
+}
+
+export interface NotitieWeergave {
+  datum: string;
+  datumTekst: string;
+  titel: string;
+  /** The analyst's text, unchanged; the template escapes it. */
+  notitie: string;
+  /** The text split on blank lines, for paragraphs. */
+  alineas: string[];
+  fenomeen: string | null;
+  gemeente: string | null;
+  auteur: string | null;
+}
+
+export interface NotitieGroep {
+  schaal: Schaal | 'zonder';
+  titel: string;
+  notities: NotitieWeergave[];
+}
+
+export interface GemeenteRij {
+  code: string;
+  naam: string;
+  inwoners: number;
+  inwonersTekst: string;
+  huidig: Aantal;
+  vorigePeriode: Aantal;
+  verandering: VeranderingWeergave;
+  per10000: Getal;
+  /** Per fenomeen (order of `fenomeenKolommen`) in the period. */
+  fenomenen: Aantal[];
+}
+
+export interface GemeentenSectie {
+  rijen: GemeenteRij[];
+  /** Column headings of the gemeente x fenomeen table. */
+  fenomeenKolommen: { code: Fenomeen; naam: string; kort: string }[];
+  totaal: {
+    huidig: Aantal;
+    vorigePeriode: Aantal;
+    verandering: VeranderingWeergave;
+    per10000: Getal;
+    fenomenen: Aantal[];
+  };
+}
+
+export interface BestandRij extends BestandVerantwoording {
+  /** The four counts in Dutch notation. */
+  tekst: { regels: string; geaccepteerd: string; afgewezen: string; dubbel: string };
+}
+
+export interface ConfiguratieRegel {
+  sleutel: string;
+  waarde: string;
+  bron: string;
+}
+
+export interface ReportModel {
+  schema: typeof SCHEMA;
+  /** "Lokaal beeld CTER Zaanstad, 3e kwartaal 2025": document title and PDF metadata. */
+  documenttitel: string;
+  gebied: {
+    soort: 'gemeente' | 'regio';
+    code: string;
+    naam: string;
+    /** "gemeente Zaanstad" / "regio Zaanstreek-Waterland", for prose. */
+    aanduiding: string;
+    inwoners: number;
+    inwonersTekst: string;
+    aantalGemeenten: number;
+    /** File-name part: "zaanstad". */
+    slug: string;
+  };
+  periode: PeriodeVerwijzing & {
+    start: string;
+    eind: string;
+    /** "1 juli 2025 tot en met 30 september 2025". */
+    bereik: string;
+    vorige: PeriodeVerwijzing;
+    vorigJaar: PeriodeVerwijzing;
+  };
+  markering: {
+    rubricering: string;
+    tlp: string;
+    /** "TLP:AMBER". */
+    tlpLabel: string;
+    /** TLP 2.0 text colour on black. */
+    tlpKleur: string;
+    tlpUitleg: string;
+    /** True when small counts are suppressed (rubricering "Openbaar" or TLP:CLEAR). */
+    openbaar: boolean;
+    /** "Intern · TLP:AMBER": the marking as one line. */
+    regel: string;
+  };
+  organisatie: string | null;
+  versie: string;
+  gegenereerd: { iso: string; tekst: string };
+  kernpunten: string[];
+  kerncijfers: Kerncijfer[];
+  totaal: {
+    huidig: Aantal;
+    vorigePeriode: Aantal;
+    vorigJaar: Aantal;
+    per10000: Getal;
+    personen: Aantal | null;
+    afwijkingen: Aantal;
+    veranderingVorigePeriode: VeranderingWeergave;
+    veranderingVorigJaar: VeranderingWeergave;
+  };
+  fenomenen: { rijen: FenomeenRij[]; totaal: Aantal };
+  ontwikkeling: {
+    perioden: PeriodeVerwijzing[];
+    rijen: { code: Fenomeen; naam: string; waarden: Aantal[] }[];
+    totaal: Aantal[];
+  };
+  verdelingen: { type: Verdeling; bron: Verdeling; ernst: Verdeling; betrouwbaarheid: Verdeling };
+  notities: { aantal: number; groepen: NotitieGroep[] };
+  gemeenten: GemeentenSectie | null;
+  verantwoording: {
+    bestanden: { signalen: BestandRij[]; notities: BestandRij[] };
+    herkomst: Verdeling;
+    /** Share per herkomst over all ingested signals (not only this area and period). */
+    herkomstInvoer: VerdelingRij[];
+    toets: { naam: string; alpha: number; uitleg: string };
+    privacy: { drempel: number; onderdrukt: { primair: number; secundair: number }; regels: string[] };
+    configuratie: ConfiguratieRegel[];
+  };
+}

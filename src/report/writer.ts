@@ -1,0 +1,110 @@
+// Writes a report model as PDF, HTML or JSON. Templates, the chart renderer and the browser are prepared once and
+// reused, so a batch of reports pays for them only once.
+
+import { join } from 'node:path';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { findBrowser } from './browser.js';
+import { ChartRenderer } from './charts.js';
+import { PdfRenderer, type PdfDocument, type PdfMetadata } from './pdf.js';
+import { loadTemplates, renderHeaderFooter, renderHtml, type Templates } from './render.js';
+import type { ReportModel } from './types.js';
+
+export const FORMATEN = ['pdf', 'html', 'json'] as const;
+export type Formaat = (typeof FORMATEN)[number];
+
+export interface ReportWriterOptions {
+  formaat: Formaat;
+  /** Workspace folder overriding files of templates/ (config key `templates`). */
+  templates?: string;
+  /** Browser from the configuration (`browser`); otherwise CTER_BROWSER or auto-detection. */
+  browser?: string;
+  /** Pages rendering at the same time (PDF). */
+  parallel?: number;
+}
+
+export interface WrittenReport {
+  path: string;
+  bytes: number;
+  /** PDF only. */
+  pages?: number;
+}
+
+/** "lokaal-beeld_zaanstad_2025-Q3.pdf". */
+export function reportFileName(model: ReportModel, formaat: Formaat): string {
+  return `lokaal-beeld_${model.gebied.slug}_${model.periode.code}.${formaat}`;
+}
+
+export function pdfMetadata(model: ReportModel): PdfMetadata {
+  return {
+    title: model.documenttitel,
+    subject: `Lokaal beeld contraterrorisme, extremisme en radicalisering (CTER), ${model.gebied.aanduiding}, ${model.periode.label}`,
+    author: model.organisatie ?? 'cter',
+    keywords: ['CTER', 'lokaal beeld', model.gebied.naam, model.periode.code, model.markering.rubricering, model.markering.tlpLabel],
+    producer: `cter ${model.versie}`,
+    language: 'nl',
+    created: new Date(model.gegenereerd.iso),
+  };
+}
+
+export class ReportWriter {
+  private charts: ChartRenderer | undefined;
+  private pdf: PdfRenderer | undefined;
+
+  private constructor(
+    private readonly options: ReportWriterOptions,
+    private readonly templates: Templates | undefined,
+  ) {}
+
+  /** Loads the templates and, for PDF, finds the browser first: configuration errors surface before any work. */
+  static async create(options: ReportWriterOptions): Promise<ReportWriter> {
+    if (options.formaat === 'json') return new ReportWriter(options, undefined);
+    const templates = await loadTemplates(options.templates);
+    const writer = new ReportWriter(options, templates);
+    if (options.formaat === 'pdf') {
+      writer.pdf = new PdfRenderer({ executablePath: findBrowser({ configured: options.browser }), parallel: options.parallel });
+    }
+    return writer;
+  }
+
+  /** Launches the browser now (PDF), e.g. before a batch starts its clock. */
+  async start(): Promise<void> {
+    await this.pdf?.start();
+  }
+
+  /** The self-contained HTML document of a model (charts embedded). */
+  async html(model: ReportModel): Promise<string> {
+    if (!this.templates) throw new Error('report writer: no templates for JSON output');
+    this.charts ??= await ChartRenderer.create();
+    return renderHtml(model, this.templates, await this.charts.renderReport(model));
+  }
+
+  async pdfDocument(model: ReportModel): Promise<PdfDocument> {
+    const { kop, voet } = renderHeaderFooter(model, this.templates!);
+    return { html: await this.html(model), headerTemplate: kop, footerTemplate: voet, metadata: pdfMetadata(model) };
+  }
+
+  /** Writes the report into `uitDir` under its standard name; returns what was written. */
+  async write(model: ReportModel, uitDir: string, { timeoutMs }: { timeoutMs?: number } = {}): Promise<WrittenReport> {
+    const path = join(uitDir, reportFileName(model, this.options.formaat));
+    switch (this.options.formaat) {
+      case 'json': {
+        const data = `${JSON.stringify(model, null, 2)}\n`;
+        await writeFileAtomic(path, data);
+        return { path, bytes: Buffer.byteLength(data) };
+      }
+      case 'html': {
+        const data = await this.html(model);
+        await writeFileAtomic(path, data);
+        return { path, bytes: Buffer.byteLength(data) };
+      }
+      case 'pdf': {
+        const result = await this.pdf!.render(await this.pdfDocument(model), path, { timeoutMs });
+        return { path, bytes: result.bytes, pages: result.pages };
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pdf?.close();
+  }
+}
