@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregateScope, indexSignals } from '../../src/aggregate/aggregate.js';
 import { parsePeriode } from '../../src/aggregate/periode.js';
-import { Q3, REGIO, ref, SIGNALEN } from './aggregate-fixtures.js';
+import { ERNST_NIVEAUS, FENOMENEN } from '../../src/model.js';
+import { Q3, REGIO, ref, sig, SIGNALEN } from './aggregate-fixtures.js';
 
 describe('aggregateScope for a gemeente', () => {
   const cijfers = aggregateScope({ signalen: SIGNALEN, ref, scope: { soort: 'gemeente', code: 'GM0479' }, periode: Q3 });
@@ -231,5 +232,50 @@ describe('determinism', () => {
     const reversed = { ...REGIO, gemeenten: [...REGIO.gemeenten].reverse() };
     const b = aggregateScope({ signalen: SIGNALEN, ref, scope: { soort: 'regio', regio: reversed }, periode: Q3 });
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  });
+});
+
+describe('invariants on arbitrary signals', () => {
+  const CODES = ['GM0479', 'GM0415', 'GM0880', 'GM0363'] as const;
+  const signaal = fc
+    .record({
+      datum: fc
+        .date({ min: new Date(Date.UTC(2023, 0, 1)), max: new Date(Date.UTC(2025, 11, 31)), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
+      gemeente: fc.constantFrom(...CODES),
+      fenomeen: fc.constantFrom(...FENOMENEN),
+      ernst: fc.constantFrom(...ERNST_NIVEAUS),
+      persoon: fc.option(fc.constantFrom('p1', 'p2', 'p3', 'p4'), { nil: undefined }),
+      type: fc.option(fc.constantFrom('incident', 'online uiting'), { nil: undefined }),
+    })
+    .map(({ datum, gemeente, fenomeen, ernst, persoon, type }) => sig(datum, gemeente, fenomeen, { ernst, persoon, type }));
+
+  it('adds up: categories to the total, gemeenten to the region, series to the period counts', () => {
+    fc.assert(
+      fc.property(fc.array(signaal, { maxLength: 120 }), fc.constantFrom('2024-Q4', '2025-03', '2025'), (signalen, code) => {
+        const periode = parsePeriode(code);
+        const c = aggregateScope({ signalen, ref, scope: { soort: 'regio', regio: REGIO }, periode });
+        const inRegio = signalen.filter((s) => REGIO.gemeenten.includes(s.gemeente));
+        const inPeriode = (s: { datum: string }, p = periode) => s.datum >= p.start && s.datum <= p.eind;
+        const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+        for (const g of [...c.gemeenten, c.gebied]) {
+          expect(sum(g.fenomenen)).toBe(g.signalen);
+          expect(sum(g.ernst)).toBe(g.signalen);
+          expect(sum(g.herkomst)).toBe(g.signalen);
+          expect(sum(g.types)).toBe(g.signalen);
+          expect(sum(g.bronnen)).toBe(g.signalen);
+          expect(sum(g.betrouwbaarheid)).toBe(g.signalen);
+          expect(g.reeks.at(-1)?.signalen).toBe(g.signalen);
+          expect(g.reeks.at(-2)?.signalen).toBe(g.signalenVorigePeriode);
+          if (g.personen !== null) expect(g.personen).toBeLessThanOrEqual(g.signalen);
+        }
+        expect(c.gebied.signalen).toBe(inRegio.filter((s) => inPeriode(s)).length);
+        expect(c.gebied.signalenVorigJaar).toBe(inRegio.filter((s) => inPeriode(s, c.vorigJaar)).length);
+        expect(c.gemeenten.reduce((n, g) => n + g.signalen, 0)).toBe(c.gebied.signalen);
+        const personen = new Set(inRegio.filter((s) => inPeriode(s) && s.persoon).map((s) => s.persoon));
+        if (personen.size > 0) expect(c.gebied.personen).toBe(personen.size);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
