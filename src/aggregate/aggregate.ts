@@ -181,10 +181,9 @@ interface Gebied {
 
 interface Context {
   index: SignaalIndex;
-  periode: Periode;
-  vorige: Periode;
-  jaarEerder: Periode;
+  /** The series periods, oldest first: the last is the period itself, the one before it the previous period. */
   reeks: Periode[];
+  jaarEerder: Periode;
   bezwaarVorige: string | undefined;
   bezwaarJaar: string | undefined;
 }
@@ -280,10 +279,8 @@ export function aggregateScope({ signalen, ref, scope, periode }: AggregateOptio
   const jaar = jaarEerder(periode);
   const ctx: Context = {
     index,
-    periode,
-    vorige,
-    jaarEerder: jaar,
     reeks: laatstePerioden(periode, REEKS_LENGTE),
+    jaarEerder: jaar,
     bezwaarVorige: vergelijkingsBezwaar(periode, vorige, index.bereik),
     bezwaarJaar: vergelijkingsBezwaar(periode, jaar, index.bereik),
   };
