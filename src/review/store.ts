@@ -124,17 +124,14 @@ export function parseBeoordelingen(raw: unknown, file: string): BeoordelingenMap
   const map: BeoordelingenMap = new Map();
   const index = new Map<string, number>();
   raw.beoordelingen.forEach((entry: unknown, i: number) => {
-    const id = isRecord(entry) && typeof entry.id === 'string' ? ` (id '${entry.id}')` : '';
+    const id = isRecord(entry) && typeof entry.id === 'string' ? entry.id : undefined;
+    const problem = (m: string) => problems.push(`beoordelingen[${i}]${id === undefined ? '' : ` (id '${id}')`}: ${m}`);
     const before = problems.length;
-    const beoordeling = readEntry(entry, (m) => problems.push(`beoordelingen[${i}]${id}: ${m}`));
-    if (!beoordeling || problems.length > before) return;
-    const earlier = index.get(beoordeling.id);
-    if (earlier !== undefined) {
-      problems.push(`beoordelingen[${i}]${id}: dit id staat ook in beoordelingen[${earlier}]; laat er één staan`);
-      return;
-    }
-    index.set(beoordeling.id, i);
-    map.set(beoordeling.id, beoordeling);
+    const beoordeling = readEntry(entry, problem);
+    const earlier = id === undefined ? undefined : index.get(id);
+    if (earlier !== undefined) problem(`dit id staat ook in beoordelingen[${earlier}]; laat er één staan`);
+    else if (id !== undefined) index.set(id, i);
+    if (beoordeling && problems.length === before) map.set(beoordeling.id, beoordeling);
   });
   if (problems.length > 0) fail(problems);
   return map;
