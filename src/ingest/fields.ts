@@ -1,7 +1,7 @@
 // Field readers shared by signals and trend notes: each reads one canonical column of a row, reports a problem
 // through the row's report, and returns the normalised value (undefined when empty or rejected).
 import type { Fenomeen } from '../model.js';
-import type { Reference } from '../reference/index.js';
+import { withSuggestions, type Reference } from '../reference/index.js';
 import { parseDatum } from './dates.js';
 import type { Row, RowReport } from './file-sink.js';
 import { cleanText, lookupFenomeen, type Waarde } from './values.js';
@@ -68,10 +68,8 @@ export function readGemeente(row: Row, report: RowReport, ref: Reference, verpli
   if (raw === '' && !verplicht) return undefined;
   const match = ref.resolveGemeente(raw);
   if (!match.ok) {
-    // An ambiguous name already lists its candidates in the reason.
-    const listed = match.suggesties.every((s) => match.reden.includes(s));
-    const hint = match.suggesties.length > 0 && !listed ? `; bedoelt u: ${match.suggesties.join(', ')}?` : '';
-    report.fout('gemeente', raw, `${match.reden}${hint}`);
+    // Reasons are fragments joined with '; ' in the rejects file: no closing full stop.
+    report.fout('gemeente', raw, withSuggestions(match.reden, match.suggesties).replace(/\.$/, ''));
     return undefined;
   }
   const code = match.gemeente.code;

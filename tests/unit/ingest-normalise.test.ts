@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { fileSchema, grade, parseCode } from '../../src/ingest/betrouwbaarheid.js';
+import { canonicalColumn, mapHeader, soortFromHeader } from '../../src/ingest/header.js';
+import { pseudonymiser } from '../../src/ingest/pseudonym.js';
+import { ingestTables } from '../../src/ingest/tables.js';
+import { lookupBron, lookupFenomeen, lookupSchaal, lookupType } from '../../src/ingest/values.js';
+import { FENOMENEN } from '../../src/model.js';
+import { FileError } from '../../src/util/errors.js';
+
+describe('header aliases', () => {
+  it.each([
+    ['Signaalnummer', 'id'],
+    ['Signaal ID', 'id'],
+    ['signaal_id', 'id'],
+    ['REGISTRATIENUMMER', 'id'],
+    ['Kenmerk', 'id'],
+    ['Datum melding', 'datum'],
+    ['datum_registratie', 'datum'],
+    ['Meldingsdatum', 'datum'],
+    ['Gemeentenaam', 'gemeente'],
+    ['Gemeente-code', 'gemeente'],
+    ['Melder', 'bron'],
+    ['Bron melding', 'bron'],
+    ['Betrouwbaarheidscode', 'betrouwbaarheid'],
+    ['Beoordeling', 'betrouwbaarheid'],
+    ['Soort signaal', 'type'],
+    ['Signaaltype', 'type'],
+    ['Stroming', 'fenomeen'],
+    ['Categorie', 'fenomeen'],
+    ['Toelichting', 'omschrijving'],
+    ['Samenvatting', 'omschrijving'],
+    ['Persoon-ID', 'persoon_id'],
+    ['persoonsnummer', 'persoon_id'],
+    ['Betrokkene id', 'persoon_id'],
+    ['  Omschrijving  ', 'omschrijving'],
+  ])('signalen: %j -> %s', (header, kolom) => {
+    expect(canonicalColumn('signalen', header)).toBe(kolom);
+  });
+
+  it.each([
+    ['Onderwerp', 'titel'],
+    ['Tekst', 'notitie'],
+    ['Beschrijving', 'notitie'],
+    ['Niveau', 'schaal'],
+    ['Auteur', 'auteur'],
+  ])('notities: %j -> %s', (header, kolom) => {
+    expect(canonicalColumn('notities', header)).toBe(kolom);
+  });
+
+  it('ignores unknown and repeated columns with a reason, and skips unnamed trailing columns', () => {
+    const indeling = mapHeader('a.csv', 'signalen', ['Signaalnummer', 'Datum', 'Gemeente', 'Behandelaar', 'Gemeentecode', '', '']);
+    expect(Object.fromEntries(indeling.index)).toEqual({ id: 0, datum: 1, gemeente: 2 });
+    expect(indeling.genegeerd).toEqual([
+      { index: 3, naam: 'Behandelaar', reden: "onbekende kolom 'Behandelaar' wordt genegeerd" },
+      { index: 4, naam: 'Gemeentecode', reden: "kolom 'Gemeentecode' betekent hetzelfde als 'Gemeente' (gemeente); alleen 'Gemeente' wordt gelezen" },
+    ]);
+    expect(indeling.namen.slice(5)).toEqual(['kolom 6', 'kolom 7']);
+  });
+
+  it('names the file, the missing columns and what it found when required columns are missing', () => {
+    const err = (() => {
+      try {
+        mapHeader('export.csv', 'signalen', ['Nummer', 'Plaats', 'Omschrijving']);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(FileError);
+    expect((err as FileError).exitCode).toBe(2);
+    expect((err as FileError).message).toBe(
+      "export.csv: verplichte kolommen 'datum', 'gemeente' ontbreken voor signalen. Gevonden kolommen: 'Nummer', 'Plaats', 'Omschrijving'. Zie data/kolommen.json voor de namen die cter herkent.",
+    );
+  });
+
+  it('tells signals from trend notes by their header', () => {
+    expect(soortFromHeader(['Registratienummer', 'Datum melding', 'Gemeentenaam'])).toBe('signalen');
+    expect(soortFromHeader(['datum', 'onderwerp', 'tekst', 'niveau'])).toBe('notities');
+    expect(soortFromHeader(['datum', 'titel'])).toBeUndefined();
+  });
+});
+
+describe('known values', () => {
+  it('maps fenomeen synonyms to the canonical set, ignoring case, spaces and hyphens', () => {
+    const cases: [string, string][] = [
+      ['Jihadistisch', 'jihadisme'],
+      ['extreemrechts', 'rechts-extremisme'],
+      ['Extreem-Rechts', 'rechts-extremisme'],
+      ['extreem rechts', 'rechts-extremisme'],
+      ['Rechts-extremisme', 'rechts-extremisme'],
+      ['extreemlinks', 'links-extremisme'],
+      ['Anti-overheid', 'anti-institutioneel-extremisme'],
+      ['anti institutioneel', 'anti-institutioneel-extremisme'],
+      ['Maatschappelijke onrust', 'polarisatie'],
+      ['klimaatactivisme', 'activisme'],
+      ['Dierenrechtenactivisme', 'activisme'],
+      ['Overig', 'overig'],
+    ];
+    for (const [label, fenomeen] of cases) expect(lookupFenomeen(label)).toEqual({ leeg: false, bekend: true, waarde: fenomeen });
+    for (const fenomeen of FENOMENEN.filter((f) => f !== 'onbekend')) expect(lookupFenomeen(fenomeen)).toMatchObject({ waarde: fenomeen });
+  });
+
+  it('treats an empty label, "onbekend" and "n.v.t." as no label, and keeps an unknown one as written', () => {
+    for (const empty of ['', '  ', 'onbekend', 'Onbekend', 'n.v.t.', '-']) expect(lookupFenomeen(empty)).toEqual({ leeg: true });
+    expect(lookupFenomeen('  religieus ')).toEqual({ leeg: false, bekend: false, waarde: 'religieus' });
+  });
+
+  it('normalises bron and type to their canonical lower-case form, and keeps unknown values as written', () => {
+    expect(lookupBron('ZVH')).toEqual({ leeg: false, bekend: true, waarde: 'zorg- en veiligheidshuis' });
+    expect(lookupBron('Zorg-  en Veiligheidshuis')).toMatchObject({ waarde: 'zorg- en veiligheidshuis' });
+    expect(lookupBron('Politie')).toMatchObject({ waarde: 'politie' });
+    expect(lookupBron('Online monitoring')).toMatchObject({ waarde: 'online monitoring' });
+    expect(lookupBron('Sleutelfiguren')).toMatchObject({ waarde: 'sleutelfiguur' });
+    expect(lookupBron('  Leerplicht   Zaanstad ')).toEqual({ leeg: false, bekend: false, waarde: 'Leerplicht Zaanstad' });
+    expect(lookupType('Graffiti')).toMatchObject({ waarde: 'sticker of graffiti' });
+    expect(lookupType('Betoging')).toMatchObject({ waarde: 'demonstratie' });
+    expect(lookupType('Online-uiting')).toMatchObject({ waarde: 'online uiting' });
+    expect(lookupSchaal('Nationaal')).toMatchObject({ waarde: 'landelijk' });
+    expect(lookupType('')).toEqual({ leeg: true });
+  });
+
+  it('has no spelling in the data files that means two things', () => {
+    // ingestTables() throws on a conflict; this also checks every canonical fenomeen and schaal is a model value.
+    expect(() => ingestTables()).not.toThrow();
+    expect(new Set(ingestTables().fenomeen.values()).size).toBe(FENOMENEN.length - 1);
+  });
+});
+
+describe('betrouwbaarheid', () => {
+  it.each([
+    ['B2', 'B', '2', 'beide'],
+    ['b-2', 'B', '2', 'beide'],
+    ['B/2', 'B', '2', 'beide'],
+    [' c 3 ', 'C', '3', 'beide'],
+    ['E5', 'E', '5', 'admiralty'],
+    ['A6', 'A', '6', 'admiralty'],
+    ['D1', 'D', '1', 'admiralty'],
+    ['X4', 'X', '4', '4x4'],
+    ['x-1', 'X', '1', '4x4'],
+  ])('%j is %s%s (%s)', (raw, bron, informatie, past) => {
+    expect(parseCode(raw)).toEqual({ bron, informatie, past });
+  });
+
+  it.each(['Z9', 'X5', 'G1', 'B7', 'B', '2', 'BB2', 'hoog'])('%j is not a code', (raw) => {
+    expect(parseCode(raw)).toBeUndefined();
+  });
+
+  it('reads ambiguous codes as 4x4 only in a file that uses X and no Admiralty-only codes', () => {
+    const b2 = parseCode('B2')!;
+    expect(fileSchema([b2, parseCode('X3')!])).toEqual({ schema: '4x4', gemengd: false });
+    expect(fileSchema([b2, parseCode('E5')!])).toEqual({ schema: 'admiralty', gemengd: false });
+    expect(fileSchema([b2])).toEqual({ schema: 'admiralty', gemengd: false });
+    expect(fileSchema([b2, parseCode('X3')!, parseCode('F6')!])).toEqual({ schema: 'admiralty', gemengd: true });
+    expect(grade(b2, '4x4')).toEqual({ schema: '4x4', bron: 'B', informatie: '2', code: 'B2' });
+    expect(grade(parseCode('e5')!, '4x4')).toEqual({ schema: 'admiralty', bron: 'E', informatie: '5', code: 'E5' });
+  });
+});
+
+describe('pseudonymiser', () => {
+  it('is a keyed hash: stable per key, different across keys, and not the raw key', () => {
+    const a = pseudonymiser('geheim');
+    expect(a('P-104233')).toBe(pseudonymiser('geheim')('P-104233'));
+    expect(a('P-104233')).toMatch(/^[0-9a-f]{16}$/);
+    expect(a('P-104233')).not.toBe(a('P-104234'));
+    expect(a('P-104233')).not.toBe(pseudonymiser('ander')('P-104233'));
+    // Without a key every run gets a random one.
+    expect(pseudonymiser()('P-104233')).not.toBe(pseudonymiser()('P-104233'));
+  });
+});
