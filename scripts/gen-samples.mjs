@@ -488,6 +488,7 @@ const disagreeing = DISAGREEMENTS.map(([kind, tag, labelText]) => {
 // Dialects
 // ---------------------------------------------------------------------------------------------------------------
 const COLUMNS = ['id', 'datum', 'gemeente', 'type', 'bron', 'betrouwbaarheid', 'fenomeen', 'omschrijving', 'persoon_id'];
+const NOTE_COLUMNS = ['datum', 'titel', 'notitie', 'fenomeen', 'schaal', 'gemeente', 'auteur'];
 const DIALECTS = {
   politie: {
     header: ['Registratienummer', 'Datum melding', 'Gemeentenaam', 'Soort signaal', 'Bron melding', 'Beoordeling', 'Categorie', 'Toelichting', 'Persoon ID'],
@@ -513,8 +514,8 @@ const DIALECTS = {
     encoding: 'utf-8',
   },
   notities: {
-    header: ['datum', 'titel', 'notitie', 'fenomeen', 'schaal', 'gemeente', 'auteur'],
-    columns: ['datum', 'titel', 'notitie', 'fenomeen', 'schaal', 'gemeente', 'auteur'],
+    header: NOTE_COLUMNS,
+    columns: NOTE_COLUMNS,
     delimiter: ';',
     eol: '\r\n',
     encoding: 'utf-8-bom',

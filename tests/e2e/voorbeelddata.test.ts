@@ -1,11 +1,9 @@
 // `cter valideer` on the shipped sample data (data-samples/): exact counts per file, and every deliberate error and
 // warning that data-samples/verwacht.json lists, on its line and column.
-import { readFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadVerwacht, SAMPLES, type Geplant, type Verwacht } from '../voorbeelddata.js';
 import { cter } from './init-cli.js';
-
-const SAMPLES = resolve(import.meta.dirname, '../../data-samples');
 
 interface Telling {
   regels: number;
@@ -20,27 +18,12 @@ interface Melding {
   waarde?: string;
   reden: string;
 }
-interface Geplant {
-  bestand: string;
-  regel: number;
-  kolom: string;
-  kopregel: string;
-  waarde: string;
-}
-interface Verwacht {
-  bestanden: Record<string, { regels: number; afgewezen: number; dubbel: number }>;
-  notities: { bestand: string; regels: number };
-  fouten: Geplant[];
-  waarschuwingen: Geplant[];
-  dubbel: { gewijzigd: { id: string; later: { bestand: string; regel: number } } };
-}
-
 let verwacht: Verwacht;
 let run: { code: number; stdout: string; stderr: string };
 let result: { bestanden: (Telling & { bestand: string; codering: string })[]; totaal: Telling; fouten: Melding[]; waarschuwingen: Melding[] };
 
 beforeAll(async () => {
-  verwacht = JSON.parse(await readFile(join(SAMPLES, 'verwacht.json'), 'utf8')) as Verwacht;
+  verwacht = await loadVerwacht();
   const files = Object.keys(verwacht.bestanden);
   run = await cter(['valideer', '--json', ...files], { cwd: SAMPLES });
   result = JSON.parse(run.stdout) as typeof result;

@@ -1,31 +1,19 @@
 // The classification pass on the shipped sample data: look-alikes (religious practice, games, history) never get the
 // fenomeen they resemble, vague and mixed texts stay onbekend, deliberate threats are hoog, and analyst labels that
 // contradict the text are flagged for review. The facts come from data-samples/verwacht.json (scripts/gen-samples.mjs).
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { classifySignals, loadTaxonomy } from '../../src/classify/index.js';
 import { ingestSignalen } from '../../src/ingest/index.js';
 import type { GeclassificeerdSignaal } from '../../src/model.js';
 import { loadReference } from '../../src/reference/index.js';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const SAMPLES = join(ROOT, 'data-samples');
-
-interface Verwacht {
-  bestanden: Record<string, unknown>;
-  lijktOp: { id: string; niet: string }[];
-  vaag: string[];
-  twijfel: string[];
-  ernstHoog: string[];
-  afwijkingen: { id: string; label: string; tekstWijstOp: string }[];
-}
+import { loadVerwacht, ROOT, SAMPLES, type Verwacht } from '../voorbeelddata.js';
 
 let verwacht: Verwacht;
 let byId: Map<string, GeclassificeerdSignaal>;
 
 beforeAll(async () => {
-  verwacht = JSON.parse(await readFile(join(SAMPLES, 'verwacht.json'), 'utf8')) as Verwacht;
+  verwacht = await loadVerwacht();
   const files = Object.keys(verwacht.bestanden).map((f) => join(SAMPLES, f));
   const { records } = await ingestSignalen(files, loadReference());
   const taxonomy = await loadTaxonomy({ baseDir: ROOT, taxonomieModus: 'uitbreiden' });

@@ -3,30 +3,14 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const SAMPLES = join(ROOT, 'data-samples');
-
-interface Geplant {
-  bestand: string;
-  regel: number;
-  kolom: string;
-  kopregel: string;
-  waarde: string;
-  id: string;
-}
-interface Verwacht {
-  bestanden: Record<string, { regels: number; afgewezen: number; dubbel: number }>;
-  fouten: Geplant[];
-  waarschuwingen: Geplant[];
-}
+import { loadVerwacht, ROOT, SAMPLES, type Verwacht } from '../voorbeelddata.js';
 
 let verwacht: Verwacht;
 beforeAll(async () => {
-  verwacht = JSON.parse(await readFile(join(SAMPLES, 'verwacht.json'), 'utf8')) as Verwacht;
+  verwacht = await loadVerwacht();
 });
 
 /** The file's lines as an editor shows them (CRLF, LF and CR all end a line). Values checked here are ASCII. */

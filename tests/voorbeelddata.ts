@@ -1,0 +1,44 @@
+// The facts about the shipped sample data that the tests check, as scripts/gen-samples.mjs writes them to
+// data-samples/verwacht.json (see data-samples/README.md).
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const SAMPLES = join(ROOT, 'data-samples');
+
+/** A deliberate error or warning: where it is and what the value is. */
+export interface Geplant {
+  bestand: string;
+  /** Line on which the record starts, as an editor numbers lines. */
+  regel: number;
+  /** Canonical column. */
+  kolom: string;
+  /** The column's header as the file writes it. */
+  kopregel: string;
+  waarde: string;
+  /** The record's id ('' when the deliberate error is the missing id). */
+  id: string;
+  reden: string;
+}
+
+export interface Verwacht {
+  /** Per signal export: records, and how many are rejected and duplicates. */
+  bestanden: Record<string, { regels: number; afgewezen: number; dubbel: number }>;
+  notities: { bestand: string; regels: number };
+  fouten: Geplant[];
+  waarschuwingen: Geplant[];
+  dubbel: {
+    bestand: string;
+    identiek: string[];
+    gewijzigd: { id: string; eerder: { bestand: string; regel: number }; later: { bestand: string; regel: number } };
+  };
+  afwijkingen: { id: string; label: string; tekstWijstOp: string }[];
+  lijktOp: { id: string; niet: string }[];
+  vaag: string[];
+  twijfel: string[];
+  ernstHoog: string[];
+}
+
+export async function loadVerwacht(): Promise<Verwacht> {
+  return JSON.parse(await readFile(join(SAMPLES, 'verwacht.json'), 'utf8')) as Verwacht;
+}
