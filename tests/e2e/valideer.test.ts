@@ -4,18 +4,11 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Melding } from '../../src/model.js';
 import { cter, type Run } from './init-cli.js';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/ingest');
 const MESSY = ['politie-cp1252.csv', 'online-utf8.csv', 'vervolg-utf16.csv', 'notities-bom-pipe.csv'];
-
-interface Melding {
-  bestand: string;
-  regel: number;
-  kolom?: string;
-  waarde?: string;
-  reden: string;
-}
 
 let json: Run;
 beforeAll(async () => {
