@@ -1,0 +1,13 @@
+// The classification stage: taxonomy (data file) -> rules engine -> fenomeen, herkomst, reden, ernst per signal.
+export { classifySignal, classifySignals, signalContentHash } from './classify.js';
+export type { Beoordeling, Beoordelingen } from './classify.js';
+export {
+  compileTaxonomy,
+  fenomeenLabel,
+  fenomeenVoorLabel,
+  INGEBOUWDE_TAXONOMIE,
+  loadTaxonomy,
+  normaliseLabel,
+} from './taxonomy.js';
+export type { LoadTaxonomyOptions, Taxonomy, TaxonomieModus } from './taxonomy.js';
+export type { TaxonomieBron, TaxonomieDefinitie } from './taxonomy-types.js';

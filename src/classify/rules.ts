@@ -1,0 +1,374 @@
+// The rules engine: from a signal's text to a fenomeen (or onbekend), an ernst, and Dutch reasons naming the terms.
+// Scoring: each matched term adds its weight once per fenomeen; negative context in scope multiplies it by its factor;
+// of overlapping matches within a fenomeen the longest wins, so a neutral phrase ("innerlijke jihad") silences the
+// shorter term inside it. The winner needs a minimum score and a clear lead; otherwise the outcome is onbekend.
+import { FENOMENEN, type Ernst, type Fenomeen } from '../model.js';
+import { Matcher, type Match } from './matcher.js';
+import type { Instellingen, NegatieveContext, TaxonomieDefinitie, TermRegel } from './taxonomy-types.js';
+import { tokenize, type Tokens } from './text.js';
+
+/** Target of a negative context: every fenomeen and ernst, one fenomeen (its index), or ernst only. */
+const ALLES = -1;
+const ERNST = FENOMENEN.length;
+
+type Payload =
+  | { kind: 'term'; fenomeen: number; regel: TermRegel; alleenMet: number[]; nietMet: number[]; volgorde: number }
+  | { kind: 'neutraal'; fenomeen: number; term: string }
+  | { kind: 'negatief'; doel: number; regel: NegatieveContext }
+  | { kind: 'ernst'; niveau: 'hoog' | 'midden'; reden: string; term: string }
+  | { kind: 'context'; id: number }
+  | { kind: 'scheiding' };
+
+/** What the rules say about one text. Immutable; may be shared between signals with the same text. */
+export interface RegelUitkomst {
+  fenomeen: Fenomeen;
+  /** True when the rules are conclusive (herkomst 'regel'); false gives fenomeen 'onbekend' (herkomst 'geen'). */
+  zeker: boolean;
+  reden: string;
+  ernst: Ernst;
+  ernstReden: string;
+}
+
+export interface CompiledRules {
+  matcher: Matcher<Payload>;
+  instellingen: Instellingen;
+  leeg: RegelUitkomst;
+  nietsGevonden: RegelUitkomst;
+}
+
+export function compileRules(definitie: TaxonomieDefinitie): CompiledRules {
+  const matcher = new Matcher<Payload>();
+  const contextIds = new Map<string, number>();
+  const contextId = (pattern: string): number => {
+    let id = contextIds.get(pattern);
+    if (id === undefined) {
+      contextIds.set(pattern, (id = contextIds.size));
+      matcher.add(pattern, false, { kind: 'context', id });
+    }
+    return id;
+  };
+  // "@geweld" stands for every pattern in that context list.
+  const contextIdsOf = (refs: string[] | undefined): number[] =>
+    (refs ?? []).flatMap((ref) =>
+      ref.startsWith('@') ? (definitie.contextlijsten[ref.slice(1)] ?? []).map(contextId) : [contextId(ref)],
+    );
+  const addNegative = (regel: NegatieveContext, doel: number) =>
+    matcher.add(regel.term, regel.hoofdlettergevoelig ?? false, { kind: 'negatief', doel, regel });
+
+  let volgorde = 0;
+  for (const def of definitie.fenomenen) {
+    const fenomeen = FENOMENEN.indexOf(def.code);
+    for (const regel of def.termen) {
+      if (regel.gewicht <= 0) continue; // weight 0 switches a term off
+      const alleenMet = contextIdsOf(regel.alleenMet);
+      const nietMet = contextIdsOf(regel.nietMet);
+      matcher.add(regel.term, regel.hoofdlettergevoelig ?? false, {
+        kind: 'term',
+        fenomeen,
+        regel,
+        alleenMet,
+        nietMet,
+        volgorde: volgorde++,
+      });
+    }
+    for (const { term } of def.neutraal) matcher.add(term, false, { kind: 'neutraal', fenomeen, term });
+    for (const regel of def.negatief) addNegative(regel, fenomeen);
+  }
+  for (const regel of definitie.negatieveContext) addNegative(regel, ALLES);
+  for (const regel of definitie.ernst.negatief) addNegative(regel, ERNST);
+  for (const niveau of ['hoog', 'midden'] as const) {
+    for (const groep of definitie.ernst[niveau]) {
+      for (const { term } of groep.termen) matcher.add(term, false, { kind: 'ernst', niveau, reden: groep.reden, term });
+    }
+  }
+  for (const woord of definitie.instellingen.scheidingswoorden) matcher.add(woord, false, { kind: 'scheiding' });
+
+  const laagReden = definitie.ernst.laagReden;
+  const onbekend = (reden: string): RegelUitkomst => ({
+    fenomeen: 'onbekend',
+    zeker: false,
+    reden,
+    ernst: 'laag',
+    ernstReden: `laag: ${laagReden}`,
+  });
+  return {
+    matcher,
+    instellingen: definitie.instellingen,
+    leeg: onbekend('geen omschrijving: niets om te classificeren'),
+    nietsGevonden: onbekend('geen termen uit de taxonomie gevonden'),
+  };
+}
+
+interface Scope {
+  from: number;
+  to: number;
+  factor: number;
+  doel: number;
+  term: string;
+}
+
+/** A term that counted (possibly lowered or cancelled by negative context) for one fenomeen. */
+interface Gevonden {
+  regel: TermRegel;
+  factor: number;
+  door?: string;
+  volgorde: number;
+}
+
+/** Numbers as a Dutch reader writes them: 1,5 rather than 1.5. */
+export function getal(n: number): string {
+  return String(Math.round(n * 100) / 100).replace('.', ',');
+}
+
+const quoted = (term: string) => `'${term}'`;
+
+function beschrijfTerm(g: Gevonden): string {
+  const weight = getal(g.regel.gewicht);
+  if (g.factor >= 1) return `${quoted(g.regel.term)} (${weight})`;
+  return `${quoted(g.regel.term)} (${weight} × ${getal(g.factor)} door ${quoted(g.door ?? '')})`;
+}
+
+function score(list: Gevonden[] | undefined): number {
+  let total = 0;
+  for (const g of list ?? []) total += g.regel.gewicht * g.factor;
+  return Math.round(total * 100) / 100;
+}
+
+/** The matches of one text, sorted by what they do. */
+interface Treffers {
+  /** Terms and neutral words: they compete for tokens. */
+  kandidaten: Match<Payload>[];
+  negatief: Match<Payload>[];
+  ernst: Match<Payload>[];
+  context: Set<number> | undefined;
+  scheiding: number[];
+}
+
+function sortMatches(matches: Match<Payload>[]): Treffers {
+  const t: Treffers = { kandidaten: [], negatief: [], ernst: [], context: undefined, scheiding: [] };
+  for (const m of matches) {
+    const p = m.pattern.payload;
+    switch (p.kind) {
+      case 'term':
+      case 'neutraal':
+        t.kandidaten.push(m);
+        break;
+      case 'negatief':
+        t.negatief.push(m);
+        break;
+      case 'ernst':
+        t.ernst.push(m);
+        break;
+      case 'context':
+        (t.context ??= new Set()).add(p.id);
+        break;
+      case 'scheiding':
+        t.scheiding.push(m.start);
+        break;
+    }
+  }
+  return t;
+}
+
+/** Scopes of the negative context found in the text. */
+function negativeScopes(tokens: Tokens, treffers: Treffers): Scope[] {
+  const scopes: Scope[] = [];
+  for (const m of treffers.negatief) {
+    const p = m.pattern.payload;
+    if (p.kind !== 'negatief') continue;
+    const sentence = tokens.sentence[m.start]!;
+    const sentenceEnd = tokens.sentenceStart[sentence + 1]!;
+    if (p.regel.bereik === 'zin') {
+      scopes.push({ from: tokens.sentenceStart[sentence]!, to: sentenceEnd, ...rest(p) });
+    } else {
+      // "geen aanwijzingen voor X, maar wel Y": the scope stops at the contrast word.
+      const stop = treffers.scheiding.find((s) => s >= m.end && s < sentenceEnd);
+      scopes.push({ from: m.start, to: stop ?? sentenceEnd, ...rest(p) });
+    }
+  }
+  return scopes;
+}
+
+function rest(p: { doel: number; regel: NegatieveContext }) {
+  return { factor: p.regel.factor, doel: p.doel, term: p.regel.term };
+}
+
+/** The lowest factor of the scopes that overlap the span and apply to `doel`. */
+function factorFor(scopes: Scope[], start: number, end: number, doel: number): { factor: number; door?: string } {
+  let factor = 1;
+  let door: string | undefined;
+  for (const s of scopes) {
+    if ((s.doel === ALLES || s.doel === doel) && s.from < end && start < s.to && s.factor < factor) {
+      factor = s.factor;
+      door = s.term;
+    }
+  }
+  return door === undefined ? { factor } : { factor, door };
+}
+
+function overlaps(spans: number[], start: number, end: number): boolean {
+  for (let i = 0; i < spans.length; i += 2) if (spans[i]! < end && start < spans[i + 1]!) return true;
+  return false;
+}
+
+/** Longest match first; on equal length neutral first, then the heavier term. */
+function byPrecedence(a: Match<Payload>, b: Match<Payload>): number {
+  const length = b.end - b.start - (a.end - a.start);
+  if (length !== 0) return length;
+  const pa = a.pattern.payload;
+  const pb = b.pattern.payload;
+  const rank = (p: Payload) => (p.kind === 'neutraal' ? 0 : 1);
+  if (rank(pa) !== rank(pb)) return rank(pa) - rank(pb);
+  const weight = (p: Payload) => (p.kind === 'term' ? p.regel.gewicht : 0);
+  return weight(pb) - weight(pa) || a.start - b.start;
+}
+
+interface Termen {
+  gevonden: (Gevonden[] | undefined)[];
+  neutraal: string[];
+  /** Terms that did not count: their alleenMet context is missing, or a nietMet context is present. */
+  zonderContext: string[];
+  tegenContext: string[];
+}
+
+function addOnce(list: string[], item: string): void {
+  if (!list.includes(item)) list.push(item);
+}
+
+/** The terms that count per fenomeen, after overlap, required context and negative context. */
+function collectTerms(treffers: Treffers, scopes: Scope[]): Termen {
+  const { kandidaten, context } = treffers;
+  if (kandidaten.length > 1) kandidaten.sort(byPrecedence);
+  const claimed: (number[] | undefined)[] = [];
+  const result: Termen = { gevonden: [], neutraal: [], zonderContext: [], tegenContext: [] };
+  for (const m of kandidaten) {
+    const p = m.pattern.payload;
+    if (p.kind !== 'term' && p.kind !== 'neutraal') continue;
+    const spans = (claimed[p.fenomeen] ??= []);
+    if (overlaps(spans, m.start, m.end)) continue;
+    spans.push(m.start, m.end);
+    if (p.kind === 'neutraal') {
+      addOnce(result.neutraal, p.term);
+      continue;
+    }
+    if (p.alleenMet.length > 0 && !p.alleenMet.some((id) => context?.has(id))) {
+      addOnce(result.zonderContext, p.regel.term);
+      continue;
+    }
+    if (p.nietMet.some((id) => context?.has(id))) {
+      addOnce(result.tegenContext, p.regel.term);
+      continue;
+    }
+    const { factor, door } = factorFor(scopes, m.start, m.end, p.fenomeen);
+    const list = (result.gevonden[p.fenomeen] ??= []);
+    const earlier = list.find((g) => g.regel === p.regel);
+    if (!earlier) list.push({ regel: p.regel, factor, ...(door === undefined ? {} : { door }), volgorde: m.start });
+    else if (factor > earlier.factor) Object.assign(earlier, { factor, door });
+  }
+  return result;
+}
+
+function ernstVan(matches: Match<Payload>[], scopes: Scope[], rules: CompiledRules): { ernst: Ernst; ernstReden: string } {
+  if (matches.length === 0) return rules.nietsGevonden;
+  const groups = { hoog: new Map<string, string[]>(), midden: new Map<string, string[]>() };
+  const genegeerd: string[] = [];
+  for (const m of matches) {
+    const p = m.pattern.payload;
+    if (p.kind !== 'ernst') continue;
+    // Ernst needs the words at face value: a news item about an attack is not an attack plan.
+    const { factor, door } = factorFor(scopes, m.start, m.end, ERNST);
+    if (factor < 1) {
+      const entry = `${quoted(p.term)} (door ${quoted(door ?? '')})`;
+      addOnce(genegeerd, entry);
+      continue;
+    }
+    const terms = groups[p.niveau].get(p.reden) ?? [];
+    addOnce(terms, p.term);
+    groups[p.niveau].set(p.reden, terms);
+  }
+  for (const niveau of ['hoog', 'midden'] as const) {
+    if (groups[niveau].size === 0) continue;
+    const parts = [...groups[niveau]].map(([reden, terms]) => `${reden} (${terms.map(quoted).join(', ')})`);
+    return { ernst: niveau, ernstReden: `${niveau}: ${parts.join('; ')}` };
+  }
+  if (genegeerd.length === 0) return rules.nietsGevonden;
+  return { ernst: 'laag', ernstReden: `${rules.nietsGevonden.ernstReden}; genegeerd: ${genegeerd.join(', ')}` };
+}
+
+function extras(t: Termen): string {
+  const parts: string[] = [];
+  if (t.neutraal.length > 0) parts.push(`neutraal, telt niet mee: ${t.neutraal.map(quoted).join(', ')}`);
+  if (t.zonderContext.length > 0) {
+    parts.push(`niet meegeteld zonder de vereiste context: ${t.zonderContext.map(quoted).join(', ')}`);
+  }
+  if (t.tegenContext.length > 0) parts.push(`niet meegeteld in deze context: ${t.tegenContext.map(quoted).join(', ')}`);
+  return parts.map((p) => `; ${p}`).join('');
+}
+
+interface Stand {
+  fenomeen: Fenomeen;
+  index: number;
+  score: number;
+  termen: Gevonden[];
+}
+
+const beschrijf = (s: Stand) =>
+  `${s.fenomeen} ${getal(s.score)} (${[...s.termen].sort((a, b) => a.volgorde - b.volgorde).map(beschrijfTerm).join(', ')})`;
+
+/** The fenomeen the text points to, with reasons; pure and deterministic. */
+export function evaluate(text: string | undefined, rules: CompiledRules): RegelUitkomst {
+  if (text === undefined || text.trim() === '') return rules.leeg;
+  const tokens = tokenize(text);
+  const treffers = sortMatches(rules.matcher.find(tokens));
+  if (treffers.kandidaten.length === 0 && treffers.ernst.length === 0) return rules.nietsGevonden;
+
+  const scopes = treffers.negatief.length > 0 ? negativeScopes(tokens, treffers) : [];
+  const termen = collectTerms(treffers, scopes);
+  const { ernst, ernstReden } = ernstVan(treffers.ernst, scopes, rules);
+  const { minimumScore, minimumVerschil } = rules.instellingen;
+
+  const standen: Stand[] = [];
+  termen.gevonden.forEach((list, i) => {
+    if (list) standen.push({ fenomeen: FENOMENEN[i]!, index: i, score: score(list), termen: list });
+  });
+  // Highest score first; equal scores in the fixed fenomeen order, so the outcome never depends on input order.
+  standen.sort((a, b) => b.score - a.score || a.index - b.index);
+  const [eerste, tweede] = standen;
+  const extra = extras(termen);
+  const result = (zeker: boolean, fenomeen: Fenomeen, reden: string): RegelUitkomst => ({
+    fenomeen,
+    zeker,
+    reden: reden + extra,
+    ernst,
+    ernstReden,
+  });
+
+  if (!eerste) {
+    return result(false, 'onbekend', extra ? 'geen termen gevonden die meetellen' : 'geen termen uit de taxonomie gevonden');
+  }
+  if (eerste.score <= 0) {
+    const alle = standen.flatMap((s) => s.termen).sort((a, b) => a.volgorde - b.volgorde);
+    return result(false, 'onbekend', `geen geldende termen: ${alle.map(beschrijfTerm).join(', ')}`);
+  }
+  if (eerste.score < minimumScore) {
+    return result(
+      false,
+      'onbekend',
+      `te weinig aanwijzingen: hoogste score ${beschrijf(eerste)}, minimaal ${getal(minimumScore)} nodig`,
+    );
+  }
+  const runnerUp = tweede?.score ?? 0;
+  if (tweede && eerste.score === runnerUp) {
+    return result(false, 'onbekend', `gelijke stand tussen ${beschrijf(eerste)} en ${beschrijf(tweede)}`);
+  }
+  if (tweede && eerste.score - runnerUp < minimumVerschil) {
+    return result(
+      false,
+      'onbekend',
+      `geen duidelijk verschil tussen ${beschrijf(eerste)} en ${beschrijf(tweede)}; minimaal ${getal(minimumVerschil)} verschil nodig`,
+    );
+  }
+  const terms = [...eerste.termen].sort((a, b) => a.volgorde - b.volgorde).map(beschrijfTerm);
+  const tegen = tweede && runnerUp > 0 ? `${getal(runnerUp)} (${tweede.fenomeen})` : '0';
+  return result(true, eerste.fenomeen, `regel: termen ${terms.join(', ')}; score ${getal(eerste.score)} tegen ${tegen}`);
+}

@@ -1,0 +1,119 @@
+// Tokenising for the rules engine. Text is folded once (diacritics removed) and split into word tokens; each token
+// keeps its folded original case (for case-sensitive abbreviations such as "IS") and its lower-case form (for
+// everything else), plus the sentence it belongs to (negative context works per sentence).
+
+/** A tokenised text. Arrays are parallel: token i is `lower[i]`, `original[i]`, in sentence `sentence[i]`. */
+export interface Tokens {
+  lower: string[];
+  /** Same token, diacritics folded but case kept. */
+  original: string[];
+  sentence: number[];
+  /** First token index of each sentence; sentence s spans [sentenceStart[s], sentenceStart[s + 1]). */
+  sentenceStart: number[];
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const MARKS = /\p{M}/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Diacritics removed ("Oekraïne" -> "Oekraine", "één" -> "een"), case kept. ASCII text is returned as is. */
+export function foldDiacritics(text: string): string {
+  return NON_ASCII.test(text) ? text.normalize('NFD').replace(MARKS, '') : text;
+}
+
+/** Lower case and diacritics folded: the form every case-insensitive comparison uses. */
+export function foldText(text: string): string {
+  return foldDiacritics(text).toLowerCase();
+}
+
+function isWordCode(text: string, i: number, code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return WORD_CHAR.test(text[i]!);
+}
+
+/** '.', '!' and '?' end a sentence only before white space or the end ("2.0" and "I.S.-vlag" stay one sentence). */
+function endsSentence(text: string, i: number, code: number): boolean {
+  if (code === 10 || code === 13 || code === 59 /* ; */) return true;
+  if (code !== 46 && code !== 33 && code !== 63) return false;
+  const next = text.charCodeAt(i + 1);
+  return Number.isNaN(next) || next === 32 || next === 9 || next === 10 || next === 13;
+}
+
+/** Splits text into word tokens (letters and digits; everything else separates) with sentence numbers. */
+export function tokenize(text: string): Tokens {
+  const folded = foldDiacritics(text);
+  const lowered = folded.toLowerCase();
+  // Lower-casing can change the length of a few exotic characters; then lower-case per token instead.
+  const sameLength = lowered.length === folded.length;
+  const tokens: Tokens = { lower: [], original: [], sentence: [], sentenceStart: [0] };
+  let sentence = 0;
+  let boundarySeen = false;
+  let start = -1;
+  const n = folded.length;
+  for (let i = 0; i <= n; i++) {
+    const code = i < n ? folded.charCodeAt(i) : 32;
+    if (i < n && isWordCode(folded, i, code)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) {
+      // A sentence starts at its first token, so there are no empty sentences.
+      if (boundarySeen && tokens.lower.length > 0) {
+        sentence++;
+        tokens.sentenceStart.push(tokens.lower.length);
+      }
+      boundarySeen = false;
+      const original = folded.slice(start, i);
+      tokens.original.push(original);
+      tokens.lower.push(sameLength ? lowered.slice(start, i) : original.toLowerCase());
+      tokens.sentence.push(sentence);
+      start = -1;
+    }
+    if (i < n && endsSentence(folded, i, code)) boundarySeen = true;
+  }
+  tokens.sentenceStart.push(tokens.lower.length);
+  return tokens;
+}
+
+/** Does the token contain a lower-case letter? */
+export function hasLowerCase(token: string): boolean {
+  return token !== token.toUpperCase();
+}
+
+export function hasLetter(token: string): boolean {
+  return /\p{L}/u.test(token);
+}
+
+/** One word of a pattern: an exact word, or a word prefix ("soeverein*"). */
+export interface PatternWord {
+  lower: string;
+  /** Folded, case kept: compared for case-sensitive patterns. */
+  original: string;
+  prefix: boolean;
+}
+
+/** The shortest prefix allowed: shorter ones ("is*") would match half the language. */
+export const MIN_PREFIX_LENGTH = 3;
+
+/**
+ * Parses a taxonomy pattern: words separated by anything that is not a letter or digit, the same way signal text is
+ * split ("IS-vlag" = "IS" + "vlag"), each optionally ending in '*' for a word prefix. Returns a Dutch problem
+ * description when the pattern is unusable.
+ */
+export function parsePattern(pattern: string): PatternWord[] | string {
+  if (/(^|[^\p{L}\p{N}])\*/u.test(foldDiacritics(pattern))) {
+    return "'*' mag alleen direct na een woord staan (bijvoorbeeld 'soeverein*')";
+  }
+  const folded = foldDiacritics(pattern);
+  const words: PatternWord[] = [];
+  for (const match of folded.matchAll(/([\p{L}\p{N}]+)(\*?)/gu)) {
+    const original = match[1]!;
+    const prefix = match[2] === '*';
+    if (prefix && original.length < MIN_PREFIX_LENGTH) {
+      return `voorvoegsel '${original}*' is te kort (minimaal ${MIN_PREFIX_LENGTH} tekens)`;
+    }
+    words.push({ lower: original.toLowerCase(), original, prefix });
+  }
+  if (words.length === 0) return 'bevat geen letters of cijfers';
+  return words;
+}
