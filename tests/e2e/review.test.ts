@@ -1,0 +1,223 @@
+// End-to-end: the real CLI (bin/cter runs dist/) on a small workspace whose queue is known: R-02, R-03 and R-06 have
+// no conclusive fenomeen, R-04 carries the label jihadisme while its text is clearly rechts-extremisme (afwijking).
+// The export -> fill in -> import round trip, its effect on `trends` and `classificeer`, the all-or-nothing import,
+// a changed signal returning to the queue, and the interactive flow in a real terminal (tmux).
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { cp, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TrendSamenvatting } from '../../src/aggregate/trends.js';
+import type { BeoordelingenBestand } from '../../src/review/store.js';
+import type { WachtrijStatus } from '../../src/review/status.js';
+import { Terminal } from '../fixtures/review/tmux.js';
+import { CTER, cter } from './init-cli.js';
+
+const WERKMAP = resolve(import.meta.dirname, '../fixtures/review/werkmap');
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cter-review-'));
+  await cp(WERKMAP, dir, { recursive: true });
+});
+
+const exists = (path: string) => stat(path).then(() => true, () => false);
+const run = (args: string[]) => cter(args, { cwd: dir });
+
+async function status(): Promise<WachtrijStatus> {
+  const r = await run(['review', '--status', '--json']);
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as WachtrijStatus;
+}
+
+async function zaanstadQ3(): Promise<TrendSamenvatting['gebieden'][number]> {
+  const r = await run(['trends', '--gemeente', 'Zaanstad', '--periode', '2025-Q3', '--formaat', 'json']);
+  expect(r.code).toBe(0);
+  return (JSON.parse(r.stdout) as TrendSamenvatting).gebieden[0]!;
+}
+
+const nonZero = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
+
+/** Reads an exported queue and fills in decisions by id: [fenomeen, ernst]. */
+async function fillIn(file: string, decisions: Record<string, [string, string?]>, target = file): Promise<void> {
+  const rows = parse(await readFile(file), { bom: true, delimiter: ';' }) as string[][];
+  const header = rows[0]!;
+  for (const row of rows.slice(1)) {
+    const decision = decisions[row[0]!];
+    if (!decision) continue;
+    row[header.indexOf('fenomeen')] = decision[0];
+    row[header.indexOf('ernst')] = decision[1] ?? '';
+  }
+  await writeFile(target, `\uFEFF${stringify(rows, { delimiter: ';', record_delimiter: 'windows', quoted_match: /[\r\n]/ })}`);
+}
+
+async function decisionsFile(): Promise<BeoordelingenBestand> {
+  return JSON.parse(await readFile(join(dir, 'beoordelingen.json'), 'utf8')) as BeoordelingenBestand;
+}
+
+describe('cter review without a terminal', () => {
+  it('refuses to prompt and names the script options (exit 2)', async () => {
+    const r = await run(['review']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("fout: 'cter review' stelt zijn vragen op een terminal, en die is er niet.");
+    for (const option of ['--exporteer <bestand.csv>', '--importeer <bestand.csv>', '--status [--json]']) expect(r.stderr).toContain(option);
+  });
+
+  it('rejects combined modes and --json without --status', async () => {
+    expect((await run(['review', '--status', '--exporteer', 'w.csv'])).stderr).toContain('geef één van --exporteer, --importeer of --status');
+    expect((await run(['review', '--json'])).code).toBe(2);
+  });
+
+  it('--status counts the queue per gemeente and quarter', async () => {
+    expect(await status()).toEqual({
+      totaal: 4,
+      perReden: { onbekend: 3, afwijking: 1, gewijzigd: 0 },
+      groepen: [
+        { gemeente: 'GM0479', naam: 'Zaanstad', periode: '2025-Q3', label: '3e kwartaal 2025', aantal: 4, perReden: { onbekend: 3, afwijking: 1, gewijzigd: 0 } },
+      ],
+      beoordeeld: 0,
+      zonderSignaal: 0,
+    });
+    const text = await run(['review', '--status']);
+    expect(text.stdout).toContain('In de wachtrij: 4 signalen (3 fenomeen onbekend, 1 afwijking tussen label en regels).');
+    expect(text.stdout).toContain('Zaanstad        4       4');
+  });
+
+  it('export -> fill in -> import round trip: decisions count in trends as the chosen fenomeen, everywhere', async () => {
+    const before = await zaanstadQ3();
+    expect(nonZero(before.fenomenen)).toEqual({ jihadisme: 2, polarisatie: 1, onbekend: 3 });
+
+    const exported = await run(['review', '--exporteer', 'wachtrij.csv']);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toBe('');
+    expect(exported.stderr).toContain('4 signalen uit de wachtrij geschreven naar wachtrij.csv.');
+    const rows = parse(await readFile(join(dir, 'wachtrij.csv')), { bom: true, delimiter: ';' }) as string[][];
+    expect(rows.map((r) => r[0])).toEqual(['id', 'R-02', 'R-03', 'R-04', 'R-06']);
+
+    await fillIn(join(dir, 'wachtrij.csv'), { 'R-02': ['Polarisatie'], 'R-03': ['overig', 'hoog'], 'R-04': ['rechts-extremisme', 'midden'] });
+    const imported = await run(['review', '--importeer', 'wachtrij.csv']);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain(
+      '3 beoordelingen vastgelegd in beoordelingen.json (3 nieuw, 0 vervangen); 1 regels zonder beslissing overgeslagen.',
+    );
+
+    const file = await decisionsFile();
+    expect(file.versie).toBe(1);
+    expect(file.beoordelingen.map((b) => [b.id, b.fenomeen, b.ernst, b.wie, b.suggestie?.fenomeen])).toEqual([
+      ['R-02', 'polarisatie', undefined, 'Analist Zaanstad', 'onbekend'],
+      ['R-03', 'overig', 'hoog', 'Analist Zaanstad', 'onbekend'],
+      ['R-04', 'rechts-extremisme', 'midden', 'Analist Zaanstad', 'jihadisme'],
+    ]);
+    expect(await status()).toMatchObject({ totaal: 1, perReden: { onbekend: 1, afwijking: 0, gewijzigd: 0 }, beoordeeld: 3 });
+
+    const after = await zaanstadQ3();
+    expect(nonZero(after.fenomenen)).toEqual({ jihadisme: 1, 'rechts-extremisme': 1, polarisatie: 2, overig: 1, onbekend: 1 });
+    expect(after.ernst.hoog).toBe(before.ernst.hoog + 1);
+
+    // Importing the same file again changes nothing and keeps who and when.
+    const again = await run(['review', '--importeer', 'wachtrij.csv']);
+    expect(again.stderr).toContain('0 beoordelingen vastgelegd in beoordelingen.json (0 nieuw, 0 vervangen, 3 al zo vastgelegd)');
+    expect(await decisionsFile()).toEqual(file);
+  });
+
+  it('import is all or nothing: one bad line, exit 1, every problem listed, decisions file untouched', async () => {
+    await run(['review', '--exporteer', 'wachtrij.csv']);
+    await fillIn(join(dir, 'wachtrij.csv'), { 'R-02': ['polarisatie'], 'R-03': ['jihadism'], 'R-04': ['overig', 'zwaar'] });
+    const r = await run(['review', '--importeer', 'wachtrij.csv']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("fout: wachtrij.csv regel 3, kolom J (fenomeen): 'jihadism' is geen bekend fenomeen. Bedoelt u 'jihadisme'?");
+    expect(r.stderr).toContain("fout: wachtrij.csv regel 4, kolom K (ernst): 'zwaar' is geen ernst.");
+    expect(r.stderr).toContain('Niets vastgelegd: 2 fout(en) in wachtrij.csv.');
+    expect(await exists(join(dir, 'beoordelingen.json'))).toBe(false);
+    expect((await status()).totaal).toBe(4);
+  });
+
+  it('a signal whose content changed returns to the queue and its decision no longer counts', async () => {
+    await run(['review', '--exporteer', 'wachtrij.csv']);
+    await fillIn(join(dir, 'wachtrij.csv'), { 'R-02': ['polarisatie'], 'R-03': ['overig'] });
+    expect((await run(['review', '--importeer', 'wachtrij.csv'])).code).toBe(0);
+
+    // A later export describes R-02 differently.
+    const signalen = join(dir, 'signalen.csv');
+    await writeFile(signalen, (await readFile(signalen, 'utf8')).replace('zich vreemd gedraagt.', 'zich vreemd gedraagt, hij is teruggekeerd.'));
+    expect(await status()).toMatchObject({ totaal: 3, perReden: { onbekend: 1, afwijking: 1, gewijzigd: 1 }, beoordeeld: 1 });
+
+    // The old export no longer fits R-02: importing it again is refused.
+    const stale = await run(['review', '--importeer', 'wachtrij.csv']);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain("kolom L (controle): het signaal 'R-02' is gewijzigd sinds de export");
+    expect(nonZero((await zaanstadQ3()).fenomenen)).toEqual({ jihadisme: 2, polarisatie: 1, overig: 1, onbekend: 2 });
+  });
+
+  it('a broken decisions file stops every command that classifies, naming the file and entry (exit 2)', async () => {
+    await writeFile(join(dir, 'beoordelingen.json'), JSON.stringify({ versie: 1, beoordelingen: [{ id: 'R-02', fenomeen: 'x' }] }));
+    for (const args of [['review', '--status'], ['trends']]) {
+      const r = await run(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`beoordelingen ongeldig (${join(dir, 'beoordelingen.json')})`);
+      expect(r.stderr).toContain(`beoordelingen[0] (id 'R-02'): 'fenomeen' "x" is onbekend`);
+    }
+  });
+});
+
+describe('cter review on a terminal', () => {
+  let terminal: Terminal | undefined;
+  afterEach(async () => {
+    await terminal?.close();
+    terminal = undefined;
+  });
+
+  const start = async () => {
+    terminal = await Terminal.start([process.execPath, CTER, 'review'], dir, { NO_COLOR: '1', CTER_CONFIG: '' });
+    return terminal;
+  };
+
+  it('shows each signal with its description and suggestion; decides, skips and stops; saves at once', async () => {
+    const t = await start();
+    const first = await t.waitFor(['Fenomeen'], { after: 'Signaal 1 van 4: R-02' });
+    expect(first).toContain('gemeente:  Zaanstad');
+    expect(first).toContain('Buurtbewoner maakt zich zorgen over een jongeman');
+    expect(first).toContain('suggestie van de regels: Onbekend');
+    expect(first).toContain('reden: geen termen uit de taxonomie gevonden');
+    // Typing selects by name, as in any select prompt.
+    await t.type('Polar');
+    await t.keys('Enter');
+    await t.waitFor(['Ernst'], { after: 'Fenomeen' });
+    await t.type('hoog');
+    await t.keys('Enter');
+    await t.waitFor(['Vastgelegd: R-02 is polarisatie, ernst hoog.']);
+    // Saved before the next question: stopping now (or Ctrl-C) keeps it.
+    expect((await decisionsFile()).beoordelingen.map((b) => [b.id, b.fenomeen, b.ernst])).toEqual([['R-02', 'polarisatie', 'hoog']]);
+
+    await t.waitFor(['Fenomeen'], { after: 'Signaal 2 van 4: R-03' });
+    await t.type('Overs');
+    await t.keys('Enter');
+    const third = await t.waitFor(['Fenomeen'], { after: 'Signaal 3 van 4: R-04' });
+    expect(third).toContain('afwijking tussen label en regels: label in de export is Jihadisme');
+    expect(third).toContain('Rechts-extremisme (suggestie)');
+    await t.type('Stop');
+    await t.keys('Enter');
+    expect(await t.exitCode()).toBe(0);
+    expect(await t.screen()).toContain('1 vastgelegd, 1 overgeslagen, 2 nog niet bekeken.');
+    expect((await decisionsFile()).beoordelingen.map((b) => b.id)).toEqual(['R-02']);
+    expect((await status()).totaal).toBe(3);
+  });
+
+  it('Ctrl-C stops cleanly: no stack trace, earlier decisions kept', async () => {
+    const t = await start();
+    await t.waitFor(['Fenomeen'], { after: 'Signaal 1 van 4: R-02' });
+    await t.keys('Enter');
+    await t.waitFor(['Ernst'], { after: 'Fenomeen' });
+    await t.keys('Enter');
+    await t.waitFor(['Fenomeen'], { after: 'Signaal 2 van 4: R-03' });
+    await t.keys('C-c');
+    expect(await t.exitCode()).toBe(2);
+    const screen = await t.screen();
+    expect(screen).toContain('1 beoordeling(en) van deze sessie zijn bewaard in');
+    expect(screen).toContain('fout: afgebroken door de gebruiker.');
+    expect(screen).not.toMatch(/\bat .*\.js:\d+/);
+    expect((await decisionsFile()).beoordelingen.map((b) => [b.id, b.fenomeen, b.ernst])).toEqual([['R-02', 'onbekend', 'laag']]);
+  });
+});
