@@ -1,20 +1,21 @@
 // `cter review`: reads the inputs and the stored decisions, builds the queue, and then reviews interactively, exports
 // the queue, imports decisions, or reports the queue's size. I/O lives here; the queue, CSV and store logic is pure.
-import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { info, out, warn, error } from '../cli/io.js';
-import { loadConfig } from '../config/index.js';
+import { loadConfig, type LoadedConfig } from '../config/index.js';
 import type { RawRecord, FileDialect } from '../ingest/read-records.js';
 import { readRecords } from '../ingest/read-records.js';
 import type { GeclassificeerdSignaal } from '../model.js';
 import { ingestMeldingen, runPipeline, shownPath } from '../pipeline.js';
 import { loadReference } from '../reference/index.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { EXIT, UsageError, type ExitCode } from '../util/errors.js';
+import { EXIT, FileError, UsageError, type ExitCode } from '../util/errors.js';
 import { importFoutTekst, queueCsv, readImport } from './csv.js';
 import { geldigeBeoordeling, maakBeoordeling, reviewQueue } from './queue.js';
 import { queueStatus, statusTekst } from './status.js';
 import { reviewSession } from './session.js';
-import { loadBeoordelingen, reviewer, saveBeoordelingen } from './store.js';
+import { addBeoordelingen, loadBeoordelingen, reviewer, type OpgeslagenBeoordeling } from './store.js';
 
 export interface ReviewOpties {
   signalen?: string[];
@@ -38,8 +39,28 @@ function checkOpties(opties: ReviewOpties, terminal: boolean): void {
   if (modes.length === 0 && !terminal) throw new UsageError(ZONDER_TERMINAL);
 }
 
-async function loadInputs(opties: ReviewOpties) {
-  const config = await loadConfig({ file: opties.config, overrides: opties.signalen ? { signalen: opties.signalen } : {} });
+/** Fails before minutes of reading when the file to import is not there. */
+async function checkImportFile(path: string): Promise<void> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) throw new FileError(shownPath(path), 'bestand bestaat niet.');
+  if (!info.isFile()) throw new FileError(shownPath(path), 'is geen bestand.');
+}
+
+/** The queue must not land among the exports: the next run would read it as one (a folder means every .csv in it). */
+function checkExportTarget(path: string, signalen: readonly string[]): void {
+  const input = signalen.find((p) => {
+    const rel = relative(p, path);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  });
+  if (input !== undefined) {
+    throw new UsageError(
+      `--exporteer ${shownPath(path)}: dat is ${relative(input, path) === '' ? 'een signaalexport' : `de map met signaalexports (${shownPath(input)})`}; ` +
+        'cter zou de wachtrij de volgende keer als export inlezen. Kies een andere plek, bijvoorbeeld in de uitvoermap.',
+    );
+  }
+}
+
+async function loadInputs(config: LoadedConfig) {
   const ref = loadReference(config.values);
   const file = config.values.beoordelingen;
   // Decisions first: a broken decisions file should fail before the exports are read.
@@ -54,8 +75,7 @@ async function loadInputs(opties: ReviewOpties) {
 
 type Inputs = Awaited<ReturnType<typeof loadInputs>>;
 
-async function exporteer(target: string, inputs: Inputs): Promise<ExitCode> {
-  const path = resolve(target);
+async function exporteer(path: string, inputs: Inputs): Promise<ExitCode> {
   await writeFileAtomic(path, queueCsv(inputs.queue, inputs.pipeline.taxonomy, inputs.gemeenteNaam));
   info(`${inputs.queue.length} signalen uit de wachtrij geschreven naar ${shownPath(path)}.`);
   warn('het bestand bevat de omschrijvingen (bijzondere persoonsgegevens): bewaar het bij de data en verwijder het na het importeren.');
@@ -70,8 +90,7 @@ function collect(): { record(rec: RawRecord): void; finish(dialect: FileDialect)
   return { record: (rec) => records.push(rec), finish: () => records };
 }
 
-async function importeer(source: string, inputs: Inputs): Promise<ExitCode> {
-  const path = resolve(source);
+async function importeer(path: string, inputs: Inputs): Promise<ExitCode> {
   const shown = shownPath(path);
   const records = await readRecords(path, collect);
   const signalen = new Map<string, GeclassificeerdSignaal>(inputs.pipeline.signalen.map((s) => [s.id, s]));
@@ -87,8 +106,8 @@ async function importeer(source: string, inputs: Inputs): Promise<ExitCode> {
   const wie = reviewer(inputs.config.values.analist);
   const now = new Date();
   let nieuw = 0;
-  let vervangen = 0;
   let ongewijzigd = 0;
+  const vastleggen: OpgeslagenBeoordeling[] = [];
   for (const b of uitkomst.beslissingen) {
     const bestaand = inputs.beoordelingen.get(b.signaal.id);
     // Re-importing the same file keeps the original who and when.
@@ -96,11 +115,11 @@ async function importeer(source: string, inputs: Inputs): Promise<ExitCode> {
       ongewijzigd++;
       continue;
     }
-    if (bestaand) vervangen++;
-    else nieuw++;
-    inputs.beoordelingen.set(b.signaal.id, maakBeoordeling(b.signaal, b, wie, now));
+    if (!bestaand) nieuw++;
+    vastleggen.push(maakBeoordeling(b.signaal, b, wie, now));
   }
-  if (nieuw + vervangen > 0) await saveBeoordelingen(inputs.file, inputs.beoordelingen);
+  if (vastleggen.length > 0) await addBeoordelingen(inputs.file, vastleggen);
+  const vervangen = vastleggen.length - nieuw;
   info(
     `${nieuw + vervangen} beoordelingen vastgelegd in ${shownPath(inputs.file)} (${nieuw} nieuw, ${vervangen} vervangen` +
       `${ongewijzigd > 0 ? `, ${ongewijzigd} al zo vastgelegd` : ''}); ${uitkomst.overgeslagen} regels zonder beslissing overgeslagen.`,
@@ -117,7 +136,6 @@ async function interactief(inputs: Inputs): Promise<ExitCode> {
   const uitkomst = await reviewSession(inputs.queue, {
     taxonomy: inputs.pipeline.taxonomy,
     gemeenteNaam: inputs.gemeenteNaam,
-    beoordelingen: inputs.beoordelingen,
     bestand: inputs.file,
     wie: reviewer(inputs.config.values.analist),
   });
@@ -131,9 +149,14 @@ async function interactief(inputs: Inputs): Promise<ExitCode> {
 
 export async function runReview(opties: ReviewOpties, terminal: boolean): Promise<ExitCode> {
   checkOpties(opties, terminal);
-  const inputs = await loadInputs(opties);
-  if (opties.exporteer !== undefined) return exporteer(opties.exporteer, inputs);
-  if (opties.importeer !== undefined) return importeer(opties.importeer, inputs);
+  const config = await loadConfig({ file: opties.config, overrides: opties.signalen ? { signalen: opties.signalen } : {} });
+  const exportPath = opties.exporteer === undefined ? undefined : resolve(opties.exporteer);
+  const importPath = opties.importeer === undefined ? undefined : resolve(opties.importeer);
+  if (exportPath) checkExportTarget(exportPath, config.values.signalen);
+  if (importPath) await checkImportFile(importPath);
+  const inputs = await loadInputs(config);
+  if (exportPath) return exporteer(exportPath, inputs);
+  if (importPath) return importeer(importPath, inputs);
   if (opties.status) {
     const status = queueStatus(inputs.queue, inputs.pipeline.signalen, inputs.beoordelingen, inputs.gemeenteNaam);
     await out(opties.json ? `${JSON.stringify(status, null, 2)}\n` : statusTekst(status, shownPath(inputs.file)));

@@ -1,6 +1,7 @@
 // Review decisions (herkomst `handmatig`): the stored decisions, the queue of signals that need an analyst, and its
 // CSV export/import. `runReview` (./command.js) is the CLI's entry point and is imported lazily by src/cli/review.ts.
 export {
+  addBeoordelingen,
   BEOORDELINGEN_VERSIE,
   beoordelingenJson,
   loadBeoordelingen,

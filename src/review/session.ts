@@ -7,7 +7,7 @@ import { colour, info } from '../cli/io.js';
 import { dutch } from '../config/prompt-theme.js';
 import { ERNST_NIVEAUS, type Ernst, type Fenomeen } from '../model.js';
 import { maakBeoordeling, wachtredenTekst, type WachtrijItem } from './queue.js';
-import { saveBeoordelingen, type BeoordelingenMap } from './store.js';
+import { addBeoordelingen } from './store.js';
 
 /** Prompts talk on stderr: stdout stays for data. */
 const PROMPT = { output: process.stderr };
@@ -19,8 +19,7 @@ const STOPPEN = ':stoppen';
 export interface SessieContext {
   taxonomy: Taxonomy;
   gemeenteNaam: (code: string) => string;
-  /** The stored decisions; updated and saved after each decision. */
-  beoordelingen: BeoordelingenMap;
+  /** The decisions file; each decision is added to it at once. */
   bestand: string;
   wie: string;
   now?: () => Date;
@@ -106,8 +105,7 @@ export async function reviewSession(queue: readonly WachtrijItem[], ctx: SessieC
       }
       const fenomeen = keuze as Fenomeen;
       const ernst = await kiesErnst(item.signaal.ernst);
-      ctx.beoordelingen.set(item.signaal.id, maakBeoordeling(item.signaal, { fenomeen, ernst }, ctx.wie, now()));
-      await saveBeoordelingen(ctx.bestand, ctx.beoordelingen);
+      await addBeoordelingen(ctx.bestand, [maakBeoordeling(item.signaal, { fenomeen, ernst }, ctx.wie, now())]);
       uitkomst.vastgelegd++;
       info(colour.green(`Vastgelegd: ${veiligeTekst(item.signaal.id)} is ${fenomeen}, ernst ${ernst}.`));
     }

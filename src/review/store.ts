@@ -174,3 +174,14 @@ export function beoordelingenJson(map: ReadonlyMap<string, OpgeslagenBeoordeling
 export async function saveBeoordelingen(file: string, map: ReadonlyMap<string, OpgeslagenBeoordeling>): Promise<void> {
   await writeFileAtomic(file, beoordelingenJson(map));
 }
+
+/**
+ * Records decisions in the file as it is on disk now, not as it was read at the start: another session or an import
+ * in the same workspace may have added decisions since. Returns the decisions after the write.
+ */
+export async function addBeoordelingen(file: string, nieuw: readonly OpgeslagenBeoordeling[]): Promise<BeoordelingenMap> {
+  const map = await loadBeoordelingen(file);
+  for (const b of nieuw) map.set(b.id, b);
+  await saveBeoordelingen(file, map);
+  return map;
+}

@@ -70,6 +70,18 @@ describe('cter review without a terminal', () => {
     expect((await run(['review', '--json'])).code).toBe(2);
   });
 
+  it('never writes the queue among the exports, and checks the import file before reading the exports', async () => {
+    const inInputs = await run(['review', '--exporteer', 'signalen.csv']);
+    expect(inInputs.code).toBe(2);
+    expect(inInputs.stderr).toBe(
+      'fout: --exporteer signalen.csv: dat is een signaalexport; cter zou de wachtrij de volgende keer als export inlezen. ' +
+        'Kies een andere plek, bijvoorbeeld in de uitvoermap.\n',
+    );
+    const missing = await run(['review', '--importeer', 'ingevuld.csv']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('fout: ingevuld.csv: bestand bestaat niet.\n');
+  });
+
   it('--status counts the queue per gemeente and quarter', async () => {
     expect(await status()).toEqual({
       totaal: 4,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ERNST_NIVEAUS, FENOMENEN, HERKOMSTEN } from '../../src/model.js';
 import {
+  addBeoordelingen,
   beoordelingenJson,
   loadBeoordelingen,
   parseBeoordelingen,
@@ -57,6 +58,20 @@ describe('decisions file', () => {
     expect(json.beoordelingen.map((b: { id: string }) => b.id)).toEqual(['A-1', 'Z-2']);
     expect(json.beoordelingen[0]).not.toHaveProperty('ernst');
     expect(await loadBeoordelingen(file)).toEqual(map);
+  });
+
+  it('adds decisions to the file as it is on disk now, keeping what another session wrote meanwhile', async () => {
+    const file = join(dir, 'beoordelingen.json');
+    await saveBeoordelingen(file, new Map([['A-1', entry('A-1')]]));
+    // Another session records B-2 after this one read the file.
+    await saveBeoordelingen(file, new Map([['A-1', entry('A-1')], ['B-2', entry('B-2')]]));
+    const after = await addBeoordelingen(file, [entry('A-1', { fenomeen: 'overig' }), entry('C-3')]);
+    expect([...after.values()].map((b) => [b.id, b.fenomeen])).toEqual([
+      ['A-1', 'overig'],
+      ['B-2', 'polarisatie'],
+      ['C-3', 'polarisatie'],
+    ]);
+    expect(await loadBeoordelingen(file)).toEqual(after);
   });
 
   it('round-trips any valid set of decisions', () => {
