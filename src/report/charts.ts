@@ -281,7 +281,6 @@ export class ChartRenderer {
       canvas = new this.Canvas({
         width,
         height,
-        backgroundColour: 'white',
         chartCallback: (ChartJS) => {
           ChartJS.defaults.font.family = FONT;
           ChartJS.defaults.font.size = 11;

@@ -109,6 +109,9 @@ const SUPPRESSION_NAME: Record<SuppressionKind, 'primair' | 'secundair'> = {
 /** Hidden derived values (shares, rates, changes) show this mark. */
 export const HIDDEN_MARK = 'x';
 
+/** A period the inputs do not cover: no data, which is not the same as zero signals. */
+export const GEEN_GEGEVENS = '·';
+
 /** The report's counts after suppression: what may be shown, and how. */
 export class Figures {
   readonly hidden: ReadonlyMap<string, SuppressionKind>;

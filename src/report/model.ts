@@ -1,7 +1,9 @@
 // Builds the report's data model from the figures of one scope: pure, deterministic, JSON-serialisable.
 // Every count passes through `Figures`, so a public report never shows (or lets a reader compute) a small count.
 
-import type { ScopeCijfers } from '../aggregate/types.js';
+import type { GemeenteOpzoeker } from '../aggregate/aggregate.js';
+import { notitiesVoorScope } from '../aggregate/trends.js';
+import type { ReeksPunt, ScopeCijfers } from '../aggregate/types.js';
 import { configReport } from '../config/show.js';
 import type { ConfigKey, LoadedConfig } from '../config/types.js';
 import {
@@ -13,8 +15,9 @@ import {
   type Trendnotitie,
 } from '../model.js';
 import { slug } from '../reference/normalise.js';
-import { cell, Figures, figureSystem, HIDDEN_MARK, type VerdelingSoort } from './figures.js';
+import { cell, Figures, figureSystem, GEEN_GEGEVENS, HIDDEN_MARK, type VerdelingSoort } from './figures.js';
 import {
+  capitalise,
   formatDate,
   formatDateTime,
   formatDecimal,
@@ -79,8 +82,24 @@ export function kortePeriode(code: string): string {
   return code;
 }
 
+/** A count in the series; a period the inputs do not cover has no data (not zero signals). */
+function reeksAantal(figures: Figures, punt: ReeksPunt, key: string): Aantal {
+  return punt.dekking === 'geen' ? { waarde: null, tekst: GEEN_GEGEVENS } : figures.aantal(key);
+}
+
 function verwijzing(p: { code: string; label: string }): PeriodeVerwijzing {
   return { code: p.code, label: p.label, kort: kortePeriode(p.code) };
+}
+
+/** Reliability is an ordinal scale: A first, the ungraded last, whatever the counts. */
+function inSchaalVolgorde(counts: Record<string, number>): Record<string, number> {
+  const rank = (code: string) => (code === 'onbekend' ? '~' : code);
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (rank(a) < rank(b) ? -1 : 1)));
+}
+
+/** Open categories as exported ("online uiting"), capitalised for a table; "onbekend" when missing. */
+function openCategorie(code: string): string {
+  return code === 'onbekend' ? 'Onbekend' : capitalise(code);
 }
 
 function share(figures: Figures, key: string, totalKey: string): VerdelingRij['aandeel'] {
@@ -115,14 +134,19 @@ function bestandRij(b: BestandVerantwoording): BestandRij {
 
 const SCHAAL_VOLGORDE: (Schaal | 'zonder')[] = ['lokaal', 'regionaal', 'landelijk', 'internationaal', 'online', 'zonder'];
 
+/** Looks up gemeente names among the areas of the figures (the notes of a scope only name gemeenten in it). */
+function naamOpzoeker(c: ScopeCijfers): GemeenteOpzoeker {
+  const gebieden = new Map([c.gebied, ...c.gemeenten].map((g) => [g.code, g]));
+  return {
+    gemeente: (code) => {
+      const g = gebieden.get(code);
+      return g && { code: g.code, naam: g.naam, andereNamen: [], veiligheidsregio: '', inwoners: g.inwoners };
+    },
+  };
+}
+
 function notitieGroepen(input: ReportInput): NotitieGroep[] {
-  const { periode, gebied, gemeenten } = input.cijfers;
-  const namen = new Map([gebied, ...gemeenten].map((g) => [g.code, g.naam]));
-  const inScope = gebied.soort === 'gemeente' ? new Set([gebied.code]) : new Set(gemeenten.map((g) => g.code));
-  const relevant = input.notities
-    .filter((n) => n.datum >= periode.start && n.datum <= periode.eind)
-    .filter((n) => n.gemeente === undefined || inScope.has(n.gemeente))
-    .sort((a, b) => a.datum.localeCompare(b.datum) || a.titel.localeCompare(b.titel, 'nl'));
+  const relevant = notitiesVoorScope(input.notities, input.cijfers, naamOpzoeker(input.cijfers));
   return SCHAAL_VOLGORDE.map((schaal) => ({
     schaal,
     titel: SCHAAL_TITEL[schaal],
@@ -138,8 +162,7 @@ function notitieGroepen(input: ReportInput): NotitieGroep[] {
           .map((a) => a.trim())
           .filter((a) => a.length > 0),
         fenomeen: n.fenomeen ? FENOMEEN_NAAM[n.fenomeen] : null,
-        gemeente: n.gemeente ? (namen.get(n.gemeente) ?? n.gemeente) : null,
-        auteur: n.auteur ?? null,
+        gemeente: n.gemeenteNaam ?? n.gemeente,
       })),
   })).filter((g) => g.notities.length > 0);
 }
@@ -301,24 +324,25 @@ export function buildReportModel(input: ReportInput): ReportModel {
     },
     fenomenen: { rijen: fenomenen, totaal: figures.aantal(totaalKey) },
     ontwikkeling: {
-      perioden: g.reeks.map((p) => verwijzing({ code: p.periode, label: p.label })),
+      perioden: g.reeks.map((p) => ({ ...verwijzing({ code: p.periode, label: p.label }), gedekt: p.dekking !== 'geen' })),
       rijen: FENOMENEN.map((f) => ({
         code: f,
         naam: FENOMEEN_NAAM[f],
-        waarden: g.reeks.map((p) => figures.aantal(cell.fenomeen(f, p.periode))),
+        waarden: g.reeks.map((p) => reeksAantal(figures, p, cell.fenomeen(f, p.periode))),
       })),
-      totaal: g.reeks.map((p) => figures.aantal(cell.totaal(p.periode))),
+      totaal: g.reeks.map((p) => reeksAantal(figures, p, cell.totaal(p.periode))),
+      volledig: g.reeks.every((p) => p.dekking !== 'geen'),
     },
     verdelingen: {
-      type: verdeling(figures, totaalKey, 'type', 'Type signaal', g.types, (t) => t),
-      bron: verdeling(figures, totaalKey, 'bron', 'Bron', g.bronnen, (b) => b),
+      type: verdeling(figures, totaalKey, 'type', 'Type signaal', g.types, openCategorie),
+      bron: verdeling(figures, totaalKey, 'bron', 'Bron', g.bronnen, openCategorie),
       ernst,
       betrouwbaarheid: verdeling(
         figures,
         totaalKey,
         'betrouwbaarheid',
         'Betrouwbaarheid van de bron',
-        g.betrouwbaarheid,
+        inSchaalVolgorde(g.betrouwbaarheid),
         (b) => BETROUWBAARHEID_NAAM[b] ?? b,
       ),
     },

@@ -40,6 +40,11 @@ export interface PdfRendererOptions {
   executablePath: string;
   /** Pages rendering at the same time (batch); default 1. */
   parallel?: number;
+  /**
+   * Whether puppeteer handles Ctrl-C (closes the browser and exits at once; the default). `false` leaves it to the
+   * caller: batch stops cleanly itself and then calls close().
+   */
+  handleSignals?: boolean;
 }
 
 /** A render that took longer than its time limit; the page was discarded. */
@@ -144,6 +149,9 @@ export class PdfRenderer {
         pipe: true,
         userDataDir: this.profileDir,
         args,
+        handleSIGINT: this.options.handleSignals ?? true,
+        handleSIGTERM: this.options.handleSignals ?? true,
+        handleSIGHUP: this.options.handleSignals ?? true,
         timeout: 30_000,
       });
       browser.on('disconnected', () => {

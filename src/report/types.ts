@@ -83,7 +83,6 @@ export interface NotitieWeergave {
   alineas: string[];
   fenomeen: string | null;
   gemeente: string | null;
-  auteur: string | null;
 }
 
 export interface NotitieGroep {
@@ -183,9 +182,12 @@ export interface ReportModel {
   };
   fenomenen: { rijen: FenomeenRij[]; totaal: Aantal };
   ontwikkeling: {
-    perioden: PeriodeVerwijzing[];
+    /** `gedekt` false: the inputs do not reach this period; its counts show "·" (no data) instead of 0. */
+    perioden: (PeriodeVerwijzing & { gedekt: boolean })[];
     rijen: { code: Fenomeen; naam: string; waarden: Aantal[] }[];
     totaal: Aantal[];
+    /** False when some period of the series lies outside the inputs. */
+    volledig: boolean;
   };
   verdelingen: { type: Verdeling; bron: Verdeling; ernst: Verdeling; betrouwbaarheid: Verdeling };
   notities: { aantal: number; groepen: NotitieGroep[] };

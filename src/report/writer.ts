@@ -1,7 +1,10 @@
 // Writes a report model as PDF, HTML or JSON. Templates, the chart renderer and the browser are prepared once and
 // reused, so a batch of reports pays for them only once.
 
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeRejects } from '../ingest/rejects.js';
+import type { AfgewezenRecord } from '../model.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { findBrowser } from './browser.js';
 import { ChartRenderer } from './charts.js';
@@ -20,6 +23,8 @@ export interface ReportWriterOptions {
   browser?: string;
   /** Pages rendering at the same time (PDF). */
   parallel?: number;
+  /** See PdfRendererOptions.handleSignals. */
+  handleSignals?: boolean;
 }
 
 export interface WrittenReport {
@@ -32,6 +37,25 @@ export interface WrittenReport {
 /** "lokaal-beeld_zaanstad_2025-Q3.pdf". */
 export function reportFileName(model: ReportModel, formaat: Formaat): string {
   return `lokaal-beeld_${model.gebied.slug}_${model.periode.code}.${formaat}`;
+}
+
+/** The rejects file beside a report: "lokaal-beeld_zaanstad_2025-Q3_afgewezen.csv". */
+export function rejectsPathFor(reportPath: string): string {
+  return reportPath.replace(/\.[^./\\]+$/, '') + '_afgewezen.csv';
+}
+
+/**
+ * Writes the rejected input rows beside the report, or removes a stale rejects file of an earlier run when nothing
+ * was rejected. Returns the path written, if any.
+ */
+export async function writeReportRejects(reportPath: string, afgewezen: readonly AfgewezenRecord[]): Promise<string | undefined> {
+  const path = rejectsPathFor(reportPath);
+  if (afgewezen.length === 0) {
+    await rm(path, { force: true });
+    return undefined;
+  }
+  await writeRejects(path, afgewezen);
+  return path;
 }
 
 export function pdfMetadata(model: ReportModel): PdfMetadata {
@@ -61,7 +85,11 @@ export class ReportWriter {
     const templates = await loadTemplates(options.templates);
     const writer = new ReportWriter(options, templates);
     if (options.formaat === 'pdf') {
-      writer.pdf = new PdfRenderer({ executablePath: findBrowser({ configured: options.browser }), parallel: options.parallel });
+      writer.pdf = new PdfRenderer({
+        executablePath: findBrowser({ configured: options.browser }),
+        parallel: options.parallel,
+        handleSignals: options.handleSignals,
+      });
     }
     return writer;
   }
