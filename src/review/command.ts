@@ -4,8 +4,7 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { info, out, warn, error } from '../cli/io.js';
 import { loadConfig, type LoadedConfig } from '../config/index.js';
-import type { RawRecord, FileDialect } from '../ingest/read-records.js';
-import { readRecords } from '../ingest/read-records.js';
+import { readRecords, type RawRecord, type RecordSink } from '../ingest/read-records.js';
 import type { GeclassificeerdSignaal } from '../model.js';
 import { ingestMeldingen, runPipeline, shownPath } from '../pipeline.js';
 import { loadReference } from '../reference/index.js';
@@ -85,7 +84,7 @@ async function exporteer(path: string, inputs: Inputs): Promise<ExitCode> {
   return EXIT.OK;
 }
 
-function collect(): { record(rec: RawRecord): void; finish(dialect: FileDialect): RawRecord[] } {
+function collect(): RecordSink<RawRecord[]> {
   const records: RawRecord[] = [];
   return { record: (rec) => records.push(rec), finish: () => records };
 }
@@ -121,7 +120,7 @@ async function importeer(path: string, inputs: Inputs): Promise<ExitCode> {
   if (vastleggen.length > 0) await addBeoordelingen(inputs.file, vastleggen);
   const vervangen = vastleggen.length - nieuw;
   info(
-    `${nieuw + vervangen} beoordelingen vastgelegd in ${shownPath(inputs.file)} (${nieuw} nieuw, ${vervangen} vervangen` +
+    `${vastleggen.length} beoordelingen vastgelegd in ${shownPath(inputs.file)} (${nieuw} nieuw, ${vervangen} vervangen` +
       `${ongewijzigd > 0 ? `, ${ongewijzigd} al zo vastgelegd` : ''}); ${uitkomst.overgeslagen} regels zonder beslissing overgeslagen.`,
   );
   return EXIT.OK;
