@@ -22,7 +22,7 @@ export interface FenomeenInvoer {
   code: Fenomeen;
   label?: string;
   omschrijving?: string;
-  synoniemen: string[];
+  synoniemen: { naam: string; plaats: Plaats }[];
   termen: TermRegel[];
   neutraal: { term: string; plaats: Plaats }[];
   negatief: NegatieveContext[];
@@ -216,7 +216,15 @@ function readFenomeen(r: Reader, value: unknown, pad: string): FenomeenInvoer | 
   }
   const label = r.text(o.label, join(pad, 'label'));
   const omschrijving = r.text(o.omschrijving, join(pad, 'omschrijving'));
-  const synoniemen = r.list(o.synoniemen, join(pad, 'synoniemen'), (v, p) => r.text(v, p, 'altijd'), 'optioneel');
+  const synoniemen = r.list(
+    o.synoniemen,
+    join(pad, 'synoniemen'),
+    (v, p) => {
+      const naam = r.text(v, p, 'altijd');
+      return naam === undefined ? undefined : { naam, plaats: r.plaats(p) };
+    },
+    'optioneel',
+  );
   const termen = r.list(o.termen, join(pad, 'termen'), (v, p) => readTerm(r, v, p), 'optioneel');
   const seen = new Set<string>();
   for (const t of termen) {

@@ -40,7 +40,7 @@ export interface FenomeenDefinitie {
   label: string;
   omschrijving: string;
   /** Labels analysts write for this fenomeen ("extreemrechts", "RE"). */
-  synoniemen: string[];
+  synoniemen: { naam: string; plaats: Plaats }[];
   termen: TermRegel[];
   /** Words that explicitly carry no weight for this fenomeen (religious practice for jihadisme). */
   neutraal: { term: string; plaats: Plaats }[];

@@ -136,7 +136,7 @@ function mergeFenomeen(base: FenomeenDefinitie, extra: FenomeenInvoer): Fenomeen
     ...base,
     label: extra.label ?? base.label,
     omschrijving: extra.omschrijving ?? base.omschrijving,
-    synoniemen: [...new Set([...base.synoniemen, ...extra.synoniemen])],
+    synoniemen: [...base.synoniemen, ...extra.synoniemen],
     termen: mergeTerms(base.termen, extra.termen),
     neutraal: [...base.neutraal, ...extra.neutraal],
     negatief: [...base.negatief, ...extra.negatief],
@@ -177,15 +177,19 @@ export function crossCheck(definitie: TaxonomieDefinitie): (Probleem & { bestand
   const problemen: (Probleem & { bestand: string })[] = [];
   const labels = new Map<string, Fenomeen>();
   for (const f of definitie.fenomenen) {
-    const at = (pad: string, melding: string) => problemen.push({ bestand: f.plaats.bestand, pad, melding });
-    if (f.code === 'onbekend' && f.termen.some((t) => t.gewicht > 0)) {
-      at(`${f.plaats.pad}.termen`, "'onbekend' is de uitkomst zonder conclusie en kan geen termen met gewicht hebben");
+    const weighted = f.termen.filter((t) => t.gewicht > 0);
+    if (f.code === 'onbekend' && weighted.length > 0) {
+      problemen.push({
+        ...weighted[0]!.plaats,
+        melding: "'onbekend' is de uitkomst zonder conclusie en kan geen termen met gewicht hebben",
+      });
     }
-    for (const name of [f.code, f.label, ...f.synoniemen]) {
-      const key = normaliseLabel(name);
+    const names = [{ naam: f.code, plaats: f.plaats }, { naam: f.label, plaats: f.plaats }, ...f.synoniemen];
+    for (const { naam, plaats } of names) {
+      const key = normaliseLabel(naam);
       const other = labels.get(key);
       if (other !== undefined && other !== f.code) {
-        at(`${f.plaats.pad}.synoniemen`, `'${name}' is ook een label of synoniem van '${other}'`);
+        problemen.push({ ...plaats, melding: `'${naam}' is ook een label of synoniem van '${other}'` });
       }
       labels.set(key, f.code);
     }
@@ -209,7 +213,7 @@ export function crossCheck(definitie: TaxonomieDefinitie): (Probleem & { bestand
 function labelMap(definitie: TaxonomieDefinitie): Map<string, Fenomeen> {
   const labels = new Map<string, Fenomeen>();
   for (const f of definitie.fenomenen) {
-    for (const name of [f.code, f.label, ...f.synoniemen]) labels.set(normaliseLabel(name), f.code);
+    for (const name of [f.code, f.label, ...f.synoniemen.map((s) => s.naam)]) labels.set(normaliseLabel(name), f.code);
   }
   return labels;
 }

@@ -1,0 +1,71 @@
+// Tokenising and pattern parsing for the rules engine.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { foldText, parsePattern, tokenize } from '../../src/classify/text.js';
+
+describe('tokenize', () => {
+  it('splits words on anything that is not a letter or digit, folding case and diacritics', () => {
+    const t = tokenize("Hij deelt IS-propaganda over Oekraïne; 'n één-tweetje.");
+    expect(t.lower).toEqual(['hij', 'deelt', 'is', 'propaganda', 'over', 'oekraine', 'n', 'een', 'tweetje']);
+    expect(t.original).toEqual(['Hij', 'deelt', 'IS', 'propaganda', 'over', 'Oekraine', 'n', 'een', 'tweetje']);
+  });
+
+  it('numbers sentences, without splitting "2.0" or abbreviations inside a word', () => {
+    const t = tokenize('Roept op tot Neurenberg 2.0! Daarna: niets.\nNieuwe regel');
+    expect(t.lower).toEqual(['roept', 'op', 'tot', 'neurenberg', '2', '0', 'daarna', 'niets', 'nieuwe', 'regel']);
+    expect(t.sentence).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 2, 2]);
+    expect(t.sentenceStart).toEqual([0, 6, 8, 10]);
+  });
+
+  it('keeps Arabic script as words', () => {
+    expect(tokenize('steun voor الدولة الإسلامية').lower).toEqual(['steun', 'voor', 'الدولة', 'الاسلامية']);
+  });
+
+  it('yields only non-empty words of letters and digits, with consistent sentence bounds', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (text) => {
+        const t = tokenize(text);
+        expect(t.original.length).toBe(t.lower.length);
+        for (const w of t.lower) expect(w).toMatch(/^[\p{L}\p{N}]+$/u);
+        expect(t.sentenceStart[0]).toBe(0);
+        expect(t.sentenceStart.at(-1)).toBe(t.lower.length);
+        t.sentence.forEach((s, i) => {
+          expect(i).toBeGreaterThanOrEqual(t.sentenceStart[s]!);
+          expect(i).toBeLessThan(t.sentenceStart[s + 1]!);
+        });
+      }),
+    );
+  });
+
+  it('gives the same lower-case words for a text in any case', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), (text) => {
+        expect(tokenize(text.toUpperCase()).lower).toEqual(tokenize(text.toLowerCase()).lower);
+      }),
+    );
+  });
+});
+
+describe('parsePattern', () => {
+  it('reads words, prefixes and case', () => {
+    expect(parsePattern('Soevereine burger*')).toEqual([
+      { lower: 'soevereine', original: 'Soevereine', prefix: false },
+      { lower: 'burger', original: 'burger', prefix: true },
+    ]);
+    expect(parsePattern('IS-vlag')).toEqual([
+      { lower: 'is', original: 'IS', prefix: false },
+      { lower: 'vlag', original: 'vlag', prefix: false },
+    ]);
+  });
+
+  it('rejects unusable patterns with a reason', () => {
+    expect(parsePattern('*bom')).toMatch(/'\*' mag alleen direct na een woord staan/);
+    expect(parsePattern('bom **')).toMatch(/'\*' mag alleen direct na een woord staan/);
+    expect(parsePattern('ab*')).toBe("voorvoegsel 'ab*' is te kort (minimaal 3 tekens)");
+    expect(parsePattern(' - ')).toBe('bevat geen letters of cijfers');
+  });
+
+  it('folds like the text it is matched against', () => {
+    expect(foldText('Oekraïne ÉÉN')).toBe('oekraine een');
+  });
+});
