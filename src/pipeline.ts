@@ -102,3 +102,15 @@ export function ingestMeldingen(
   }
   return { info, waarschuwingen };
 }
+
+/** runPipeline, then the ingest summary for people: counts and abolished gemeenten as info, problems as warnings. */
+export async function runPipelineGemeld(
+  options: PipelineOptions,
+  log: { info(text: string): void; warn(text: string): void },
+): Promise<PipelineResultaat> {
+  const invoer = await runPipeline(options);
+  const meldingen = ingestMeldingen(invoer.ingest);
+  meldingen.info.forEach((t) => log.info(t));
+  meldingen.waarschuwingen.forEach((t) => log.warn(t));
+  return invoer;
+}

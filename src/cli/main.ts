@@ -6,6 +6,7 @@ import { registerConfig } from './config.js';
 import { registerInit } from './init.js';
 import { registerReview } from './review.js';
 import { registerTrends } from './trends.js';
+import { registerBeeld } from './beeld.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -18,6 +19,6 @@ const program = dutch(new Command('cter'))
   .helpCommand('help [opdracht]', 'toon hulp bij een opdracht')
   .showSuggestionAfterError(false);
 
-for (const register of [registerValideer, registerInit, registerConfig, registerTrends, registerReview]) register(program);
+for (const register of [registerValideer, registerInit, registerConfig, registerBeeld, registerTrends, registerReview]) register(program);
 
 await program.parseAsync(process.argv);

@@ -62,3 +62,12 @@ export function positiveInt(name: string) {
     return n;
   };
 }
+
+/** Parses an option value that must be one of `values`, with a Dutch error. */
+export function oneOf<T extends string>(name: string, values: readonly T[]) {
+  return (value: string): T => {
+    if ((values as readonly string[]).includes(value)) return value as T;
+    error(`optie ${name}: '${value}' is ongeldig; kies uit ${values.join(', ')}.`);
+    process.exit(EXIT.USAGE);
+  };
+}

@@ -9,6 +9,8 @@ import { CterError } from '../util/errors.js';
 export interface BrowserSearch {
   /** From the configuration (`browser`). */
   configured?: string;
+  /** Where the configured value came from, for the error message; default the configuration key. */
+  configuredSource?: string;
   env?: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
   /** Whether a file exists and may be executed; replaceable for tests. */
@@ -58,13 +60,20 @@ const INSTALL_HINT =
   "of wijs een browser aan met de configuratiesleutel 'browser' (cter.config.json) of de omgevingsvariabele " +
   "CTER_BROWSER. Zonder browser kan cter wel HTML maken: --formaat html.";
 
+/** Describes where the configuration's `browser` value came from (see LoadedConfig.sources). */
+export function browserSource(source: string | undefined): string {
+  if (source === 'omgeving') return 'de omgevingsvariabele CTER_BROWSER';
+  if (source === 'optie') return "de optie 'browser'";
+  return source && source !== 'standaard' ? `de configuratiesleutel 'browser' in ${source}` : "de configuratiesleutel 'browser'";
+}
+
 /** The browser to use, or a Dutch error (exit 2) that says how to install or configure one. */
 export function findBrowser(search: BrowserSearch = {}): string {
   const env = search.env ?? process.env;
   const platform = search.platform ?? process.platform;
   const isExecutable = search.isExecutable ?? executable;
   const explicit: [string | undefined, string][] = [
-    [search.configured, "de configuratiesleutel 'browser'"],
+    [search.configured, search.configuredSource ?? "de configuratiesleutel 'browser'"],
     [env.CTER_BROWSER, 'de omgevingsvariabele CTER_BROWSER'],
     [env.PUPPETEER_EXECUTABLE_PATH, 'de omgevingsvariabele PUPPETEER_EXECUTABLE_PATH'],
   ];

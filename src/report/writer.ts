@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { writeRejects } from '../ingest/rejects.js';
 import type { AfgewezenRecord } from '../model.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { findBrowser } from './browser.js';
+import { browserSource, findBrowser } from './browser.js';
 import { ChartRenderer } from './charts.js';
 import { PdfRenderer, type PdfDocument, type PdfMetadata } from './pdf.js';
 import { loadTemplates, renderHeaderFooter, renderHtml, type Templates } from './render.js';
@@ -21,6 +21,8 @@ export interface ReportWriterOptions {
   templates?: string;
   /** Browser from the configuration (`browser`); otherwise CTER_BROWSER or auto-detection. */
   browser?: string;
+  /** Where `browser` came from (LoadedConfig.sources.browser), for a precise error message. */
+  browserBron?: string;
   /** Pages rendering at the same time (PDF). */
   parallel?: number;
   /** See PdfRendererOptions.handleSignals. */
@@ -86,7 +88,7 @@ export class ReportWriter {
     const writer = new ReportWriter(options, templates);
     if (options.formaat === 'pdf') {
       writer.pdf = new PdfRenderer({
-        executablePath: findBrowser({ configured: options.browser }),
+        executablePath: findBrowser({ configured: options.browser, configuredSource: browserSource(options.browserBron) }),
         parallel: options.parallel,
         handleSignals: options.handleSignals,
       });

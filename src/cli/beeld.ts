@@ -1,0 +1,171 @@
+import type { Command } from 'commander';
+import { EXIT, UsageError, type ExitCode } from '../util/errors.js';
+import { colour, info, interactive, out, stderrIsTty, warn } from './io.js';
+import { oneOf } from './program.js';
+import { action } from './run.js';
+
+const FORMATEN = ['pdf', 'html', 'json'] as const;
+type Formaat = (typeof FORMATEN)[number];
+
+interface BeeldOptions {
+  gemeente?: string;
+  regio?: string;
+  periode?: string;
+  signalen?: string[];
+  notities?: string[];
+  uit?: string;
+  formaat?: Formaat;
+  rubricering?: string;
+  tlp?: string;
+  config?: string;
+}
+
+/**
+ * The options every report command shares (beeld, batch): period, inputs, output folder and format, marking and
+ * configuration file.
+ */
+export function rapportOpties(command: Command): Command {
+  return command
+    .option('-p, --periode <periode>', 'kwartaal (2025-Q3), maand (2025-07) of jaar (2025); standaard het laatste volledige kwartaal')
+    .option('-s, --signalen <bestand...>', "signaalexports (bestanden of mappen); standaard 'signalen' uit de configuratie")
+    .option('-n, --notities <bestand...>', "trendnotities (bestanden of mappen); standaard 'notities' uit de configuratie")
+    .option('-u, --uit <map>', "uitvoermap; standaard 'uitvoer' uit de configuratie (./uitvoer)")
+    .option('-f, --formaat <formaat>', 'pdf, html of json (standaard pdf)', oneOf('--formaat', FORMATEN))
+    .option('--rubricering <niveau>', "rubricering op elke pagina, bijv. 'Departementaal Vertrouwelijk', 'Intern' of 'Openbaar'")
+    .option('--tlp <label>', 'TLP 2.0-label: CLEAR, GREEN, AMBER, AMBER+STRICT of RED')
+    .option('-c, --config <bestand>', 'dit configuratiebestand in plaats van het dichtstbijzijnde cter.config.json');
+}
+
+export function registerBeeld(program: Command): void {
+  const command = program
+    .command('beeld')
+    .usage('(--gemeente <naam> | --regio <naam>) [opties]')
+    .summary('maak het lokaal beeld CTER van een gemeente of regio (PDF, HTML of JSON)')
+    .description(
+      'maak het lokaal beeld CTER van een gemeente of regio: kernpunten, signalen per fenomeen, ontwikkeling, ' +
+        'kenmerken, trendnotities en verantwoording, met de markering op elke pagina',
+    )
+    .option('-g, --gemeente <naam>', 'de gemeente (naam of CBS-code)')
+    .option('-r, --regio <naam>', 'de regio (veiligheidsregio, zorg- en veiligheidsregio, politie-eenheid of eigen regio)');
+  rapportOpties(command)
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Het bestand heet lokaal-beeld_<gebied>_<periode>.<formaat>, bijv. lokaal-beeld_zaanstad_2025-Q3.pdf; stdout',
+        'noemt het pad, stderr de voortgang en de verantwoording van de invoer. Afgewezen invoerregels staan met hun',
+        'reden naast het rapport in lokaal-beeld_<gebied>_<periode>_afgewezen.csv.',
+        '',
+        '--formaat html schrijft hetzelfde document als één HTML-bestand; --formaat json het datamodel van het rapport',
+        '(docs/rapport-json.md). Voor PDF gebruikt cter een geïnstalleerde Chrome, Chromium of Edge (configuratie',
+        "'browser', CTER_BROWSER of automatisch gevonden); cter downloadt nooit een browser.",
+        '',
+        "Met rubricering 'Openbaar' (of TLP:CLEAR) worden aantallen onder de drempel (standaard 5) afgeschermd, ook",
+        'waar totalen ze zouden verraden. Andere rubriceringen tonen exacte aantallen.',
+        '',
+        'Zonder --gemeente/--regio vraagt cter op een terminal naar het gebied; in een script geldt de regio of',
+        "gemeente uit de configuratie, en zonder die is het een gebruiksfout.",
+        '',
+        'Afsluitcode: 0 rapport geschreven; 1 rapport geschreven maar er zijn invoerregels afgewezen; 2 verkeerd',
+        'gebruik, een onleesbaar bestand of geen browser.',
+        '',
+        'Voorbeelden:',
+        '  cter beeld --gemeente Zaanstad',
+        '  cter beeld --regio Zaanstreek-Waterland --periode 2025-Q3 --formaat html',
+        "  cter beeld --gemeente Zaanstad --rubricering Openbaar --tlp CLEAR --uit publicatie/",
+      ].join('\n'),
+    )
+    .action(action((options: BeeldOptions) => runBeeld(options)));
+}
+
+/** A reading-progress line on a terminal, overwritten and cleared before any other message. */
+function status() {
+  const tty = stderrIsTty();
+  let open = false;
+  const clear = () => {
+    if (open) process.stderr.write('\r\u001b[K');
+    open = false;
+  };
+  return {
+    lezen: tty
+      ? (bestand: string, regels: number) => {
+          open = true;
+          process.stderr.write(`\r\u001b[K${colour.dim(`lezen: ${bestand}: ${regels.toLocaleString('nl-NL')} regels`)}`);
+        }
+      : undefined,
+    /** A message function that first clears the status line. */
+    regel: (print: (tekst: string) => void) => (tekst: string) => {
+      clear();
+      print(tekst);
+    },
+    klaar: clear,
+  };
+}
+
+async function runBeeld(options: BeeldOptions): Promise<ExitCode> {
+  const { loadConfig } = await import('../config/index.js');
+  const { loadReference } = await import('../reference/index.js');
+  const { runPipelineGemeld, shownPath } = await import('../pipeline.js');
+  const agg = await import('../aggregate/index.js');
+  const { scopeUitOptiesOfConfig, vraagScope } = await import('./scope.js');
+  const report = await import('../report/index.js');
+
+  const config = await loadConfig({
+    file: options.config,
+    overrides: {
+      signalen: options.signalen,
+      notities: options.notities,
+      uitvoer: options.uit,
+      rubricering: options.rubricering,
+      tlp: options.tlp as never,
+    },
+  });
+  const ref = loadReference(config.values);
+  const periodeOptie = options.periode === undefined ? undefined : agg.parsePeriode(options.periode);
+  const scopeGegeven = options.gemeente !== undefined || options.regio !== undefined;
+  const uitConfig = scopeUitOptiesOfConfig(ref, options, config.values);
+  const gekozen = interactive() && !scopeGegeven ? await vraagScope(ref, uitConfig) : uitConfig;
+  if (!gekozen) {
+    throw new UsageError(
+      "geen gebied: geef --gemeente <naam> of --regio <naam>, of zet 'gemeente' of 'regio' in cter.config.json.",
+    );
+  }
+  // Templates and browser are checked before minutes of reading: a broken override or a missing browser fails fast.
+  const formaat = options.formaat ?? 'pdf';
+  const writer = await report.ReportWriter.create({
+    formaat,
+    templates: config.values.templates,
+    browser: config.values.browser,
+    browserBron: config.sources.browser,
+  });
+  try {
+    const voortgang = status();
+    const { signalen, notities } = config.values;
+    const log = { info: voortgang.regel(info), warn: voortgang.regel(warn) };
+    const invoer = await runPipelineGemeld({ signalen, notities, config, ref, onProgress: voortgang.lezen }, log);
+
+    const index = agg.indexSignals(invoer.signalen, periodeOptie?.soort ?? 'kwartaal');
+    const standaard = index.bereik ? agg.latestCompleteQuarter(index.bereik) : undefined;
+    const periode = periodeOptie ?? standaard?.periode;
+    if (!periode) throw new UsageError('geen signalen in de invoer: geef de periode op met --periode.');
+    const cijfers = agg.aggregateScope({ signalen: index, ref, scope: gekozen.scope, periode });
+    if (cijfers.dekking === 'onvolledig') {
+      warn(`${periode.label} is nog niet compleet in de invoer (laatste signaal ${cijfers.bereik?.laatste}).`);
+    }
+    if (cijfers.dekking === 'geen') warn(`de invoer bevat geen signalen over ${periode.label}.`);
+
+    const model = report.buildReportModel({ ...report.reportBasis(invoer, config, { pad: shownPath }), cijfers });
+    log.info(`${gekozen.naam}, ${periode.label}: ${cijfers.gebied.signalen} signalen; ${formaat.toUpperCase()} maken...`);
+    const uitDir = config.values.uitvoer;
+    const geschreven = await writer.write(model, uitDir);
+    const afgewezen = [...invoer.ingest.signalen.afgewezen, ...invoer.ingest.notities.afgewezen];
+    const rejects = await report.writeReportRejects(geschreven.path, afgewezen);
+    if (rejects) info(`${afgewezen.length} afgewezen regels met hun reden: ${shownPath(rejects)}`);
+    const pagina = geschreven.pages === undefined ? '' : `, ${geschreven.pages} pagina's`;
+    info(`${colour.green('klaar:')} ${shownPath(geschreven.path)} (${model.markering.regel}${pagina}).`);
+    await out(`${geschreven.path}\n`);
+    return afgewezen.length > 0 ? EXIT.PARTIAL : EXIT.OK;
+  } finally {
+    await writer.close();
+  }
+}
