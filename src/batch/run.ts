@@ -1,0 +1,195 @@
+// `cter batch`: every report of a region (or of all configured regions) in one run. The inputs are read and
+// classified once and indexed once; each report then aggregates its area, builds its model and is written by one
+// ReportWriter: one browser with a pool of pages, templates and chart renderer prepared once. A report that fails is
+// tried once more, then recorded as failed while the others go on. Nothing is written half: reports and the index go
+// through temp file + rename.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import {
+  aggregateScope,
+  dekking,
+  indexSignals,
+  latestCompleteQuarter,
+  parsePeriode,
+  type SignaalIndex,
+} from '../aggregate/index.js';
+import type { Periode } from '../aggregate/types.js';
+import type { LoadedConfig } from '../config/types.js';
+import { writeRejects } from '../ingest/index.js';
+import { runPipelineGemeld, shownPath } from '../pipeline.js';
+import { loadReference, slug, type Reference } from '../reference/index.js';
+import { buildReportModel, reportBasis, ReportWriter, type Formaat } from '../report/index.js';
+import { CterError, EXIT, UsageError } from '../util/errors.js';
+import { writeOverzicht, telling, type Overzicht, type RapportRegel } from './overzicht.js';
+import { runPool, type JobOutcome } from './pool.js';
+import { batchDoelen, type BatchDoel, type BatchKeuze } from './targets.js';
+import type { Voortgang } from './progress.js';
+
+export interface BatchOptions {
+  keuze: BatchKeuze;
+  /** "2025-Q3"; default the latest complete quarter in the inputs. */
+  periode?: string;
+  /** Configuration with the command's options applied (signalen, notities, uitvoer, parallel). */
+  config: LoadedConfig;
+  formaat: Formaat;
+  /** Reports made at the same time. */
+  parallel: number;
+  /** Time limit for one PDF. */
+  timeoutMs?: number;
+  /** Aborting stops new reports; the ones being made are finished (or fail when the browser is closed). */
+  signal?: AbortSignal;
+  /** Messages for people (stderr). */
+  log: { info(text: string): void; warn(text: string): void };
+  /** Progress display for `totaal` reports. */
+  voortgang: (totaal: number) => Voortgang;
+  /** Called once the browser runs, with a function that closes it now (a second Ctrl-C). */
+  onBrowser?: (stopNow: () => Promise<void>) => void;
+}
+
+export interface BatchResultaat {
+  overzicht: Overzicht;
+  /** The output folder and what was written into it besides the reports. */
+  bestanden: { map: string; json: string; md: string; afgewezen?: string };
+}
+
+interface Gemaakt {
+  bestand: string;
+  bytes: number;
+  paginas: number | null;
+  sha256: string;
+}
+
+async function sha256(path: string): Promise<string> {
+  return createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
+}
+
+/**
+ * Regions that share their name with a gemeente in the same batch (gemeente and veiligheidsregio Utrecht): their
+ * file name ("lokaal-beeld_<slug>_...") gets "regio-" in front so neither report overwrites the other.
+ */
+export function botsendeRegios(doelen: readonly BatchDoel[]): Set<string> {
+  const gemeenten = new Set(doelen.filter((d) => d.soort === 'gemeente').map((d) => slug(d.naam)));
+  return new Set(doelen.filter((d) => d.soort === 'regio' && gemeenten.has(slug(d.naam))).map((d) => d.code));
+}
+
+/** The period asked for, else the latest complete quarter in the inputs; says when the inputs do not cover it. */
+function kiesPeriode(index: SignaalIndex, gevraagd: Periode | undefined, log: BatchOptions['log']): Periode {
+  const standaard = index.bereik ? latestCompleteQuarter(index.bereik) : undefined;
+  const periode = gevraagd ?? standaard?.periode;
+  if (!periode) throw new UsageError('geen signalen in de invoer: geef de periode op met --periode.');
+  const gedekt = dekking(periode, index.bereik);
+  if (gedekt === 'onvolledig') {
+    log.warn(`${periode.label} is nog niet compleet in de invoer (laatste signaal ${index.bereik?.laatste}).`);
+  }
+  if (gedekt === 'geen') log.warn(`de invoer bevat geen signalen over ${periode.label}.`);
+  return periode;
+}
+
+/** Removes temp files this process left in the output folder (only after an interrupted write). */
+async function removeOwnTemps(uitDir: string): Promise<void> {
+  const eigen = new RegExp(`^\\..+\\.${process.pid}\\.[0-9a-f]+\\.tmp$`);
+  const namen = await readdir(uitDir).catch(() => [] as string[]);
+  await Promise.all(namen.filter((n) => eigen.test(n)).map((n) => rm(join(uitDir, n), { force: true })));
+}
+
+export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
+  const { config, formaat, log } = options;
+  const started = performance.now();
+  const ref: Reference = loadReference(config.values);
+  // Everything that does not need the data is checked before reading it: areas, period syntax, templates, browser.
+  const doelen = batchDoelen(ref, options.keuze, config.values);
+  const gevraagd = options.periode === undefined ? undefined : parsePeriode(options.periode);
+  const writer = await ReportWriter.create({
+    formaat,
+    templates: config.values.templates,
+    browser: config.values.browser,
+    parallel: options.parallel,
+    browserBron: config.sources.browser,
+    handleSignals: false,
+  });
+  const uitDir = config.values.uitvoer;
+  try {
+    log.info(`invoer lezen en classificeren (${config.values.signalen.length} signaalbron(nen))...`);
+    const { signalen, notities } = config.values;
+    const invoer = await runPipelineGemeld({ signalen, notities, config, ref }, log);
+    if (options.signal?.aborted) throw new CterError('afgebroken voordat er rapporten zijn gemaakt.', EXIT.PARTIAL);
+    const index = indexSignals(invoer.signalen, gevraagd?.soort ?? 'kwartaal');
+    const periode = kiesPeriode(index, gevraagd, log);
+    const basis = reportBasis(invoer, config, { pad: shownPath });
+    const botsend = botsendeRegios(doelen);
+
+    await writer.start();
+    options.onBrowser?.(() => writer.close());
+    log.info(
+      `${doelen.length} rapporten over ${periode.label} (${formaat}, ${options.parallel} tegelijk) naar ${shownPath(uitDir)}`,
+    );
+    const voortgang = options.voortgang(doelen.length);
+    const maak = async (doel: BatchDoel): Promise<Gemaakt> => {
+      const cijfers = aggregateScope({ signalen: index, ref, scope: doel.scope, periode });
+      const model = buildReportModel({ ...basis, cijfers });
+      if (botsend.has(doel.code)) model.gebied.slug = `regio-${model.gebied.slug}`;
+      const w = await writer.write(model, uitDir, { timeoutMs: options.timeoutMs });
+      return { bestand: basename(w.path), bytes: w.bytes, paginas: w.pages ?? null, sha256: await sha256(w.path) };
+    };
+    const regel = (doel: BatchDoel, o: JobOutcome<Gemaakt>): RapportRegel => ({
+      gebied: doel.naam,
+      soort: doel.soort,
+      code: doel.code,
+      bestand: o.result?.bestand ?? null,
+      sha256: o.result?.sha256 ?? null,
+      paginas: o.result?.paginas ?? null,
+      bytes: o.result?.bytes ?? null,
+      seconden: Math.round(o.ms) / 1000,
+      pogingen: o.pogingen,
+      status: o.status,
+      ...(o.status !== 'gelukt' && o.fout ? { fout: o.fout } : {}),
+    });
+    let uitkomsten: JobOutcome<Gemaakt>[];
+    try {
+      uitkomsten = await runPool(doelen, maak, {
+        parallel: options.parallel,
+        attempts: 2,
+        signal: options.signal,
+        onStart: (doel, poging) => voortgang.begonnen(doel.naam, poging),
+        onRetry: (doel, fout) => voortgang.opnieuw(doel.naam, fout),
+        onDone: (doel, o) => voortgang.klaar(regel(doel, o)),
+      });
+    } finally {
+      voortgang.stop();
+    }
+    await writer.close();
+    await removeOwnTemps(uitDir);
+
+    const rapporten = doelen.map((d, i) => regel(d, uitkomsten[i]!));
+    const t = telling(rapporten);
+    const afgewezen = [...invoer.ingest.signalen.afgewezen, ...invoer.ingest.notities.afgewezen];
+    const afgewezenPad = afgewezen.length > 0 ? join(uitDir, `afgewezen_${periode.code}.csv`) : undefined;
+    if (afgewezenPad) await writeRejects(afgewezenPad, afgewezen);
+    const overzicht: Overzicht = {
+      schema: 'cter-batch-overzicht/1',
+      versie: basis.versie,
+      gemaakt: basis.gegenereerd.toISOString(),
+      uitkomst: options.signal?.aborted ? 'afgebroken' : t.mislukt > 0 ? 'onvolledig' : 'volledig',
+      keuze: options.keuze,
+      periode: { code: periode.code, label: periode.label },
+      formaat,
+      instellingen: {
+        rubricering: config.values.rubricering,
+        tlp: config.values.tlp,
+        drempel: config.values.drempel,
+        parallel: options.parallel,
+        templates: config.values.templates ?? null,
+      },
+      invoer: basis.invoer,
+      totaal: { rapporten: rapporten.length, ...t, seconden: Math.round(performance.now() - started) / 1000 },
+      rapporten,
+    };
+    const paden = await writeOverzicht(uitDir, overzicht);
+    return { overzicht, bestanden: { map: uitDir, ...paden, afgewezen: afgewezenPad } };
+  } finally {
+    await writer.close();
+  }
+}

@@ -1,0 +1,71 @@
+// Which reports a batch makes: a region, the regions it is made of (the politie-eenheid's zorg- en
+// veiligheidsregio's), and every gemeente in them, each once. Pure: reference data and configuration in, a list out.
+import type { Scope } from '../aggregate/aggregate.js';
+import type { CterConfig } from '../config/types.js';
+import type { Regio } from '../model.js';
+import { withSuggestions, type Reference } from '../reference/index.js';
+import { UsageError } from '../util/errors.js';
+
+/** One report of the batch. */
+export interface BatchDoel {
+  scope: Scope;
+  soort: 'gemeente' | 'regio';
+  /** CBS code of a gemeente, or the region's code. */
+  code: string;
+  naam: string;
+}
+
+export type BatchKeuze = { regio: string } | { alle: true };
+
+/** Regions whose gemeenten lie within `regio` (fewer of them): the parts a politie-eenheid is made of. */
+export function deelregios(regio: Regio, ref: Pick<Reference, 'regios'>): Regio[] {
+  const leden = new Set(regio.gemeenten);
+  return ref.regios.filter(
+    (r) =>
+      r !== regio &&
+      (r.soort === 'veiligheidsregio' || r.soort === 'zorg- en veiligheidsregio') &&
+      r.gemeenten.length > 0 &&
+      r.gemeenten.length < leden.size &&
+      r.gemeenten.every((code) => leden.has(code)),
+  );
+}
+
+function resolveRegio(ref: Reference, text: string, waar: string): Regio {
+  const match = ref.resolveRegio(text);
+  if (!match.ok) throw new UsageError(`${waar}: ${withSuggestions(match.reden, match.suggesties)}`);
+  return match.regio;
+}
+
+/** The regions a choice names: --regio, or (--alle) the configuration's `regio` and `regios`. */
+function gekozenRegios(ref: Reference, keuze: BatchKeuze, config: Pick<CterConfig, 'regio' | 'regios'>): Regio[] {
+  if ('regio' in keuze) return [resolveRegio(ref, keuze.regio, '--regio')];
+  const regios: Regio[] = [];
+  if (config.regio) regios.push(resolveRegio(ref, config.regio, "configuratie 'regio'"));
+  for (const eigen of config.regios) regios.push(resolveRegio(ref, eigen.naam, "configuratie 'regios'"));
+  if (regios.length === 0) {
+    throw new UsageError(
+      "--alle: de configuratie noemt geen regio's. Zet 'regio' (en eventueel 'regios') in cter.config.json, " +
+        'of kies één regio met --regio <naam>.',
+    );
+  }
+  return regios;
+}
+
+/**
+ * The reports of a batch, regions first (largest first: they take longest, so a parallel run ends evenly), then
+ * every gemeente of those regions once, by name as the reference sorts them.
+ */
+export function batchDoelen(ref: Reference, keuze: BatchKeuze, config: Pick<CterConfig, 'regio' | 'regios'>): BatchDoel[] {
+  const regios = new Map<string, Regio>();
+  for (const regio of gekozenRegios(ref, keuze, config)) {
+    for (const r of [regio, ...deelregios(regio, ref)]) regios.set(r.code, r);
+  }
+  const gemeenteCodes = new Set([...regios.values()].flatMap((r) => r.gemeenten));
+  const regioDoelen: BatchDoel[] = [...regios.values()]
+    .sort((a, b) => b.gemeenten.length - a.gemeenten.length)
+    .map((regio) => ({ scope: { soort: 'regio', regio }, soort: 'regio', code: regio.code, naam: regio.naam }));
+  const gemeenteDoelen: BatchDoel[] = ref.gemeenten
+    .filter((g) => gemeenteCodes.has(g.code))
+    .map((g) => ({ scope: { soort: 'gemeente', code: g.code }, soort: 'gemeente', code: g.code, naam: g.naam }));
+  return [...regioDoelen, ...gemeenteDoelen];
+}

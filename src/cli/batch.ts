@@ -1,0 +1,172 @@
+import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { EXIT, UsageError, type ExitCode } from '../util/errors.js';
+import { colour, info, out, stderrIsTty, warn } from './io.js';
+import { oneOf, positiveInt } from './program.js';
+import { action } from './run.js';
+
+const FORMATEN = ['pdf', 'html', 'json'] as const;
+
+interface BatchOptions {
+  regio?: string;
+  alle?: boolean;
+  periode?: string;
+  signalen?: string[];
+  notities?: string[];
+  uit?: string;
+  formaat?: (typeof FORMATEN)[number];
+  parallel?: number;
+  rubricering?: string;
+  tlp?: string;
+  config?: string;
+}
+
+/** Default pages at the same time: one per core (the browser and cter share them), at most eight. */
+export function standaardParallel(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+export function registerBatch(program: Command): void {
+  program
+    .command('batch')
+    .usage('(--regio <naam> | --alle) [opties]')
+    .summary("maak het lokaal beeld van elke gemeente en regio in één run (PDF, HTML of JSON)")
+    .description(
+      'maak het lokaal beeld CTER van een regio en van elk van haar gemeenten in één run: de invoer wordt één keer ' +
+        'gelezen en geclassificeerd, één browser maakt alle PDF\'s',
+    )
+    .option('-r, --regio <naam>', 'de regio: haar rapport, dat van haar deelregio\'s en van elk van haar gemeenten')
+    .option('-a, --alle', "alle regio's uit de configuratie ('regio' en 'regios'), elke gemeente één keer")
+    .option('-p, --periode <periode>', 'kwartaal (2025-Q3), maand (2025-07) of jaar (2025); standaard het laatste volledige kwartaal')
+    .option('-s, --signalen <bestand...>', "signaalexports (bestanden of mappen); standaard 'signalen' uit de configuratie")
+    .option('-n, --notities <bestand...>', "trendnotities (bestanden of mappen); standaard 'notities' uit de configuratie")
+    .option('-u, --uit <map>', "uitvoermap; standaard 'uitvoer' uit de configuratie (./uitvoer)")
+    .option('-f, --formaat <formaat>', 'pdf, html of json (standaard pdf)', oneOf('--formaat', FORMATEN))
+    .option(
+      '-j, --parallel <aantal>',
+      `rapporten tegelijk; standaard 'parallel' uit de configuratie, anders het aantal processorkernen (hier ${standaardParallel()})`,
+      positiveInt('--parallel'),
+    )
+    .option('--rubricering <niveau>', "rubricering op elke pagina, bijv. 'Departementaal Vertrouwelijk', 'Intern' of 'Openbaar'")
+    .option('--tlp <label>', 'TLP 2.0-label: CLEAR, GREEN, AMBER, AMBER+STRICT of RED')
+    .option('-c, --config <bestand>', 'dit configuratiebestand in plaats van het dichtstbijzijnde cter.config.json')
+    .addHelpText(
+      'after',
+      [
+        '',
+        "--regio maakt het rapport van de regio, van de regio's waaruit zij bestaat (voor een politie-eenheid haar",
+        "zorg- en veiligheidsregio's) en van elke gemeente daarin. --alle doet dat voor de regio's uit de",
+        "configuratie ('regio' en 'regios'); een gemeente die in meer regio's ligt, krijgt één rapport.",
+        '',
+        'In de uitvoermap komen de rapporten (lokaal-beeld_<gebied>_<periode>.<formaat>), afgewezen_<periode>.csv',
+        'met de afgewezen invoerregels (als die er zijn), en overzicht.md en overzicht.json: elk rapport met',
+        "bestand, SHA-256, pagina's, grootte, tijd en status, en de invoerbestanden met hun SHA-256.",
+        '',
+        'Een rapport dat mislukt of te lang duurt, wordt één keer opnieuw geprobeerd en anders als mislukt',
+        'genoteerd; de andere rapporten gaan door. Op een terminal toont cter een voortgangsbalk, anders een regel',
+        'per rapport; aan het eind een tabel met alle rapporten (stderr).',
+        '',
+        'Ctrl-C stopt netjes: er beginnen geen nieuwe rapporten, de rapporten die bezig zijn worden afgemaakt, de',
+        'browser wordt gesloten en het overzicht vermeldt wat klaar is. Nogmaals Ctrl-C sluit de browser meteen',
+        '(de lopende rapporten worden dan niet afgemaakt). Er blijven nooit halve bestanden achter.',
+        '',
+        'Afsluitcode: 0 alle rapporten gemaakt, ook als invoerregels zijn afgewezen (die staan op stderr en in',
+        "afgewezen_<periode>.csv; gebruik 'cter valideer' om exports te bewaken); 1 een of meer rapporten mislukt,",
+        'of afgebroken met Ctrl-C; 2 verkeerd gebruik, een onleesbaar bestand of geen browser.',
+        '',
+        'Voorbeelden:',
+        '  cter batch --regio Zaanstreek-Waterland',
+        '  cter batch --alle --periode 2025-Q3 --uit rapporten/2025-Q3',
+        "  cter batch --regio 'Politie-eenheid Noord-Holland' --parallel 4",
+      ].join('\n'),
+    )
+    .action(action((options: BatchOptions) => runBatchCommand(options)));
+}
+
+/**
+ * Ctrl-C: the first stops new reports (the running ones finish), the second closes the browser now, a third exits
+ * at once. Returns the abort signal and a function that tells the handler how to close the browser.
+ */
+function interrupts() {
+  const controller = new AbortController();
+  let stopNow: (() => Promise<void>) | undefined;
+  let count = 0;
+  const handler = () => {
+    count++;
+    if (count === 1) {
+      controller.abort();
+      warn('afbreken: er beginnen geen nieuwe rapporten; de lopende worden afgemaakt (nogmaals Ctrl-C: nu stoppen).');
+    } else if (count === 2 && stopNow) {
+      warn('de browser wordt gesloten; de lopende rapporten worden niet afgemaakt.');
+      void stopNow();
+    } else {
+      // Nothing is being written that could be left half: reports and index go through temp file + rename.
+      process.exit(EXIT.PARTIAL);
+    }
+  };
+  process.on('SIGINT', handler);
+  return {
+    signal: controller.signal,
+    onBrowser: (stop: () => Promise<void>) => {
+      stopNow = stop;
+    },
+    done: () => process.off('SIGINT', handler),
+  };
+}
+
+async function runBatchCommand(options: BatchOptions): Promise<ExitCode> {
+  if (options.regio !== undefined && options.alle) throw new UsageError('geef --regio <naam> of --alle, niet allebei.');
+  if (options.regio === undefined && !options.alle) {
+    throw new UsageError("geef --regio <naam> (een regio en haar gemeenten) of --alle (alle regio's uit de configuratie).");
+  }
+  const { loadConfig } = await import('../config/index.js');
+  const { runBatch, samenvattingTabel, balkVoortgang, logVoortgang } = await import('../batch/index.js');
+  const { shownPath } = await import('../pipeline.js');
+
+  const config = await loadConfig({
+    file: options.config,
+    overrides: {
+      signalen: options.signalen,
+      notities: options.notities,
+      uitvoer: options.uit,
+      parallel: options.parallel,
+      rubricering: options.rubricering,
+      tlp: options.tlp as never,
+    },
+  });
+  const stop = interrupts();
+  try {
+    const { overzicht, bestanden } = await runBatch({
+      keuze: options.regio !== undefined ? { regio: options.regio } : { alle: true },
+      periode: options.periode,
+      config,
+      formaat: options.formaat ?? 'pdf',
+      parallel: config.values.parallel ?? standaardParallel(),
+      signal: stop.signal,
+      onBrowser: stop.onBrowser,
+      log: { info, warn },
+      voortgang: (totaal) => (stderrIsTty() ? balkVoortgang(totaal) : logVoortgang(totaal, info)),
+    });
+    const t = overzicht.totaal;
+    info('');
+    info(samenvattingTabel(overzicht.rapporten));
+    info('');
+    if (bestanden.afgewezen) info(`afgewezen invoerregels met hun reden: ${shownPath(bestanden.afgewezen)}`);
+    info(`overzicht: ${shownPath(bestanden.md)} en ${shownPath(bestanden.json)}`);
+    const telling = `${t.gelukt} van ${t.rapporten} rapporten gemaakt in ${t.seconden.toLocaleString('nl-NL')} s`;
+    const gemaakt = overzicht.rapporten.filter((r) => r.bestand !== null).map((r) => join(bestanden.map, r.bestand!));
+    if (gemaakt.length > 0) await out(`${gemaakt.join('\n')}\n`);
+    if (overzicht.uitkomst === 'volledig') {
+      info(`${colour.green('klaar:')} ${telling}.`);
+      return EXIT.OK;
+    }
+    const rest = [t.mislukt > 0 ? `${t.mislukt} mislukt` : '', t.afgebroken > 0 ? `${t.afgebroken} niet gemaakt` : '']
+      .filter(Boolean)
+      .join(', ');
+    warn(`${overzicht.uitkomst === 'afgebroken' ? 'afgebroken' : 'onvolledig'}: ${telling}; ${rest}.`);
+    return EXIT.PARTIAL;
+  } finally {
+    stop.done();
+  }
+}
