@@ -239,7 +239,8 @@ function gemeentenChart(m: ReportModel): ChartSpec | null {
   dataset.backgroundColor = labels.map((_, i) => (i === labels.length - 1 ? OKABE_ITO.oranje : OKABE_ITO.blauw));
   return {
     width: 720,
-    height: Math.max(160, 50 + labels.length * 22),
+    // Many gemeenten (a police unit has 32) get slimmer bars; the chart may then fill most of a page.
+    height: Math.max(160, 50 + labels.length * (labels.length > 16 ? 17 : 22)),
     config,
     alt: `Staafdiagram: signalen per 10.000 inwoners per gemeente in ${m.periode.label}, met de regio als geheel ter vergelijking. De cijfers staan in de tabel eronder.`,
   };

@@ -34,7 +34,7 @@ class Prose {
 }
 
 function plaats(m: ModelZonderKernpunten): string {
-  return m.gebied.soort === 'regio' && m.gebied.aanduiding.startsWith('regio ') ? `de ${m.gebied.aanduiding}` : m.gebied.naam;
+  return m.gebied.soort === 'regio' ? `de ${m.gebied.aanduiding}` : m.gebied.naam;
 }
 
 function totaalZin(m: ModelZonderKernpunten, p: Prose): string {

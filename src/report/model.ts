@@ -91,6 +91,16 @@ function verwijzing(p: { code: string; label: string }): PeriodeVerwijzing {
   return { code: p.code, label: p.label, kort: kortePeriode(p.code) };
 }
 
+/**
+ * The area in running text: "gemeente Zaanstad", "regio Zaanstreek-Waterland", "politie-eenheid Noord-Holland" (a
+ * region name that already says what it is keeps its own word, in lower case).
+ */
+export function aanduiding(soort: 'gemeente' | 'regio', naam: string): string {
+  if (soort === 'gemeente') return `gemeente ${naam}`;
+  const soortwoord = /^(politie-eenheid|veiligheidsregio|regio)\b/i.exec(naam);
+  return soortwoord ? `${soortwoord[1]!.toLowerCase()}${naam.slice(soortwoord[1]!.length)}` : `regio ${naam}`;
+}
+
 /** Reliability is an ordinal scale: A first, the ungraded last, whatever the counts. */
 function inSchaalVolgorde(counts: Record<string, number>): Record<string, number> {
   const rank = (code: string) => (code === 'onbekend' ? '~' : code);
@@ -286,7 +296,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       soort: g.soort,
       code: g.code,
       naam: g.naam,
-      aanduiding: g.soort === 'gemeente' ? `gemeente ${g.naam}` : /regio|eenheid/i.test(g.naam) ? g.naam : `regio ${g.naam}`,
+      aanduiding: aanduiding(g.soort, g.naam),
       inwoners: g.inwoners,
       inwonersTekst: formatInteger(g.inwoners),
       aantalGemeenten: g.soort === 'gemeente' ? 1 : c.gemeenten.length,
@@ -357,7 +367,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
         alpha: c.alpha,
         uitleg:
           `Veranderingen tussen twee perioden zijn getoetst met de ${c.toets}. Alleen bij p < ${String(c.alpha).replace('.', ',')} spreekt dit rapport van een stijging of daling; ` +
-          "anders van 'geen significante verandering'. Bij kleine aantallen is een grote procentuele verandering vaak toeval.",
+          "anders van 'geen significante verandering'. Bij kleine aantallen is een grote procentuele verandering vaak toeval. " +
+          'Wie veel vergelijkingen tegelijk maakt (per fenomeen, per gemeente), moet ook bij toeval af en toe een significante uitkomst verwachten: bij 20 toetsen gemiddeld één. Lees een enkele significante uitkomst daarom in samenhang met de trendnotities.',
       },
       privacy: {
         drempel,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FENOMENEN } from '../../src/model.js';
 import { chartSpecs } from '../../src/report/charts.js';
 import { formatP } from '../../src/report/format.js';
-import { buildReportModel } from '../../src/report/model.js';
+import { aanduiding, buildReportModel } from '../../src/report/model.js';
 import type { Aantal, ReportModel } from '../../src/report/types.js';
 import { gebied, PERIODEN, regioScope, reportInput, zaanstadScope } from '../fixtures/report/cijfers.js';
 
@@ -170,6 +170,15 @@ describe('buildReportModel for an internal region report', () => {
     const model = buildReportModel(reportInput(regioScope(), { rubricering: 'Intern', tlp: 'CLEAR' }));
     expect(model.markering.openbaar).toBe(true);
     expect(aantallen(model).some(hidden)).toBe(true);
+  });
+});
+
+describe('aanduiding', () => {
+  it('names the area in running text', () => {
+    expect(aanduiding('gemeente', 'Zaanstad')).toBe('gemeente Zaanstad');
+    expect(aanduiding('regio', 'Zaanstreek-Waterland')).toBe('regio Zaanstreek-Waterland');
+    expect(aanduiding('regio', 'Politie-eenheid Noord-Holland')).toBe('politie-eenheid Noord-Holland');
+    expect(aanduiding('regio', 'Veiligheidsregio Kennemerland')).toBe('veiligheidsregio Kennemerland');
   });
 });
 
