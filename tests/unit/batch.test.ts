@@ -10,19 +10,14 @@ import { UsageError } from '../../src/util/errors.js';
 
 const ref = loadReference();
 const geen = { regio: undefined, regios: [] };
+const ZW_GEMEENTEN = ['Edam-Volendam', 'Landsmeer', 'Oostzaan', 'Purmerend', 'Waterland', 'Wormerland', 'Zaanstad'];
 const namen = (doelen: { soort: string; naam: string }[]) => doelen.map((d) => `${d.soort}:${d.naam}`);
 
 describe('batch targets', () => {
   it('makes the region and each of its gemeenten, region first, gemeenten by name', () => {
     expect(namen(batchDoelen(ref, { regio: 'Zaanstreek-Waterland' }, geen))).toEqual([
       'regio:Zaanstreek-Waterland',
-      'gemeente:Edam-Volendam',
-      'gemeente:Landsmeer',
-      'gemeente:Oostzaan',
-      'gemeente:Purmerend',
-      'gemeente:Waterland',
-      'gemeente:Wormerland',
-      'gemeente:Zaanstad',
+      ...ZW_GEMEENTEN.map((g) => `gemeente:${g}`),
     ]);
   });
 
@@ -53,14 +48,7 @@ describe('batch targets', () => {
     expect(namen(doelen)).toEqual([
       'regio:Zaanstreek-Waterland',
       'regio:Zaan en Haarlem',
-      'gemeente:Edam-Volendam',
-      'gemeente:Haarlem',
-      'gemeente:Landsmeer',
-      'gemeente:Oostzaan',
-      'gemeente:Purmerend',
-      'gemeente:Waterland',
-      'gemeente:Wormerland',
-      'gemeente:Zaanstad',
+      ...[...ZW_GEMEENTEN, 'Haarlem'].sort().map((g) => `gemeente:${g}`),
     ]);
   });
 
