@@ -5,6 +5,7 @@
 // 4x4-only code (source X) and no Admiralty-only code (source D-F or information 5-6) is a 4x4 file, and its
 // ambiguous codes are 4x4; otherwise ambiguous codes are Admiralty. A file mixing both kinds gets a notice.
 import type { Betrouwbaarheid } from '../model.js';
+import { memoise } from './memo.js';
 
 export type Schema = Betrouwbaarheid['schema'];
 
@@ -18,7 +19,7 @@ export interface Code {
 const PATTERN = /^([A-FX])\s*[-/.]?\s*([1-6])$/;
 
 /** The code, or undefined when it is not a valid grade in either scheme. */
-export function parseCode(raw: string): Code | undefined {
+export const parseCode = memoise((raw: string): Code | undefined => {
   const m = PATTERN.exec(raw.trim().toUpperCase());
   if (!m) return undefined;
   const bron = m[1]!;
@@ -27,20 +28,25 @@ export function parseCode(raw: string): Code | undefined {
   const vierMaalVier = 'ABCX'.includes(bron) && Number(informatie) <= 4;
   if (!admiralty && !vierMaalVier) return undefined;
   return { bron, informatie, past: admiralty && vierMaalVier ? 'beide' : admiralty ? 'admiralty' : '4x4' };
-}
+});
 
-/** The scheme for a file's ambiguous codes, and whether the file mixes codes that fit only one scheme each. */
-export function fileSchema(codes: Iterable<Code>): { schema: Schema; gemengd: boolean } {
-  let admiraltyOnly = false;
-  let vierOnly = false;
-  for (const code of codes) {
-    if (code.past === 'admiralty') admiraltyOnly = true;
-    if (code.past === '4x4') vierOnly = true;
-  }
+/** The scheme for a file's ambiguous codes, from which schemes its codes fit, and whether it mixes the two. */
+export function fileSchema(past: ReadonlySet<Code['past']>): { schema: Schema; gemengd: boolean } {
+  const admiraltyOnly = past.has('admiralty');
+  const vierOnly = past.has('4x4');
   return { schema: vierOnly && !admiraltyOnly ? '4x4' : 'admiralty', gemengd: vierOnly && admiraltyOnly };
 }
 
+/** One shared, frozen object per grade: a million signals hold a few dozen distinct ones. */
+const grades = new Map<string, Betrouwbaarheid>();
+
 export function grade(code: Code, fileScheme: Schema): Betrouwbaarheid {
   const schema = code.past === 'beide' ? fileScheme : code.past;
-  return { schema, bron: code.bron, informatie: code.informatie, code: `${code.bron}${code.informatie}` };
+  const key = `${schema}:${code.bron}${code.informatie}`;
+  let graded = grades.get(key);
+  if (!graded) {
+    graded = Object.freeze({ schema, bron: code.bron, informatie: code.informatie, code: `${code.bron}${code.informatie}` });
+    grades.set(key, graded);
+  }
+  return graded;
 }

@@ -32,21 +32,22 @@ function utf16WithoutBom(sample: Uint8Array): 'utf-16le' | 'utf-16be' | undefine
   return undefined;
 }
 
-function isValidUtf8(sample: Uint8Array): boolean {
+function isValidUtf8(sample: Uint8Array, wholeFile: boolean): boolean {
   try {
-    // stream: true tolerates a multi-byte character cut off at the end of the sample.
-    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
+    // stream: true tolerates a multi-byte character cut off at the end of a sample (not at the end of the file).
+    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: !wholeFile });
     return true;
   } catch {
     return false;
   }
 }
 
-export function detectCodering(sample: Uint8Array): Codering {
+/** `wholeFile`: the sample is the entire file, so it cannot end in the middle of a character. */
+export function detectCodering(sample: Uint8Array, wholeFile = false): Codering {
   if (startsWith(sample, [0xef, 0xbb, 0xbf])) return 'utf-8-bom';
   if (startsWith(sample, [0xff, 0xfe])) return 'utf-16le';
   if (startsWith(sample, [0xfe, 0xff])) return 'utf-16be';
-  return utf16WithoutBom(sample) ?? (isValidUtf8(sample) ? 'utf-8' : 'windows-1252');
+  return utf16WithoutBom(sample) ?? (isValidUtf8(sample, wholeFile) ? 'utf-8' : 'windows-1252');
 }
 
 export interface SepLine {

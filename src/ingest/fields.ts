@@ -3,6 +3,7 @@
 import type { Fenomeen } from '../model.js';
 import { withSuggestions, type Reference } from '../reference/index.js';
 import { parseDatum } from './dates.js';
+import { interner } from './memo.js';
 import type { Row, RowReport } from './file-sink.js';
 import { cleanText, lookupFenomeen, type Waarde } from './values.js';
 
@@ -50,6 +51,9 @@ export function readRequired(row: Row, report: RowReport, kolom: string, clean =
   return value === '' ? undefined : value;
 }
 
+const sharedDate = interner();
+const sharedTime = interner();
+
 export function readDatum(row: Row, report: RowReport): { datum: string; tijd?: string } | undefined {
   const raw = row.get('datum');
   const result = parseDatum(raw);
@@ -57,7 +61,8 @@ export function readDatum(row: Row, report: RowReport): { datum: string; tijd?: 
     report.fout('datum', raw.trim(), result.reden);
     return undefined;
   }
-  return result.tijd === undefined ? { datum: result.datum } : { datum: result.datum, tijd: result.tijd };
+  const datum = sharedDate(result.datum);
+  return result.tijd === undefined ? { datum } : { datum, tijd: sharedTime(result.tijd) };
 }
 
 export type GelezenGemeente = { code: string; omzetting?: { van: Naam; naar: Naam } };

@@ -1,7 +1,8 @@
 // Turns one file's raw records into accepted candidates, rejected records and messages. The first non-blank record
 // is the header; blank records (also ";;;;" rows Excel leaves behind) carry no data and are not counted.
-import type { AfgewezenRecord, Melding } from '../model.js';
+import type { AfgewezenRecord, Melding, Origin } from '../model.js';
 import { FileError } from '../util/errors.js';
+import type { Deduplicator } from './duplicates.js';
 import { mapHeader, type KolomIndeling } from './header.js';
 import { isBlank, type FileDialect, type RawRecord, type RecordSink } from './read-records.js';
 import type { Soort } from './tables.js';
@@ -28,13 +29,11 @@ export interface FileConverter<T> {
   finish?(records: T[], notice: (reden: string) => void): void;
 }
 
-export interface FileOutcome<T> {
+export interface FileOutcome {
   bestand: string;
   dialect: FileDialect;
   /** Records, not counting the header, blank lines or a sep= line. */
   regels: number;
-  /** Valid records in line order, before duplicates are resolved. */
-  kandidaten: T[];
   afgewezen: AfgewezenRecord[];
   fouten: Melding[];
   waarschuwingen: Melding[];
@@ -63,20 +62,25 @@ class Waarschuwingen {
   }
 }
 
-export class FileSink<T> implements RecordSink<FileOutcome<T>> {
+/** Valid records go straight to the run's deduplicator: a file is never held in memory, only what counts. */
+export class FileSink<T extends { origin: Origin }> implements RecordSink<FileOutcome> {
   private header?: { indeling: KolomIndeling; regel: number; breedte: number };
   private regels = 0;
-  private readonly kandidaten: T[] = [];
+  private readonly start: number;
   private readonly afgewezen: AfgewezenRecord[] = [];
   private readonly fouten: Melding[] = [];
   private readonly waarschuwingen = new Waarschuwingen();
 
   constructor(
     private readonly bestand: string,
+    private readonly file: number,
     private readonly soort: Soort,
     private readonly converter: FileConverter<T>,
+    private readonly duplicates: Deduplicator<T>,
     private readonly progress?: (regels: number) => void,
-  ) {}
+  ) {
+    this.start = duplicates.startFile(file);
+  }
 
   record(rec: RawRecord): void {
     if ('onleesbaar' in rec) {
@@ -158,19 +162,20 @@ export class FileSink<T> implements RecordSink<FileOutcome<T>> {
       this.reject(regel, this.velden(values), fouten);
       return;
     }
-    this.kandidaten.push(record);
+    this.duplicates.offer(record, this.file);
   }
 
-  finish(dialect: FileDialect): FileOutcome<T> {
+  finish(dialect: FileDialect): FileOutcome {
     if (!this.header) throw new FileError(this.bestand, 'het bestand is leeg: er is geen kopregel gevonden.');
     const regel = this.header.regel;
-    this.converter.finish?.(this.kandidaten, (reden) => this.waarschuwingen.add({ bestand: this.bestand, regel, reden }));
+    this.converter.finish?.(this.duplicates.keptSince(this.start), (reden) =>
+      this.waarschuwingen.add({ bestand: this.bestand, regel, reden }),
+    );
     this.progress?.(this.regels);
     return {
       bestand: this.bestand,
       dialect,
       regels: this.regels,
-      kandidaten: this.kandidaten,
       afgewezen: this.afgewezen,
       fouten: this.fouten,
       waarschuwingen: this.waarschuwingen.result(),

@@ -10,13 +10,15 @@ export interface Kind<T extends { origin: Origin }> {
   converter(bestand: string): FileConverter<T>;
   /** Records with the same key describe the same thing (a signal's id; a note's whole content). */
   key(record: T): string;
+  /** Equal content means a true duplicate. */
+  contentKey(record: T): string;
   /** How the key is named in a message, e.g. "id 'S-001'". */
   describeKey(record: T): string;
   omzettingen: Omzettingen;
 }
 
-/** The record's content without where it came from: equal content means a true duplicate. */
-export function contentKey(record: { origin: Origin }): string {
+/** The record's content without where it came from; `replacer` may compare a field by part of its value. */
+export function contentKey(record: { origin: Origin }, replacer?: (key: string, value: unknown) => unknown): string {
   const { origin: _origin, ...content } = record;
-  return JSON.stringify(content);
+  return JSON.stringify(content, replacer);
 }

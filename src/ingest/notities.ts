@@ -41,7 +41,8 @@ export function notitieKind(ref: Reference): Kind<Trendnotitie> {
   return {
     soort: 'notities',
     converter: (bestand) => notitieConverter(bestand, ref, omzettingen),
-    key: contentKey,
+    key: (notitie) => contentKey(notitie),
+    contentKey: (notitie) => contentKey(notitie),
     describeKey: (notitie) => `notitie '${notitie.titel}'`,
     omzettingen,
   };

@@ -1,11 +1,11 @@
 // A signal export row -> Signaal. Required: id, datum, gemeente; everything else is normalised and, when not
 // recognised, kept with a warning. The person key is pseudonymised here and goes no further.
-import type { Signaal } from '../model.js';
+import type { Betrouwbaarheid, Signaal } from '../model.js';
 import type { Reference } from '../reference/index.js';
 import { fileSchema, grade, parseCode, type Code } from './betrouwbaarheid.js';
 import { Omzettingen, readDatum, readFenomeen, readGemeente, readKnown, readRequired } from './fields.js';
 import type { FileConverter, Row, RowReport } from './file-sink.js';
-import type { Kind } from './kind.js';
+import { contentKey, type Kind } from './kind.js';
 import { pseudonymiser } from './pseudonym.js';
 import { cleanLongText, cleanText, lookupBron, lookupType } from './values.js';
 
@@ -15,8 +15,7 @@ function signaalConverter(
   pseudonym: (id: string) => string,
   omzettingen: Omzettingen,
 ): FileConverter<Signaal> {
-  const codes: Code[] = [];
-  const ambiguous: { signaal: Signaal; code: Code }[] = [];
+  const fits = new Set<Code['past']>();
 
   const readBetrouwbaarheid = (row: Row, report: RowReport, signaal: Signaal) => {
     const written = cleanText(row.get('betrouwbaarheid'));
@@ -30,9 +29,9 @@ function signaalConverter(
       );
       return;
     }
-    codes.push(code);
+    fits.add(code.past);
+    // Ambiguous codes are Admiralty until the whole file has been seen (see betrouwbaarheid.ts).
     signaal.betrouwbaarheid = grade(code, 'admiralty');
-    if (code.past === 'beide') ambiguous.push({ signaal, code });
   };
 
   return {
@@ -57,9 +56,14 @@ function signaalConverter(
       omzettingen.mark(signaal, gemeente.omzetting);
       return signaal;
     },
-    finish(_records, notice) {
-      const { schema, gemengd } = fileSchema(codes);
-      if (schema === '4x4') for (const { signaal, code } of ambiguous) signaal.betrouwbaarheid = grade(code, '4x4');
+    finish(records, notice) {
+      const { schema, gemengd } = fileSchema(fits);
+      if (schema === '4x4') {
+        for (const signaal of records) {
+          const code = signaal.betrouwbaarheid && parseCode(signaal.betrouwbaarheid.code);
+          if (code && code.past === 'beide') signaal.betrouwbaarheid = grade(code, '4x4');
+        }
+      }
       if (gemengd) {
         notice(
           'betrouwbaarheid: dit bestand bevat zowel Admiralty-codes (bron D-F of informatie 5-6) als 4x4-codes (bron X); ' +
@@ -77,6 +81,9 @@ export function signaalKind(ref: Reference, sleutel?: string): Kind<Signaal> {
     soort: 'signalen',
     converter: (bestand) => signaalConverter(bestand, ref, pseudonym, omzettingen),
     key: (signaal) => signaal.id,
+    // The reliability code as written: whether an ambiguous "B2" reads as Admiralty or 4x4 depends on the rest of
+    // its file, which is not known yet when duplicates are compared.
+    contentKey: (signaal) => contentKey(signaal, (key, value) => (key === 'betrouwbaarheid' ? (value as Betrouwbaarheid).code : value)),
     describeKey: (signaal) => `id '${signaal.id}'`,
     omzettingen,
   };

@@ -2,6 +2,7 @@
 // free-text fields.
 import type { Fenomeen, Schaal } from '../model.js';
 import { normaliseName } from '../reference/index.js';
+import { memoise } from './memo.js';
 import { ingestTables, type Synoniemen } from './tables.js';
 
 /** Trimmed, with every run of whitespace (also line breaks) as one space: for ids, names and short labels. */
@@ -28,13 +29,19 @@ export function lookupValue<T extends string>(table: Synoniemen<T>, raw: string)
 }
 
 /** An analyst's fenomeen label; "onbekend", "n.v.t." and the like count as no label (left to classification). */
-export function lookupFenomeen(raw: string): Waarde<Fenomeen> {
+export const lookupFenomeen = memoise((raw: string): Waarde<Fenomeen> => {
   const tables = ingestTables();
   const key = normaliseName(raw);
   if (key === '' || tables.geenFenomeen.has(key)) return { leeg: true };
   return lookupValue(tables.fenomeen, raw);
+});
+
+/** A lookup in one of the tables, remembered per distinct text (the tables load on first use). */
+function memoLookup<T extends string>(table: () => Synoniemen<T>): (raw: string) => Waarde<T> {
+  let lookup: ((raw: string) => Waarde<T>) | undefined;
+  return (raw) => (lookup ??= memoise((text) => lookupValue(table(), text)))(raw);
 }
 
-export const lookupBron = (raw: string): Waarde => lookupValue(ingestTables().bron, raw);
-export const lookupType = (raw: string): Waarde => lookupValue(ingestTables().type, raw);
-export const lookupSchaal = (raw: string): Waarde<Schaal> => lookupValue(ingestTables().schaal, raw);
+export const lookupBron = memoLookup(() => ingestTables().bron);
+export const lookupType = memoLookup(() => ingestTables().type);
+export const lookupSchaal = memoLookup(() => ingestTables().schaal);

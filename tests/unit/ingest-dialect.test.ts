@@ -36,8 +36,9 @@ describe('detectCodering', () => {
     expect(detectCodering(cut)).toBe('utf-8');
   });
 
-  it('falls back to Windows-1252 when the bytes are not UTF-8', () => {
+  it('falls back to Windows-1252 when the bytes are not UTF-8, also for a last byte that starts a character', () => {
     expect(detectCodering(encode('café;Súdwest', 'windows-1252', false))).toBe('windows-1252');
+    expect(detectCodering(encode('id;omschrijving\r\n1;café', 'windows-1252', false), true)).toBe('windows-1252');
   });
 });
 
@@ -149,7 +150,7 @@ describe('streaming', () => {
     }
   });
 
-  it('reads the file again as Windows-1252 when non-UTF-8 bytes appear after the first 64 KiB', async () => {
+  it('reads the file as Windows-1252 when non-UTF-8 bytes appear only after the first 64 KiB', async () => {
     const dir = await tempDir();
     const rows = Array.from({ length: 3000 }, (_, i) => [`S-${i}`, '2025-01-02', 'Zaanstad', 'gewone tekst zonder accenten', '']);
     rows.push(['S-laatste', '2025-01-02', 'Zaanstad', 'café', '']);
@@ -178,6 +179,15 @@ describe('records the parser cannot read', () => {
       expect.objectContaining({ regel: 3, reden: expect.stringContaining('aanhalingsteken (") wordt niet gesloten') }),
     ]);
     expect(result.afgewezen[0]!.velden.tekst).toContain('S-3;2025-01-02');
+  });
+
+  it('stops with a file error on the line where a runaway quote makes a record longer than a million characters', async () => {
+    const dir = await tempDir();
+    const filler = Array.from({ length: 40_000 }, (_, i) => `S-${i};2025-01-02;Zaanstad;gewone tekst`);
+    const file = await writeLines(dir, 'runaway.csv', ['id;datum;gemeente;omschrijving', 'S-0;2025-01-02;Zaanstad;goed', 'S-1;2025-01-02;Zaanstad;"open', ...filler]);
+    await expect(ingestSignalen([file], ref)).rejects.toThrow(
+      `${file}: regel 3: een record is langer dan 1.000.000 tekens; waarschijnlijk wordt een aanhalingsteken (") niet gesloten.`,
+    );
   });
 
   it('rejects a row with more filled fields than the header, and accepts empty extra or missing trailing fields', async () => {

@@ -146,10 +146,10 @@ describe('betrouwbaarheid', () => {
 
   it('reads ambiguous codes as 4x4 only in a file that uses X and no Admiralty-only codes', () => {
     const b2 = parseCode('B2')!;
-    expect(fileSchema([b2, parseCode('X3')!])).toEqual({ schema: '4x4', gemengd: false });
-    expect(fileSchema([b2, parseCode('E5')!])).toEqual({ schema: 'admiralty', gemengd: false });
-    expect(fileSchema([b2])).toEqual({ schema: 'admiralty', gemengd: false });
-    expect(fileSchema([b2, parseCode('X3')!, parseCode('F6')!])).toEqual({ schema: 'admiralty', gemengd: true });
+    expect(fileSchema(new Set(['beide', '4x4'] as const))).toEqual({ schema: '4x4', gemengd: false });
+    expect(fileSchema(new Set(['beide', 'admiralty'] as const))).toEqual({ schema: 'admiralty', gemengd: false });
+    expect(fileSchema(new Set(['beide'] as const))).toEqual({ schema: 'admiralty', gemengd: false });
+    expect(fileSchema(new Set(['beide', '4x4', 'admiralty'] as const))).toEqual({ schema: 'admiralty', gemengd: true });
     expect(grade(b2, '4x4')).toEqual({ schema: '4x4', bron: 'B', informatie: '2', code: 'B2' });
     expect(grade(parseCode('e5')!, '4x4')).toEqual({ schema: 'admiralty', bron: 'E', informatie: '5', code: 'E5' });
   });

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectSoort, ingestNotities, ingestSignalen, writeRejects } from '../../src/ingest/index.js';
+import { Deduplicator } from '../../src/ingest/duplicates.js';
+import { signaalKind } from '../../src/ingest/signalen.js';
+import type { Signaal } from '../../src/model.js';
 import { loadReference } from '../../src/reference/index.js';
 import { tempDir, writeLines } from './ingest-helpers.js';
 
@@ -134,6 +137,32 @@ describe('duplicates and accounting', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('Deduplicator', () => {
+  it('keeps one copy of identical records, however many arrive, and drops the rest at once', () => {
+    const kind = signaalKind(ref);
+    const duplicates = new Deduplicator(kind);
+    duplicates.startFile(0);
+    const copy = (regel: number): Signaal => ({ id: 'S-1', datum: '2025-01-01', gemeente: 'GM0479', origin: { bestand: 'a.csv', regel } });
+    for (let regel = 2; regel < 1002; regel++) duplicates.offer(copy(regel), 0);
+    expect(duplicates.keptSince(0)).toEqual([copy(2)]);
+    expect(duplicates.result(1)).toEqual({ records: [copy(2)], dubbel: [999] });
+  });
+
+  it('compares reliability by the code as written, whatever scheme its file turned out to use', async () => {
+    const dir = await tempDir();
+    const a = await writeLines(dir, 'a.csv', ['id;datum;gemeente;betrouwbaarheid', 'S-1;2025-01-01;Zaanstad;B2', 'S-2;2025-01-01;Zaanstad;E5']);
+    const b = await writeLines(dir, 'b.csv', ['id;datum;gemeente;betrouwbaarheid', 'S-1;2025-01-01;Zaanstad;b-2', 'S-3;2025-01-01;Zaanstad;X4']);
+    const result = await ingestSignalen([a, b], ref);
+    expect(result.bestanden.map((f) => f.dubbel)).toEqual([0, 1]);
+    expect(result.waarschuwingen).toEqual([]);
+    expect(result.records.map((r) => [r.id, r.betrouwbaarheid?.schema])).toEqual([
+      ['S-1', 'admiralty'],
+      ['S-2', 'admiralty'],
+      ['S-3', '4x4'],
+    ]);
   });
 });
 

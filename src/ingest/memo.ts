@@ -1,0 +1,21 @@
+// Exports repeat the same few values on every row (bron, type, codes, person keys, dates): remembering the answer
+// per distinct text saves time, and sharing one string or object per value saves memory on large files. The caches
+// are bounded, so a file full of distinct values costs a cleared cache, not unbounded memory.
+
+const DEFAULT_LIMIT = 50_000;
+
+export function memoise<T>(fn: (text: string) => T, limit = DEFAULT_LIMIT): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    if (cache.has(text)) return cache.get(text) as T;
+    const value = fn(text);
+    if (cache.size >= limit) cache.clear();
+    cache.set(text, value);
+    return value;
+  };
+}
+
+/** One shared copy per distinct string (1,000,000 records hold a few hundred distinct dates). */
+export function interner(limit = DEFAULT_LIMIT): (text: string) => string {
+  return memoise((text) => text, limit);
+}
