@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findJsonSyntaxError, lineColumn } from '../config/json-syntax.js';
+import { parseJson } from '../config/json-syntax.js';
 import { FENOMENEN, type Fenomeen } from '../model.js';
 import { CterError, FileError } from '../util/errors.js';
 import { compileRules, type CompiledRules } from './rules.js';
@@ -60,14 +60,8 @@ async function readJson(file: string): Promise<{ raw: unknown; sha256: string }>
     const code = (err as NodeJS.ErrnoException).code;
     throw new FileError(file, code === 'ENOENT' ? 'taxonomiebestand niet gevonden' : `kan het bestand niet lezen (${code})`);
   }
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  try {
-    return { raw: JSON.parse(text), sha256: createHash('sha256').update(bytes).digest('hex') };
-  } catch {
-    const syntax = findJsonSyntaxError(text) ?? { offset: 0, reden: 'ongeldige JSON' };
-    const { regel, kolom } = lineColumn(text, syntax.offset);
-    throw new CterError(`${file}:${regel}:${kolom}: ongeldige JSON: ${syntax.reden}.`);
-  }
+  const raw = parseJson(bytes.toString('utf8').replace(/^\uFEFF/, ''), file);
+  return { raw, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 async function readFile_(file: string, volledig: boolean): Promise<{ invoer: TaxonomieInvoer; sha256: string }> {

@@ -28,8 +28,21 @@ export function error(message: string): void {
   process.stderr.write(`${colour.red('fout:')} ${message}\n`);
 }
 
+let closedPipeHandled = false;
+
+/** `cter ... | head` closes stdout early: that is the reader's choice, not an error; stop quietly. */
+function exitQuietlyOnClosedPipe(): void {
+  if (closedPipeHandled) return;
+  closedPipeHandled = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 /** Data (stdout). Resolves once the data is flushed, so the process can exit safely afterwards. */
 export function out(data: string): Promise<void> {
+  exitQuietlyOnClosedPipe();
   return new Promise((resolve, reject) => {
     process.stdout.write(data, (err) => (err ? reject(err) : resolve()));
   });

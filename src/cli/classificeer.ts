@@ -1,0 +1,106 @@
+import type { Command } from 'commander';
+import { EXIT, type ExitCode } from '../util/errors.js';
+import { info, out, warn } from './io.js';
+import { oneOf } from './program.js';
+import { action } from './run.js';
+
+const FORMATEN = ['json', 'csv', 'tabel'] as const;
+type Formaat = (typeof FORMATEN)[number];
+
+interface ClassificeerOptions {
+  signalen?: string[];
+  formaat?: Formaat;
+  metOmschrijving?: boolean;
+  afgewezen?: string;
+  config?: string;
+}
+
+export function registerClassificeer(program: Command): void {
+  program
+    .command('classificeer')
+    .usage('[opties]')
+    .summary('geef elk signaal een fenomeen en een ernst, met de reden erbij')
+    .description(
+      'geef elk signaal een fenomeen (met herkomst: analist, regel, handmatig of geen) en een ernst, elk met de ' +
+        'reden, en schrijf ze naar stdout',
+    )
+    .option('-s, --signalen <bestand...>', "signaalexports (bestanden of mappen); standaard 'signalen' uit de configuratie")
+    .option(
+      '-f, --formaat <formaat>',
+      'json, csv of tabel (standaard: tabel op een terminal, anders json)',
+      oneOf('--formaat', FORMATEN),
+    )
+    .option('--met-omschrijving', 'neem de vrije tekst (omschrijving) op; die kan bijzondere persoonsgegevens bevatten')
+    .option('--afgewezen <pad>', 'schrijf de afgewezen invoerregels, met reden en oorspronkelijke velden, naar dit CSV-bestand')
+    .option('-c, --config <bestand>', 'dit configuratiebestand in plaats van het dichtstbijzijnde cter.config.json')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Elk signaal krijgt: id, gemeente (CBS-code), datum, tijd en type (als de export ze heeft), fenomeen, herkomst,',
+        'reden, ernst, ernstReden, afwijking (de regels wijzen op een ander fenomeen dan het label van de analist),',
+        'regelSuggestie, en bestand en regel waar het signaal vandaan komt. Persoonssleutels komen nooit in de uitvoer.',
+        '',
+        'Herkomst: handmatig (een beoordeling uit cter review, zolang het signaal niet is gewijzigd), analist (het',
+        "label in de export), regel (de taxonomie; de reden noemt de termen en de score) of geen (fenomeen 'onbekend').",
+        'De taxonomie is data/taxonomie.json, uit te breiden of te vervangen met taxonomie en taxonomieModus in',
+        'cter.config.json.',
+        '',
+        'Formaten: json (een lijst met een object per signaal, een per regel), csv (kopregel, puntkomma als',
+        "scheidingsteken, UTF-8 zonder BOM, afwijking als 'ja'/'nee'), tabel (uitgelijnde kolommen om te lezen).",
+        'De uitvoer bevat geen tijdstempels: dezelfde invoer geeft dezelfde uitvoer.',
+        '',
+        'Afsluitcode: 0 alle signalen geclassificeerd; 1 geclassificeerd, maar er zijn invoerregels afgewezen (die',
+        'staan op stderr en met --afgewezen in een CSV-bestand); 2 verkeerd gebruik of een onleesbaar bestand.',
+        '',
+        'Voorbeelden:',
+        '  cter classificeer --signalen exports/ --formaat tabel',
+        '  cter classificeer --signalen politie.csv zvh.csv --formaat csv > classificatie.csv',
+        '  cter classificeer --met-omschrijving --afgewezen afgewezen.csv > classificatie.json',
+      ].join('\n'),
+    )
+    .action(action((options: ClassificeerOptions) => runClassificeer(options)));
+}
+
+/** Writes text pieces to stdout in blocks of about a megabyte. */
+async function writeAll(pieces: Iterable<string>): Promise<void> {
+  let block = '';
+  for (const piece of pieces) {
+    block += piece;
+    if (block.length >= 1 << 20) {
+      await out(block);
+      block = '';
+    }
+  }
+  if (block) await out(block);
+}
+
+async function runClassificeer(options: ClassificeerOptions): Promise<ExitCode> {
+  const { loadConfig } = await import('../config/index.js');
+  const { loadReference } = await import('../reference/index.js');
+  const { runPipelineGemeld, shownPath } = await import('../pipeline.js');
+  const uitvoer = await import('../classify/output.js');
+
+  const config = await loadConfig({ file: options.config, overrides: { signalen: options.signalen } });
+  const ref = loadReference(config.values);
+  const invoer = await runPipelineGemeld(
+    { signalen: config.values.signalen, notities: [], config, ref },
+    { info, warn },
+  );
+  const taxonomie = invoer.taxonomy.bronnen.map((b) => `${shownPath(b.pad)} (${b.rol})`).join(' + ');
+  info(`taxonomie ${invoer.taxonomy.definitie.versie}: ${taxonomie}.`);
+
+  const afgewezen = invoer.ingest.signalen.afgewezen;
+  if (options.afgewezen !== undefined) {
+    const { writeRejects } = await import('../ingest/index.js');
+    await writeRejects(options.afgewezen, afgewezen);
+    info(`${afgewezen.length} afgewezen regels met hun reden: ${options.afgewezen}`);
+  }
+  uitvoer.classificatieSamenvatting(invoer.signalen).forEach((regel) => info(regel));
+
+  const formaat = options.formaat ?? (process.stdout.isTTY ? 'tabel' : 'json');
+  const opties = { metOmschrijving: options.metOmschrijving === true, pad: (bestand: string) => shownPath(bestand) };
+  const schrijf = { json: uitvoer.classificatieJson, csv: uitvoer.classificatieCsv, tabel: uitvoer.classificatieTabel };
+  await writeAll(schrijf[formaat](invoer.signalen, opties));
+  return afgewezen.length > 0 ? EXIT.PARTIAL : EXIT.OK;
+}
