@@ -713,6 +713,11 @@ const vaagIds = accepted.filter((r) => r.signal.kind === 'vaag').map((r) => r.ro
 const twijfelIds = accepted.filter((r) => r.signal.kind === 'twijfel').map((r) => r.row.id);
 const hoogIds = accepted.filter((r) => r.signal.template.ernst === 'hoog').map((r) => r.row.id);
 
+// Counts per gemeente and quarter, for the README and verwacht.json (valid signals only, each once).
+const valid = signals.filter((s) => GEMEENTEN.includes(s.gemeente));
+const quarterOf = (t) => `${t.y}-Q${Math.ceil(t.m / 3)}`;
+const zaanstadPerQuarter = QUARTERS.map((q) => [q.label, valid.filter((s) => s.gemeente.naam === 'Zaanstad' && quarterOf(s.when) === q.label).length]);
+
 const verwacht = {
   _toelichting:
     'Gegenereerd door scripts/gen-samples.mjs; zie README.md. Regelnummers zoals een editor ze telt (regel 1 is de eerste regel van het bestand). ' +
@@ -731,8 +736,10 @@ const verwacht = {
   vaag: vaagIds,
   twijfel: twijfelIds,
   ernstHoog: hoogIds,
+  zaanstadPerKwartaal: Object.fromEntries(zaanstadPerQuarter),
+  // Each is a significant rise of the fenomeen against the previous period.
   trends: [
-    { gemeente: 'Zaanstad', periode: '2025-Q3', fenomeen: 'anti-institutioneel-extremisme', wat: 'significante stijging t.o.v. 2025-Q2 en 2024-Q3' },
+    { gemeente: 'Zaanstad', periode: '2025-Q3', fenomeen: 'anti-institutioneel-extremisme', wat: 'soevereinen en anti-overheidsretoriek via een lokale Telegramgroep; ook alle signalen samen stijgen significant t.o.v. 2025-Q2 en 2024-Q3' },
     { gemeente: 'Velsen', periode: '2024-Q4', fenomeen: 'polarisatie', wat: 'piek rond de informatieavond over noodopvang (12 november 2024)' },
     { gemeente: 'Haarlemmermeer', periode: '2025-Q2', fenomeen: 'activisme', wat: 'klimaatblokkades bij Schiphol' },
     { gemeente: 'Hoorn', periode: '2025-Q1', fenomeen: 'rechts-extremisme', wat: 'stickergolf' },
@@ -740,10 +747,6 @@ const verwacht = {
 };
 writeFileSync(join(OUT, 'verwacht.json'), `${JSON.stringify(verwacht, null, 2)}\n`);
 
-// Counts per gemeente and quarter, for the README (valid signals only, each once).
-const valid = signals.filter((s) => GEMEENTEN.includes(s.gemeente));
-const quarterOf = (t) => `${t.y}-Q${Math.ceil(t.m / 3)}`;
-const zaanstadPerQuarter = QUARTERS.map((q) => [q.label, valid.filter((s) => s.gemeente.naam === 'Zaanstad' && quarterOf(s.when) === q.label).length]);
 
 const config = {
   regio: 'Politie-eenheid Noord-Holland',
@@ -775,7 +778,8 @@ bestanden en de generator overeenkomen.
 ${signals.length} signalen uit de 32 gemeenten van de politie-eenheid Noord-Holland (plus ${OUTSIDE.length ? 'enkele' : 'geen'}
 van buiten de eenheid in de online-export), van 2024-Q1 tot en met 2025-Q3 en de eerste weken van 2025-Q4 (tot en met
 20 oktober 2025): **2025-Q3 is het laatste volledige kwartaal**. Het aantal signalen volgt ongeveer het aantal inwoners
-(ongeveer ${RATE} per 10.000 inwoners per kwartaal), met deze bewuste ontwikkelingen:
+(ongeveer ${RATE} per 10.000 inwoners per kwartaal), met deze bewuste ontwikkelingen, elk een significante stijging
+van het fenomeen ten opzichte van het kwartaal ervoor:
 
 ${table(['gemeente', 'periode', 'fenomeen', 'wat'], verwacht.trends.map((t) => [t.gemeente, t.periode, t.fenomeen, t.wat]))}
 

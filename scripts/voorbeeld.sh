@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# The README's main command: installs what is missing (scripts/setup.sh), then runs cter on the fictional sample data in
-# data-samples/. That folder is a cter workspace: its cter.config.json names the exports and the trend notes, and sends
-# output to ./uitvoer.
+# The README's main command: installs what is missing (scripts/setup.sh), then renders the lokaal beeld of Zaanstad for
+# the latest complete quarter from the fictional sample data in data-samples/. That folder is a cter workspace: its
+# cter.config.json names the exports and the trend notes and sends output to ./uitvoer. stdout: the path of the PDF.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 cd data-samples
-# The sample data holds deliberately bad rows, so valideer ends with exit code 1 ("done, with rejected rows").
+# The sample data holds deliberately bad rows, so beeld ends with exit code 1: "report written, input rows rejected".
 status=0
-node ../bin/cter valideer ./*.csv || status=$?
+node ../bin/cter beeld --gemeente Zaanstad || status=$?
 if [[ $status -eq 1 ]]; then
-  printf '\nDe voorbeeldgegevens bevatten bewust foute regels (zie data-samples/README.md); cter heeft ze gevonden.\n' >&2
+  printf 'De voorbeeldgegevens bevatten bewust foute regels (zie data-samples/README.md); ze staan met hun reden naast het rapport.\n' >&2
   exit 0
 fi
 exit "$status"

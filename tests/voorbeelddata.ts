@@ -37,6 +37,10 @@ export interface Verwacht {
   vaag: string[];
   twijfel: string[];
   ernstHoog: string[];
+  /** Accepted Zaanstad signals per quarter, all exports together. */
+  zaanstadPerKwartaal: Record<string, number>;
+  /** Designed trends: each a significant rise of the fenomeen against the previous period. */
+  trends: { gemeente: string; periode: string; fenomeen: string; wat: string }[];
 }
 
 export async function loadVerwacht(): Promise<Verwacht> {

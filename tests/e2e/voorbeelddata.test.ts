@@ -29,6 +29,11 @@ beforeAll(async () => {
   result = JSON.parse(run.stdout) as typeof result;
 });
 
+interface TrendGebied {
+  signalen: number;
+  fenomeenVerandering: Record<string, { vorigePeriode: { richting: string } }>;
+}
+
 /** The reported column is the canonical name or the header as the file writes it; either names the right column. */
 const sameColumn = (reported: string | undefined, p: Geplant) => reported === p.kolom || reported === p.kopregel;
 
@@ -62,6 +67,26 @@ describe('cter valideer on data-samples/', () => {
     const { id, later } = verwacht.dubbel.gewijzigd;
     const changed = result.waarschuwingen.find((w) => basename(w.bestand) === later.bestand && w.regel === later.regel);
     expect(changed?.reden).toContain(id);
+  });
+
+  it('shows the designed trends: Zaanstad 2025-Q3 and each event a significant rise of its fenomeen', async () => {
+    const trend = async (gemeente: string, periode: string) => {
+      const run = await cter(['trends', '--gemeente', gemeente, '--periode', periode], { cwd: SAMPLES });
+      expect(run.code, run.stderr).toBe(0);
+      return (JSON.parse(run.stdout) as { gebieden: TrendGebied[] }).gebieden[0]!;
+    };
+    const zaanstad = await trend('Zaanstad', '2025-Q3');
+    const perKwartaal = verwacht.zaanstadPerKwartaal;
+    expect(zaanstad).toMatchObject({
+      signalen: perKwartaal['2025-Q3'],
+      signalenVorigePeriode: perKwartaal['2025-Q2'],
+      signalenVorigJaar: perKwartaal['2024-Q3'],
+      verandering: { vorigePeriode: { richting: 'stijging' }, vorigJaar: { richting: 'stijging' } },
+    });
+    for (const t of verwacht.trends) {
+      const gebied = t.gemeente === 'Zaanstad' && t.periode === '2025-Q3' ? zaanstad : await trend(t.gemeente, t.periode);
+      expect(gebied.fenomeenVerandering[t.fenomeen]?.vorigePeriode.richting, `${t.gemeente} ${t.periode} ${t.fenomeen}`).toBe('stijging');
+    }
   });
 
   it('reads the trend notes without a single problem', async () => {

@@ -1,0 +1,31 @@
+// The README's main command, `bash scripts/voorbeeld.sh`: set-up (quick when everything is there), then the Zaanstad
+// report from the sample data. Checks the real PDF with poppler-utils.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { loadVerwacht, ROOT } from '../voorbeelddata.js';
+
+const run = promisify(execFile);
+
+describe('bash scripts/voorbeeld.sh', () => {
+  it('renders the Zaanstad report of 2025-Q3 and prints its path', { timeout: 300_000 }, async () => {
+    const { stdout } = await run('bash', [join(ROOT, 'scripts/voorbeeld.sh')], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    const pdf = stdout.trim().split('\n').at(-1)!;
+    expect(pdf).toBe(join(ROOT, 'uitvoer', 'lokaal-beeld_zaanstad_2025-Q3.pdf'));
+    expect(existsSync(pdf.replace(/\.pdf$/, '_afgewezen.csv'))).toBe(true);
+
+    const info = (await run('pdfinfo', [pdf])).stdout;
+    expect(Number(/^Pages:\s+(\d+)/m.exec(info)?.[1])).toBeGreaterThanOrEqual(4);
+    const text = (await run('pdftotext', ['-layout', pdf, '-'])).stdout;
+    expect(text).toContain('Zaanstad');
+    expect(text).toContain('3e kwartaal 2025');
+    const verwacht = await loadVerwacht();
+    expect(text).toMatch(new RegExp(`\\b${verwacht.zaanstadPerKwartaal['2025-Q3']} signalen\\b`));
+    // Aggregates only: no person keys and no signal texts from the exports.
+    expect(text).not.toMatch(/P-\d{6}/);
+    expect(text).not.toContain('klassenapp');
+    expect(text).not.toContain('notice of liability');
+  });
+});
