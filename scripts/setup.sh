@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever cter needs on a Debian machine, and does nothing when everything is there:
 #   1. Node.js >= 20.19;
-#   2. Debian packages: Chromium and fonts (PDF), poppler-utils and `script` (used by the tests), the build tools and
-#      libraries that canvas (charts) is compiled against;
+#   2. Debian packages: Chromium and fonts (PDF), poppler-utils, `script` and tmux (used by the tests), and the
+#      build tools and libraries that canvas (charts) is compiled against;
 #   3. npm ci, when node_modules is missing or older than package-lock.json;
 #   4. the TypeScript build, when src/ changed since the last successful build.
 # Messages are Dutch and go to stderr. Exit code 2 when something cannot be installed from here.
@@ -21,10 +21,10 @@ node -e '
 ' || fail "cter heeft Node.js 20.19 of nieuwer nodig; gevonden: $(node --version). Installeer een nieuwere Node.js."
 
 # --- 2. Debian packages ------------------------------------------------------------------------------------------
-# chromium + fonts: the PDF; poppler-utils: pdftotext/pdfinfo in the tests; bsdutils: `script`, the pseudo-terminal
-# the tests of interactive prompts run in; the rest: compiling canvas (charts).
+# chromium + fonts: the PDF; poppler-utils: pdftotext/pdfinfo in the tests; bsdutils (`script`) and tmux: the
+# terminals the tests of interactive prompts run in; the rest: compiling canvas (charts).
 PACKAGES=(
-  chromium fonts-liberation fonts-dejavu-core poppler-utils bsdutils
+  chromium fonts-liberation fonts-dejavu-core poppler-utils bsdutils tmux
   build-essential python3 pkg-config libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev libpixman-1-dev
 )
 if command -v dpkg-query >/dev/null 2>&1; then
