@@ -6,7 +6,7 @@ import { info, out, warn, error } from '../cli/io.js';
 import { loadConfig, type LoadedConfig } from '../config/index.js';
 import { readRecords, type RawRecord, type RecordSink } from '../ingest/read-records.js';
 import type { GeclassificeerdSignaal } from '../model.js';
-import { ingestMeldingen, runPipeline, shownPath } from '../pipeline.js';
+import { runPipelineGemeld, shownPath } from '../pipeline.js';
 import { loadReference } from '../reference/index.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { EXIT, FileError, UsageError, type ExitCode } from '../util/errors.js';
@@ -64,10 +64,7 @@ async function loadInputs(config: LoadedConfig) {
   const file = config.values.beoordelingen;
   // Decisions first: a broken decisions file should fail before the exports are read.
   const beoordelingen = await loadBeoordelingen(file);
-  const pipeline = await runPipeline({ signalen: config.values.signalen, notities: [], config, ref, beoordelingen });
-  const meldingen = ingestMeldingen(pipeline.ingest);
-  for (const line of meldingen.info) info(line);
-  for (const line of meldingen.waarschuwingen) warn(line);
+  const pipeline = await runPipelineGemeld({ signalen: config.values.signalen, notities: [], config, ref, beoordelingen }, { info, warn });
   const gemeenteNaam = (code: string) => ref.gemeente(code)?.naam ?? code;
   return { config, file, beoordelingen, pipeline, gemeenteNaam, queue: reviewQueue(pipeline.signalen, beoordelingen) };
 }
@@ -91,7 +88,7 @@ function collect(): RecordSink<RawRecord[]> {
 
 async function importeer(path: string, inputs: Inputs): Promise<ExitCode> {
   const shown = shownPath(path);
-  const records = await readRecords(path, collect);
+  const records = await readRecords(path, collect());
   const signalen = new Map<string, GeclassificeerdSignaal>(inputs.pipeline.signalen.map((s) => [s.id, s]));
   const uitkomst = readImport(shown, records, signalen, inputs.pipeline.taxonomy);
   if (uitkomst.fouten.length > 0) {

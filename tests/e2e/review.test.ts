@@ -37,6 +37,14 @@ async function zaanstadQ3(): Promise<TrendSamenvatting['gebieden'][number]> {
   return (JSON.parse(r.stdout) as TrendSamenvatting).gebieden[0]!;
 }
 
+/** `cter classificeer --formaat json`: [fenomeen, herkomst] per id. */
+async function classificatie(): Promise<Record<string, [string, string]>> {
+  const r = await run(['classificeer', '--formaat', 'json']);
+  expect(r.code).toBe(0);
+  const records = JSON.parse(r.stdout) as { id: string; fenomeen: string; herkomst: string; reden: string }[];
+  return Object.fromEntries(records.map((s) => [s.id, [s.fenomeen, s.herkomst]]));
+}
+
 const nonZero = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
 
 /** Reads an exported queue and fills in decisions by id: [fenomeen, ernst]. */
@@ -124,6 +132,15 @@ describe('cter review without a terminal', () => {
     ]);
     expect(await status()).toMatchObject({ totaal: 1, perReden: { onbekend: 1, afwijking: 0, gewijzigd: 0 }, beoordeeld: 3 });
 
+    expect(await classificatie()).toEqual({
+      'R-01': ['rechts-extremisme', 'regel'],
+      'R-02': ['polarisatie', 'handmatig'],
+      'R-03': ['overig', 'handmatig'],
+      'R-04': ['rechts-extremisme', 'handmatig'],
+      'R-05': ['polarisatie', 'analist'],
+      'R-06': ['onbekend', 'geen'],
+      'R-07': ['jihadisme', 'regel'],
+    });
     const after = await zaanstadQ3();
     expect(nonZero(after.fenomenen)).toEqual({ jihadisme: 1, 'rechts-extremisme': 1, polarisatie: 2, overig: 1, onbekend: 1 });
     expect(after.ernst.hoog).toBe(before.ernst.hoog + 1);
@@ -161,6 +178,8 @@ describe('cter review without a terminal', () => {
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain("kolom L (controle): het signaal 'R-02' is gewijzigd sinds de export");
     expect(nonZero((await zaanstadQ3()).fenomenen)).toEqual({ jihadisme: 2, polarisatie: 1, overig: 1, onbekend: 2 });
+    const classified = await classificatie();
+    expect([classified['R-02'], classified['R-03']]).toEqual([['onbekend', 'geen'], ['overig', 'handmatig']]);
   });
 
   it('a broken decisions file stops every command that classifies, naming the file and entry (exit 2)', async () => {

@@ -140,10 +140,8 @@ describe('readImport', () => {
     const text = `sep=;\r\n${stringify(filled, { delimiter: ';', record_delimiter: 'windows', quoted_match: /[\r\n]/ })}`;
     await writeFile(file, Buffer.from(text, 'latin1'));
     let codering = '';
-    const raw = await readRecords(file, () => {
-      const list: RawRecord[] = [];
-      return { record: (r) => list.push(r), finish: (dialect) => ((codering = dialect.codering), list) };
-    });
+    const list: RawRecord[] = [];
+    const raw = await readRecords(file, { record: (r) => list.push(r), finish: (dialect) => ((codering = dialect.codering), list) });
     expect(codering).toBe('windows-1252');
     const uitkomst = readImport(file, raw, byId, await ingebouwd());
     expect(uitkomst.fouten).toEqual([]);
