@@ -4,20 +4,19 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { Transform, Writable, type TransformCallback } from 'node:stream';
+import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse, type CsvError, type Options } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { FileError } from '../util/errors.js';
 import {
-  decoderLabel,
   detectCodering,
   detectDelimiter,
   detectSepLine,
   SAMPLE_BYTES,
   type Codering,
 } from './dialect.js';
-import { Windows1252Decoder } from './windows-1252.js';
+import { createDecoder, DecodeError, decoding, hashing, isUtf8File } from './decode.js';
 
 export type RawRecord =
   | { regel: number; velden: string[] }
@@ -55,10 +54,10 @@ const PARSE_OPTIONS: Pick<Options, 'record_delimiter' | 'relax_column_count' | '
   skip_records_with_error: true,
 };
 
-class DecodeError extends Error {
-  constructor(readonly byte: number) {
-    super(`invalid encoded data near byte ${byte}`);
-  }
+/** File system errors become a user error; anything else (a bug) stays what it is. */
+function asFileError(file: string, err: unknown): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? new FileError(file, describeReadError(err)) : err;
 }
 
 function describeReadError(err: unknown): string {
@@ -85,62 +84,11 @@ async function readSample(file: string): Promise<{ sample: Uint8Array; wholeFile
   }
 }
 
-/** A decoder for the codering; `fatal` makes invalid bytes throw instead of becoming U+FFFD. */
-function createDecoder(codering: Codering, fatal: boolean): Pick<TextDecoder, 'decode'> {
-  return codering === 'windows-1252' ? new Windows1252Decoder() : new TextDecoder(decoderLabel(codering), { fatal });
-}
-
 function planFor(codering: Codering, sample: Uint8Array, wholeFile: boolean): Plan {
   const text = createDecoder(codering, false).decode(sample, { stream: !wholeFile });
   const sep = detectSepLine(text);
   if (sep) return { codering, delimiter: sep.delimiter, skip: sep.length, text: text.slice(sep.length) };
   return { codering, delimiter: detectDelimiter(text, wholeFile), skip: 0, text };
-}
-
-function hashing(hash: ReturnType<typeof createHash>): Transform {
-  return new Transform({
-    transform(chunk: Buffer, _enc, done: TransformCallback) {
-      hash.update(chunk);
-      done(null, chunk);
-    },
-  });
-}
-
-/** Decodes across chunk boundaries (a multi-byte character may be split) and drops the first `skip` characters. */
-function decoding(codering: Codering, skip: number): Transform {
-  const decoder = createDecoder(codering, true);
-  let bytes = 0;
-  let toSkip = skip;
-  const emit = (text: string, done: TransformCallback) => {
-    if (toSkip > 0) {
-      const dropped = Math.min(toSkip, text.length);
-      toSkip -= dropped;
-      text = text.slice(dropped);
-    }
-    done(null, text.length > 0 ? text : undefined);
-  };
-  return new Transform({
-    readableObjectMode: true,
-    transform(chunk: Buffer, _enc, done: TransformCallback) {
-      let text: string;
-      try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        return done(new DecodeError(bytes));
-      }
-      bytes += chunk.length;
-      emit(text, done);
-    },
-    flush(done: TransformCallback) {
-      let text: string;
-      try {
-        text = decoder.decode();
-      } catch {
-        return done(new DecodeError(bytes));
-      }
-      emit(text, done);
-    },
-  });
 }
 
 /** Counts lines as an editor does. A CRLF may arrive split over two records' raw text (csv-parse drops the LF). */
@@ -248,35 +196,28 @@ async function parseWithPlan<S>(file: string, plan: Plan, sink: RecordSink<S>): 
       recordWriter(file, sink, lines, skipped),
     );
   } catch (err) {
-    // File system errors become a user error; anything else (a bug) stays what it is.
-    const code = (err as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new FileError(file, describeReadError(err));
-    throw err;
+    throw asFileError(file, err);
   }
   return sink.finish({ sha256: hash.digest('hex'), codering: plan.codering, scheidingsteken: plan.delimiter });
 }
 
-/** Whether the whole file is valid UTF-8: one quick decoding pass, without parsing. */
-async function isUtf8File(file: string): Promise<boolean> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+/**
+ * The encoding, chosen on the first 64 KiB. A larger file that looks like UTF-8 without a BOM is checked to the end,
+ * so a Windows-1252 byte further on does not surface halfway through the parse.
+ */
+async function chooseCodering(file: string, sample: Uint8Array, wholeFile: boolean): Promise<Codering> {
+  const codering = detectCodering(sample, wholeFile);
+  if (codering !== 'utf-8' || wholeFile) return codering;
   try {
-    for await (const chunk of createReadStream(file)) decoder.decode(chunk as Buffer, { stream: true });
-    decoder.decode();
-    return true;
+    return (await isUtf8File(file)) ? 'utf-8' : 'windows-1252';
   } catch (err) {
-    if (err instanceof TypeError) return false;
-    throw new FileError(file, describeReadError(err));
+    throw asFileError(file, err);
   }
 }
 
-/**
- * Reads `file` into `sink`. The encoding is chosen on the first 64 KiB; a larger file that looks like UTF-8 without
- * a BOM is checked to the end first, so a Windows-1252 byte further on does not surface halfway through the parse.
- */
 export async function readRecords<S>(file: string, sink: RecordSink<S>): Promise<S> {
   const { sample, wholeFile } = await readSample(file);
-  let codering = detectCodering(sample, wholeFile);
-  if (codering === 'utf-8' && !wholeFile && !(await isUtf8File(file))) codering = 'windows-1252';
+  const codering = await chooseCodering(file, sample, wholeFile);
   try {
     return await parseWithPlan(file, planFor(codering, sample, wholeFile), sink);
   } catch (err) {
