@@ -6,6 +6,7 @@ import type { ReviewOpties } from '../review/command.js';
 export function registerReview(program: Command): void {
   program
     .command('review')
+    .usage('[opties]')
     .description("beoordeel de wachtrij: signalen met fenomeen 'onbekend', met een afwijking, of gewijzigd sinds beoordeling")
     .option('-s, --signalen <bestand...>', "signaalexports (bestanden of mappen); standaard 'signalen' uit cter.config.json")
     .option('--exporteer <bestand.csv>', 'schrijf de wachtrij als CSV met een lege kolom fenomeen en ernst (voor Excel)')
