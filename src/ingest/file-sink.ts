@@ -62,9 +62,32 @@ class Waarschuwingen {
   }
 }
 
-/** Valid records go straight to the run's deduplicator: a file is never held in memory, only what counts. */
-export class FileSink<T extends { origin: Origin }> implements RecordSink<FileOutcome> {
+/** One row as the converter sees it; a single instance is reused for every row of a file. */
+class RowView implements Row {
+  regel = 0;
+  values: string[] = [];
+
+  constructor(private readonly indeling: KolomIndeling) {}
+
+  get(kolom: string): string {
+    const i = this.indeling.index.get(kolom);
+    return i === undefined ? '' : (this.values[i] ?? '');
+  }
+
+  naam(kolom: string): string {
+    const i = this.indeling.index.get(kolom);
+    return i === undefined ? kolom : this.indeling.namen[i]!;
+  }
+}
+
+/**
+ * Valid records go straight to the run's deduplicator: a file is never held in memory, only what counts. The sink is
+ * also the report its converter writes a row's problems to.
+ */
+export class FileSink<T extends { origin: Origin }> implements RecordSink<FileOutcome>, RowReport {
   private header?: { indeling: KolomIndeling; regel: number; breedte: number };
+  private view?: RowView;
+  private rowFouten: Melding[] = [];
   private regels = 0;
   private readonly start: number;
   private readonly afgewezen: AfgewezenRecord[] = [];
@@ -125,44 +148,40 @@ export class FileSink<T extends { origin: Origin }> implements RecordSink<FileOu
 
   private row(regel: number, values: string[]): void {
     const { indeling, breedte } = this.header!;
-    const fouten: Melding[] = [];
+    const view = (this.view ??= new RowView(indeling));
+    view.regel = regel;
+    view.values = values;
+    this.rowFouten = [];
     const extra = values.slice(breedte).filter((v) => v.trim() !== '').length;
     if (extra > 0) {
-      fouten.push({
+      this.rowFouten.push({
         bestand: this.bestand,
         regel,
         reden: `de regel heeft ${values.length} velden en de kopregel ${breedte}; staat er een scheidingsteken in een tekst zonder aanhalingstekens?`,
       });
     }
-    const row: Row = {
-      regel,
-      get: (kolom) => {
-        const i = indeling.index.get(kolom);
-        return i === undefined ? '' : (values[i] ?? '');
-      },
-      naam: (kolom) => {
-        const i = indeling.index.get(kolom);
-        return i === undefined ? kolom : indeling.namen[i]!;
-      },
-    };
-    const melding = (kolom: string, waarde: string, reden: string): Melding => {
-      const naam = row.naam(kolom);
-      return waarde === '' ? { bestand: this.bestand, regel, kolom: naam, reden } : { bestand: this.bestand, regel, kolom: naam, waarde, reden };
-    };
-    const record =
-      extra > 0
-        ? undefined
-        : this.converter.convert(row, {
-            fout: (kolom, waarde, reden) => fouten.push(melding(kolom, waarde, reden)),
-            waarschuwing: (kolom, waarde, reden) =>
-              this.waarschuwingen.add(melding(kolom, waarde, reden), `${kolom}\u0000${waarde}\u0000${reden}`),
-          });
-    if (fouten.length > 0 || record === undefined) {
-      if (fouten.length === 0) throw new Error(`converter rejected ${this.bestand}:${regel} without a reason`);
-      this.reject(regel, this.velden(values), fouten);
+    const record = extra > 0 ? undefined : this.converter.convert(view, this);
+    if (this.rowFouten.length > 0 || record === undefined) {
+      if (this.rowFouten.length === 0) throw new Error(`converter rejected ${this.bestand}:${regel} without a reason`);
+      this.reject(regel, this.velden(values), this.rowFouten);
       return;
     }
     this.duplicates.offer(record, this.file);
+  }
+
+  private melding(kolom: string, waarde: string, reden: string): Melding {
+    const { bestand } = this;
+    const { regel } = this.view!;
+    const naam = this.view!.naam(kolom);
+    return waarde === '' ? { bestand, regel, kolom: naam, reden } : { bestand, regel, kolom: naam, waarde, reden };
+  }
+
+  fout(kolom: string, waarde: string, reden: string): void {
+    this.rowFouten.push(this.melding(kolom, waarde, reden));
+  }
+
+  waarschuwing(kolom: string, waarde: string, reden: string): void {
+    this.waarschuwingen.add(this.melding(kolom, waarde, reden), `${kolom}\u0000${waarde}\u0000${reden}`);
   }
 
   finish(dialect: FileDialect): FileOutcome {
