@@ -4,7 +4,7 @@
 import { hasLetter, hasLowerCase, MIN_PREFIX_LENGTH, parsePattern, type PatternWord, type Tokens } from './text.js';
 
 export interface CompiledPattern<P> {
-  words: PatternWord[];
+  words: readonly PatternWord[];
   caseSensitive: boolean;
   payload: P;
 }

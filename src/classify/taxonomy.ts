@@ -194,8 +194,9 @@ export function crossCheck(definitie: TaxonomieDefinitie): (Probleem & { bestand
         }
       }
     }
+    const weightedKeys = new Map(weighted.map((t) => [termKey(t), t]));
     for (const n of f.neutraal) {
-      const term = f.termen.find((t) => t.gewicht > 0 && termKey(t) === termKey({ term: n.term }));
+      const term = weightedKeys.get(termKey({ term: n.term }));
       if (term) {
         problemen.push({ ...n.plaats, melding: `'${n.term}' is neutraal maar ook een term met gewicht (${term.plaats.pad})` });
       }

@@ -95,16 +95,9 @@ export interface PatternWord {
 /** The shortest prefix allowed: shorter ones ("is*") would match half the language. */
 export const MIN_PREFIX_LENGTH = 3;
 
-/**
- * Parses a taxonomy pattern: words separated by anything that is not a letter or digit, the same way signal text is
- * split ("IS-vlag" = "IS" + "vlag"), each optionally ending in '*' for a word prefix. Returns a Dutch problem
- * description when the pattern is unusable.
- */
-export function parsePattern(pattern: string): PatternWord[] | string {
-  if (/(^|[^\p{L}\p{N}])\*/u.test(foldDiacritics(pattern))) {
-    return "'*' mag alleen direct na een woord staan (bijvoorbeeld 'soeverein*')";
-  }
+function parse(pattern: string): PatternWord[] | string {
   const folded = foldDiacritics(pattern);
+  if (/(^|[^\p{L}\p{N}])\*/u.test(folded)) return "'*' mag alleen direct na een woord staan (bijvoorbeeld 'soeverein*')";
   const words: PatternWord[] = [];
   for (const match of folded.matchAll(/([\p{L}\p{N}]+)(\*?)/gu)) {
     const original = match[1]!;
@@ -116,4 +109,18 @@ export function parsePattern(pattern: string): PatternWord[] | string {
   }
   if (words.length === 0) return 'bevat geen letters of cijfers';
   return words;
+}
+
+/** Validation, merging and compiling all parse the same patterns; parse each text once. Results are read-only. */
+const parsed = new Map<string, readonly PatternWord[] | string>();
+
+/**
+ * Parses a taxonomy pattern: words separated by anything that is not a letter or digit, the same way signal text is
+ * split ("IS-vlag" = "IS" + "vlag"), each optionally ending in '*' for a word prefix. Returns a Dutch problem
+ * description when the pattern is unusable.
+ */
+export function parsePattern(pattern: string): readonly PatternWord[] | string {
+  let result = parsed.get(pattern);
+  if (result === undefined) parsed.set(pattern, (result = parse(pattern)));
+  return result;
 }
