@@ -7,7 +7,7 @@ export type { ReportModel } from './types.js';
 export { loadTemplates, renderHtml, renderHeaderFooter, PACKAGE_TEMPLATES, type Templates } from './render.js';
 export { ChartRenderer, chartSpecs, type ReportCharts } from './charts.js';
 export { findBrowser } from './browser.js';
-export { PdfRenderer, RenderError, RenderTimeoutError, setPdfMetadata, type PdfDocument, type PdfResult } from './pdf.js';
+export { pdfOptions, PdfRenderer, RenderError, RenderTimeoutError, setPdfMetadata, type PdfDocument, type PdfResult } from './pdf.js';
 export {
   FORMATEN,
   pdfMetadata,

@@ -7,7 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import type { Browser, HTTPRequest, Page, PDFOptions } from 'puppeteer-core';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { CterError } from '../util/errors.js';
 
@@ -70,6 +70,21 @@ class BrowserGoneError extends RenderError {}
 export const PAGE_MARGIN = { top: '21mm', bottom: '19mm', left: '18mm', right: '18mm' } as const;
 
 const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** Chromium's print options for a report: A4, backgrounds, header and footer, tagged, with an outline. */
+export function pdfOptions(doc: Pick<PdfDocument, 'headerTemplate' | 'footerTemplate'>, timeoutMs = DEFAULT_TIMEOUT_MS): PDFOptions {
+  return {
+    format: 'A4',
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: doc.headerTemplate,
+    footerTemplate: doc.footerTemplate,
+    margin: PAGE_MARGIN,
+    tagged: true,
+    outline: true,
+    timeout: timeoutMs,
+  };
+}
 
 function isRoot(): boolean {
   return typeof process.getuid === 'function' && process.getuid() === 0;
@@ -248,17 +263,7 @@ export class PdfRenderer {
 
   private async print(page: Page, doc: PdfDocument, timeoutMs: number): Promise<Uint8Array> {
     await page.setContent(doc.html, { waitUntil: 'load', timeout: timeoutMs });
-    return page.pdf({
-      format: 'A4',
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: doc.headerTemplate,
-      footerTemplate: doc.footerTemplate,
-      margin: PAGE_MARGIN,
-      tagged: true,
-      outline: true,
-      timeout: timeoutMs,
-    });
+    return page.pdf(pdfOptions(doc, timeoutMs));
   }
 
   private async removeProfile(): Promise<void> {
