@@ -237,6 +237,8 @@ function configuratie(config: LoadedConfig): ConfiguratieRegel[] {
   }));
 }
 
+const cellen = (n: number): string => `${formatInteger(n)} ${n === 1 ? 'cel' : 'cellen'}`;
+
 function privacyRegels(figures: Figures, markering: string): string[] {
   const d = figures.drempel;
   const regels = [
@@ -251,8 +253,8 @@ function privacyRegels(figures: Figures, markering: string): string[] {
     return regels;
   }
   regels.push(
-    `Openbaar rapport: aantallen van 1 tot en met ${d - 1} zijn vervangen door '<${d}' (primaire onderdrukking; ${formatInteger(figures.count('primary'))} cellen).`,
-    `Daarnaast zijn ${formatInteger(figures.count('secondary'))} cellen afgeschermd met 'x' (secundaire onderdrukking), zodat geen verborgen aantal uit de getoonde aantallen en totalen kan worden teruggerekend, ook niet door tabellen te combineren.`,
+    `Openbaar rapport: aantallen van 1 tot en met ${d - 1} zijn vervangen door '<${d}' (primaire onderdrukking; ${cellen(figures.count('primary'))}).`,
+    `Daarnaast ${figures.count('secondary') === 1 ? 'is' : 'zijn'} ${cellen(figures.count('secondary'))} afgeschermd met 'x' (secundaire onderdrukking), zodat geen verborgen aantal uit de getoonde aantallen en totalen kan worden teruggerekend, ook niet door tabellen te combineren.`,
     'Aandelen, aantallen per 10.000 inwoners en veranderingen die op een afgeschermd aantal berusten, zijn ook afgeschermd; in de grafieken ontbreken die waarden. Nullen worden wel getoond.',
   );
   return regels;
