@@ -155,9 +155,9 @@ export class Figures {
   verandering(v: Verandering, now: string, then: string): VeranderingWeergave {
     if (this.isHidden(now, then)) {
       const tekst = 'afgeschermd (klein aantal)';
-      return { richting: 'afgeschermd', significant: false, p: null, verschil: null, procent: null, tekst, kort: HIDDEN_MARK };
+      return { richting: 'afgeschermd', significant: false, p: null, verschil: null, procent: null, reden: null, tekst, kort: HIDDEN_MARK };
     }
-    const base = { richting: v.richting, p: v.p, verschil: v.verschil, procent: v.procent };
+    const base = { richting: v.richting, p: v.p, verschil: v.verschil, procent: v.procent, reden: v.reden ?? null };
     const amount = v.procent === null ? formatDifference(v.verschil) : formatPercentChange(v.procent);
     switch (v.richting) {
       case 'stijging':
@@ -170,10 +170,8 @@ export class Figures {
         const p = v.p === null ? '' : `, ${formatP(v.p)}`;
         return { ...base, significant: false, tekst: `geen significante verandering (${amount}${p})`, kort: `${formatDifference(v.verschil)} · n.s.` };
       }
-      default: {
-        const reden = (v as Verandering & { reden?: string }).reden;
-        return { ...base, significant: false, tekst: reden ? `niet te toetsen: ${reden}` : 'niet te toetsen', kort: '–' };
-      }
+      default:
+        return { ...base, significant: false, tekst: v.reden ? `niet te toetsen: ${v.reden}` : 'niet te toetsen', kort: '–' };
     }
   }
 }

@@ -53,7 +53,7 @@ function vergelijkingZin(label: string, eerder: Aantal, v: VeranderingWeergave, 
   const haakje = aantal ? ` (${aantal})` : '';
   if (v.significant) return `Ten opzichte van ${ref}${haakje} is er een ${v.tekst}.`;
   if (v.richting === 'geen significante verandering') return `Ten opzichte van ${ref}${haakje} is er ${v.tekst}.`;
-  return `Ten opzichte van ${ref}${haakje}: ${v.tekst}.`;
+  return `Een vergelijking met ${ref} is niet te toetsen${v.reden ? `: ${v.reden}` : ''}.`;
 }
 
 const VERLEDEN = { stijging: 'gestegen', daling: 'gedaald' } as const;

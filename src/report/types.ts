@@ -29,6 +29,8 @@ export interface VeranderingWeergave {
   p: number | null;
   verschil: number | null;
   procent: number | null;
+  /** Why there is no test ("niet te toetsen"): both counts zero, or a period the inputs do not (fully) cover. */
+  reden: string | null;
   /** For prose: "significante stijging (+52%, p = 0,03)". */
   tekst: string;
   /** For tables: "▲ +16 · p = 0,03" or "+3 · n.s.". */

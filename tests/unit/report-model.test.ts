@@ -97,7 +97,10 @@ describe('buildReportModel with nothing to report', () => {
     const model = buildReportModel(input);
     expect(model.kernpunten[0]).toBe('In het 3e kwartaal 2025 zijn in Landsmeer geen signalen geregistreerd.');
     expect(model.kernpunten.join(' ')).not.toMatch(/stijging|daling/);
-    expect(model.totaal.veranderingVorigePeriode.tekst).toBe('niet te toetsen');
+    expect(model.totaal.veranderingVorigePeriode.tekst).toBe('niet te toetsen: beide aantallen zijn 0');
+    expect(model.kernpunten[1]).toBe(
+      'Een vergelijking met het 2e kwartaal 2025 is niet te toetsen: beide aantallen zijn 0. Een vergelijking met het 3e kwartaal 2024 is niet te toetsen: beide aantallen zijn 0.',
+    );
   });
 });
 
