@@ -1,6 +1,8 @@
 // Streams one export from disk to raw records: bytes -> SHA-256 -> decoder -> csv-parse, never holding the whole
 // file. Each record carries the line on which it starts, counted as an editor counts lines (CRLF, LF and CR each
-// end a line, also inside quoted fields), so an analyst can find it.
+// end a line, also inside quoted fields), so an analyst can find it. The lines are counted here from each record's
+// raw text (csv-parse `raw: true`): csv-parse's own `info.lines` is the line where a record ends and counts a CRLF
+// inside quotes twice.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
