@@ -28,8 +28,9 @@ export async function valideer(
   if (of('signalen').length > 0) results.push(await ingestSignalen(of('signalen'), ref, opts));
   if (of('notities').length > 0) results.push(await ingestNotities(of('notities'), ref, opts));
 
-  const byFile = new Map(results.flatMap((r) => r.bestanden.map((b) => [b.bestand, { ...b, soort: r.soort }] as const)));
-  const bestanden = files.map((f) => byFile.get(f)!);
+  // Back in the order given; per kind the results are in that order already (a file may be named twice).
+  const queues = new Map(results.map((r) => [r.soort, r.bestanden.map((b) => ({ ...b, soort: r.soort }))] as const));
+  const bestanden = files.map((f) => queues.get(soorten.get(f)!)!.shift()!);
   const totaal: Telling = { regels: 0, geaccepteerd: 0, afgewezen: 0, dubbel: 0 };
   for (const r of results) {
     for (const key of Object.keys(totaal) as (keyof Telling)[]) totaal[key] += r.totaal[key];

@@ -121,6 +121,18 @@ describe('cter valideer, readable summary and rejects file', () => {
   });
 });
 
+describe('cter valideer with mixed kinds', () => {
+  it("detects each file's kind, keeps the order given, and counts a file named twice as duplicates of itself", async () => {
+    const run = await cter(['valideer', '--json', 'schoon.csv', 'notities-bom-pipe.csv', 'schoon.csv'], { cwd: FIXTURES });
+    const { bestanden } = JSON.parse(run.stdout) as { bestanden: Record<string, unknown>[] };
+    expect(bestanden.map((b) => [b.bestand, b.regels, b.geaccepteerd, b.afgewezen, b.dubbel])).toEqual([
+      ['schoon.csv', 2, 2, 0, 0],
+      ['notities-bom-pipe.csv', 4, 3, 1, 0],
+      ['schoon.csv', 2, 0, 0, 2],
+    ]);
+  });
+});
+
 describe('cter valideer, usage errors and unreadable files (exit 2, no stack trace)', () => {
   it.each([
     [['valideer', '--soort', 'signalen', 'zonder-gemeente.csv'], "fout: zonder-gemeente.csv: verplichte kolom 'gemeente' ontbreekt voor signalen. Gevonden kolommen: 'id', 'datum', 'plaats'."],
