@@ -1,19 +1,9 @@
 // Builds the report's data model from the figures of one scope: pure, deterministic, JSON-serialisable.
 // Every count passes through `Figures`, so a public report never shows (or lets a reader compute) a small count.
 
-import type { GemeenteOpzoeker } from '../aggregate/aggregate.js';
-import { notitiesVoorScope } from '../aggregate/trends.js';
 import type { ReeksPunt, ScopeCijfers } from '../aggregate/types.js';
-import { configReport } from '../config/show.js';
-import type { ConfigKey, LoadedConfig } from '../config/types.js';
-import {
-  FENOMENEN,
-  HERKOMSTEN,
-  type BestandVerantwoording,
-  type Herkomst,
-  type Schaal,
-  type Trendnotitie,
-} from '../model.js';
+import type { LoadedConfig } from '../config/types.js';
+import { FENOMENEN, type BestandVerantwoording, type Herkomst, type Trendnotitie } from '../model.js';
 import { slug } from '../reference/normalise.js';
 import { cell, Figures, figureSystem, GEEN_GEGEVENS, HIDDEN_MARK, type VerdelingSoort } from './figures.js';
 import {
@@ -27,30 +17,12 @@ import {
   formatShare,
   isoLocal,
 } from './format.js';
+import { gemeentenSectie } from './gemeenten.js';
 import { kernpunten } from './kernpunten.js';
-import {
-  BETROUWBAARHEID_NAAM,
-  ERNST_NAAM,
-  FENOMEEN_KORT,
-  FENOMEEN_NAAM,
-  HERKOMST_NAAM,
-  SCHAAL_TITEL,
-  TLP_KLEUR,
-  TLP_UITLEG,
-} from './labels.js';
-import {
-  SCHEMA,
-  type Aantal,
-  type BestandRij,
-  type ConfiguratieRegel,
-  type GemeentenSectie,
-  type Kerncijfer,
-  type NotitieGroep,
-  type PeriodeVerwijzing,
-  type ReportModel,
-  type Verdeling,
-  type VerdelingRij,
-} from './types.js';
+import { BETROUWBAARHEID_NAAM, ERNST_NAAM, FENOMEEN_NAAM, HERKOMST_NAAM, TLP_KLEUR, TLP_UITLEG } from './labels.js';
+import { notitieGroepen } from './notities.js';
+import { SCHEMA, type Aantal, type Kerncijfer, type PeriodeVerwijzing, type ReportModel, type Verdeling, type VerdelingRij } from './types.js';
+import { verantwoording } from './verantwoording.js';
 
 export interface ReportInput {
   cijfers: ScopeCijfers;
@@ -130,134 +102,6 @@ function verdeling(
     return { code, naam: naam(code), aantal: figures.aantal(key), aandeel: share(figures, key, totalKey) };
   });
   return { titel, rijen, totaal: figures.aantal(totalKey) };
-}
-
-function bestandRij(b: BestandVerantwoording): BestandRij {
-  const tekst = {
-    regels: formatInteger(b.regels),
-    geaccepteerd: formatInteger(b.geaccepteerd),
-    afgewezen: formatInteger(b.afgewezen),
-    dubbel: formatInteger(b.dubbel),
-  };
-  return { ...b, tekst };
-}
-
-const SCHAAL_VOLGORDE: (Schaal | 'zonder')[] = ['lokaal', 'regionaal', 'landelijk', 'internationaal', 'online', 'zonder'];
-
-/** Looks up gemeente names among the areas of the figures (the notes of a scope only name gemeenten in it). */
-function naamOpzoeker(c: ScopeCijfers): GemeenteOpzoeker {
-  const gebieden = new Map([c.gebied, ...c.gemeenten].map((g) => [g.code, g]));
-  return {
-    gemeente: (code) => {
-      const g = gebieden.get(code);
-      return g && { code: g.code, naam: g.naam, andereNamen: [], veiligheidsregio: '', inwoners: g.inwoners };
-    },
-  };
-}
-
-function notitieGroepen(input: ReportInput): NotitieGroep[] {
-  const relevant = notitiesVoorScope(input.notities, input.cijfers, naamOpzoeker(input.cijfers));
-  return SCHAAL_VOLGORDE.map((schaal) => ({
-    schaal,
-    titel: SCHAAL_TITEL[schaal],
-    notities: relevant
-      .filter((n) => (n.schaal ?? 'zonder') === schaal)
-      .map((n) => ({
-        datum: n.datum,
-        datumTekst: formatDate(n.datum),
-        titel: n.titel,
-        notitie: n.notitie,
-        alineas: n.notitie
-          .split(/\r?\n\s*\r?\n/)
-          .map((a) => a.trim())
-          .filter((a) => a.length > 0),
-        fenomeen: n.fenomeen ? FENOMEEN_NAAM[n.fenomeen] : null,
-        gemeente: n.gemeenteNaam ?? n.gemeente,
-      })),
-  })).filter((g) => g.notities.length > 0);
-}
-
-function gemeentenSectie(c: ScopeCijfers, figures: Figures): GemeentenSectie | null {
-  if (c.gebied.soort !== 'regio' || c.gemeenten.length === 0) return null;
-  const [nu, vorige] = [c.periode.code, c.vorigePeriode.code];
-  const rate = (keys: string[], value: number) => figures.derived(keys, value, formatDecimal);
-  const rijen = c.gemeenten.map((g) => ({
-    code: g.code,
-    naam: g.naam,
-    inwoners: g.inwoners,
-    inwonersTekst: formatInteger(g.inwoners),
-    huidig: figures.aantal(cell.gemeente(g.code, nu)),
-    vorigePeriode: figures.aantal(cell.gemeente(g.code, vorige)),
-    verandering: figures.verandering(g.verandering.vorigePeriode, cell.gemeente(g.code, nu), cell.gemeente(g.code, vorige)),
-    per10000: rate([cell.gemeente(g.code, nu)], g.per10000),
-    fenomenen: FENOMENEN.map((f) => figures.aantal(cell.gemeenteFenomeen(g.code, f, nu))),
-  }));
-  return {
-    rijen,
-    fenomeenKolommen: FENOMENEN.map((f) => ({ code: f, naam: FENOMEEN_NAAM[f], kort: FENOMEEN_KORT[f] })),
-    totaal: {
-      huidig: figures.aantal(cell.totaal(nu)),
-      vorigePeriode: figures.aantal(cell.totaal(vorige)),
-      verandering: figures.verandering(c.gebied.verandering.vorigePeriode, cell.totaal(nu), cell.totaal(vorige)),
-      per10000: rate([cell.totaal(nu)], c.gebied.per10000),
-      fenomenen: FENOMENEN.map((f) => figures.aantal(cell.fenomeen(f, nu))),
-    },
-  };
-}
-
-/** Keys of the configuration that shape the report's content, in the order the verantwoording lists them. */
-const CONFIG_IN_VERANTWOORDING: ConfigKey[] = [
-  'rubricering',
-  'tlp',
-  'drempel',
-  'organisatie',
-  'regios',
-  'inwoners',
-  'taxonomie',
-  'taxonomieModus',
-  'beoordelingen',
-  'templates',
-  'sleutel',
-];
-
-function configuratie(config: LoadedConfig): ConfiguratieRegel[] {
-  const report = configReport(config);
-  const text = (v: unknown): string => {
-    if (v === null || v === undefined) return '(niet ingesteld)';
-    if (typeof v === 'string') return v;
-    if (Array.isArray(v) && v.length === 0) return '(geen)';
-    if (typeof v === 'object' && Object.keys(v).length === 0) return '(geen)';
-    return JSON.stringify(v);
-  };
-  const bron = (s: string) => (s === 'standaard' || s === 'optie' || s === 'omgeving' ? s : 'configuratiebestand');
-  return CONFIG_IN_VERANTWOORDING.map((key) => ({
-    sleutel: key,
-    waarde: text(report.waarden[key]),
-    bron: bron(report.herkomst[key] ?? 'standaard'),
-  }));
-}
-
-const cellen = (n: number): string => `${formatInteger(n)} ${n === 1 ? 'cel' : 'cellen'}`;
-
-function privacyRegels(figures: Figures, markering: string): string[] {
-  const d = figures.drempel;
-  const regels = [
-    'Het rapport bevat alleen geaggregeerde aantallen. Namen, persoonssleutels en omschrijvingen van signalen zijn niet opgenomen.',
-    'Personen zijn geteld via gepseudonimiseerde sleutels (HMAC); de sleutels zelf staan niet in het rapport.',
-    'Trendnotities zijn de eigen tekst van de analist en staan ongewijzigd in het rapport.',
-  ];
-  if (!figures.openbaar) {
-    regels.push(
-      `Markering ${markering}: het rapport is niet openbaar en toont exacte aantallen, ook kleine. Deel het alleen volgens de markering.`,
-    );
-    return regels;
-  }
-  regels.push(
-    `Openbaar rapport: aantallen van 1 tot en met ${d - 1} zijn vervangen door '<${d}' (primaire onderdrukking; ${cellen(figures.count('primary'))}).`,
-    `Daarnaast ${figures.count('secondary') === 1 ? 'is' : 'zijn'} ${cellen(figures.count('secondary'))} afgeschermd met 'x' (secundaire onderdrukking), zodat geen verborgen aantal uit de getoonde aantallen en totalen kan worden teruggerekend, ook niet door tabellen te combineren.`,
-    'Aandelen, aantallen per 10.000 inwoners en veranderingen die op een afgeschermd aantal berusten, zijn ook afgeschermd; in de grafieken ontbreken die waarden. Nullen worden wel getoond.',
-  );
-  return regels;
 }
 
 /** The report's data model for one scope and period. */
@@ -358,40 +202,12 @@ export function buildReportModel(input: ReportInput): ReportModel {
         (b) => BETROUWBAARHEID_NAAM[b] ?? b,
       ),
     },
-    notities: { aantal: 0, groepen: notitieGroepen(input) },
+    notities: { aantal: 0, groepen: notitieGroepen(input.notities, c) },
     gemeenten: gemeentenSectie(c, figures),
-    verantwoording: {
-      bestanden: { signalen: input.invoer.signalen.map(bestandRij), notities: input.invoer.notities.map(bestandRij) },
-      herkomst: verdeling(figures, totaalKey, 'herkomst', 'Herkomst van het fenomeen', g.herkomst, (h) => HERKOMST_NAAM[h as Herkomst] ?? h),
-      herkomstInvoer: herkomstInvoer(input.classificatie),
-      toets: {
-        naam: c.toets,
-        alpha: c.alpha,
-        uitleg:
-          `Veranderingen tussen twee perioden zijn getoetst met de ${c.toets}. Alleen bij p < ${String(c.alpha).replace('.', ',')} spreekt dit rapport van een stijging of daling; ` +
-          "anders van 'geen significante verandering'. Bij kleine aantallen is een grote procentuele verandering vaak toeval. " +
-          'Wie veel vergelijkingen tegelijk maakt (per fenomeen, per gemeente), moet ook bij toeval af en toe een significante uitkomst verwachten: bij 20 toetsen gemiddeld één. Lees een enkele significante uitkomst daarom in samenhang met de trendnotities.',
-      },
-      privacy: {
-        drempel,
-        onderdrukt: { primair: figures.count('primary'), secundair: figures.count('secondary') },
-        regels: privacyRegels(figures, `${rubricering} / ${tlpLabel}`),
-      },
-      configuratie: configuratie(config),
-    },
+    verantwoording: verantwoording(input, figures, verdeling(figures, totaalKey, 'herkomst', 'Herkomst van het fenomeen', g.herkomst, (h) => HERKOMST_NAAM[h as Herkomst] ?? h)),
   };
   model.notities.aantal = model.notities.groepen.reduce((n, grp) => n + grp.notities.length, 0);
   return { ...model, kernpunten: kernpunten(model), kerncijfers: kerncijfers(model) };
-}
-
-function herkomstInvoer(counts: Record<Herkomst, number>): VerdelingRij[] {
-  const total = HERKOMSTEN.reduce((n, h) => n + (counts[h] ?? 0), 0);
-  return HERKOMSTEN.map((h) => {
-    const n = counts[h] ?? 0;
-    const aantal: Aantal = { waarde: n, tekst: formatInteger(n) };
-    const aandeel = total === 0 ? { waarde: null, tekst: '–' } : { waarde: n / total, tekst: formatShare(n / total) };
-    return { code: h, naam: HERKOMST_NAAM[h], aantal, aandeel };
-  });
 }
 
 function kerncijfers(m: Omit<ReportModel, 'kernpunten' | 'kerncijfers'>): Kerncijfer[] {

@@ -1,0 +1,117 @@
+// The verantwoording: inputs with their accounting, how fenomenen were assigned, the test, the privacy rules applied
+// and the configuration. Everything a reader needs to see where each number comes from.
+
+import type { ScopeCijfers } from '../aggregate/types.js';
+import { configReport } from '../config/show.js';
+import type { ConfigKey, LoadedConfig } from '../config/types.js';
+import { HERKOMSTEN, type BestandVerantwoording, type Herkomst } from '../model.js';
+import type { Figures } from './figures.js';
+import { formatInteger, formatShare } from './format.js';
+import { HERKOMST_NAAM } from './labels.js';
+import type { ReportInput } from './model.js';
+import type { Aantal, BestandRij, ConfiguratieRegel, ReportModel, Verdeling, VerdelingRij } from './types.js';
+
+function bestandRij(b: BestandVerantwoording): BestandRij {
+  const tekst = {
+    regels: formatInteger(b.regels),
+    geaccepteerd: formatInteger(b.geaccepteerd),
+    afgewezen: formatInteger(b.afgewezen),
+    dubbel: formatInteger(b.dubbel),
+  };
+  return { ...b, tekst };
+}
+
+/** Keys of the configuration that shape the report's content, in the order the verantwoording lists them. */
+const CONFIG_IN_VERANTWOORDING: ConfigKey[] = [
+  'rubricering',
+  'tlp',
+  'drempel',
+  'organisatie',
+  'regios',
+  'inwoners',
+  'taxonomie',
+  'taxonomieModus',
+  'beoordelingen',
+  'templates',
+  'sleutel',
+];
+
+function configuratie(config: LoadedConfig): ConfiguratieRegel[] {
+  const report = configReport(config);
+  const text = (v: unknown): string => {
+    if (v === null || v === undefined) return '(niet ingesteld)';
+    if (typeof v === 'string') return v;
+    if (Array.isArray(v) && v.length === 0) return '(geen)';
+    if (typeof v === 'object' && Object.keys(v).length === 0) return '(geen)';
+    return JSON.stringify(v);
+  };
+  const bron = (s: string) => (s === 'standaard' || s === 'optie' || s === 'omgeving' ? s : 'configuratiebestand');
+  return CONFIG_IN_VERANTWOORDING.map((key) => ({
+    sleutel: key,
+    waarde: text(report.waarden[key]),
+    bron: bron(report.herkomst[key] ?? 'standaard'),
+  }));
+}
+
+const cellen = (n: number): string => `${formatInteger(n)} ${n === 1 ? 'cel' : 'cellen'}`;
+
+function privacyRegels(figures: Figures, markering: string): string[] {
+  const d = figures.drempel;
+  const regels = [
+    'Het rapport bevat alleen geaggregeerde aantallen. Namen, persoonssleutels en omschrijvingen van signalen zijn niet opgenomen.',
+    'Personen zijn geteld via gepseudonimiseerde sleutels (HMAC); de sleutels zelf staan niet in het rapport.',
+    'Trendnotities zijn de eigen tekst van de analist en staan ongewijzigd in het rapport.',
+  ];
+  if (!figures.openbaar) {
+    regels.push(
+      `Markering ${markering}: het rapport is niet openbaar en toont exacte aantallen, ook kleine. Deel het alleen volgens de markering.`,
+    );
+    return regels;
+  }
+  regels.push(
+    `Openbaar rapport: aantallen van 1 tot en met ${d - 1} zijn vervangen door '<${d}' (primaire onderdrukking; ${cellen(figures.count('primary'))}).`,
+    `Daarnaast ${figures.count('secondary') === 1 ? 'is' : 'zijn'} ${cellen(figures.count('secondary'))} afgeschermd met 'x' (secundaire onderdrukking), zodat geen verborgen aantal uit de getoonde aantallen en totalen kan worden teruggerekend, ook niet door tabellen te combineren.`,
+    'Aandelen, aantallen per 10.000 inwoners en veranderingen die op een afgeschermd aantal berusten, zijn ook afgeschermd; in de grafieken ontbreken die waarden. Nullen worden wel getoond.',
+  );
+  return regels;
+}
+
+function herkomstInvoer(counts: Record<Herkomst, number>): VerdelingRij[] {
+  const total = HERKOMSTEN.reduce((n, h) => n + (counts[h] ?? 0), 0);
+  return HERKOMSTEN.map((h) => {
+    const n = counts[h] ?? 0;
+    const aantal: Aantal = { waarde: n, tekst: formatInteger(n) };
+    const aandeel = total === 0 ? { waarde: null, tekst: '–' } : { waarde: n / total, tekst: formatShare(n / total) };
+    return { code: h, naam: HERKOMST_NAAM[h], aantal, aandeel };
+  });
+}
+
+function toets(c: ScopeCijfers): ReportModel['verantwoording']['toets'] {
+  const alpha = String(c.alpha).replace('.', ',');
+  return {
+    naam: c.toets,
+    alpha: c.alpha,
+    uitleg:
+      `Veranderingen tussen twee perioden zijn getoetst met de ${c.toets}. Alleen bij p < ${alpha} spreekt dit rapport ` +
+      "van een stijging of daling; anders van 'geen significante verandering'. Bij kleine aantallen is een grote " +
+      'procentuele verandering vaak toeval. Wie veel vergelijkingen tegelijk maakt (per fenomeen, per gemeente), moet ' +
+      'ook bij toeval af en toe een significante uitkomst verwachten: bij 20 toetsen gemiddeld één. Lees een enkele ' +
+      'significante uitkomst daarom in samenhang met de trendnotities.',
+  };
+}
+
+export function verantwoording(input: ReportInput, figures: Figures, herkomst: Verdeling): ReportModel['verantwoording'] {
+  const { rubricering, tlp } = input.config.values;
+  return {
+    bestanden: { signalen: input.invoer.signalen.map(bestandRij), notities: input.invoer.notities.map(bestandRij) },
+    herkomst,
+    herkomstInvoer: herkomstInvoer(input.classificatie),
+    toets: toets(input.cijfers),
+    privacy: {
+      drempel: figures.drempel,
+      onderdrukt: { primair: figures.count('primary'), secundair: figures.count('secondary') },
+      regels: privacyRegels(figures, `${rubricering} / TLP:${tlp}`),
+    },
+    configuratie: configuratie(input.config),
+  };
+}
