@@ -1,0 +1,61 @@
+// Child process of the benchmark (scripts/bench.mjs), one measurement per process so peak memory is its own:
+//   node bench/ingest-kind.mjs csv-parse <file>   a bare csv-parse stream of the export (the peer)
+//   node bench/ingest-kind.mjs cter <file>        cter's ingest + classify + aggregate of every area of the
+//                                                 Noord-Holland police unit (36 scopes), as `cter batch` does
+// Prints one JSON line on stdout: records, milliseconds (after imports), peak RSS, and for cter the time per stage.
+import { createReadStream } from 'node:fs';
+import { resolve } from 'node:path';
+
+const DIST = new URL('../dist/', import.meta.url);
+const [mode, file] = process.argv.slice(2);
+const peakMb = () => process.resourceUsage().maxRSS / 1024;
+
+async function bareCsvParse(path) {
+  const { parse } = await import('csv-parse');
+  const start = performance.now();
+  let records = 0;
+  // The export's dialect, as detected by cter: BOM, a `sep=;` first line, `;`, a header row.
+  const parser = createReadStream(path).pipe(parse({ bom: true, delimiter: ';', from_line: 2, columns: true }));
+  for await (const _record of parser) records++;
+  return { records, ms: performance.now() - start };
+}
+
+async function cterPipeline(path) {
+  const { loadReference } = await import(new URL('reference/index.js', DIST).href);
+  const { ingestSignalen } = await import(new URL('ingest/index.js', DIST).href);
+  const { classifySignals, loadTaxonomy } = await import(new URL('classify/index.js', DIST).href);
+  const agg = await import(new URL('aggregate/index.js', DIST).href);
+  const { batchDoelen } = await import(new URL('batch/targets.js', DIST).href);
+
+  const start = performance.now();
+  const ref = loadReference();
+  const taxonomy = await loadTaxonomy({ taxonomieModus: 'uitbreiden', baseDir: process.cwd() });
+  const t0 = performance.now();
+  const ingest = await ingestSignalen([resolve(path)], ref, { sleutel: 'bench' });
+  const t1 = performance.now();
+  const signalen = classifySignals(ingest.records, taxonomy);
+  const t2 = performance.now();
+  const index = agg.indexSignals(signalen, 'kwartaal');
+  const { periode } = agg.latestCompleteQuarter(index.bereik);
+  const doelen = batchDoelen(ref, { regio: 'Politie-eenheid Noord-Holland' }, { regios: [] });
+  let totaal = 0;
+  for (const doel of doelen) totaal += agg.aggregateScope({ signalen: index, ref, scope: doel.scope, periode }).gebied.signalen;
+  const t3 = performance.now();
+  return {
+    records: ingest.totaal.regels,
+    geaccepteerd: ingest.totaal.geaccepteerd,
+    afgewezen: ingest.totaal.afgewezen,
+    gebieden: doelen.length,
+    signalenInPeriode: totaal,
+    ms: t3 - start,
+    stappen: { voorbereiden: t0 - start, ingest: t1 - t0, classificeren: t2 - t1, aggregeren: t3 - t2 },
+  };
+}
+
+const run = { 'csv-parse': bareCsvParse, cter: cterPipeline }[mode];
+if (!run || !file) {
+  process.stderr.write('gebruik: node bench/ingest-kind.mjs (csv-parse|cter) <bestand>\n');
+  process.exit(2);
+}
+const result = await run(file);
+process.stdout.write(`${JSON.stringify({ ...result, piekMb: peakMb() })}\n`);

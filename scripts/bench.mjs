@@ -1,0 +1,220 @@
+#!/usr/bin/env node
+// `npm run bench`: cter against its peers and limits, side by side on the same data, on this machine.
+//   1. ingest + classify + aggregate of generated exports (scripts/gen-signalen.mjs, seed 42) of 10,000, 100,000 and
+//      1,000,000 signals against a bare csv-parse parse of the same file: throughput, ratio, peak memory;
+//   2. `cter batch` of the Noord-Holland police unit against Chromium's page.pdf of the same finished documents in one
+//      browser (the floor) and against a new browser per report (the naive approach);
+//   3. start-up: `cter --help` against `node -e ""`.
+// Every measurement runs in its own child process (peak memory is that process's maxRSS). Prints a table on stdout,
+// writes bench/resultaten.json and the table into README.md (between the benchmark markers).
+//
+//   npm run bench [-- --snel] [-- --alleen inlezen,batch,opstart] [-- --profiel]
+//   --snel     10,000 and 100,000 signals only, fewer repetitions (trying things out; README and results untouched)
+//   --profiel  also profile the largest cter run (node --cpu-prof) and say where the time goes
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { summarise, summaryText } from '../bench/profiel.mjs';
+import { resultTable, withTable } from '../bench/tabel.mjs';
+import { generateSignalen } from './gen-signalen.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CTER = join(ROOT, 'bin/cter');
+const SAMPLES = join(ROOT, 'data-samples');
+const REGIO = 'Politie-eenheid Noord-Holland';
+const SEED = 42;
+
+const args = process.argv.slice(2);
+const snel = args.includes('--snel');
+const profiel = args.includes('--profiel');
+const alleen = args.includes('--alleen') ? args[args.indexOf('--alleen') + 1].split(',') : ['inlezen', 'batch', 'opstart'];
+const log = (text) => process.stderr.write(`${text}\n`);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+const round = (n, digits = 2) => Number(n.toFixed(digits));
+
+/** Runs a child to completion; resolves with its stdout and the wall time, rejects when it fails. */
+function run(command, argv, options = {}) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => {
+      const ms = performance.now() - start;
+      if (code === 0) resolve({ stdout, stderr, ms });
+      else reject(new Error(`${command} ${argv.join(' ')} stopte met code ${code}:\n${stderr.slice(-2000)}`));
+    });
+  });
+}
+
+const child = async (argv, nodeArgs = []) =>
+  JSON.parse((await run(process.execPath, [...nodeArgs, join(ROOT, 'bench/ingest-kind.mjs'), ...argv])).stdout);
+
+function machine(browser) {
+  let versie = 'browser onbekend';
+  try {
+    versie = execFileSync(browser, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    // The table then says the browser version is unknown.
+  }
+  return {
+    cpu: cpus()[0]?.model.trim() ?? 'onbekend',
+    kernen: availableParallelism(),
+    geheugenGb: round(totalmem() / 1024 ** 3, 1),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    browser: versie,
+  };
+}
+
+async function exportOf(n, werkmap) {
+  const path = join(werkmap, `signalen-${n}-seed${SEED}.csv`);
+  if (!existsSync(path)) {
+    log(`export van ${n.toLocaleString('nl-NL')} signalen maken...`);
+    await generateSignalen(path, { regels: n, seed: SEED });
+  }
+  return path;
+}
+
+/** Part 1: ingest + classify + aggregate against bare csv-parse, alternating runs; median time, highest peak. */
+async function inlezen(werkmap) {
+  const plan = snel ? [[10_000, 3], [100_000, 1]] : [[10_000, 5], [100_000, 3], [1_000_000, 1]];
+  const results = [];
+  for (const [n, herhalingen] of plan) {
+    const file = await exportOf(n, werkmap);
+    const runs = { csvParse: [], cter: [] };
+    for (let i = 0; i < herhalingen; i++) {
+      runs.csvParse.push(await child(['csv-parse', file]));
+      runs.cter.push(await child(['cter', file]));
+    }
+    const summary = (list) => {
+      const ms = median(list.map((r) => r.ms));
+      return { ms: round(ms, 0), perSeconde: round(n / (ms / 1000), 0), piekMb: round(Math.max(...list.map((r) => r.piekMb)), 0) };
+    };
+    const csvParse = summary(runs.csvParse);
+    const cter = { ...summary(runs.cter), stappen: runs.cter.at(-1).stappen, geaccepteerd: runs.cter.at(-1).geaccepteerd };
+    const rij = { signalen: n, herhalingen, csvParse, cter, verhouding: round(cter.perSeconde / csvParse.perSeconde) };
+    log(`inlezen ${n}: cter ${cter.ms} ms, csv-parse ${csvParse.ms} ms, verhouding ${rij.verhouding}, piek ${cter.piekMb} MB`);
+    results.push(rij);
+  }
+  if (profiel) {
+    const [n] = plan.at(-1);
+    const dir = await mkdtemp(join(tmpdir(), 'cter-profiel-'));
+    await child(['cter', await exportOf(n, werkmap)], ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+    const [file] = await readdir(dir);
+    const samenvatting = summarise(JSON.parse(await readFile(join(dir, file), 'utf8')), 20);
+    log(summaryText(samenvatting));
+    await writeFile(join(ROOT, 'bench/profiel.json'), `${JSON.stringify(samenvatting, null, 2)}\n`);
+    await rm(dir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+/** Part 2: `cter batch` of the police unit, the page.pdf floor and the naive approach. */
+async function batch(werkmap) {
+  const uit = join(werkmap, 'batch');
+  await rm(uit, { recursive: true, force: true });
+  log(`cter batch --regio '${REGIO}'...`);
+  const b = await run(process.execPath, [CTER, 'batch', '--regio', REGIO, '--uit', uit], {
+    cwd: SAMPLES,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  const overzicht = JSON.parse(await readFile(join(uit, 'overzicht.json'), 'utf8'));
+  if (overzicht.uitkomst !== 'volledig') throw new Error(`cter batch maakte niet alle rapporten:\n${b.stderr}`);
+  log('vloer (page.pdf, één browser) en naïef (een browser per rapport)...');
+  const peers = JSON.parse((await run(process.execPath, [join(ROOT, 'bench/pdf-kind.mjs'), REGIO, werkmap])).stdout);
+  if (peers.documenten !== overzicht.totaal.rapporten) throw new Error('de peers maakten een ander aantal documenten');
+  return {
+    regio: REGIO,
+    rapporten: overzicht.totaal.rapporten,
+    paginas: overzicht.rapporten.reduce((n, r) => n + r.paginas, 0),
+    parallel: overzicht.instellingen.parallel,
+    batchMs: round(b.ms, 0),
+    vloerMs: round(peers.vloer.ms, 0),
+    vloerBrowserStartMs: round(peers.vloer.startMs, 0),
+    naiefMs: round(peers.naief.ms, 0),
+    batchTegenVloer: round(b.ms / peers.vloer.ms),
+    naiefTegenBatch: round(peers.naief.ms / b.ms),
+  };
+}
+
+/** Part 3: start-up, alternating so both see the same machine; the median of each. */
+function opstart() {
+  const herhalingen = snel ? 7 : 21;
+  const time = (argv) => {
+    const start = performance.now();
+    const r = spawnSync(process.execPath, argv, { stdio: 'ignore' });
+    if (r.status !== 0) throw new Error(`node ${argv.join(' ')} stopte met code ${r.status}`);
+    return performance.now() - start;
+  };
+  const cter = [];
+  const node = [];
+  time([CTER, '--help']); // warm the file cache
+  for (let i = 0; i < herhalingen; i++) {
+    cter.push(time([CTER, '--help']));
+    node.push(time(['-e', '']));
+  }
+  const result = { herhalingen, cterMs: round(median(cter), 0), nodeMs: round(median(node), 0) };
+  return { ...result, verhouding: round(median(cter) / median(node)) };
+}
+
+/** The targets of issue 5, each with the measured figure and whether it was met. */
+function doelen(r) {
+  const miljoen = r.inlezen.find((i) => i.signalen === 1_000_000);
+  const list = [
+    ...r.inlezen.map((i) => ({
+      doel: `inlezen+classificeren+tellen ${i.signalen}: doorvoer >= 0,5x csv-parse`,
+      waarde: i.verhouding,
+      gehaald: i.verhouding >= 0.5,
+    })),
+    miljoen && { doel: '1.000.000 signalen: piekgeheugen <= 1024 MB', waarde: miljoen.cter.piekMb, gehaald: miljoen.cter.piekMb <= 1024 },
+    r.batch && { doel: 'batch <= 1,3x de page.pdf-vloer', waarde: r.batch.batchTegenVloer, gehaald: r.batch.batchTegenVloer <= 1.3 },
+    r.batch && { doel: 'batch >= 4x sneller dan naief', waarde: r.batch.naiefTegenBatch, gehaald: r.batch.naiefTegenBatch >= 4 },
+    r.opstart && { doel: 'cter --help <= 3x node -e ""', waarde: r.opstart.verhouding, gehaald: r.opstart.verhouding <= 3 },
+  ];
+  return list.filter(Boolean);
+}
+
+/** Temp file + rename: an interrupted bench never leaves half a README. */
+async function writeAtomic(path, text) {
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, text);
+  await rename(tmp, path);
+}
+
+async function main() {
+  if (!existsSync(join(ROOT, 'dist/cli/main.js'))) {
+    log('dist/ ontbreekt: draai eerst npm run build.');
+    process.exit(2);
+  }
+  const { findBrowser } = await import(join(ROOT, 'dist/report/browser.js'));
+  const werkmap = join(tmpdir(), 'cter-bench');
+  await mkdir(werkmap, { recursive: true });
+  const resultaten = { datum: new Date().toISOString(), machine: machine(findBrowser()), inlezen: [] };
+  if (alleen.includes('inlezen')) resultaten.inlezen = await inlezen(werkmap);
+  if (alleen.includes('batch')) resultaten.batch = await batch(werkmap);
+  if (alleen.includes('opstart')) resultaten.opstart = opstart();
+  const table = resultTable(resultaten);
+  process.stdout.write(table);
+  if (snel || alleen.length < 3) {
+    log('(--snel of --alleen: bench/resultaten.json en README.md blijven ongewijzigd)');
+    return;
+  }
+  resultaten.doelen = doelen(resultaten);
+  await writeAtomic(join(ROOT, 'bench/resultaten.json'), `${JSON.stringify(resultaten, null, 2)}\n`);
+  const readmePath = join(ROOT, 'README.md');
+  await writeAtomic(readmePath, withTable(await readFile(readmePath, 'utf8'), table));
+  log('geschreven: bench/resultaten.json en de tabel in README.md');
+}
+
+await main();
