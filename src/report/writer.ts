@@ -73,7 +73,8 @@ export function pdfMetadata(model: ReportModel): PdfMetadata {
 }
 
 export class ReportWriter {
-  private charts: ChartRenderer | undefined;
+  /** Created on first use, once, also when reports are written in parallel. */
+  private charts: Promise<ChartRenderer> | undefined;
   private pdf: PdfRenderer | undefined;
 
   private constructor(
@@ -104,8 +105,9 @@ export class ReportWriter {
   /** The self-contained HTML document of a model (charts embedded). */
   async html(model: ReportModel): Promise<string> {
     if (!this.templates) throw new Error('report writer: no templates for JSON output');
-    this.charts ??= await ChartRenderer.create();
-    return renderHtml(model, this.templates, await this.charts.renderReport(model));
+    this.charts ??= ChartRenderer.create();
+    const charts = await this.charts;
+    return renderHtml(model, this.templates, await charts.renderReport(model));
   }
 
   async pdfDocument(model: ReportModel): Promise<PdfDocument> {
