@@ -7,7 +7,8 @@ const DEFAULT_LIMIT = 50_000;
 export function memoise<T>(fn: (text: string) => T, limit = DEFAULT_LIMIT): (text: string) => T {
   const cache = new Map<string, T>();
   return (text) => {
-    if (cache.has(text)) return cache.get(text) as T;
+    const hit = cache.get(text);
+    if (hit !== undefined || cache.has(text)) return hit as T;
     const value = fn(text);
     if (cache.size >= limit) cache.clear();
     cache.set(text, value);
