@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { EXIT } from '../util/errors.js';
 import { error } from './io.js';
 
@@ -29,18 +29,30 @@ function translate(err: CommanderError): string {
       return `te veel argumenten. Zie 'cter <opdracht> --help'.`;
     case 'commander.invalidArgument':
       return m.replace(/^option /, 'optie ').replace('argument', 'waarde').replace(' is invalid.', ' is ongeldig.');
-    case 'commander.conflictingOption':
-      return `opties gaan niet samen: ${m}`;
+    case 'commander.conflictingOption': {
+      const [first, second] = [...m.matchAll(/'([^']+)'/g)].map((match) => match[1]);
+      return `optie '${first}' gaat niet samen met optie '${second}'.`;
+    }
     default:
       return m;
   }
+}
+
+/** Commander's generated usage words ("[options]", "[command]"), in Dutch. */
+function dutchUsage(text: string): string {
+  return text.replace('[options]', '[opties]').replace('[command]', '[opdracht]');
 }
 
 /** Dutch help, Dutch errors, exit code 2 for usage errors; applied to the program and inherited by its commands. */
 export function dutch(cmd: Command): Command {
   return cmd
     .helpOption('-h, --help', 'toon deze hulp')
-    .configureHelp({ styleTitle: (title) => TITLES[title] ?? title, showGlobalOptions: false })
+    .configureHelp({
+      styleTitle: (title) => TITLES[title] ?? title,
+      showGlobalOptions: false,
+      commandUsage: (c) => dutchUsage(Help.prototype.commandUsage.call(new Help(), c)),
+      subcommandTerm: (c) => dutchUsage(Help.prototype.subcommandTerm.call(new Help(), c)),
+    })
     .configureOutput({ outputError: () => undefined })
     .exitOverride((err) => {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
