@@ -1,7 +1,7 @@
 // `cter trends --formaat csv`: one row per area and fenomeen, for spreadsheets. Dutch spreadsheet conventions
 // (semicolon between fields, decimal comma), because Excel with Dutch settings opens that with a double click;
 // UTF-8 without BOM so scripts and diffs see plain text.
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../util/csv.js';
 import { FENOMENEN } from '../model.js';
 import type { TrendSamenvatting } from './trends.js';
 
@@ -42,5 +42,5 @@ export function trendsCsv(s: TrendSamenvatting): string {
       ];
     }),
   );
-  return stringify([[...TRENDS_CSV_KOLOMMEN], ...rows], { delimiter: ';', record_delimiter: '\n' });
+  return toCsv([[...TRENDS_CSV_KOLOMMEN], ...rows]);
 }

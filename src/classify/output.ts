@@ -2,7 +2,7 @@
 // Person keys never appear; the free-text omschrijving only when asked for. No timestamps: the same input gives the
 // same output, byte for byte. The formats are generators of text pieces, so a million signals never have to fit in
 // one string.
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../util/csv.js';
 import { FENOMENEN, HERKOMSTEN, type GeclassificeerdSignaal } from '../model.js';
 
 export interface UitvoerOpties {
@@ -83,8 +83,7 @@ export const CSV_KOLOMMEN = [
  * UTF-8 without BOM, a header row, quotes where a field needs them. afwijking is "ja" or "nee".
  */
 export function* classificatieCsv(signalen: readonly GeclassificeerdSignaal[], opties: UitvoerOpties): Generator<string> {
-  // A line break inside a description must be quoted whatever its form (CR, LF or CRLF).
-  const csv = (rows: string[][]) => stringify(rows, { delimiter: ';', record_delimiter: '\n', quoted_match: /[\r\n]/ });
+  const csv = (rows: string[][]) => toCsv(rows);
   yield csv([[...CSV_KOLOMMEN, ...(opties.metOmschrijving ? ['omschrijving'] : [])]]);
   const row = (s: GeclassificeerdSignaal) => {
     const r = classificatieRecord(s, opties);

@@ -1,8 +1,8 @@
 // The rejects file: every rejected record with its file, line, reason and original fields, so the analyst can fix
 // the rows in Excel. Semicolon-separated, UTF-8 with BOM (Excel then reads the accents right), CRLF, written atomically.
-import { stringify } from 'csv-stringify/sync';
 import type { AfgewezenRecord } from '../model.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { excelText, toCsv } from '../util/csv.js';
 
 const FIXED = ['bestand', 'regel', 'reden'];
 
@@ -12,8 +12,8 @@ export function rejectsCsv(afgewezen: readonly AfgewezenRecord[]): string {
   for (const record of afgewezen) for (const name of Object.keys(record.velden)) columns.add(name);
   // An original column named like one of ours keeps its data under a marked name.
   const header = [...FIXED, ...[...columns].map((c) => (FIXED.includes(c) ? `${c} (origineel)` : c))];
-  const rows = afgewezen.map((r) => [r.bestand, String(r.regel), r.reden, ...[...columns].map((c) => r.velden[c] ?? '')]);
-  return `\uFEFF${stringify([header, ...rows], { delimiter: ';', record_delimiter: 'windows' })}`;
+  const rows = afgewezen.map((r) => [r.bestand, String(r.regel), r.reden, ...[...columns].map((c) => excelText(r.velden[c] ?? ''))]);
+  return toCsv([header, ...rows], { excel: true });
 }
 
 export async function writeRejects(path: string, afgewezen: readonly AfgewezenRecord[]): Promise<void> {

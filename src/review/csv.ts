@@ -1,12 +1,12 @@
 // The review queue as a spreadsheet, for analysts who work without a terminal: export the queue, fill in the
 // fenomeen (and ernst) column in Excel, import it back. Import is all or nothing: every line is checked first and a
 // single problem means nothing is recorded.
-import { stringify } from 'csv-stringify/sync';
 import { closest } from 'fastest-levenshtein';
 import { fenomeenLabel, fenomeenVoorLabel, normaliseLabel, signalContentHash, type Taxonomy } from '../classify/index.js';
 import { ERNST_NIVEAUS, type Ernst, type Fenomeen, type GeclassificeerdSignaal, type Melding } from '../model.js';
 import { isBlank, type RawRecord } from '../ingest/read-records.js';
 import { FileError } from '../util/errors.js';
+import { excelText, toCsv } from '../util/csv.js';
 import { wachtredenTekst, type WachtrijItem } from './queue.js';
 
 /** Export columns; the import needs `id` and `fenomeen`, reads `ernst` and `controle`, and ignores the rest. */
@@ -27,14 +27,6 @@ export const EXPORT_KOLOMMEN = [
 
 const CONTROLE_PREFIX = 'sha256:';
 
-/**
- * Excel runs a cell that starts with = + - @ (or a tab/CR) as a formula; a signal's free text must never do that.
- * A leading apostrophe makes it text. Not applied to `id`, which must come back exactly as written.
- */
-function alsTekst(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 /** The queue as CSV: UTF-8 with BOM, semicolons, CRLF (what Dutch Excel opens without a wizard). */
 export function queueCsv(queue: readonly WachtrijItem[], taxonomy: Taxonomy, gemeenteNaam: (code: string) => string): string {
   const rows = queue.map((item) => {
@@ -48,11 +40,10 @@ export function queueCsv(queue: readonly WachtrijItem[], taxonomy: Taxonomy, gem
       wachtredenTekst(item, taxonomy),
       fenomeenLabel(taxonomy, suggestie.fenomeen),
       suggestie.reden,
-    ].map(alsTekst);
+    ].map(excelText); // not the id: it must come back exactly as written
     return [signaal.id, ...tekst, '', '', `${CONTROLE_PREFIX}${signalContentHash(signaal)}`];
   });
-  // Line breaks inside a description must be quoted: csv-stringify only quotes the record delimiter (CRLF) itself.
-  return `\uFEFF${stringify([[...EXPORT_KOLOMMEN], ...rows], { delimiter: ';', record_delimiter: 'windows', quoted_match: /[\r\n]/ })}`;
+  return toCsv([[...EXPORT_KOLOMMEN], ...rows], { excel: true });
 }
 
 /** A decision read from an import line, checked against the current inputs. */
