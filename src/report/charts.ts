@@ -285,8 +285,8 @@ export class ChartRenderer {
       canvas = new this.Canvas({
         width,
         height,
-        // Opaque charts: the PDF writer then needs no transparency mask per image.
-        backgroundColour: 'white',
+        // Transparent, not white: PDF viewers colour-manage embedded images, and a white chart background then
+        // shows as a faint grey box on the white page.
         chartCallback: (ChartJS) => {
           ChartJS.defaults.font.family = FONT;
           ChartJS.defaults.font.size = 11;
