@@ -39,17 +39,23 @@ export function balkVoortgang(totaal: number, stream: NodeJS.WriteStream = proce
   const bezig: string[] = [];
   const multi = new cliProgress.MultiBar({
     stream,
-    format: `{bar} {value}/{total} | verstreken {duration_formatted} | nog ca. {eta_formatted} | {bezig}`,
+    format: `{bar} {value}/{total} | verstreken {duration_formatted} | nog {schatting} | {bezig}`,
     barCompleteChar: '█',
     barIncompleteChar: '░',
     barsize: 24,
     hideCursor: true,
     clearOnComplete: false,
-    etaBuffer: 8,
-    autopadding: true,
   });
-  const bar = multi.create(totaal, 0, { bezig: '' });
-  const toon = () => bar.update({ bezig: bezig.join(', ') });
+  const start = performance.now();
+  let klaar = 0;
+  // Own estimate: the average time per finished report so far; nothing to go on before the first one.
+  const schatting = () => {
+    if (klaar === 0) return '?';
+    const seconden = Math.round(((performance.now() - start) / 1000 / klaar) * (totaal - klaar));
+    return seconden >= 60 ? `ca. ${Math.floor(seconden / 60)}m${String(seconden % 60).padStart(2, '0')}s` : `ca. ${seconden}s`;
+  };
+  const bar = multi.create(totaal, 0, { bezig: '', schatting: '?' });
+  const toon = () => bar.update({ bezig: bezig.join(', '), schatting: schatting() });
   return {
     begonnen: (naam) => {
       if (!bezig.includes(naam)) bezig.push(naam);
@@ -60,7 +66,8 @@ export function balkVoortgang(totaal: number, stream: NodeJS.WriteStream = proce
       const i = bezig.indexOf(r.gebied);
       if (i >= 0) bezig.splice(i, 1);
       if (r.status === 'mislukt') multi.log(`${colour.red('mislukt:')} ${r.gebied}: ${r.fout ?? ''}\n`);
-      bar.increment({ bezig: bezig.join(', ') });
+      klaar++;
+      bar.increment({ bezig: bezig.join(', '), schatting: schatting() });
     },
     melding: (tekst) => multi.log(`${tekst}\n`),
     stop: () => multi.stop(),

@@ -16,12 +16,13 @@ import {
 } from '../aggregate/index.js';
 import type { Periode } from '../aggregate/types.js';
 import type { LoadedConfig } from '../config/types.js';
+import type { AfgewezenRecord } from '../model.js';
 import { writeRejects } from '../ingest/index.js';
 import { runPipelineGemeld, shownPath } from '../pipeline.js';
 import { loadReference, slug, type Reference } from '../reference/index.js';
 import { buildReportModel, reportBasis, ReportWriter, type Formaat } from '../report/index.js';
 import { CterError, EXIT, UsageError } from '../util/errors.js';
-import { writeOverzicht, telling, type Overzicht, type RapportRegel } from './overzicht.js';
+import { OVERZICHT_SCHEMA, telling, writeOverzicht, type Overzicht, type RapportRegel } from './overzicht.js';
 import { runPool, type JobOutcome } from './pool.js';
 import { batchDoelen, type BatchDoel, type BatchKeuze } from './targets.js';
 import type { Voortgang } from './progress.js';
@@ -88,6 +89,24 @@ function kiesPeriode(index: SignaalIndex, gevraagd: Periode | undefined, log: Ba
   return periode;
 }
 
+function uitkomst(rapporten: readonly RapportRegel[], signal?: AbortSignal): Overzicht['uitkomst'] {
+  if (signal?.aborted) return 'afgebroken';
+  return rapporten.some((r) => r.status === 'mislukt') ? 'onvolledig' : 'volledig';
+}
+
+/**
+ * The rejected input rows of this run, or no file: a rejects file of an earlier run for the same period is removed,
+ * so the folder never shows rows this run did not reject.
+ */
+async function writeAfgewezen(path: string, afgewezen: readonly AfgewezenRecord[]): Promise<string | undefined> {
+  if (afgewezen.length === 0) {
+    await rm(path, { force: true });
+    return undefined;
+  }
+  await writeRejects(path, afgewezen);
+  return path;
+}
+
 /** Removes temp files this process left in the output folder (only after an interrupted write). */
 async function removeOwnTemps(uitDir: string): Promise<void> {
   const eigen = new RegExp(`^\\..+\\.${process.pid}\\.[0-9a-f]+\\.tmp$`);
@@ -97,7 +116,7 @@ async function removeOwnTemps(uitDir: string): Promise<void> {
 
 export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
   const { config, formaat, log } = options;
-  const started = performance.now();
+  const begin = performance.now();
   const ref: Reference = loadReference(config.values);
   // Everything that does not need the data is checked before reading it: areas, period syntax, templates, browser.
   const doelen = batchDoelen(ref, options.keuze, config.values);
@@ -112,7 +131,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
   });
   const uitDir = config.values.uitvoer;
   try {
-    log.info(`invoer lezen en classificeren (${config.values.signalen.length} signaalbron(nen))...`);
+    log.info('invoer lezen en classificeren...');
     const { signalen, notities } = config.values;
     const invoer = await runPipelineGemeld({ signalen, notities, config, ref }, log);
     if (options.signal?.aborted) throw new CterError('afgebroken voordat er rapporten zijn gemaakt.', EXIT.PARTIAL);
@@ -123,9 +142,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
 
     await writer.start();
     options.onBrowser?.(() => writer.close());
-    log.info(
-      `${doelen.length} rapporten over ${periode.label} (${formaat}, ${options.parallel} tegelijk) naar ${shownPath(uitDir)}`,
-    );
+    const tegelijk = `${formaat}, ${options.parallel} tegelijk`;
+    log.info(`${doelen.length} rapporten over ${periode.label} (${tegelijk}) naar ${shownPath(uitDir)}`);
     const voortgang = options.voortgang(doelen.length);
     const maak = async (doel: BatchDoel): Promise<Gemaakt> => {
       const cijfers = aggregateScope({ signalen: index, ref, scope: doel.scope, periode });
@@ -164,15 +182,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
     await removeOwnTemps(uitDir);
 
     const rapporten = doelen.map((d, i) => regel(d, uitkomsten[i]!));
-    const t = telling(rapporten);
     const afgewezen = [...invoer.ingest.signalen.afgewezen, ...invoer.ingest.notities.afgewezen];
-    const afgewezenPad = afgewezen.length > 0 ? join(uitDir, `afgewezen_${periode.code}.csv`) : undefined;
-    if (afgewezenPad) await writeRejects(afgewezenPad, afgewezen);
+    const afgewezenPad = await writeAfgewezen(join(uitDir, `afgewezen_${periode.code}.csv`), afgewezen);
     const overzicht: Overzicht = {
-      schema: 'cter-batch-overzicht/1',
+      schema: OVERZICHT_SCHEMA,
       versie: basis.versie,
       gemaakt: basis.gegenereerd.toISOString(),
-      uitkomst: options.signal?.aborted ? 'afgebroken' : t.mislukt > 0 ? 'onvolledig' : 'volledig',
+      uitkomst: uitkomst(rapporten, options.signal),
       keuze: options.keuze,
       periode: { code: periode.code, label: periode.label },
       formaat,
@@ -184,7 +200,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
         templates: config.values.templates ?? null,
       },
       invoer: basis.invoer,
-      totaal: { rapporten: rapporten.length, ...t, seconden: Math.round(performance.now() - started) / 1000 },
+      totaal: {
+        rapporten: rapporten.length,
+        ...telling(rapporten),
+        seconden: Math.round(performance.now() - begin) / 1000,
+      },
       rapporten,
     };
     const paden = await writeOverzicht(uitDir, overzicht);
