@@ -41,7 +41,8 @@ export function cterInTerminal(args: string[], cwd: string, steps: Step[]): Prom
   const command = [process.execPath, CTER, ...args].map(quote).join(' ');
   const child = spawn('script', ['-qfec', command, '/dev/null'], {
     cwd,
-    env: { ...process.env, NO_COLOR: '1', TERM: 'xterm', CTER_CONFIG: '' },
+    // A person at a terminal: CI=true (as CI runners set it) would make cter refuse to ask.
+    env: { ...process.env, NO_COLOR: '1', TERM: 'xterm', CTER_CONFIG: '', CI: '' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const pending = [...steps];
