@@ -136,10 +136,11 @@ const DATE_FORMATS = {
 // O online monitoring. Types and sources use the canonical values of data/waarden.json; each export spells them its own
 // way (see SPELLING).
 // ---------------------------------------------------------------------------------------------------------------
+// Persons in the texts are referred to as 'hij' (the templates are written that way).
 const SLOTS = {
   leerling: ['Leerling (14)', 'Leerling (15)', 'Leerling (16)', 'Scholier (15)', 'Leerling (17)', 'Mbo-student (18)'],
-  jongere: ['Jongen (16)', 'Jongen (17)', 'Jongeman (19)', 'Jongeman (22)', 'Jongvolwassene (20)', 'Meisje (16)'],
-  inwoner: ['Inwoner', 'Buurtbewoner', 'Man (47)', 'Man (58)', 'Vrouw (41)', 'Bewoner', 'Man (39)'],
+  jongere: ['Jongen (16)', 'Jongen (17)', 'Jongeman (19)', 'Jongeman (22)', 'Jongvolwassene (20)', 'Jongen (15)'],
+  inwoner: ['Inwoner', 'Buurtbewoner', 'Man (47)', 'Man (58)', 'Man (62)', 'Bewoner', 'Man (39)'],
   plek: [
     'bij het station', 'in het winkelcentrum', 'bij de bushalte', 'bij het gemeentehuis', 'bij de sporthal',
     'onder het viaduct', 'bij een middelbare school', 'in de fietstunnel', 'op lantaarnpalen langs de dijk',
@@ -274,7 +275,7 @@ const SPELLING = {
     bron: { online: ['Online monitoring', 'OSINT', 'webmonitoring'] },
   },
 };
-// Fenomeen labels as analysts and tools write them (data/waarden.json knows every one).
+// Fenomeen labels as analysts and tools write them (the synonyms in data/taxonomie.json know every one).
 const LABELS = {
   politie: {
     jihadisme: ['Jihadisme', 'jihadistisch'], 'rechts-extremisme': ['Extreemrechts', 'extreem-rechts', 'Rechts-extremisme'],

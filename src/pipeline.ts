@@ -2,7 +2,7 @@
 // input paths -> files -> ingest (signals and trend notes) -> classify. I/O lives here, at the edge; the stages stay
 // pure. Commands import this lazily, inside their action.
 import { relative, isAbsolute } from 'node:path';
-import { classifySignals, loadTaxonomy, type Beoordelingen, type Taxonomy } from './classify/index.js';
+import { classifySignals, labelResolver, loadTaxonomy, type Beoordelingen, type Taxonomy } from './classify/index.js';
 import { resolveInputs, type LoadedConfig } from './config/index.js';
 import { ingestNotities, ingestSignalen, type IngestUitkomst } from './ingest/index.js';
 import type { GeclassificeerdSignaal, Melding, Signaal, Trendnotitie } from './model.js';
@@ -30,6 +30,12 @@ export interface PipelineResultaat {
   taxonomy: Taxonomy;
 }
 
+/** The configuration's taxonomy: the built-in one, extended or replaced by the file in `taxonomie`. */
+export function taxonomyFromConfig(config: LoadedConfig): Promise<Taxonomy> {
+  const { taxonomie, taxonomieModus } = config.values;
+  return loadTaxonomy({ taxonomie, taxonomieModus, baseDir: config.baseDir });
+}
+
 /** Ingests both kinds of input and classifies the signals. No signal files at all is a usage error. */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResultaat> {
   const { config, ref, onProgress } = options;
@@ -41,13 +47,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   }
   const notitieBestanden = await resolveInputs([...options.notities], config.baseDir);
   // The taxonomy first: a broken taxonomy file should fail before minutes of reading.
-  const taxonomy = await loadTaxonomy({
-    taxonomie: config.values.taxonomie,
-    taxonomieModus: config.values.taxonomieModus,
-    baseDir: config.baseDir,
-  });
+  const taxonomy = await taxonomyFromConfig(config);
   const beoordelingen = options.beoordelingen ?? (await loadBeoordelingen(config.values.beoordelingen));
-  const opts = { sleutel: config.values.sleutel, onProgress };
+  // The export's fenomeen labels are read with the same taxonomy that classifies: one list of synonyms.
+  const opts = { sleutel: config.values.sleutel, onProgress, fenomeenVoorLabel: labelResolver(taxonomy) };
   const signalen = await ingestSignalen(signaalBestanden, ref, opts);
   const notities = await ingestNotities(notitieBestanden, ref, opts);
   return {

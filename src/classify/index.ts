@@ -6,6 +6,8 @@ export {
   fenomeenLabel,
   fenomeenVoorLabel,
   INGEBOUWDE_TAXONOMIE,
+  ingebouwdeTaxonomie,
+  labelResolver,
   loadTaxonomy,
   normaliseLabel,
 } from './taxonomy.js';

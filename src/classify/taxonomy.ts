@@ -245,6 +245,19 @@ export function fenomeenVoorLabel(taxonomy: Taxonomy, label: string): Fenomeen |
   return taxonomy.labels.get(normaliseLabel(label));
 }
 
+/** `fenomeenVoorLabel` bound to one taxonomy: how the ingest stage reads the export's fenomeen labels. */
+export function labelResolver(taxonomy: Taxonomy): (label: string) => Fenomeen | undefined {
+  return (label) => fenomeenVoorLabel(taxonomy, label);
+}
+
+let builtIn: Promise<Taxonomy> | undefined;
+
+/** The built-in taxonomy alone, loaded once per process. */
+export function ingebouwdeTaxonomie(): Promise<Taxonomy> {
+  // The base folder only resolves an analyst's own file, and there is none here.
+  return (builtIn ??= loadTaxonomy({ baseDir: process.cwd() }));
+}
+
 /** The Dutch label of a fenomeen ("Rechts-extremisme"). */
 export function fenomeenLabel(taxonomy: Taxonomy, code: Fenomeen): string {
   return taxonomy.definitie.fenomenen.find((f) => f.code === code)?.label ?? code;

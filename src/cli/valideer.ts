@@ -23,7 +23,9 @@ export function registerValideer(program: Command): void {
     .option('--afgewezen <pad>', 'schrijf de afgewezen regels, met reden en oorspronkelijke velden, naar dit CSV-bestand')
     .addHelpText(
       'after',
-      '\nAfsluitcode: 0 alles geaccepteerd; 1 er zijn regels afgewezen; 2 verkeerd gebruik of een onleesbaar bestand.',
+      '\nFenomeenlabels (kolom fenomeen) leest cter met de taxonomie uit cter.config.json, als die er is; anders met de\n' +
+        'ingebouwde taxonomie (data/taxonomie.json).\n' +
+        '\nAfsluitcode: 0 alles geaccepteerd; 1 er zijn regels afgewezen; 2 verkeerd gebruik of een onleesbaar bestand.',
     )
     .action(
       action(async (bestanden: string[], opts: ValideerOpties) => {
@@ -37,10 +39,17 @@ export function registerValideer(program: Command): void {
           import('../reference/index.js'),
           import('./io.js'),
         ]);
+        // Fenomeen labels as the workspace's taxonomy knows them (cter.config.json, if there is one).
+        const [{ loadConfig }, { taxonomyFromConfig }, { labelResolver }] = await Promise.all([
+          import('../config/index.js'),
+          import('../pipeline.js'),
+          import('../classify/index.js'),
+        ]);
+        const fenomeenVoorLabel = labelResolver(await taxonomyFromConfig(await loadConfig()));
         const progress = io.stderrIsTty()
           ? (bestand: string, regels: number) => process.stderr.write(`\r\u001b[K${bestand}: ${regels} regels gelezen`)
           : undefined;
-        const verslag = await valideer(bestanden, loadReference(), opts.soort, { onProgress: progress });
+        const verslag = await valideer(bestanden, loadReference(), opts.soort, { onProgress: progress, fenomeenVoorLabel });
         if (progress) process.stderr.write('\r\u001b[K');
         if (opts.afgewezen !== undefined) {
           await writeRejects(opts.afgewezen, verslag.afgewezen);

@@ -5,7 +5,7 @@ import { withSuggestions, type Reference } from '../reference/index.js';
 import { parseDatum } from './dates.js';
 import { interner } from './memo.js';
 import type { Row, RowReport } from './file-sink.js';
-import { cleanText, lookupFenomeen, type Waarde } from './values.js';
+import { cleanText, type FenomeenLookup, type Waarde } from './values.js';
 
 export interface GemeenteOmzetting {
   /** The abolished gemeente as named in the reference data, and its CBS code. */
@@ -96,8 +96,8 @@ export function readKnown<T extends string>(
 }
 
 /** The analyst's fenomeen label; an unknown one leaves the record to classification, with a warning. */
-export function readFenomeen(row: Row, report: RowReport): Fenomeen | undefined {
-  const found = lookupFenomeen(row.get('fenomeen'));
+export function readFenomeen(row: Row, report: RowReport, lookup: FenomeenLookup): Fenomeen | undefined {
+  const found = lookup(row.get('fenomeen'));
   if (found.leeg) return undefined;
   if (!found.bekend) {
     report.waarschuwing('fenomeen', found.waarde, `onbekend fenomeen '${found.waarde}'; het veld wordt als leeg behandeld`);

@@ -9,24 +9,33 @@ import { notitieKind } from './notities.js';
 import { readHeader } from './read-records.js';
 import { signaalKind } from './signalen.js';
 import type { Soort } from './tables.js';
+import { fenomeenLookup, type FenomeenLookup } from './values.js';
 
 export type { GemeenteOmzetting } from './fields.js';
 export type { IngestOpties, IngestUitkomst } from './ingest.js';
 export type { Soort } from './tables.js';
+export type { LabelResolver } from './values.js';
 export { writeRejects, rejectsCsv } from './rejects.js';
 
+/** Reads fenomeen labels with the caller's taxonomy, else with the built-in one (loaded only then). */
+async function fenomeenLabels(opts: IngestOpties): Promise<FenomeenLookup> {
+  if (opts.fenomeenVoorLabel) return fenomeenLookup(opts.fenomeenVoorLabel);
+  const { ingebouwdeTaxonomie, labelResolver } = await import('../classify/index.js');
+  return fenomeenLookup(labelResolver(await ingebouwdeTaxonomie()));
+}
+
 /** Signal exports, in the order given (later files win on conflicting duplicates). */
-export function ingestSignalen(files: string[], ref: Reference, opts: IngestOpties = {}): Promise<IngestUitkomst<Signaal>> {
-  return ingestFiles(files, signaalKind(ref, opts.sleutel), opts);
+export async function ingestSignalen(files: string[], ref: Reference, opts: IngestOpties = {}): Promise<IngestUitkomst<Signaal>> {
+  return ingestFiles(files, signaalKind(ref, await fenomeenLabels(opts), opts.sleutel), opts);
 }
 
 /** Trend-note files. */
-export function ingestNotities(
+export async function ingestNotities(
   files: string[],
   ref: Reference,
   opts: IngestOpties = {},
 ): Promise<IngestUitkomst<Trendnotitie>> {
-  return ingestFiles(files, notitieKind(ref), opts);
+  return ingestFiles(files, notitieKind(ref, await fenomeenLabels(opts)), opts);
 }
 
 /** Whether a file holds signals or trend notes, judged by its header. */

@@ -6,10 +6,16 @@ import { FileSink, type FileOutcome } from './file-sink.js';
 import type { GemeenteOmzetting } from './fields.js';
 import type { Kind } from './kind.js';
 import { readRecords } from './read-records.js';
+import type { LabelResolver } from './values.js';
 
 export interface IngestOpties {
   /** Secret for pseudonymising person keys; a random key per run when absent. */
   sleutel?: string;
+  /**
+   * The fenomeen an analyst's label stands for: the effective taxonomy's labels and synonyms, so that an analyst's own
+   * taxonomy is honoured here too. Default: the built-in taxonomy's.
+   */
+  fenomeenVoorLabel?: LabelResolver;
   /** Called now and then while a file is read, and once when it is done. */
   onProgress?: (bestand: string, regels: number) => void;
 }

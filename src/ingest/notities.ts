@@ -4,9 +4,14 @@ import type { Reference } from '../reference/index.js';
 import { Omzettingen, readDatum, readFenomeen, readGemeente, readRequired } from './fields.js';
 import type { FileConverter } from './file-sink.js';
 import { contentKey, type Kind } from './kind.js';
-import { cleanLongText, cleanText, lookupSchaal } from './values.js';
+import { cleanLongText, cleanText, lookupSchaal, type FenomeenLookup } from './values.js';
 
-function notitieConverter(bestand: string, ref: Reference, omzettingen: Omzettingen): FileConverter<Trendnotitie> {
+function notitieConverter(
+  bestand: string,
+  ref: Reference,
+  omzettingen: Omzettingen,
+  fenomeenLabel: FenomeenLookup,
+): FileConverter<Trendnotitie> {
   return {
     convert(row, report) {
       const datum = readDatum(row, report);
@@ -16,7 +21,7 @@ function notitieConverter(bestand: string, ref: Reference, omzettingen: Omzettin
       const gemeenteFout = gemeente === undefined && row.get('gemeente').trim() !== '';
       if (datum === undefined || titel === undefined || tekst === undefined || gemeenteFout) return undefined;
       const notitie: Trendnotitie = { datum: datum.datum, titel, notitie: tekst, origin: { bestand, regel: row.regel } };
-      const fenomeen = readFenomeen(row, report);
+      const fenomeen = readFenomeen(row, report, fenomeenLabel);
       if (fenomeen !== undefined) notitie.fenomeen = fenomeen;
       const schaal = lookupSchaal(row.get('schaal'));
       if (!schaal.leeg && schaal.bekend) notitie.schaal = schaal.waarde;
@@ -36,11 +41,12 @@ function notitieConverter(bestand: string, ref: Reference, omzettingen: Omzettin
   };
 }
 
-export function notitieKind(ref: Reference): Kind<Trendnotitie> {
+/** `fenomeenLabel` reads the note's fenomeen label (fenomeenLookup with the taxonomy's resolver). */
+export function notitieKind(ref: Reference, fenomeenLabel: FenomeenLookup): Kind<Trendnotitie> {
   const omzettingen = new Omzettingen();
   return {
     soort: 'notities',
-    converter: (bestand) => notitieConverter(bestand, ref, omzettingen),
+    converter: (bestand) => notitieConverter(bestand, ref, omzettingen, fenomeenLabel),
     key: (notitie) => contentKey(notitie),
     contentKey: (notitie) => contentKey(notitie),
     describeKey: (notitie) => `notitie '${notitie.titel}'`,

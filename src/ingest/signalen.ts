@@ -7,13 +7,14 @@ import { Omzettingen, readDatum, readFenomeen, readGemeente, readKnown, readRequ
 import type { FileConverter, Row, RowReport } from './file-sink.js';
 import { contentKey, type Kind } from './kind.js';
 import { pseudonymiser } from './pseudonym.js';
-import { cleanLongText, cleanText, lookupBron, lookupType } from './values.js';
+import { cleanLongText, cleanText, lookupBron, lookupType, type FenomeenLookup } from './values.js';
 
 function signaalConverter(
   bestand: string,
   ref: Reference,
   pseudonym: (id: string) => string,
   omzettingen: Omzettingen,
+  fenomeenLabel: FenomeenLookup,
 ): FileConverter<Signaal> {
   const fits = new Set<Code['past']>();
 
@@ -47,7 +48,7 @@ function signaalConverter(
       readBetrouwbaarheid(row, report, signaal);
       const type = readKnown(row, report, 'type', lookupType, 'type');
       if (type !== undefined) signaal.type = type;
-      const fenomeen = readFenomeen(row, report);
+      const fenomeen = readFenomeen(row, report, fenomeenLabel);
       if (fenomeen !== undefined) signaal.fenomeenLabel = fenomeen;
       const omschrijving = cleanLongText(row.get('omschrijving'));
       if (omschrijving !== '') signaal.omschrijving = omschrijving;
@@ -74,12 +75,13 @@ function signaalConverter(
   };
 }
 
-export function signaalKind(ref: Reference, sleutel?: string): Kind<Signaal> {
+/** `fenomeenLabel` reads the analyst's fenomeen label (fenomeenLookup with the taxonomy's resolver). */
+export function signaalKind(ref: Reference, fenomeenLabel: FenomeenLookup, sleutel?: string): Kind<Signaal> {
   const pseudonym = pseudonymiser(sleutel);
   const omzettingen = new Omzettingen();
   return {
     soort: 'signalen',
-    converter: (bestand) => signaalConverter(bestand, ref, pseudonym, omzettingen),
+    converter: (bestand) => signaalConverter(bestand, ref, pseudonym, omzettingen, fenomeenLabel),
     key: (signaal) => signaal.id,
     // The reliability code as written: whether an ambiguous "B2" reads as Admiralty or 4x4 depends on the rest of
     // its file, which is not known yet when duplicates are compared.

@@ -1,8 +1,9 @@
-// The ingest stage's data files: column aliases (data/kolommen.json) and known values (data/waarden.json).
+// The ingest stage's data files: column aliases (data/kolommen.json) and known values (data/waarden.json). Fenomeen
+// labels are not here: the taxonomy knows them (ingest options, `fenomeenVoorLabel`).
 // Located relative to this module so they are found from dist/ and from src/. The files are ours: a conflict in
 // them (one spelling meaning two things) is a packaging bug and fails loudly.
 import { readFileSync } from 'node:fs';
-import { FENOMENEN, SCHALEN, type Fenomeen, type Schaal } from '../model.js';
+import { SCHALEN, type Schaal } from '../model.js';
 import { normaliseName } from '../reference/index.js';
 
 const DATA_DIR = new URL('../../data/', import.meta.url);
@@ -23,9 +24,6 @@ export interface IngestTables {
   kolommen: Record<Soort, KolomSpec[]>;
   /** Normalised header spelling -> canonical column, per soort. */
   kolomNamen: Record<Soort, Synoniemen>;
-  fenomeen: Synoniemen<Fenomeen>;
-  /** Spellings that mean "no fenomeen chosen" (left to classification). */
-  geenFenomeen: ReadonlySet<string>;
   bron: Synoniemen;
   type: Synoniemen;
   schaal: Synoniemen<Schaal>;
@@ -70,8 +68,6 @@ export function ingestTables(): IngestTables {
   if (cached) return cached;
   const kolommen = readJson('kolommen.json') as Record<Soort, Record<string, { verplicht: boolean; aliassen: string[] }>>;
   const waarden = readJson('waarden.json') as {
-    fenomeen: Record<string, string[]>;
-    geenFenomeen: string[];
     bron: Record<string, string[]>;
     type: Record<string, string[]>;
     schaal: Record<string, string[]>;
@@ -81,8 +77,6 @@ export function ingestTables(): IngestTables {
   cached = {
     kolommen: { signalen, notities },
     kolomNamen: { signalen: kolomNamen('signalen', signalen), notities: kolomNamen('notities', notities) },
-    fenomeen: synonymMap('waarden.json fenomeen', waarden.fenomeen, FENOMENEN),
-    geenFenomeen: new Set(waarden.geenFenomeen.map(normaliseName)),
     bron: synonymMap('waarden.json bron', waarden.bron),
     type: synonymMap('waarden.json type', waarden.type),
     schaal: synonymMap('waarden.json schaal', waarden.schaal, SCHALEN),

@@ -19,7 +19,7 @@ export async function valideer(
   files: string[],
   ref: Reference,
   soort?: Soort,
-  opts: Pick<IngestOpties, 'onProgress'> = {},
+  opts: Pick<IngestOpties, 'onProgress' | 'fenomeenVoorLabel'> = {},
 ): Promise<Verslag> {
   const soorten = new Map<string, Soort>();
   for (const file of files) soorten.set(file, soort ?? (await detectSoort(file)));

@@ -1,5 +1,5 @@
-// Normalisation of the enumerated columns (fenomeen, bron, type, schaal) against data/waarden.json, and of
-// free-text fields.
+// Normalisation of the enumerated columns (bron, type, schaal against data/waarden.json; fenomeen against the
+// taxonomy's labels), and of free-text fields.
 import type { Fenomeen, Schaal } from '../model.js';
 import { normaliseName } from '../reference/index.js';
 import { memoise } from './memo.js';
@@ -21,25 +21,38 @@ export type Waarde<T extends string = string> =
   | { leeg: false; bekend: true; waarde: T }
   | { leeg: false; bekend: false; waarde: string };
 
-export function lookupValue<T extends string>(table: Synoniemen<T>, raw: string): Waarde<T> {
+/** `canonicalOf` gives the canonical form of a cleaned, non-empty text, or undefined when it does not know it. */
+function lookupValue<T extends string>(canonicalOf: (written: string) => T | undefined, raw: string): Waarde<T> {
   const written = cleanText(raw);
   if (written === '') return { leeg: true };
-  const canonical = table.get(normaliseName(written));
+  const canonical = canonicalOf(written);
   return canonical === undefined ? { leeg: false, bekend: false, waarde: written } : { leeg: false, bekend: true, waarde: canonical };
 }
 
-/** An analyst's fenomeen label; "onbekend", "n.v.t." and the like count as no label (left to classification). */
-export const lookupFenomeen = memoise((raw: string): Waarde<Fenomeen> => {
-  const tables = ingestTables();
-  const key = normaliseName(raw);
-  if (key === '' || tables.geenFenomeen.has(key)) return { leeg: true };
-  return lookupValue(tables.fenomeen, raw);
-});
+/** The taxonomy's answer to an analyst's fenomeen label ("Extreem-rechts", "RE"), if it knows the label. */
+export type LabelResolver = (label: string) => Fenomeen | undefined;
+
+/** A fenomeen cell as written -> the analyst's label, none, or an unknown label as written. */
+export type FenomeenLookup = (raw: string) => Waarde<Fenomeen>;
+
+/**
+ * Reads fenomeen labels with the taxonomy's resolver, remembered per distinct text. A label the taxonomy files under
+ * 'onbekend' ("n.v.t.", "nog onbekend"), or one without a letter or digit ("-", "?"), is no label: like an empty cell
+ * it leaves the fenomeen to classification.
+ */
+export function fenomeenLookup(fenomeenVoorLabel: LabelResolver): FenomeenLookup {
+  return memoise((raw) => {
+    const found = lookupValue(fenomeenVoorLabel, raw);
+    const geen = found.leeg || normaliseName(found.waarde) === '' || (found.bekend && found.waarde === 'onbekend');
+    return geen ? { leeg: true } : found;
+  });
+}
 
 /** A lookup in one of the tables, remembered per distinct text (the tables load on first use). */
 function memoLookup<T extends string>(table: () => Synoniemen<T>): (raw: string) => Waarde<T> {
   let lookup: ((raw: string) => Waarde<T>) | undefined;
-  return (raw) => (lookup ??= memoise((text) => lookupValue(table(), text)))(raw);
+  const canonicalOf = (written: string) => table().get(normaliseName(written));
+  return (raw) => (lookup ??= memoise((text) => lookupValue(canonicalOf, text)))(raw);
 }
 
 export const lookupBron = memoLookup(() => ingestTables().bron);

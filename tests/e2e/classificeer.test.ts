@@ -175,6 +175,21 @@ describe('cter classificeer with the workspace configuration', () => {
     expect(run.stderr).toMatch(/taxonomie 2025\.1: .*data\/taxonomie\.json \(ingebouwd\) \+ eigen-taxonomie\.json \(uitbreiding\)\./);
   });
 
+  it("reads the export's fenomeen labels with the extended taxonomy: a synonym added there is the analyst's label", async () => {
+    const dir = await workspace();
+    const csv = await readFile(join(dir, 'signalen.csv'), 'utf8');
+    await writeFile(join(dir, 'signalen.csv'), csv.replace('K-003;05-07-2025;Wormerland;Politie;Incident;;', 'K-003;05-07-2025;Wormerland;Politie;Incident;Buurtonrust;'));
+    const zonder = await cter(['classificeer'], { cwd: dir });
+    expect(byId(zonder).get('K-003')).toMatchObject({ fenomeen: 'onbekend', herkomst: 'geen' });
+    expect(zonder.stderr).toContain("onbekend fenomeen 'Buurtonrust'");
+
+    await withConfig(dir, { taxonomie: 'eigen-taxonomie.json' });
+    await writeFile(join(dir, 'eigen-taxonomie.json'), JSON.stringify({ fenomenen: [{ code: 'polarisatie', synoniemen: ['buurtonrust'] }] }));
+    const met = await cter(['classificeer'], { cwd: dir });
+    expect(byId(met).get('K-003')).toMatchObject({ fenomeen: 'polarisatie', herkomst: 'analist' });
+    expect(met.stderr).not.toContain('Buurtonrust');
+  });
+
   it('stops with exit code 2 and the JSON path on a broken taxonomy, before reading the exports', async () => {
     const dir = await workspace();
     await withConfig(dir, { taxonomie: 'eigen-taxonomie.json' });

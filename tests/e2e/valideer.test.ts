@@ -1,6 +1,6 @@
 // `cter valideer` end to end on the hand-made fixtures in tests/fixtures/ingest (see its README): exact counts per
 // file, and for every bad row its line, column, value and reason; exit codes 0, 1 and 2.
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -130,6 +130,26 @@ describe('cter valideer with mixed kinds', () => {
       ['notities-bom-pipe.csv', 4, 3, 1, 0],
       ['schoon.csv', 2, 0, 0, 2],
     ]);
+  });
+});
+
+describe('cter valideer with a workspace taxonomy', () => {
+  it("knows the fenomeen labels the configuration's taxonomy adds, and fails like other commands on a broken one", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cter-valideer-taxonomie-'));
+    await writeFile(join(dir, 's.csv'), 'id;datum;gemeente;fenomeen\nS-1;2025-07-01;Zaanstad;Buurtonrust\n');
+    const zonder = await cter(['valideer', 's.csv'], { cwd: dir });
+    expect(zonder.stdout).toContain("s.csv:2 kolom 'fenomeen' (\"Buurtonrust\"): onbekend fenomeen 'Buurtonrust'");
+
+    await writeFile(join(dir, 'cter.config.json'), JSON.stringify({ taxonomie: 'eigen.json' }));
+    await writeFile(join(dir, 'eigen.json'), JSON.stringify({ fenomenen: [{ code: 'polarisatie', synoniemen: ['buurtonrust'] }] }));
+    const met = await cter(['valideer', 's.csv'], { cwd: dir });
+    expect(met).toMatchObject({ code: 0, stderr: '' });
+    expect(met.stdout).not.toContain('Waarschuwingen');
+
+    await writeFile(join(dir, 'eigen.json'), '{ "fenomenen": [ }');
+    const kapot = await cter(['valideer', 's.csv'], { cwd: dir });
+    expect(kapot).toMatchObject({ code: 2, stdout: '' });
+    expect(kapot.stderr).toContain(join(dir, 'eigen.json'));
   });
 });
 

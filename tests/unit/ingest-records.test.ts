@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { labelResolver, loadTaxonomy } from '../../src/classify/index.js';
 import { detectSoort, ingestNotities, ingestSignalen, writeRejects } from '../../src/ingest/index.js';
 import { Deduplicator } from '../../src/ingest/duplicates.js';
 import { signaalKind } from '../../src/ingest/signalen.js';
@@ -84,6 +85,28 @@ describe('signal rows', () => {
   });
 });
 
+describe('fenomeen labels', () => {
+  it("reads labels with the taxonomy it is given: a synonym from the analyst's extension counts, without it a warning", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'eigen.json'), JSON.stringify({ fenomenen: [{ code: 'polarisatie', synoniemen: ['Buurtonrust'] }] }));
+    const taxonomy = await loadTaxonomy({ taxonomie: 'eigen.json', taxonomieModus: 'uitbreiden', baseDir: dir });
+    const signalen = await writeLines(dir, 's.csv', ['id;datum;gemeente;fenomeen', 'S-1;2025-01-01;Zaanstad;buurt-onrust', 'S-2;2025-01-01;Zaanstad;RE']);
+    const notities = await writeLines(dir, 'n.csv', ['datum;titel;notitie;fenomeen', '2025-01-01;Wijk;Tekst;Buurtonrust']);
+    const opts = { fenomeenVoorLabel: labelResolver(taxonomy) };
+
+    const eigen = await ingestSignalen([signalen], ref, opts);
+    expect(eigen.records.map((s) => s.fenomeenLabel)).toEqual(['polarisatie', 'rechts-extremisme']);
+    expect(eigen.waarschuwingen).toEqual([]);
+    expect((await ingestNotities([notities], ref, opts)).records.map((n) => n.fenomeen)).toEqual(['polarisatie']);
+
+    const ingebouwd = await ingestSignalen([signalen], ref);
+    expect(ingebouwd.records.map((s) => s.fenomeenLabel)).toEqual([undefined, 'rechts-extremisme']);
+    expect(ingebouwd.waarschuwingen.map((w) => [w.regel, w.reden])).toEqual([
+      [2, "onbekend fenomeen 'buurt-onrust'; het veld wordt als leeg behandeld"],
+    ]);
+  });
+});
+
 describe('duplicates and accounting', () => {
   it('counts identical records once, lets a later different version win, and counts the loser as dubbel in its own file', async () => {
     const dir = await tempDir();
@@ -142,7 +165,7 @@ describe('duplicates and accounting', () => {
 
 describe('Deduplicator', () => {
   it('keeps one copy of identical records, however many arrive, and drops the rest at once', () => {
-    const kind = signaalKind(ref);
+    const kind = signaalKind(ref, () => ({ leeg: true }));
     const duplicates = new Deduplicator(kind);
     duplicates.startFile(0);
     const copy = (regel: number): Signaal => ({ id: 'S-1', datum: '2025-01-01', gemeente: 'GM0479', origin: { bestand: 'a.csv', regel } });
