@@ -308,7 +308,7 @@ const POLICE_FOLLOW_UP = [
 const POLICE_OPENERS = ['Melder geeft aan: ', 'Via de wijkagent: ', 'Telefonische melding: ', 'Tijdens surveillance: '];
 
 // ---------------------------------------------------------------------------------------------------------------
-// Volumes: about 2 signals per 10,000 inhabitants a quarter, with trends and events on top
+// Volumes: about RATE signals per 10,000 inhabitants a quarter, with trends and events on top
 // ---------------------------------------------------------------------------------------------------------------
 const RATE = 2.3;
 const ZAANSTAD_BASE = [22, 25, 21, 27, 24, 23, 25]; // 2024-Q1 .. 2025-Q3; fixed so the 2025-Q3 rise is significant
