@@ -1,7 +1,6 @@
 // The shared front half of the commands that need classified signals (trends, beeld, batch):
 // input paths -> files -> ingest (signals and trend notes) -> classify. I/O lives here, at the edge; the stages stay
 // pure. Commands import this lazily, inside their action.
-import { relative, isAbsolute } from 'node:path';
 import { classifySignals, labelResolver, loadTaxonomy, type Beoordelingen, type Taxonomy } from './classify/index.js';
 import { resolveInputs, type LoadedConfig } from './config/index.js';
 import { ingestNotities, ingestSignalen, type IngestUitkomst } from './ingest/index.js';
@@ -9,6 +8,9 @@ import type { GeclassificeerdSignaal, Melding, Signaal, Trendnotitie } from './m
 import type { Reference } from './reference/index.js';
 import { loadBeoordelingen } from './review/store.js';
 import { UsageError } from './util/errors.js';
+import { shownPath } from './util/paths.js';
+
+export { shownPath };
 
 export interface PipelineOptions {
   /** Signal exports: files or folders (a folder means its .csv files); relative paths against the config's folder. */
@@ -59,12 +61,6 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     ingest: { signalen, notities },
     taxonomy,
   };
-}
-
-/** A path as people want to read it: relative to the working folder when it lies below it. */
-export function shownPath(file: string, cwd = process.cwd()): string {
-  const rel = relative(cwd, file);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
 function meldingTekst(m: Melding): string {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { EXIT, UsageError, type ExitCode } from '../util/errors.js';
-import { colour, info, interactive, out, stderrIsTty, warn } from './io.js';
+import { colour, info, interactive, out, warn } from './io.js';
+import { metLeesvoortgang } from './reading-progress.js';
 import { oneOf } from './program.js';
 import { action } from './run.js';
 
@@ -78,30 +79,6 @@ export function registerBeeld(program: Command): void {
     .action(action((options: BeeldOptions) => runBeeld(options)));
 }
 
-/** A reading-progress line on a terminal, overwritten and cleared before any other message. */
-function status() {
-  const tty = stderrIsTty();
-  let open = false;
-  const clear = () => {
-    if (open) process.stderr.write('\r\u001b[K');
-    open = false;
-  };
-  return {
-    lezen: tty
-      ? (bestand: string, regels: number) => {
-          open = true;
-          process.stderr.write(`\r\u001b[K${colour.dim(`lezen: ${bestand}: ${regels.toLocaleString('nl-NL')} regels`)}`);
-        }
-      : undefined,
-    /** A message function that first clears the status line. */
-    regel: (print: (tekst: string) => void) => (tekst: string) => {
-      clear();
-      print(tekst);
-    },
-    klaar: clear,
-  };
-}
-
 async function runBeeld(options: BeeldOptions): Promise<ExitCode> {
   const { loadConfig } = await import('../config/index.js');
   const { loadReference } = await import('../reference/index.js');
@@ -139,10 +116,10 @@ async function runBeeld(options: BeeldOptions): Promise<ExitCode> {
     browserBron: config.sources.browser,
   });
   try {
-    const voortgang = status();
     const { signalen, notities } = config.values;
-    const log = { info: voortgang.regel(info), warn: voortgang.regel(warn) };
-    const invoer = await runPipelineGemeld({ signalen, notities, config, ref, onProgress: voortgang.lezen }, log);
+    const invoer = await metLeesvoortgang(({ onProgress, log }) =>
+      runPipelineGemeld({ signalen, notities, config, ref, onProgress }, log),
+    );
 
     const index = agg.indexSignals(invoer.signalen, periodeOptie?.soort ?? 'kwartaal');
     const standaard = index.bereik ? agg.latestCompleteQuarter(index.bereik) : undefined;
@@ -155,7 +132,7 @@ async function runBeeld(options: BeeldOptions): Promise<ExitCode> {
     if (cijfers.dekking === 'geen') warn(`de invoer bevat geen signalen over ${periode.label}.`);
 
     const model = report.buildReportModel({ ...report.reportBasis(invoer, config, { pad: shownPath }), cijfers });
-    log.info(`${gekozen.naam}, ${periode.label}: ${cijfers.gebied.signalen} signalen; ${formaat.toUpperCase()} maken...`);
+    info(`${gekozen.naam}, ${periode.label}: ${cijfers.gebied.signalen} signalen; ${formaat.toUpperCase()} maken...`);
     const uitDir = config.values.uitvoer;
     const geschreven = await writer.write(model, uitDir);
     const afgewezen = [...invoer.ingest.signalen.afgewezen, ...invoer.ingest.notities.afgewezen];

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { EXIT, type ExitCode } from '../util/errors.js';
-import { info, out, warn } from './io.js';
+import { info, out } from './io.js';
+import { metLeesvoortgang } from './reading-progress.js';
 import { oneOf } from './program.js';
 import { action } from './run.js';
 
@@ -83,9 +84,8 @@ async function runClassificeer(options: ClassificeerOptions): Promise<ExitCode> 
 
   const config = await loadConfig({ file: options.config, overrides: { signalen: options.signalen } });
   const ref = loadReference(config.values);
-  const invoer = await runPipelineGemeld(
-    { signalen: config.values.signalen, notities: [], config, ref },
-    { info, warn },
+  const invoer = await metLeesvoortgang(({ onProgress, log }) =>
+    runPipelineGemeld({ signalen: config.values.signalen, notities: [], config, ref, onProgress }, log),
   );
   const taxonomie = invoer.taxonomy.bronnen.map((b) => `${shownPath(b.pad)} (${b.rol})`).join(' + ');
   info(`taxonomie ${invoer.taxonomy.definitie.versie}: ${taxonomie}.`);

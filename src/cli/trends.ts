@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { createRequire } from 'node:module';
 import type { BestandVerantwoording } from '../model.js';
 import { EXIT, UsageError } from '../util/errors.js';
-import { colour, error, info, interactive, out, stderrIsTty, warn } from './io.js';
+import { error, info, interactive, out, warn } from './io.js';
+import { metLeesvoortgang } from './reading-progress.js';
 import { action } from './run.js';
 
 const FORMATEN = ['json', 'md', 'csv'] as const;
@@ -68,25 +69,10 @@ export function registerTrends(program: Command): void {
     );
 }
 
-/** Progress on a terminal only: one line, overwritten, cleared when done. */
-function progress(): { onProgress?: (bestand: string, regels: number) => void; klaar: () => void } {
-  if (!stderrIsTty()) return { klaar: () => undefined };
-  let shown = false;
-  return {
-    onProgress: (bestand, regels) => {
-      shown = true;
-      process.stderr.write(`\r\u001b[K${colour.dim(`lezen: ${bestand}: ${regels.toLocaleString('nl-NL')} regels`)}`);
-    },
-    klaar: () => {
-      if (shown) process.stderr.write('\r\u001b[K');
-    },
-  };
-}
-
 async function runTrends(options: TrendsOptions): Promise<void> {
   const { loadConfig } = await import('../config/index.js');
   const { loadReference } = await import('../reference/index.js');
-  const { runPipeline, ingestMeldingen, shownPath } = await import('../pipeline.js');
+  const { runPipelineGemeld, shownPath } = await import('../pipeline.js');
   const agg = await import('../aggregate/index.js');
   const { scopeUitOptiesOfConfig, vraagPeriode, vraagScope } = await import('./scope.js');
 
@@ -107,17 +93,10 @@ async function runTrends(options: TrendsOptions): Promise<void> {
     );
   }
 
-  const voortgang = progress();
-  const invoer = await runPipeline({
-    signalen: config.values.signalen,
-    notities: config.values.notities,
-    config,
-    ref,
-    onProgress: voortgang.onProgress,
-  }).finally(voortgang.klaar);
-  const meldingen = ingestMeldingen(invoer.ingest);
-  meldingen.info.forEach(info);
-  meldingen.waarschuwingen.forEach(warn);
+  const { signalen, notities } = config.values;
+  const invoer = await metLeesvoortgang(({ onProgress, log }) =>
+    runPipelineGemeld({ signalen, notities, config, ref, onProgress }, log),
+  );
 
   // The default period needs the data: the latest quarter the inputs cover completely.
   const index = agg.indexSignals(invoer.signalen, periodeOptie?.soort ?? 'kwartaal');

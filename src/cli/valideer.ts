@@ -33,12 +33,14 @@ export function registerValideer(program: Command): void {
         if (opts.soort !== undefined && opts.soort !== 'signalen' && opts.soort !== 'notities') {
           throw new UsageError(`--soort moet 'signalen' of 'notities' zijn, niet '${opts.soort}'.`);
         }
-        const [{ valideer, verslagJson, verslagTekst }, { writeRejects }, { loadReference }, io] = await Promise.all([
-          import('../ingest/valideer.js'),
-          import('../ingest/index.js'),
-          import('../reference/index.js'),
-          import('./io.js'),
-        ]);
+        const [{ valideer, verslagJson, verslagTekst }, { writeRejects }, { loadReference }, io, { metLeesvoortgang }] =
+          await Promise.all([
+            import('../ingest/valideer.js'),
+            import('../ingest/index.js'),
+            import('../reference/index.js'),
+            import('./io.js'),
+            import('./reading-progress.js'),
+          ]);
         // Fenomeen labels as the workspace's taxonomy knows them (cter.config.json, if there is one).
         const [{ loadConfig }, { taxonomyFromConfig }, { labelResolver }] = await Promise.all([
           import('../config/index.js'),
@@ -46,11 +48,10 @@ export function registerValideer(program: Command): void {
           import('../classify/index.js'),
         ]);
         const fenomeenVoorLabel = labelResolver(await taxonomyFromConfig(await loadConfig()));
-        const progress = io.stderrIsTty()
-          ? (bestand: string, regels: number) => process.stderr.write(`\r\u001b[K${bestand}: ${regels} regels gelezen`)
-          : undefined;
-        const verslag = await valideer(bestanden, loadReference(), opts.soort, { onProgress: progress, fenomeenVoorLabel });
-        if (progress) process.stderr.write('\r\u001b[K');
+        const soort = opts.soort;
+        const verslag = await metLeesvoortgang(({ onProgress }) =>
+          valideer(bestanden, loadReference(), soort, { onProgress, fenomeenVoorLabel }),
+        );
         if (opts.afgewezen !== undefined) {
           await writeRejects(opts.afgewezen, verslag.afgewezen);
           io.info(`${verslag.afgewezen.length} afgewezen regels geschreven naar ${opts.afgewezen}.`);
