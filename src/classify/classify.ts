@@ -117,6 +117,15 @@ export function classifySignals(
   beoordelingen?: Beoordelingen,
 ): GeclassificeerdSignaal[] {
   const memo = new Map<string, RegelUitkomst>();
+  // Equal reasons share one string: reasons are built per signal (the analyst's) or per distinct text (the rules'),
+  // and a million signals with a handful of distinct reasons would otherwise hold a million copies (300 MB, measured).
+  const redenen = new Map<string, string>();
+  const shared = (text: string): string => {
+    const earlier = redenen.get(text);
+    if (earlier !== undefined) return earlier;
+    if (redenen.size < MEMO_LIMIT) redenen.set(text, text);
+    return text;
+  };
   const out: GeclassificeerdSignaal[] = new Array(signals.length);
   for (let i = 0; i < signals.length; i++) {
     const signal = signals[i]!;
@@ -126,7 +135,11 @@ export function classifySignals(
       rules = evaluate(text, taxonomy.regels);
       if (memo.size < MEMO_LIMIT) memo.set(text, rules);
     }
-    out[i] = classifyWith(signal, taxonomy, beoordelingen, rules);
+    const c = classifyWith(signal, taxonomy, beoordelingen, rules);
+    c.reden = shared(c.reden);
+    c.ernstReden = shared(c.ernstReden);
+    if (c.regelSuggestie) c.regelSuggestie.reden = shared(c.regelSuggestie.reden);
+    out[i] = c;
   }
   return out;
 }
