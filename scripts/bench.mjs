@@ -102,7 +102,9 @@ async function inlezen(werkmap) {
       return { ms: round(ms, 0), perSeconde: round(n / (ms / 1000), 0), piekMb: round(Math.max(...list.map((r) => r.piekMb)), 0) };
     };
     const csvParse = summary(runs.csvParse);
-    const cter = { ...summary(runs.cter), stappen: runs.cter.at(-1).stappen, geaccepteerd: runs.cter.at(-1).geaccepteerd };
+    const laatste = runs.cter.at(-1);
+    const stappen = Object.fromEntries(Object.entries(laatste.stappen).map(([stap, ms]) => [stap, round(ms, 0)]));
+    const cter = { ...summary(runs.cter), stappen, geaccepteerd: laatste.geaccepteerd };
     const rij = { signalen: n, herhalingen, csvParse, cter, verhouding: round(cter.perSeconde / csvParse.perSeconde) };
     log(`inlezen ${n}: cter ${cter.ms} ms, csv-parse ${csvParse.ms} ms, verhouding ${rij.verhouding}, piek ${cter.piekMb} MB`);
     results.push(rij);
