@@ -44,25 +44,15 @@ async function documents() {
 
 const { docs, browser } = await documents();
 const { default: puppeteer } = await import('puppeteer-core');
-const { PAGE_MARGIN } = await load('report/pdf.js');
+const { pdfOptions } = await load('report/pdf.js');
 const root = typeof process.getuid === 'function' && process.getuid() === 0;
 const launch = () =>
   puppeteer.launch({ executablePath: browser, headless: true, pipe: true, args: ['--disable-gpu', ...(root ? ['--no-sandbox'] : [])] });
 
-/** What every PDF engine has to do: load the document and print it (the same options cter uses), then save it. */
+/** What every PDF engine has to do: load the document and print it (with cter's print options), then save it. */
 async function print(page, { naam, doc }, map) {
   await page.setContent(doc.html, { waitUntil: 'load' });
-  const pdf = await page.pdf({
-    format: 'A4',
-    printBackground: true,
-    displayHeaderFooter: true,
-    headerTemplate: doc.headerTemplate,
-    footerTemplate: doc.footerTemplate,
-    margin: PAGE_MARGIN,
-    tagged: true,
-    outline: true,
-  });
-  await writeFile(join(map, naam), pdf);
+  await writeFile(join(map, naam), await page.pdf(pdfOptions(doc)));
 }
 
 async function floor() {
