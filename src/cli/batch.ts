@@ -3,23 +3,14 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, UsageError, type ExitCode } from '../util/errors.js';
 import { colour, info, out, stderrIsTty, warn } from './io.js';
-import { oneOf, positiveInt } from './program.js';
+import { rapportConfig, rapportOpties, type RapportOptieWaarden } from './beeld.js';
+import { positiveInt } from './program.js';
 import { action } from './run.js';
 
-const FORMATEN = ['pdf', 'html', 'json'] as const;
-
-interface BatchOptions {
+interface BatchOptions extends RapportOptieWaarden {
   regio?: string;
   alle?: boolean;
-  periode?: string;
-  signalen?: string[];
-  notities?: string[];
-  uit?: string;
-  formaat?: (typeof FORMATEN)[number];
   parallel?: number;
-  rubricering?: string;
-  tlp?: string;
-  config?: string;
 }
 
 /** Default pages at the same time: one per core (the browser and cter share them), at most eight. */
@@ -28,7 +19,7 @@ export function standaardParallel(): number {
 }
 
 export function registerBatch(program: Command): void {
-  program
+  const command = program
     .command('batch')
     .usage('(--regio <naam> | --alle) [opties]')
     .summary("maak het lokaal beeld van elke gemeente en regio in één run (PDF, HTML of JSON)")
@@ -38,19 +29,12 @@ export function registerBatch(program: Command): void {
     )
     .option('-r, --regio <naam>', 'de regio: haar rapport, dat van haar deelregio\'s en van elk van haar gemeenten')
     .option('-a, --alle', "alle regio's uit de configuratie ('regio' en 'regios'), elke gemeente één keer")
-    .option('-p, --periode <periode>', 'kwartaal (2025-Q3), maand (2025-07) of jaar (2025); standaard het laatste volledige kwartaal')
-    .option('-s, --signalen <bestand...>', "signaalexports (bestanden of mappen); standaard 'signalen' uit de configuratie")
-    .option('-n, --notities <bestand...>', "trendnotities (bestanden of mappen); standaard 'notities' uit de configuratie")
-    .option('-u, --uit <map>', "uitvoermap; standaard 'uitvoer' uit de configuratie (./uitvoer)")
-    .option('-f, --formaat <formaat>', 'pdf, html of json (standaard pdf)', oneOf('--formaat', FORMATEN))
     .option(
       '-j, --parallel <aantal>',
       `rapporten tegelijk; standaard 'parallel' uit de configuratie, anders het aantal processorkernen (hier ${standaardParallel()})`,
       positiveInt('--parallel'),
-    )
-    .option('--rubricering <niveau>', "rubricering op elke pagina, bijv. 'Departementaal Vertrouwelijk', 'Intern' of 'Openbaar'")
-    .option('--tlp <label>', 'TLP 2.0-label: CLEAR, GREEN, AMBER, AMBER+STRICT of RED')
-    .option('-c, --config <bestand>', 'dit configuratiebestand in plaats van het dichtstbijzijnde cter.config.json')
+    );
+  rapportOpties(command)
     .addHelpText(
       'after',
       [
@@ -120,21 +104,10 @@ async function runBatchCommand(options: BatchOptions): Promise<ExitCode> {
   if (options.regio === undefined && !options.alle) {
     throw new UsageError("geef --regio <naam> (een regio en haar gemeenten) of --alle (alle regio's uit de configuratie).");
   }
-  const { loadConfig } = await import('../config/index.js');
   const { runBatch, samenvattingTabel, balkVoortgang, logVoortgang } = await import('../batch/index.js');
   const { shownPath } = await import('../pipeline.js');
 
-  const config = await loadConfig({
-    file: options.config,
-    overrides: {
-      signalen: options.signalen,
-      notities: options.notities,
-      uitvoer: options.uit,
-      parallel: options.parallel,
-      rubricering: options.rubricering,
-      tlp: options.tlp as never,
-    },
-  });
+  const config = await rapportConfig(options, { parallel: options.parallel });
   const stop = interrupts();
   try {
     const { overzicht, bestanden } = await runBatch({

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { CterConfig, LoadedConfig } from '../config/types.js';
 import { EXIT, UsageError, type ExitCode } from '../util/errors.js';
 import { colour, info, interactive, out, warn } from './io.js';
 import { metLeesvoortgang } from './reading-progress.js';
@@ -8,9 +9,8 @@ import { action } from './run.js';
 const FORMATEN = ['pdf', 'html', 'json'] as const;
 type Formaat = (typeof FORMATEN)[number];
 
-interface BeeldOptions {
-  gemeente?: string;
-  regio?: string;
+/** Values of the options every report command shares (rapportOpties). */
+export interface RapportOptieWaarden {
   periode?: string;
   signalen?: string[];
   notities?: string[];
@@ -19,6 +19,27 @@ interface BeeldOptions {
   rubricering?: string;
   tlp?: string;
   config?: string;
+}
+
+interface BeeldOptions extends RapportOptieWaarden {
+  gemeente?: string;
+  regio?: string;
+}
+
+/** The configuration with the shared report options applied; `extra` adds a command's own (batch: parallel). */
+export async function rapportConfig(options: RapportOptieWaarden, extra: Partial<CterConfig> = {}): Promise<LoadedConfig> {
+  const { loadConfig } = await import('../config/index.js');
+  return loadConfig({
+    file: options.config,
+    overrides: {
+      signalen: options.signalen,
+      notities: options.notities,
+      uitvoer: options.uit,
+      rubricering: options.rubricering,
+      tlp: options.tlp as never,
+      ...extra,
+    },
+  });
 }
 
 /**
@@ -80,23 +101,13 @@ export function registerBeeld(program: Command): void {
 }
 
 async function runBeeld(options: BeeldOptions): Promise<ExitCode> {
-  const { loadConfig } = await import('../config/index.js');
   const { loadReference } = await import('../reference/index.js');
   const { runPipelineGemeld, shownPath } = await import('../pipeline.js');
   const agg = await import('../aggregate/index.js');
   const { scopeUitOptiesOfConfig, vraagScope } = await import('./scope.js');
   const report = await import('../report/index.js');
 
-  const config = await loadConfig({
-    file: options.config,
-    overrides: {
-      signalen: options.signalen,
-      notities: options.notities,
-      uitvoer: options.uit,
-      rubricering: options.rubricering,
-      tlp: options.tlp as never,
-    },
-  });
+  const config = await rapportConfig(options);
   const ref = loadReference(config.values);
   const periodeOptie = options.periode === undefined ? undefined : agg.parsePeriode(options.periode);
   const scopeGegeven = options.gemeente !== undefined || options.regio !== undefined;
