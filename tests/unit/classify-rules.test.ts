@@ -163,6 +163,16 @@ describe('ernst', () => {
     expect(denied.ernstReden).toContain("genegeerd: 'wapens' (door 'geen wapen*')");
     expect(classify('Bekeek een documentaire over de aanslag in Christchurch.').ernst).toBe('laag');
   });
+
+  it('does not count weapons from a video game, but does count a game chat with real threats', () => {
+    const game = classify('Speelt veel oorlogsgames en praat over wapens uit de game; geen ideologische uitlatingen.');
+    expect(game).toMatchObject({ fenomeen: 'onbekend', ernst: 'laag' });
+    expect(game.ernstReden).toContain("genegeerd: 'wapens' (door 'uit de game')");
+    expect(classify('Deelt in de game-chat nazi-memes en hakenkruisen en dreigt met een mes.')).toMatchObject({
+      fenomeen: 'rechts-extremisme',
+      ernst: 'hoog',
+    });
+  });
 });
 
 describe('determinism', () => {
