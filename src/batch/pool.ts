@@ -26,7 +26,7 @@ export interface PoolOptions<T, R> {
   onDone?: (job: T, outcome: JobOutcome<R>) => void;
 }
 
-export function errorMessage(err: unknown): string {
+function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 

@@ -36,8 +36,6 @@ export interface BatchOptions {
   formaat: Formaat;
   /** Reports made at the same time. */
   parallel: number;
-  /** Time limit for one PDF. */
-  timeoutMs?: number;
   /** Aborting stops new reports; the ones being made are finished (or fail when the browser is closed). */
   signal?: AbortSignal;
   /** Messages for people (stderr). */
@@ -149,7 +147,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
       const cijfers = aggregateScope({ signalen: index, ref, scope: doel.scope, periode });
       const model = buildReportModel({ ...basis, cijfers });
       if (botsend.has(doel.code)) model.gebied.slug = `regio-${model.gebied.slug}`;
-      const w = await writer.write(model, uitDir, { timeoutMs: options.timeoutMs });
+      const w = await writer.write(model, uitDir);
       return { bestand: basename(w.path), bytes: w.bytes, paginas: w.pages ?? null, sha256: await sha256(w.path) };
     };
     const regel = (doel: BatchDoel, o: JobOutcome<Gemaakt>): RapportRegel => ({
@@ -178,7 +176,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
     } finally {
       voortgang.stop();
     }
-    await writer.close();
     await removeOwnTemps(uitDir);
 
     const rapporten = doelen.map((d, i) => regel(d, uitkomsten[i]!));
