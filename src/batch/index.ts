@@ -3,6 +3,7 @@ export { runBatch, type BatchOptions, type BatchResultaat } from './run.js';
 export { batchDoelen, deelregios, type BatchDoel, type BatchKeuze } from './targets.js';
 export { runPool, type JobOutcome, type JobStatus, type PoolOptions } from './pool.js';
 export {
+  formatSeconden,
   overzichtMarkdown,
   OVERZICHT_SCHEMA,
   samenvattingTabel,

@@ -104,7 +104,7 @@ async function runBatchCommand(options: BatchOptions): Promise<ExitCode> {
   if (options.regio === undefined && !options.alle) {
     throw new UsageError("geef --regio <naam> (een regio en haar gemeenten) of --alle (alle regio's uit de configuratie).");
   }
-  const { runBatch, samenvattingTabel, balkVoortgang, logVoortgang } = await import('../batch/index.js');
+  const { runBatch, samenvattingTabel, balkVoortgang, logVoortgang, formatSeconden } = await import('../batch/index.js');
   const { shownPath } = await import('../pipeline.js');
 
   const config = await rapportConfig(options, { parallel: options.parallel });
@@ -127,7 +127,7 @@ async function runBatchCommand(options: BatchOptions): Promise<ExitCode> {
     info('');
     if (bestanden.afgewezen) info(`afgewezen invoerregels met hun reden: ${shownPath(bestanden.afgewezen)}`);
     info(`overzicht: ${shownPath(bestanden.md)} en ${shownPath(bestanden.json)}`);
-    const telling = `${t.gelukt} van ${t.rapporten} rapporten gemaakt in ${t.seconden.toLocaleString('nl-NL')} s`;
+    const telling = `${t.gelukt} van ${t.rapporten} rapporten gemaakt in ${formatSeconden(t.seconden)}`;
     const gemaakt = overzicht.rapporten.filter((r) => r.bestand !== null).map((r) => join(bestanden.map, r.bestand!));
     if (gemaakt.length > 0) await out(`${gemaakt.join('\n')}\n`);
     if (overzicht.uitkomst === 'volledig') {
