@@ -3,7 +3,7 @@
 import type { Scope } from '../aggregate/aggregate.js';
 import type { CterConfig } from '../config/types.js';
 import type { Regio } from '../model.js';
-import { withSuggestions, type Reference } from '../reference/index.js';
+import { regioOfFout, type Reference } from '../reference/index.js';
 import { UsageError } from '../util/errors.js';
 
 /** One report of the batch. */
@@ -30,18 +30,12 @@ export function deelregios(regio: Regio, ref: Pick<Reference, 'regios'>): Regio[
   );
 }
 
-function resolveRegio(ref: Reference, text: string, waar: string): Regio {
-  const match = ref.resolveRegio(text);
-  if (!match.ok) throw new UsageError(`${waar}: ${withSuggestions(match.reden, match.suggesties)}`);
-  return match.regio;
-}
-
 /** The regions a choice names: --regio, or (--alle) the configuration's `regio` and `regios`. */
 function gekozenRegios(ref: Reference, keuze: BatchKeuze, config: Pick<CterConfig, 'regio' | 'regios'>): Regio[] {
-  if ('regio' in keuze) return [resolveRegio(ref, keuze.regio, '--regio')];
+  if ('regio' in keuze) return [regioOfFout(ref, keuze.regio, '--regio')];
   const regios: Regio[] = [];
-  if (config.regio) regios.push(resolveRegio(ref, config.regio, "configuratie 'regio'"));
-  for (const eigen of config.regios) regios.push(resolveRegio(ref, eigen.naam, "configuratie 'regios'"));
+  if (config.regio) regios.push(regioOfFout(ref, config.regio, "configuratie 'regio'"));
+  for (const eigen of config.regios) regios.push(regioOfFout(ref, eigen.naam, "configuratie 'regios'"));
   if (regios.length === 0) {
     throw new UsageError(
       "--alle: de configuratie noemt geen regio's. Zet 'regio' (en eventueel 'regios') in cter.config.json, " +

@@ -4,7 +4,7 @@ import type { Scope } from '../aggregate/aggregate.js';
 import { parsePeriode } from '../aggregate/periode.js';
 import type { Periode } from '../aggregate/types.js';
 import type { CterConfig } from '../config/types.js';
-import type { Reference } from '../reference/index.js';
+import { gemeenteOfFout, regioOfFout, type Reference } from '../reference/index.js';
 import { UsageError } from '../util/errors.js';
 
 export interface ScopeOpties {
@@ -19,20 +19,14 @@ export interface GekozenScope {
   bron: 'optie' | 'configuratie' | 'gevraagd';
 }
 
-function suggestie(suggesties: string[]): string {
-  return suggesties.length > 0 ? `. Bedoelt u: ${suggesties.join(', ')}?` : '.';
-}
-
 export function gemeenteScope(ref: Reference, text: string, waar: string): { scope: Scope; naam: string } {
-  const match = ref.resolveGemeente(text);
-  if (!match.ok) throw new UsageError(`${waar}: ${match.reden}${suggestie(match.suggesties)}`);
-  return { scope: { soort: 'gemeente', code: match.gemeente.code }, naam: match.gemeente.naam };
+  const gemeente = gemeenteOfFout(ref, text, waar);
+  return { scope: { soort: 'gemeente', code: gemeente.code }, naam: gemeente.naam };
 }
 
 export function regioScope(ref: Reference, text: string, waar: string): { scope: Scope; naam: string } {
-  const match = ref.resolveRegio(text);
-  if (!match.ok) throw new UsageError(`${waar}: ${match.reden}${suggestie(match.suggesties)}`);
-  return { scope: { soort: 'regio', regio: match.regio }, naam: match.regio.naam };
+  const regio = regioOfFout(ref, text, waar);
+  return { scope: { soort: 'regio', regio }, naam: regio.naam };
 }
 
 /** The scope from --gemeente/--regio, else from the configuration's `regio`, then `gemeente`; undefined if none. */

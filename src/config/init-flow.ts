@@ -4,7 +4,7 @@ import { confirm, input, search, select } from '@inquirer/prompts';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Regio } from '../model.js';
-import { loadReference, normaliseName, withSuggestions, type Reference } from '../reference/index.js';
+import { loadReference, normaliseName, regioOfFout, withSuggestions, type Reference } from '../reference/index.js';
 import { UsageError } from '../util/errors.js';
 import { CONFIG_FILE } from './index.js';
 import { dutch, dutchConfirm } from './prompt-theme.js';
@@ -81,9 +81,7 @@ function answersFromOptions(options: InitOptions, ref: Reference): Partial<InitA
     throw new UsageError('geef --regio of --gemeenten, niet allebei.');
   }
   if (options.regio !== undefined) {
-    const match = ref.resolveRegio(options.regio);
-    if (!match.ok) throw new UsageError(`optie --regio: ${withSuggestions(match.reden, match.suggesties)}`);
-    answers.gebied = { regio: match.regio.naam };
+    answers.gebied = { regio: regioOfFout(ref, options.regio, 'optie --regio').naam };
   }
   if (options.gemeenten !== undefined) {
     const parsed = parseGemeenten(options.gemeenten, ref);

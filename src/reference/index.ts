@@ -2,7 +2,7 @@
 // gemeenten, and what the configuration adds (own regions, newer inhabitant counts).
 import type { CterConfig } from '../config/types.js';
 import type { Gemeente, Regio } from '../model.js';
-import { CterError } from '../util/errors.js';
+import { CterError, UsageError } from '../util/errors.js';
 import { GemeenteMatcher, type GemeenteMatch } from './gemeente-matcher.js';
 import { slug } from './normalise.js';
 import { RegioMatcher, type RegioMatch } from './regio-matcher.js';
@@ -62,6 +62,20 @@ export function withSuggestions(reden: string, suggesties: string[]): string {
   const named = reden.replace(/'[^']*'/g, '');
   const nieuw = suggesties.filter((s) => !named.includes(s));
   return nieuw.length > 0 ? `${reden}. Bedoelt u: ${suggesties.join(', ')}?` : `${reden}.`;
+}
+
+/** The gemeente a user named, or a usage error saying where it was named (`waar`: an option or config key). */
+export function gemeenteOfFout(ref: Reference, text: string, waar: string): Gemeente {
+  const match = ref.resolveGemeente(text);
+  if (!match.ok) throw new UsageError(`${waar}: ${withSuggestions(match.reden, match.suggesties)}`);
+  return match.gemeente;
+}
+
+/** The region a user named, or a usage error saying where it was named. */
+export function regioOfFout(ref: Reference, text: string, waar: string): Regio {
+  const match = ref.resolveRegio(text);
+  if (!match.ok) throw new UsageError(`${waar}: ${withSuggestions(match.reden, match.suggesties)}`);
+  return match.regio;
 }
 
 function builtInRegios(tables: ReferenceTables, gemeenten: Gemeente[]): Regio[] {
