@@ -123,7 +123,11 @@ export function indexSignals(signalen: readonly GeclassificeerdSignaal[], soort:
   return { soort, signalen, bereik: eerste && laatste ? { eerste, laatste } : null, buckets };
 }
 
-function mergeBuckets(parts: readonly Bucket[]): Bucket {
+/**
+ * The buckets added up. Distinct persons are only counted for the period itself, so `metPersonen: false` leaves the
+ * merged person set empty: copying every person key of a region for each of the ten periods was most of the merge.
+ */
+function mergeBuckets(parts: readonly Bucket[], metPersonen: boolean): Bucket {
   if (parts.length === 1 && parts[0]) return parts[0];
   const merged = emptyBucket();
   for (const b of parts) {
@@ -137,7 +141,7 @@ function mergeBuckets(parts: readonly Bucket[]): Bucket {
     merged.afwijkingen += b.afwijkingen;
     merged.metPersoon += b.metPersoon;
     // A person seen in two gemeenten of a region is one person in the region.
-    for (const p of b.personen) merged.personen.add(p);
+    if (metPersonen) for (const p of b.personen) merged.personen.add(p);
   }
   return merged;
 }
@@ -190,10 +194,10 @@ interface Context {
 
 const EMPTY = emptyBucket();
 
-function bucketVan(index: SignaalIndex, leden: readonly string[], periode: Periode): Bucket {
+function bucketVan(index: SignaalIndex, leden: readonly string[], periode: Periode, metPersonen = false): Bucket {
   const ordinal = indexVanPeriode(periode);
   const parts = leden.map((code) => index.buckets.get(code)?.get(ordinal)).filter((b): b is Bucket => !!b);
-  return parts.length === 0 ? EMPTY : mergeBuckets(parts);
+  return parts.length === 0 ? EMPTY : mergeBuckets(parts, metPersonen);
 }
 
 function personen(bucket: Bucket, inputsHavePersons: boolean): number | null {
@@ -203,7 +207,8 @@ function personen(bucket: Bucket, inputsHavePersons: boolean): number | null {
 }
 
 function gebiedCijfers(gebied: Gebied, ctx: Context, inputsHavePersons: boolean): GebiedCijfers {
-  const reeksBuckets = ctx.reeks.map((p) => bucketVan(ctx.index, gebied.leden, p));
+  // The last series period is the period itself, the only one whose distinct persons are reported.
+  const reeksBuckets = ctx.reeks.map((p, i) => bucketVan(ctx.index, gebied.leden, p, i === ctx.reeks.length - 1));
   const nu = reeksBuckets[reeksBuckets.length - 1] ?? EMPTY;
   const vorige = reeksBuckets[reeksBuckets.length - 2] ?? EMPTY;
   const jaar = bucketVan(ctx.index, gebied.leden, ctx.jaarEerder);
