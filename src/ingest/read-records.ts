@@ -98,17 +98,16 @@ class LineCounter {
   private afterCr = false;
   constructor(public line: number) {}
 
+  /** Every CR ends a line, and every LF that does not follow a CR. indexOf rather than a loop over every character. */
   advance(text: string): void {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13) {
-        this.line++;
-        this.afterCr = true;
-      } else {
-        if (c === 10 && !this.afterCr) this.line++;
-        this.afterCr = false;
-      }
+    const n = text.length;
+    if (n === 0) return;
+    for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) this.line++;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      const afterCr = i === 0 ? this.afterCr : text.charCodeAt(i - 1) === 13;
+      if (!afterCr) this.line++;
     }
+    this.afterCr = text.charCodeAt(n - 1) === 13;
   }
 }
 
