@@ -24,7 +24,9 @@ const MONTHS: ReadonlyMap<string, number> = (() => {
   return map;
 })();
 
-const pad = (n: number) => String(n).padStart(2, '0');
+/** '00'-'99' made once: every date and time is written with four of them. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+const pad = (n: number) => TWO_DIGITS[n] ?? String(n).padStart(2, '0');
 
 const HINT = 'bijvoorbeeld 2025-07-03, 03-07-2025 of 3 juli 2025, eventueel met een tijd als 14:30';
 
@@ -37,10 +39,23 @@ interface Parts {
   offset?: number;
 }
 
+/**
+ * isExists builds a Date per call; a large export asks about the same few hundred days over and over. Only years
+ * MIN_YEAR-MAX_YEAR, months 1-12 and two-digit days get here, so the cache stays below 250,000 entries.
+ */
+const existingDays = new Map<number, boolean>();
+
+function dayExists(y: number, m: number, d: number): boolean {
+  const key = (y * 100 + m) * 100 + d;
+  let exists = existingDays.get(key);
+  if (exists === undefined) existingDays.set(key, (exists = isExists(y, m - 1, d)));
+  return exists;
+}
+
 function checkParts(text: string, p: Parts): string | undefined {
   if (p.m < 1 || p.m > 12) return `'${text}' is geen geldige datum: maand ${p.m} bestaat niet`;
   if (p.y < MIN_YEAR || p.y > MAX_YEAR) return `'${text}': het jaar ${p.y} is niet aannemelijk`;
-  if (!isExists(p.y, p.m - 1, p.d)) {
+  if (!dayExists(p.y, p.m, p.d)) {
     const maand = nl.localize.month((p.m - 1) as 0, { width: 'wide' });
     return `'${text}' is geen geldige datum: ${maand} ${p.y} heeft geen dag ${p.d}`;
   }
