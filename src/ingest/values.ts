@@ -12,7 +12,8 @@ export function cleanText(text: string): string {
 
 /** Trimmed, line breaks as \n whatever the file used: for descriptions and notes, whose lines matter. */
 export function cleanLongText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').trim();
+  // Most texts have no CR: a native search is cheaper than running the expression over every description.
+  return (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).trim();
 }
 
 /** A known value in its canonical form, an unknown one as written (`bekend: false`), or nothing for an empty cell. */
