@@ -11,6 +11,7 @@ export function registerReview(program: Command): void {
     .option('-s, --signalen <bestand...>', "signaalexports (bestanden of mappen); standaard 'signalen' uit cter.config.json")
     .option('--exporteer <bestand.csv>', 'schrijf de wachtrij als CSV met een lege kolom fenomeen en ernst (voor Excel)')
     .option('--importeer <bestand.csv>', 'lees ingevulde beslissingen terug: alles of niets')
+    .option('--forceer', 'met --exporteer: overschrijf ook een eerdere export waarin al beslissingen staan')
     .option('--status', 'toon hoeveel signalen er wachten, per gemeente en kwartaal')
     .option('--json', 'met --status: als JSON op stdout')
     .option('-c, --config <bestand>', 'dit configuratiebestand in plaats van het dichtstbijzijnde cter.config.json')

@@ -10,7 +10,7 @@ import { runPipelineGemeld, shownPath } from '../pipeline.js';
 import { loadReference } from '../reference/index.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { EXIT, FileError, UsageError, type ExitCode } from '../util/errors.js';
-import { importFoutTekst, queueCsv, readImport } from './csv.js';
+import { importFoutTekst, ingevuldeRegels, queueCsv, readImport } from './csv.js';
 import { geldigeBeoordeling, maakBeoordeling, reviewQueue } from './queue.js';
 import { queueStatus, statusTekst } from './status.js';
 import { reviewSession } from './session.js';
@@ -23,6 +23,7 @@ export interface ReviewOpties {
   importeer?: string;
   status?: boolean;
   json?: boolean;
+  forceer?: boolean;
 }
 
 export const ZONDER_TERMINAL =
@@ -35,6 +36,7 @@ function checkOpties(opties: ReviewOpties, terminal: boolean): void {
   const modes = [opties.exporteer !== undefined, opties.importeer !== undefined, opties.status === true].filter(Boolean);
   if (modes.length > 1) throw new UsageError('geef één van --exporteer, --importeer of --status, niet meer tegelijk.');
   if (opties.json && !opties.status) throw new UsageError('--json hoort bij --status.');
+  if (opties.forceer && opties.exporteer === undefined) throw new UsageError('--forceer hoort bij --exporteer.');
   if (modes.length === 0 && !terminal) throw new UsageError(ZONDER_TERMINAL);
 }
 
@@ -55,6 +57,19 @@ function checkExportTarget(path: string, signalen: readonly string[]): void {
     throw new UsageError(
       `--exporteer ${shownPath(path)}: dat is ${relative(input, path) === '' ? 'een signaalexport' : `de map met signaalexports (${shownPath(input)})`}; ` +
         'cter zou de wachtrij de volgende keer als export inlezen. Kies een andere plek, bijvoorbeeld in de uitvoermap.',
+    );
+  }
+}
+
+/** A new export must not silently replace an earlier one in which the analyst already filled in decisions. */
+async function checkExportOverwrite(path: string, forceer: boolean): Promise<void> {
+  if (forceer || !(await stat(path).catch(() => undefined))) return;
+  const shown = shownPath(path);
+  const ingevuld = ingevuldeRegels(shown, await readRecords(path, collect()));
+  if (ingevuld > 0) {
+    throw new UsageError(
+      `--exporteer ${shown}: dit bestand bevat al ${ingevuld} ingevulde beslissing(en). Importeer het eerst ` +
+        `(cter review --importeer ${shown}), kies een andere naam, of overschrijf het met --forceer.`,
     );
   }
 }
@@ -149,6 +164,7 @@ export async function runReview(opties: ReviewOpties, terminal: boolean): Promis
   const exportPath = opties.exporteer === undefined ? undefined : resolve(opties.exporteer);
   const importPath = opties.importeer === undefined ? undefined : resolve(opties.importeer);
   if (exportPath) checkExportTarget(exportPath, config.values.signalen);
+  if (exportPath) await checkExportOverwrite(exportPath, opties.forceer === true);
   if (importPath) await checkImportFile(importPath);
   const inputs = await loadInputs(config);
   if (exportPath) return exporteer(exportPath, inputs);

@@ -127,6 +127,26 @@ function unknownIdHint(id: string, signalen: ReadonlyMap<string, Geclassificeerd
     : '';
 }
 
+/** The non-blank records of a queue file, its header record and the columns the import reads. */
+function importKop(file: string, records: readonly RawRecord[]) {
+  const rows = records.filter((r) => !('velden' in r) || !isBlank(r.velden));
+  const first = rows[0];
+  if (!first) throw new FileError(file, 'het bestand is leeg: er is geen kopregel gevonden.');
+  if (!('velden' in first)) throw new FileError(file, `regel ${first.regel}: ${first.onleesbaar}`);
+  return { rows, first, col: headerIndex(file, first.velden) };
+}
+
+/**
+ * How many lines of an earlier queue export already hold a decision (fenomeen or ernst filled in), so that a new
+ * export over it would throw that work away. A file that is not a queue export fails like an import would.
+ */
+export function ingevuldeRegels(file: string, records: readonly RawRecord[]): number {
+  const { rows, col } = importKop(file, records);
+  const ingevuld = (velden: string[]) =>
+    [col.fenomeen, col.ernst].some((i) => i !== undefined && (velden[i] ?? '').trim() !== '');
+  return rows.slice(1).filter((r) => 'velden' in r && ingevuld(r.velden)).length;
+}
+
 /**
  * Reads decisions from an import file's raw records (the first non-blank record is the header). Pure: the signals
  * and taxonomy are the current inputs, every problem is collected.
@@ -137,11 +157,7 @@ export function readImport(
   signalen: ReadonlyMap<string, GeclassificeerdSignaal>,
   taxonomy: Taxonomy,
 ): ImportUitkomst {
-  const rows = records.filter((r) => !('velden' in r) || !isBlank(r.velden));
-  const first = rows[0];
-  if (!first) throw new FileError(file, 'het bestand is leeg: er is geen kopregel gevonden.');
-  if (!('velden' in first)) throw new FileError(file, `regel ${first.regel}: ${first.onleesbaar}`);
-  const col = headerIndex(file, first.velden);
+  const { rows, first, col } = importKop(file, records);
   const kolom = (i: number) => `${kolomLetter(i)} (${first.velden[i]!.trim()})`;
 
   const fouten: Melding[] = [];

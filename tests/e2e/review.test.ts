@@ -151,6 +151,27 @@ describe('cter review without a terminal', () => {
     expect(await decisionsFile()).toEqual(file);
   });
 
+  it('does not export over an earlier export with decisions filled in, unless --forceer', async () => {
+    const file = join(dir, 'wachtrij.csv');
+    expect((await run(['review', '--exporteer', 'wachtrij.csv'])).code).toBe(0);
+    // An untouched earlier export may be replaced: nothing would be lost.
+    expect((await run(['review', '--exporteer', 'wachtrij.csv'])).code).toBe(0);
+    await fillIn(file, { 'R-02': ['polarisatie'], 'R-03': ['overig', 'hoog'] });
+    const filled = await readFile(file, 'utf8');
+
+    const refused = await run(['review', '--exporteer', 'wachtrij.csv']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('wachtrij.csv: dit bestand bevat al 2 ingevulde beslissing(en).');
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    expect(await readFile(file, 'utf8')).toBe(filled);
+
+    expect((await run(['review', '--forceer'])).stderr).toContain('--forceer hoort bij --exporteer.');
+    expect((await run(['review', '--exporteer', 'wachtrij.csv', '--forceer'])).code).toBe(0);
+    const rows = parse(await readFile(file), { bom: true, delimiter: ';' }) as string[][];
+    const fenomeen = rows[0]!.indexOf('fenomeen');
+    expect(rows.slice(1).every((r) => r[fenomeen] === '')).toBe(true);
+  });
+
   it('import is all or nothing: one bad line, exit 1, every problem listed, decisions file untouched', async () => {
     await run(['review', '--exporteer', 'wachtrij.csv']);
     await fillIn(join(dir, 'wachtrij.csv'), { 'R-02': ['polarisatie'], 'R-03': ['jihadism'], 'R-04': ['overig', 'zwaar'] });
