@@ -3,6 +3,7 @@
 // a reader can check that a PDF is the one this run made from these exports.
 import { join } from 'node:path';
 import type { BestandVerantwoording } from '../model.js';
+import { formatDecimal } from '../report/format.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { JobStatus } from './pool.js';
 
@@ -54,7 +55,7 @@ export function formatGrootte(bytes: number): string {
 
 /** "3,4 s". */
 export function formatSeconden(seconden: number): string {
-  return `${seconden.toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s`;
+  return `${formatDecimal(seconden)} s`;
 }
 
 const STATUS_TEKST: Record<JobStatus, string> = { gelukt: 'gelukt', mislukt: 'MISLUKT', afgebroken: 'afgebroken' };

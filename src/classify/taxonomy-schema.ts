@@ -6,6 +6,7 @@ import { parsePattern } from './text.js';
 import type {
   Bereik,
   ErnstGroep,
+  FenomeenDefinitie,
   Instellingen,
   NegatieveContext,
   Plaats,
@@ -18,16 +19,8 @@ export interface Probleem {
 }
 
 /** A fenomeen entry as read; label and omschrijving may be absent in an extension. */
-export interface FenomeenInvoer {
-  code: Fenomeen;
-  label?: string;
-  omschrijving?: string;
-  synoniemen: { naam: string; plaats: Plaats }[];
-  termen: TermRegel[];
-  neutraal: { term: string; plaats: Plaats }[];
-  negatief: NegatieveContext[];
-  plaats: Plaats;
-}
+export type FenomeenInvoer = Omit<FenomeenDefinitie, 'label' | 'omschrijving'> &
+  Partial<Pick<FenomeenDefinitie, 'label' | 'omschrijving'>>;
 
 /** A taxonomy file as read: complete when it validated as a full taxonomy. */
 export interface TaxonomieInvoer {
