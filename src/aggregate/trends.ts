@@ -67,7 +67,7 @@ export interface TrendSamenvatting {
   scope: { soort: 'gemeente' | 'regio'; code: string; naam: string };
   toets: string;
   alpha: number;
-  /** Each gemeente in scope (sorted by name), then the region itself when a region was asked. */
+  /** Each gemeente in scope (sorted by name), then the regions inside it (--alle), then the region asked for. */
   gebieden: TrendGebied[];
   notities: TrendNotitie[];
   invoer: {
@@ -82,6 +82,8 @@ export interface TrendSamenvatting {
 
 export interface TrendSummaryOptions {
   cijfers: ScopeCijfers;
+  /** With --alle: the regions inside the scope's region, listed between its gemeenten and the region itself. */
+  deelregios?: readonly GebiedCijfers[];
   /** All trend notes; those of the period and scope are selected here. */
   notities: readonly Trendnotitie[];
   ref: GemeenteOpzoeker;
@@ -150,10 +152,13 @@ function invoerSoort(bestanden: readonly BestandVerantwoording[] | undefined): I
   return { bestanden: rows, totaal };
 }
 
-/** The `cter trends` JSON: one entry per gemeente in scope, plus the region when a region was asked. */
+/**
+ * The `cter trends` JSON: one entry per gemeente in scope, then (with --alle) each region inside the scope's region,
+ * then the region itself when a region was asked.
+ */
 export function trendSummary(options: TrendSummaryOptions): TrendSamenvatting {
   const { cijfers, ref } = options;
-  const gebieden = [...cijfers.gemeenten, cijfers.gebied].map(trendGebied);
+  const gebieden = [...cijfers.gemeenten, ...(options.deelregios ?? []), cijfers.gebied].map(trendGebied);
   return {
     schema: TRENDS_SCHEMA,
     periode: cijfers.periode.code,

@@ -1,6 +1,6 @@
 // `cter batch`: every report of a region in one run, with one browser; the index of what was made.
 export { runBatch, type BatchOptions, type BatchResultaat } from './run.js';
-export { batchDoelen, deelregios, type BatchDoel, type BatchKeuze } from './targets.js';
+export { batchDoelen, type BatchDoel, type BatchKeuze } from './targets.js';
 export { runPool, type JobOutcome, type JobStatus, type PoolOptions } from './pool.js';
 export {
   formatSeconden,

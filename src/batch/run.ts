@@ -6,22 +6,13 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import {
-  aggregateScope,
-  dekking,
-  indexSignals,
-  latestCompleteQuarter,
-  parsePeriode,
-  type SignaalIndex,
-} from '../aggregate/index.js';
-import type { Periode } from '../aggregate/types.js';
 import type { LoadedConfig } from '../config/types.js';
-import type { AfgewezenRecord } from '../model.js';
-import { writeRejects } from '../ingest/index.js';
-import { runPipelineGemeld, shownPath } from '../pipeline.js';
-import { loadReference, slug, type Reference } from '../reference/index.js';
+import { writeRejectsOrRemove } from '../ingest/index.js';
+import { slug } from '../reference/index.js';
 import { buildReportModel, reportBasis, ReportWriter, type Formaat } from '../report/index.js';
-import { CterError, EXIT, UsageError } from '../util/errors.js';
+import { prepareScopeRun, type Log } from '../scope/index.js';
+import { CterError, EXIT } from '../util/errors.js';
+import { shownPath } from '../util/paths.js';
 import { OVERZICHT_SCHEMA, telling, writeOverzicht, type Overzicht, type RapportRegel } from './overzicht.js';
 import { runPool, type JobOutcome } from './pool.js';
 import { batchDoelen, type BatchDoel, type BatchKeuze } from './targets.js';
@@ -39,7 +30,7 @@ export interface BatchOptions {
   /** Aborting stops new reports; the ones being made are finished (or fail when the browser is closed). */
   signal?: AbortSignal;
   /** Messages for people (stderr). */
-  log: { info(text: string): void; warn(text: string): void };
+  log: Log;
   /** Progress display for `totaal` reports. */
   voortgang: (totaal: number) => Voortgang;
   /** Called once the browser runs, with a function that closes it now (a second Ctrl-C). */
@@ -74,35 +65,9 @@ export function botsendeRegios(doelen: readonly BatchDoel[]): Set<string> {
   return new Set(doelen.filter((d) => d.soort === 'regio' && gemeenten.has(slug(d.naam))).map((d) => d.code));
 }
 
-/** The period asked for, else the latest complete quarter in the inputs; says when the inputs do not cover it. */
-function kiesPeriode(index: SignaalIndex, gevraagd: Periode | undefined, log: BatchOptions['log']): Periode {
-  const standaard = index.bereik ? latestCompleteQuarter(index.bereik) : undefined;
-  const periode = gevraagd ?? standaard?.periode;
-  if (!periode) throw new UsageError('geen signalen in de invoer: geef de periode op met --periode.');
-  const gedekt = dekking(periode, index.bereik);
-  if (gedekt === 'onvolledig') {
-    log.warn(`${periode.label} is nog niet compleet in de invoer (laatste signaal ${index.bereik?.laatste}).`);
-  }
-  if (gedekt === 'geen') log.warn(`de invoer bevat geen signalen over ${periode.label}.`);
-  return periode;
-}
-
 function uitkomst(rapporten: readonly RapportRegel[], signal?: AbortSignal): Overzicht['uitkomst'] {
   if (signal?.aborted) return 'afgebroken';
   return rapporten.some((r) => r.status === 'mislukt') ? 'onvolledig' : 'volledig';
-}
-
-/**
- * The rejected input rows of this run, or no file: a rejects file of an earlier run for the same period is removed,
- * so the folder never shows rows this run did not reject.
- */
-async function writeAfgewezen(path: string, afgewezen: readonly AfgewezenRecord[]): Promise<string | undefined> {
-  if (afgewezen.length === 0) {
-    await rm(path, { force: true });
-    return undefined;
-  }
-  await writeRejects(path, afgewezen);
-  return path;
 }
 
 /** Removes temp files this process left in the output folder (only after an interrupted write). */
@@ -115,10 +80,13 @@ async function removeOwnTemps(uitDir: string): Promise<void> {
 export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
   const { config, formaat, log } = options;
   const begin = performance.now();
-  const ref: Reference = loadReference(config.values);
-  // Everything that does not need the data is checked before reading it: areas, period syntax, templates, browser.
-  const doelen = batchDoelen(ref, options.keuze, config.values);
-  const gevraagd = options.periode === undefined ? undefined : parsePeriode(options.periode);
+  // Everything that does not need the data is checked before reading it: period syntax, areas, templates, browser.
+  const plan = await prepareScopeRun({
+    config,
+    periode: options.periode,
+    gebied: (ref) => batchDoelen(ref, options.keuze, config.values),
+  });
+  const doelen = plan.gebied;
   const writer = await ReportWriter.create({
     formaat,
     templates: config.values.templates,
@@ -130,12 +98,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
   const uitDir = config.values.uitvoer;
   try {
     log.info('invoer lezen en classificeren...');
-    const { signalen, notities } = config.values;
-    const invoer = await runPipelineGemeld({ signalen, notities, config, ref }, log);
+    const run = await plan.read({ log });
     if (options.signal?.aborted) throw new CterError('afgebroken voordat er rapporten zijn gemaakt.', EXIT.PARTIAL);
-    const index = indexSignals(invoer.signalen, gevraagd?.soort ?? 'kwartaal');
-    const periode = kiesPeriode(index, gevraagd, log);
-    const basis = reportBasis(invoer, config, { pad: shownPath });
+    const { periode } = run;
+    const basis = reportBasis(run.invoer, config, { pad: shownPath });
     const botsend = botsendeRegios(doelen);
 
     await writer.start();
@@ -144,8 +110,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
     log.info(`${doelen.length} rapporten over ${periode.label} (${tegelijk}) naar ${shownPath(uitDir)}`);
     const voortgang = options.voortgang(doelen.length);
     const maak = async (doel: BatchDoel): Promise<Gemaakt> => {
-      const cijfers = aggregateScope({ signalen: index, ref, scope: doel.scope, periode });
-      const model = buildReportModel({ ...basis, cijfers });
+      const model = buildReportModel({ ...basis, cijfers: run.cijfers(doel.scope) });
       if (botsend.has(doel.code)) model.gebied.slug = `regio-${model.gebied.slug}`;
       const w = await writer.write(model, uitDir);
       return { bestand: basename(w.path), bytes: w.bytes, paginas: w.pages ?? null, sha256: await sha256(w.path) };
@@ -179,8 +144,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
     await removeOwnTemps(uitDir);
 
     const rapporten = doelen.map((d, i) => regel(d, uitkomsten[i]!));
-    const afgewezen = [...invoer.ingest.signalen.afgewezen, ...invoer.ingest.notities.afgewezen];
-    const afgewezenPad = await writeAfgewezen(join(uitDir, `afgewezen_${periode.code}.csv`), afgewezen);
+    const afgewezenPad = await writeRejectsOrRemove(join(uitDir, `afgewezen_${periode.code}.csv`), run.afgewezen);
     const overzicht: Overzicht = {
       schema: OVERZICHT_SCHEMA,
       versie: basis.versie,

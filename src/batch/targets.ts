@@ -4,6 +4,7 @@ import type { Scope } from '../aggregate/aggregate.js';
 import type { CterConfig } from '../config/types.js';
 import type { Regio } from '../model.js';
 import { regioOfFout, type Reference } from '../reference/index.js';
+import { deelregios } from '../scope/resolve.js';
 import { UsageError } from '../util/errors.js';
 
 /** One report of the batch. */
@@ -16,19 +17,6 @@ export interface BatchDoel {
 }
 
 export type BatchKeuze = { regio: string } | { alle: true };
-
-/** Regions whose gemeenten lie within `regio` (fewer of them): the parts a politie-eenheid is made of. */
-export function deelregios(regio: Regio, ref: Pick<Reference, 'regios'>): Regio[] {
-  const leden = new Set(regio.gemeenten);
-  return ref.regios.filter(
-    (r) =>
-      r !== regio &&
-      (r.soort === 'veiligheidsregio' || r.soort === 'zorg- en veiligheidsregio') &&
-      r.gemeenten.length > 0 &&
-      r.gemeenten.length < leden.size &&
-      r.gemeenten.every((code) => leden.has(code)),
-  );
-}
 
 /** The regions a choice names: --regio, or (--alle) the configuration's `regio` and `regios`. */
 function gekozenRegios(ref: Reference, keuze: BatchKeuze, config: Pick<CterConfig, 'regio' | 'regios'>): Regio[] {

@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
 import type { CterConfig, LoadedConfig } from '../config/types.js';
-import { EXIT, UsageError, type ExitCode } from '../util/errors.js';
-import { colour, info, interactive, out, warn } from './io.js';
+import { FORMATEN, type Formaat } from '../report/formaten.js';
+import { EXIT, type ExitCode } from '../util/errors.js';
+import { colour, info, out, warn } from './io.js';
 import { metLeesvoortgang } from './reading-progress.js';
 import { oneOf } from './program.js';
 import { action } from './run.js';
 
-const FORMATEN = ['pdf', 'html', 'json'] as const;
-type Formaat = (typeof FORMATEN)[number];
 
 /** Values of the options every report command shares (rapportOpties). */
 export interface RapportOptieWaarden {
@@ -101,23 +100,17 @@ export function registerBeeld(program: Command): void {
 }
 
 async function runBeeld(options: BeeldOptions): Promise<ExitCode> {
-  const { loadReference } = await import('../reference/index.js');
-  const { runPipelineGemeld, shownPath } = await import('../pipeline.js');
-  const agg = await import('../aggregate/index.js');
-  const { scopeUitOptiesOfConfig, vraagScope } = await import('./scope.js');
+  const { prepareScopeRun } = await import('../scope/index.js');
+  const { shownPath } = await import('../util/paths.js');
+  const { kiesScope } = await import('./scope.js');
   const report = await import('../report/index.js');
 
   const config = await rapportConfig(options);
-  const ref = loadReference(config.values);
-  const periodeOptie = options.periode === undefined ? undefined : agg.parsePeriode(options.periode);
-  const scopeGegeven = options.gemeente !== undefined || options.regio !== undefined;
-  const uitConfig = scopeUitOptiesOfConfig(ref, options, config.values);
-  const gekozen = interactive() && !scopeGegeven ? await vraagScope(ref, uitConfig) : uitConfig;
-  if (!gekozen) {
-    throw new UsageError(
-      "geen gebied: geef --gemeente <naam> of --regio <naam>, of zet 'gemeente' of 'regio' in cter.config.json.",
-    );
-  }
+  const plan = await prepareScopeRun({
+    config,
+    periode: options.periode,
+    gebied: (ref) => kiesScope(ref, options, config.values),
+  });
   // Templates and browser are checked before minutes of reading: a broken override or a missing browser fails fast.
   const formaat = options.formaat ?? 'pdf';
   const writer = await report.ReportWriter.create({
@@ -127,32 +120,17 @@ async function runBeeld(options: BeeldOptions): Promise<ExitCode> {
     browserBron: config.sources.browser,
   });
   try {
-    const { signalen, notities } = config.values;
-    const invoer = await metLeesvoortgang(({ onProgress, log }) =>
-      runPipelineGemeld({ signalen, notities, config, ref, onProgress }, log),
-    );
-
-    const index = agg.indexSignals(invoer.signalen, periodeOptie?.soort ?? 'kwartaal');
-    const standaard = index.bereik ? agg.latestCompleteQuarter(index.bereik) : undefined;
-    const periode = periodeOptie ?? standaard?.periode;
-    if (!periode) throw new UsageError('geen signalen in de invoer: geef de periode op met --periode.');
-    const cijfers = agg.aggregateScope({ signalen: index, ref, scope: gekozen.scope, periode });
-    if (cijfers.dekking === 'onvolledig') {
-      warn(`${periode.label} is nog niet compleet in de invoer (laatste signaal ${cijfers.bereik?.laatste}).`);
-    }
-    if (cijfers.dekking === 'geen') warn(`de invoer bevat geen signalen over ${periode.label}.`);
-
-    const model = report.buildReportModel({ ...report.reportBasis(invoer, config, { pad: shownPath }), cijfers });
-    info(`${gekozen.naam}, ${periode.label}: ${cijfers.gebied.signalen} signalen; ${formaat.toUpperCase()} maken...`);
-    const uitDir = config.values.uitvoer;
-    const geschreven = await writer.write(model, uitDir);
-    const afgewezen = [...invoer.ingest.signalen.afgewezen, ...invoer.ingest.notities.afgewezen];
-    const rejects = await report.writeReportRejects(geschreven.path, afgewezen);
-    if (rejects) info(`${afgewezen.length} afgewezen regels met hun reden: ${shownPath(rejects)}`);
+    const run = await plan.read({ log: { info, warn }, lezer: metLeesvoortgang });
+    const cijfers = run.cijfers(plan.gebied.scope);
+    const model = report.buildReportModel({ ...report.reportBasis(run.invoer, config, { pad: shownPath }), cijfers });
+    info(`${plan.gebied.naam}, ${run.periode.label}: ${cijfers.gebied.signalen} signalen; ${formaat.toUpperCase()} maken...`);
+    const geschreven = await writer.write(model, config.values.uitvoer);
+    const rejects = await report.writeReportRejects(geschreven.path, run.afgewezen);
+    if (rejects) info(`${run.afgewezen.length} afgewezen regels met hun reden: ${shownPath(rejects)}`);
     const pagina = geschreven.pages === undefined ? '' : `, ${geschreven.pages} pagina's`;
     info(`${colour.green('klaar:')} ${shownPath(geschreven.path)} (${model.markering.regel}${pagina}).`);
     await out(`${geschreven.path}\n`);
-    return afgewezen.length > 0 ? EXIT.PARTIAL : EXIT.OK;
+    return run.afgewezen.length > 0 ? EXIT.PARTIAL : EXIT.OK;
   } finally {
     await writer.close();
   }

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { createRequire } from 'node:module';
+import { cterVersie } from '../util/package.js';
 import { dutch } from './program.js';
 import { registerValideer } from './valideer.js';
 import { registerConfig } from './config.js';
@@ -10,14 +10,12 @@ import { registerBeeld } from './beeld.js';
 import { registerBatch } from './batch.js';
 import { registerClassificeer } from './classificeer.js';
 
-const require = createRequire(import.meta.url);
-const { version } = require('../../package.json') as { version: string };
 
 // Registration modules stay light (commander only); each action imports its heavy pipeline lazily,
 // so `cter --help` starts fast.
 const program = dutch(new Command('cter'))
   .description('Lokaal beeld CTER: van signaalexports naar een betrouwbaar lokaal beeld (PDF, JSON, trends).')
-  .version(version, '-V, --version', 'toon het versienummer')
+  .version(cterVersie(), '-V, --version', 'toon het versienummer')
   .helpCommand('help [opdracht]', 'toon hulp bij een opdracht')
   .showSuggestionAfterError(false);
 

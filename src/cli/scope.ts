@@ -1,50 +1,32 @@
-// Which area and period a command is about: from the options, else the configuration, else (only on a TTY) asked.
-// Shared by the commands that aggregate (trends, beeld). Prompts write to stderr: stdout is data.
+// Asking for the area and period on a TTY, when neither the options nor the configuration say (trends, beeld).
+// Prompts write to stderr: stdout is data.
 import type { Scope } from '../aggregate/aggregate.js';
 import { parsePeriode } from '../aggregate/periode.js';
 import type { Periode } from '../aggregate/types.js';
+import type { Reference } from '../reference/index.js';
 import type { CterConfig } from '../config/types.js';
-import { gemeenteOfFout, regioOfFout, type Reference } from '../reference/index.js';
+import { scopeUitOptiesOfConfig, type GekozenScope, type ScopeOpties } from '../scope/resolve.js';
 import { UsageError } from '../util/errors.js';
+import { interactive } from './io.js';
 
-export interface ScopeOpties {
-  gemeente?: string;
-  regio?: string;
-}
-
-/** A resolved scope with where it came from, so the command can say what it used. */
-export interface GekozenScope {
-  scope: Scope;
-  naam: string;
-  bron: 'optie' | 'configuratie' | 'gevraagd';
-}
-
-export function gemeenteScope(ref: Reference, text: string, waar: string): { scope: Scope; naam: string } {
-  const gemeente = gemeenteOfFout(ref, text, waar);
-  return { scope: { soort: 'gemeente', code: gemeente.code }, naam: gemeente.naam };
-}
-
-export function regioScope(ref: Reference, text: string, waar: string): { scope: Scope; naam: string } {
-  const regio = regioOfFout(ref, text, waar);
-  return { scope: { soort: 'regio', regio }, naam: regio.naam };
-}
-
-/** The scope from --gemeente/--regio, else from the configuration's `regio`, then `gemeente`; undefined if none. */
-export function scopeUitOptiesOfConfig(
+/**
+ * The area of a command: --gemeente/--regio, else asked on a TTY (the configured area on top), else the
+ * configuration's; none at all is a usage error.
+ */
+export async function kiesScope(
   ref: Reference,
   opties: ScopeOpties,
   config: Pick<CterConfig, 'regio' | 'gemeente'>,
-): GekozenScope | undefined {
-  if (opties.gemeente !== undefined && opties.regio !== undefined) {
-    throw new UsageError('geef --gemeente of --regio, niet allebei.');
+): Promise<GekozenScope> {
+  const uitOpties = scopeUitOptiesOfConfig(ref, opties, config);
+  const gegeven = opties.gemeente !== undefined || opties.regio !== undefined;
+  const gekozen = interactive() && !gegeven ? await vraagScope(ref, uitOpties) : uitOpties;
+  if (!gekozen) {
+    throw new UsageError(
+      "geen gebied: geef --gemeente <naam> of --regio <naam>, of zet 'regio' of 'gemeente' in cter.config.json.",
+    );
   }
-  if (opties.gemeente !== undefined) return { ...gemeenteScope(ref, opties.gemeente, '--gemeente'), bron: 'optie' };
-  if (opties.regio !== undefined) return { ...regioScope(ref, opties.regio, '--regio'), bron: 'optie' };
-  if (config.regio) return { ...regioScope(ref, config.regio, "configuratie 'regio'"), bron: 'configuratie' };
-  if (config.gemeente) {
-    return { ...gemeenteScope(ref, config.gemeente, "configuratie 'gemeente'"), bron: 'configuratie' };
-  }
-  return undefined;
+  return gekozen;
 }
 
 /** Key for comparing scopes in the prompt. */

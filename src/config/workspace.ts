@@ -2,16 +2,15 @@
 // explain and check every key), a README, the folders, and a .gitignore that keeps personal data out of git.
 import { cp, mkdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, normalize, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { CterError } from '../util/errors.js';
+import { PACKAGE_TEMPLATES } from '../util/package.js';
 import { CONFIG_FILE } from './index.js';
 import { configKeysMarkdown, DEFAULTS, jsonSchema, SCHEMA_KEY, TLP_LABELS } from './schema.js';
 import type { CterConfig, EigenRegio } from './types.js';
 
 export const SCHEMA_FILE = 'cter.config.schema.json';
 export const README_FILE = 'README-werkmap.md';
-const PACKAGE_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 export type Gebied = { regio: string } | { gemeente: string } | { eigenRegio: EigenRegio };
 

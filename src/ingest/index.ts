@@ -15,7 +15,7 @@ export type { GemeenteOmzetting } from './fields.js';
 export type { IngestOpties, IngestUitkomst } from './ingest.js';
 export type { Soort } from './tables.js';
 export type { LabelResolver } from './values.js';
-export { writeRejects, rejectsCsv } from './rejects.js';
+export { writeRejects, writeRejectsOrRemove, rejectsCsv } from './rejects.js';
 
 /** Reads fenomeen labels with the caller's taxonomy, else with the built-in one (loaded only then). */
 async function fenomeenLabels(opts: IngestOpties): Promise<FenomeenLookup> {

@@ -1,5 +1,6 @@
 // The rejects file: every rejected record with its file, line, reason and original fields, so the analyst can fix
 // the rows in Excel. Semicolon-separated, UTF-8 with BOM (Excel then reads the accents right), CRLF, written atomically.
+import { rm } from 'node:fs/promises';
 import type { AfgewezenRecord } from '../model.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { excelText, toCsv } from '../util/csv.js';
@@ -18,4 +19,17 @@ export function rejectsCsv(afgewezen: readonly AfgewezenRecord[]): string {
 
 export async function writeRejects(path: string, afgewezen: readonly AfgewezenRecord[]): Promise<void> {
   await writeFileAtomic(path, rejectsCsv(afgewezen));
+}
+
+/**
+ * The rejected rows of this run at `path`, or no file: a rejects file of an earlier run is removed, so a folder never
+ * shows rows this run did not reject. Returns the path written, if any.
+ */
+export async function writeRejectsOrRemove(path: string, afgewezen: readonly AfgewezenRecord[]): Promise<string | undefined> {
+  if (afgewezen.length === 0) {
+    await rm(path, { force: true });
+    return undefined;
+  }
+  await writeRejects(path, afgewezen);
+  return path;
 }

@@ -1,16 +1,11 @@
 // What every report of one run shares: the trend notes, the input accounting, the classification summary, the
 // configuration, the version and the generation time. `cter beeld` builds one report from it, `cter batch` many.
 
-import { createRequire } from 'node:module';
 import type { LoadedConfig } from '../config/types.js';
 import { HERKOMSTEN, type BestandVerantwoording, type GeclassificeerdSignaal, type Herkomst } from '../model.js';
 import type { PipelineResultaat } from '../pipeline.js';
+import { cterVersie } from '../util/package.js';
 import type { ReportInput } from './model.js';
-
-/** cter's own version (package.json), for the report, its metadata and the verantwoording. */
-export function cterVersie(): string {
-  return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
-}
 
 /** The classification summary of all ingested signals: how many got their fenomeen in which way. */
 export function herkomstTelling(signalen: readonly GeclassificeerdSignaal[]): Record<Herkomst, number> {

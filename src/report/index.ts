@@ -2,20 +2,19 @@
 // Heavy modules (canvas, puppeteer, pdf-lib) load lazily inside the classes that need them.
 
 export { buildReportModel, isOpenbaar, type ReportInput } from './model.js';
-export { cterVersie, herkomstTelling, reportBasis, type BasisOpties } from './basis.js';
+export { herkomstTelling, reportBasis, type BasisOpties } from './basis.js';
 export type { ReportModel } from './types.js';
-export { loadTemplates, renderHtml, renderHeaderFooter, PACKAGE_TEMPLATES, type Templates } from './render.js';
+export { loadTemplates, renderHtml, renderHeaderFooter, type Templates } from './render.js';
 export { ChartRenderer, chartSpecs, type ReportCharts } from './charts.js';
 export { findBrowser } from './browser.js';
 export { pdfOptions, PdfRenderer, RenderError, RenderTimeoutError, setPdfMetadata, type PdfDocument, type PdfResult } from './pdf.js';
+export { FORMATEN, type Formaat } from './formaten.js';
 export {
-  FORMATEN,
   pdfMetadata,
   rejectsPathFor,
   reportFileName,
   ReportWriter,
   writeReportRejects,
-  type Formaat,
   type WrittenReport,
 } from './writer.js';
 export { suppress, determinedCells, type CellSystem, type Relation } from './suppression.js';

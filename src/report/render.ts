@@ -6,13 +6,10 @@
 import Handlebars from 'handlebars';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { FileError } from '../util/errors.js';
+import { PACKAGE_TEMPLATES } from '../util/package.js';
 import type { ReportCharts } from './charts.js';
 import type { ReportModel } from './types.js';
-
-/** The package's own templates (next to src/ and dist/). */
-export const PACKAGE_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 type Render = (context: object) => string;
 

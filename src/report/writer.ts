@@ -1,19 +1,16 @@
 // Writes a report model as PDF, HTML or JSON. Templates, the chart renderer and the browser are prepared once and
 // reused, so a batch of reports pays for them only once.
 
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeRejects } from '../ingest/rejects.js';
+import { writeRejectsOrRemove } from '../ingest/rejects.js';
 import type { AfgewezenRecord } from '../model.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { browserSource, findBrowser } from './browser.js';
 import { ChartRenderer } from './charts.js';
+import type { Formaat } from './formaten.js';
 import { PdfRenderer, type PdfDocument, type PdfMetadata } from './pdf.js';
 import { loadTemplates, renderHeaderFooter, renderHtml, type Templates } from './render.js';
 import type { ReportModel } from './types.js';
-
-export const FORMATEN = ['pdf', 'html', 'json'] as const;
-export type Formaat = (typeof FORMATEN)[number];
 
 export interface ReportWriterOptions {
   formaat: Formaat;
@@ -46,18 +43,9 @@ export function rejectsPathFor(reportPath: string): string {
   return reportPath.replace(/\.[^./\\]+$/, '') + '_afgewezen.csv';
 }
 
-/**
- * Writes the rejected input rows beside the report, or removes a stale rejects file of an earlier run when nothing
- * was rejected. Returns the path written, if any.
- */
-export async function writeReportRejects(reportPath: string, afgewezen: readonly AfgewezenRecord[]): Promise<string | undefined> {
-  const path = rejectsPathFor(reportPath);
-  if (afgewezen.length === 0) {
-    await rm(path, { force: true });
-    return undefined;
-  }
-  await writeRejects(path, afgewezen);
-  return path;
+/** The rejected input rows beside the report (see writeRejectsOrRemove). Returns the path written, if any. */
+export function writeReportRejects(reportPath: string, afgewezen: readonly AfgewezenRecord[]): Promise<string | undefined> {
+  return writeRejectsOrRemove(rejectsPathFor(reportPath), afgewezen);
 }
 
 export function pdfMetadata(model: ReportModel): PdfMetadata {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { overzichtMarkdown, samenvattingTabel, type Overzicht, type RapportRegel } from '../../src/batch/overzicht.js';
 import { runPool } from '../../src/batch/pool.js';
 import { botsendeRegios } from '../../src/batch/run.js';
-import { batchDoelen, deelregios } from '../../src/batch/targets.js';
+import { batchDoelen } from '../../src/batch/targets.js';
+import { deelregios } from '../../src/scope/resolve.js';
 import { loadReference } from '../../src/reference/index.js';
 import { UsageError } from '../../src/util/errors.js';
 
