@@ -156,6 +156,10 @@ function verantwoording(s: TrendSamenvatting): string[] {
   return lines.map((l) => `${l}  `);
 }
 
+/** "Per gemeente", or "Per regio en gemeente" when the regions inside the scope are listed too (--alle). */
+const perGebiedKop = (s: TrendSamenvatting): string =>
+  s.gebieden.filter((g) => g.soort === 'regio').length > 1 ? '## Per regio en gemeente' : '## Per gemeente';
+
 /** The memo-ready Markdown of a trend summary. */
 export function trendsMarkdown(s: TrendSamenvatting): string {
   const scope = s.gebieden[s.gebieden.length - 1];
@@ -179,7 +183,7 @@ export function trendsMarkdown(s: TrendSamenvatting): string {
     '',
     ...significanteVeranderingen(s, volgorde),
     '',
-    ...(scope.soort === 'regio' ? ['## Per gemeente', '', ...tabelGemeenten(s), ''] : []),
+    ...(scope.soort === 'regio' ? [perGebiedKop(s), '', ...tabelGemeenten(s), ''] : []),
     '## Fenomenen',
     '',
     ...tabelFenomenen(s),
