@@ -1,7 +1,12 @@
 // Finds all taxonomy patterns in a tokenised text in one pass. Patterns are indexed once by their first word: exact
-// first words in one map, prefix first words ("soeverein*") in another by their first MIN_PREFIX_LENGTH letters, so
-// matching a signal costs two map lookups per token, whatever the size of the taxonomy. No regular expressions.
+// first words by their stem in one map (so "aanslagen" finds "aanslag"), prefix first words ("soeverein*") in another
+// by their first MIN_PREFIX_LENGTH letters, compound heads ("*strijd") in a third by the last HEAD_KEY letters of their
+// stem, so matching a signal costs three map lookups per token, whatever the size of the taxonomy. No regular
+// expressions.
 import { hasLetter, hasLowerCase, MIN_PREFIX_LENGTH, parsePattern, type PatternWord, type Tokens } from './text.js';
+
+/** Compound heads are indexed by this many last letters of their stem. */
+const HEAD_KEY = 3;
 
 export interface CompiledPattern<P> {
   words: readonly PatternWord[];
@@ -26,6 +31,8 @@ export class Matcher<P> {
   private readonly exact = new Map<string, CompiledPattern<P>[]>();
   /** Prefix patterns by the first MIN_PREFIX_LENGTH letters of their first word. */
   private readonly prefixes = new Map<string, CompiledPattern<P>[]>();
+  /** Compound heads by the last HEAD_KEY letters of their stem. */
+  private readonly heads = new Map<string, CompiledPattern<P>[]>();
 
   /** Adds a pattern; the pattern text must have passed `parsePattern` (the taxonomy validation does that). */
   add(pattern: string, caseSensitive: boolean, payload: P): void {
@@ -34,18 +41,30 @@ export class Matcher<P> {
     const compiled: CompiledPattern<P> = { words, caseSensitive, payload };
     const first = words[0]!;
     if (first.prefix) addTo(this.prefixes, first.lower.slice(0, MIN_PREFIX_LENGTH), compiled);
-    else addTo(this.exact, first.lower, compiled);
+    else if (first.head) addTo(this.heads, first.stem.slice(-HEAD_KEY), compiled);
+    else addTo(this.exact, first.stem, compiled);
   }
 
   /** Every occurrence of every pattern, in token order. Overlapping matches are all reported. */
   find(tokens: Tokens): Match<P>[] {
     const matches: Match<P>[] = [];
-    const { lower } = tokens;
+    const { lower, stem } = tokens;
+    const heads = this.heads.size > 0;
     for (let i = 0; i < lower.length; i++) {
       const token = lower[i]!;
-      const exact = this.exact.get(token);
+      const exact = this.exact.get(stem[i]!);
       if (exact) for (const p of exact) this.verify(p, tokens, i, matches);
       if (token.length < MIN_PREFIX_LENGTH) continue;
+      if (heads) {
+        const s = stem[i]!;
+        const headed = this.heads.get(s.slice(-HEAD_KEY));
+        if (headed) {
+          for (const p of headed) {
+            const h = p.words[0]!.stem;
+            if (s.length >= h.length + MIN_PREFIX_LENGTH && s.endsWith(h)) matches.push({ pattern: p, start: i, end: i + 1 });
+          }
+        }
+      }
       const prefixed = this.prefixes.get(token.length === MIN_PREFIX_LENGTH ? token : token.slice(0, MIN_PREFIX_LENGTH));
       if (prefixed) {
         for (const p of prefixed) if (token.startsWith(p.words[0]!.lower)) this.verify(p, tokens, i, matches);
@@ -60,12 +79,13 @@ export class Matcher<P> {
     if (end > tokens.lower.length) return;
     const sentence = tokens.sentence[start];
     // The first word was matched by the index; check the others (a phrase never crosses a sentence end).
-    for (let k = 1; k < words.length; k++) {
-      if (tokens.sentence[start + k] !== sentence || !wordMatches(words[k]!, tokens.lower[start + k]!, false)) return;
+    for (let k = 0; k < words.length; k++) {
+      if (k > 0 && tokens.sentence[start + k] !== sentence) return;
+      if (!wordMatches(words[k]!, tokens.lower[start + k]!, tokens.stem[start + k]!)) return;
     }
     if (p.caseSensitive) {
       for (let k = 0; k < words.length; k++) {
-        if (!wordMatches(words[k]!, tokens.original[start + k]!, true)) return;
+        if (!caseMatches(words[k]!, tokens.original[start + k]!)) return;
       }
       if (shouting(tokens, start, end)) return;
     }
@@ -73,9 +93,14 @@ export class Matcher<P> {
   }
 }
 
-function wordMatches(word: PatternWord, token: string, withCase: boolean): boolean {
-  const expected = withCase ? word.original : word.lower;
-  return word.prefix ? token.startsWith(expected) : token === expected;
+/** An exact word matches the token or any inflection with the same stem; a prefix matches the token's start. */
+function wordMatches(word: PatternWord, lower: string, stem: string): boolean {
+  return word.prefix ? lower.startsWith(word.lower) : lower === word.lower || stem === word.stem;
+}
+
+/** With case, an exact word matches only itself (an abbreviation is not inflected: "IS", not "Isen"). */
+function caseMatches(word: PatternWord, original: string): boolean {
+  return word.prefix ? original.startsWith(word.original) : original === word.original;
 }
 
 /**

@@ -13,7 +13,7 @@ const ERNST = FENOMENEN.length;
 
 type Payload =
   | { kind: 'term'; fenomeen: number; regel: TermRegel; alleenMet: number[]; nietMet: number[]; volgorde: number }
-  | { kind: 'neutraal'; fenomeen: number; term: string }
+  | { kind: 'neutraal'; fenomeen: number; term: string; uit?: true }
   | { kind: 'negatief'; doel: number; regel: NegatieveContext }
   | { kind: 'ernst'; niveau: 'hoog' | 'midden'; reden: string; term: string }
   | { kind: 'context'; id: number }
@@ -59,7 +59,12 @@ export function compileRules(definitie: TaxonomieDefinitie): CompiledRules {
   for (const def of definitie.fenomenen) {
     const fenomeen = FENOMENEN.indexOf(def.code);
     for (const regel of def.termen) {
-      if (regel.gewicht <= 0) continue; // weight 0 switches a term off
+      if (regel.gewicht <= 0) {
+        // Weight 0 switches a term off: it claims its words like a neutral word, so a lighter term with the same
+        // stem ("rel" for a switched-off "rellen") does not count them either.
+        matcher.add(regel.term, regel.hoofdlettergevoelig ?? false, { kind: 'neutraal', fenomeen, term: regel.term, uit: true });
+        continue;
+      }
       const alleenMet = contextIdsOf(regel.alleenMet);
       const nietMet = contextIdsOf(regel.nietMet);
       matcher.add(regel.term, regel.hoofdlettergevoelig ?? false, {
@@ -248,7 +253,7 @@ function collectTerms(treffers: Treffers, scopes: Scope[]): Termen {
     if (overlaps(spans, m.start, m.end)) continue;
     spans.push(m.start, m.end);
     if (p.kind === 'neutraal') {
-      addOnce(result.neutraal, p.term);
+      if (!p.uit) addOnce(result.neutraal, p.term);
       continue;
     }
     if (p.alleenMet.length > 0 && !p.alleenMet.some((id) => context?.has(id))) {
@@ -272,9 +277,14 @@ function ernstVan(matches: Match<Payload>[], scopes: Scope[], rules: CompiledRul
   if (matches.length === 0) return rules.nietsGevonden;
   const groups = { hoog: new Map<string, string[]>(), midden: new Map<string, string[]>() };
   const genegeerd: string[] = [];
+  // One word counts once per level, also when two listed forms share its stem ("mes" and "messen").
+  const seen = new Set<string>();
   for (const m of matches) {
     const p = m.pattern.payload;
     if (p.kind !== 'ernst') continue;
+    const span = `${p.niveau} ${m.start} ${m.end}`;
+    if (seen.has(span)) continue;
+    seen.add(span);
     // Ernst needs the words at face value: a news item about an attack is not an attack plan.
     const { factor, door } = factorFor(scopes, m.start, m.end, ERNST);
     if (factor < 1) {

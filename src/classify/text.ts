@@ -1,10 +1,14 @@
 // Tokenising for the rules engine. Text is folded once (diacritics removed) and split into word tokens; each token
 // keeps its folded original case (for case-sensitive abbreviations such as "IS") and its lower-case form (for
-// everything else), plus the sentence it belongs to (negative context works per sentence).
+// everything else), its Dutch stem (inflections match: "aanslagen" finds "aanslag"), plus the sentence it belongs to
+// (negative context works per sentence).
+import { stem } from './stem.js';
 
 /** A tokenised text. Arrays are parallel: token i is `lower[i]`, `original[i]`, in sentence `sentence[i]`. */
 export interface Tokens {
   lower: string[];
+  /** Snowball stem of the lower-case token. */
+  stem: string[];
   /** Same token, diacritics folded but case kept. */
   original: string[];
   sentence: number[];
@@ -45,7 +49,7 @@ export function tokenize(text: string): Tokens {
   const lowered = folded.toLowerCase();
   // Lower-casing can change the length of a few exotic characters; then lower-case per token instead.
   const sameLength = lowered.length === folded.length;
-  const tokens: Tokens = { lower: [], original: [], sentence: [], sentenceStart: [0] };
+  const tokens: Tokens = { lower: [], stem: [], original: [], sentence: [], sentenceStart: [0] };
   let sentence = 0;
   let boundarySeen = false;
   let start = -1;
@@ -65,7 +69,9 @@ export function tokenize(text: string): Tokens {
       boundarySeen = false;
       const original = folded.slice(start, i);
       tokens.original.push(original);
-      tokens.lower.push(sameLength ? lowered.slice(start, i) : original.toLowerCase());
+      const lower = sameLength ? lowered.slice(start, i) : original.toLowerCase();
+      tokens.lower.push(lower);
+      tokens.stem.push(stem(lower));
       tokens.sentence.push(sentence);
       start = -1;
     }
@@ -84,30 +90,53 @@ export function hasLetter(token: string): boolean {
   return /\p{L}/u.test(token);
 }
 
-/** One word of a pattern: an exact word, or a word prefix ("soeverein*"). */
+/**
+ * One word of a pattern: an exact word (matching its inflections through the stem), a word prefix ("soeverein*"), or
+ * a compound head ("*strijd": the last part of a compound such as "rassenstrijd", never the word alone).
+ */
 export interface PatternWord {
   lower: string;
+  /** Snowball stem of `lower`. */
+  stem: string;
   /** Folded, case kept: compared for case-sensitive patterns. */
   original: string;
   prefix: boolean;
+  /** A compound head: the token's stem ends in this word's stem, after at least MIN_PREFIX_LENGTH other letters. */
+  head: boolean;
 }
 
 /** The shortest prefix allowed: shorter ones ("is*") would match half the language. */
 export const MIN_PREFIX_LENGTH = 3;
 
+/** The shortest compound head ("*staat"): shorter ones would find words inside unrelated words. */
+export const MIN_HEAD_LENGTH = 4;
+
 function parse(pattern: string): PatternWord[] | string {
   const folded = foldDiacritics(pattern);
-  if (/(^|[^\p{L}\p{N}])\*/u.test(folded)) return "'*' mag alleen direct na een woord staan (bijvoorbeeld 'soeverein*')";
+  const head = /^\*[\p{L}\p{N}]/u.test(folded);
+  const rest = head ? folded.slice(1) : folded;
+  if (/(^|[^\p{L}\p{N}])\*/u.test(rest)) {
+    return "'*' mag alleen direct na een woord staan (bijvoorbeeld 'soeverein*'), of voor een enkel woord als achterdeel van een samenstelling ('*strijd')";
+  }
   const words: PatternWord[] = [];
-  for (const match of folded.matchAll(/([\p{L}\p{N}]+)(\*?)/gu)) {
+  for (const match of rest.matchAll(/([\p{L}\p{N}]+)(\*?)/gu)) {
     const original = match[1]!;
     const prefix = match[2] === '*';
     if (prefix && original.length < MIN_PREFIX_LENGTH) {
       return `voorvoegsel '${original}*' is te kort (minimaal ${MIN_PREFIX_LENGTH} tekens)`;
     }
-    words.push({ lower: original.toLowerCase(), original, prefix });
+    const lower = original.toLowerCase();
+    words.push({ lower, stem: stem(lower), original, prefix, head: false });
   }
   if (words.length === 0) return 'bevat geen letters of cijfers';
+  if (head) {
+    const only = words[0]!;
+    if (words.length > 1 || only.prefix) return "een achterdeel ('*strijd') is een enkel woord zonder '*' erachter";
+    if (only.lower.length < MIN_HEAD_LENGTH) {
+      return `achterdeel '*${only.original}' is te kort (minimaal ${MIN_HEAD_LENGTH} tekens)`;
+    }
+    only.head = true;
+  }
   return words;
 }
 

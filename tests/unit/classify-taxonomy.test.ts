@@ -175,7 +175,7 @@ describe('validation', () => {
     expect(lines).toEqual([
       "fenomeen: onbekende sleutel 'fenomeen' (toegestaan: versie, omschrijving, instellingen, contextlijsten, negatieveContext, fenomenen, ernst)",
       `fenomenen[0].code: onbekend fenomeen de tekst "terrorisme" (bekend: ${FENOMENEN.join(', ')})`,
-      "fenomenen[1].termen[0].term: term '*bom': '*' mag alleen direct na een woord staan (bijvoorbeeld 'soeverein*')",
+      "fenomenen[1].termen[0].term: term '*bom': achterdeel '*bom' is te kort (minimaal 4 tekens)",
       "fenomenen[1].termen[1].term: term 'is*': voorvoegsel 'is*' is te kort (minimaal 3 tekens)",
       "fenomenen[1].termen[2].term: term '!!': bevat geen letters of cijfers",
       "fenomenen[1].termen[3].alleenMet[0]: ongeldige lijstnaam '@Geweld' (verwacht '@' en kleine letters, cijfers of '-')",

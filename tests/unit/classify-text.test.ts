@@ -49,17 +49,22 @@ describe('tokenize', () => {
 describe('parsePattern', () => {
   it('reads words, prefixes and case', () => {
     expect(parsePattern('Soevereine burger*')).toEqual([
-      { lower: 'soevereine', original: 'Soevereine', prefix: false },
-      { lower: 'burger', original: 'burger', prefix: true },
+      { lower: 'soevereine', stem: 'soeverein', original: 'Soevereine', prefix: false, head: false },
+      { lower: 'burger', stem: 'burger', original: 'burger', prefix: true, head: false },
     ]);
     expect(parsePattern('IS-vlag')).toEqual([
-      { lower: 'is', original: 'IS', prefix: false },
-      { lower: 'vlag', original: 'vlag', prefix: false },
+      { lower: 'is', stem: 'is', original: 'IS', prefix: false, head: false },
+      { lower: 'vlag', stem: 'vlag', original: 'vlag', prefix: false, head: false },
+    ]);
+    expect(parsePattern('*strijd')).toEqual([
+      { lower: 'strijd', stem: 'strijd', original: 'strijd', prefix: false, head: true },
     ]);
   });
 
   it('rejects unusable patterns with a reason', () => {
-    expect(parsePattern('*bom')).toMatch(/'\*' mag alleen direct na een woord staan/);
+    expect(parsePattern('* bom')).toMatch(/'\*' mag alleen direct na een woord staan/);
+    expect(parsePattern('*bom')).toBe("achterdeel '*bom' is te kort (minimaal 4 tekens)");
+    expect(parsePattern('*rassen strijd')).toMatch(/achterdeel .* is een enkel woord/);
     expect(parsePattern('bom **')).toMatch(/'\*' mag alleen direct na een woord staan/);
     expect(parsePattern('ab*')).toBe("voorvoegsel 'ab*' is te kort (minimaal 3 tekens)");
     expect(parsePattern(' - ')).toBe('bevat geen letters of cijfers');
