@@ -19,7 +19,7 @@ export const ERNST_NIVEAUS = ['laag', 'midden', 'hoog'] as const;
 export type Ernst = (typeof ERNST_NIVEAUS)[number];
 
 /** How a signal got its fenomeen. */
-export const HERKOMSTEN = ['analist', 'regel', 'handmatig', 'geen'] as const;
+export const HERKOMSTEN = ['analist', 'regel', 'model', 'handmatig', 'geen'] as const;
 export type Herkomst = (typeof HERKOMSTEN)[number];
 
 export const SCHALEN = ['lokaal', 'regionaal', 'landelijk', 'internationaal', 'online'] as const;
@@ -65,7 +65,8 @@ export interface Signaal {
 export interface GeclassificeerdSignaal extends Signaal {
   fenomeen: Fenomeen;
   herkomst: Herkomst;
-  /** Why this fenomeen: analyst label, the rule terms and score, the review decision, or why nothing was conclusive. */
+  /** Why this fenomeen: analyst label, the rule terms and score, the text model's words and probability, the review
+   * decision, or why nothing was conclusive. */
   reden: string;
   ernst: Ernst;
   ernstReden: string;

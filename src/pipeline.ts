@@ -1,7 +1,17 @@
 // The shared front half of the commands that need classified signals (trends, beeld, batch):
 // input paths -> files -> ingest (signals and trend notes) -> classify. I/O lives here, at the edge; the stages stay
 // pure. Commands import this lazily, inside their action.
-import { classifySignals, labelResolver, loadTaxonomy, type Beoordelingen, type Taxonomy } from './classify/index.js';
+import {
+  bouwModel,
+  classifySignals,
+  labelResolver,
+  laadModelbestand,
+  loadTaxonomy,
+  trainingsvoorbeelden,
+  type Beoordelingen,
+  type Taxonomy,
+  type Tekstmodel,
+} from './classify/index.js';
 import { resolveInputs, type LoadedConfig } from './config/index.js';
 import { ingestNotities, ingestSignalen, type IngestUitkomst } from './ingest/index.js';
 import type { GeclassificeerdSignaal, Melding, Signaal, Trendnotitie } from './model.js';
@@ -30,6 +40,34 @@ export interface PipelineResultaat {
   notities: Trendnotitie[];
   ingest: { signalen: IngestUitkomst<Signaal>; notities: IngestUitkomst<Trendnotitie> };
   taxonomy: Taxonomy;
+  /** The text model used where the rules abstain, and the labels it was trained on. */
+  tekstmodel: TekstmodelInfo;
+}
+
+export interface TekstmodelInfo {
+  model: Tekstmodel;
+  /** Labelled descriptions in the shipped base model. */
+  basis: number;
+  /** Labels from the inputs: the analyst's (analist) and review decisions (handmatig). */
+  analist: number;
+  handmatig: number;
+}
+
+/** The shipped base model extended with the labelled signals of the inputs (deterministic: input order). */
+export async function trainTekstmodel(signalen: readonly Signaal[], beoordelingen?: Beoordelingen): Promise<TekstmodelInfo> {
+  const basis = await laadModelbestand();
+  const { voorbeelden, analist, handmatig } = trainingsvoorbeelden(signalen, beoordelingen);
+  const model = bouwModel(basis, voorbeelden);
+  return { model, basis: basis.documenten.reduce((a, b) => a + b, 0), analist, handmatig };
+}
+
+/** One line for stderr: on how many labels the text model was trained. */
+export function tekstmodelMelding(t: TekstmodelInfo): string {
+  const drempel = String(t.model.drempel).replace('.', ',');
+  return (
+    `tekstmodel: getraind op ${t.basis + t.analist + t.handmatig} gelabelde omschrijvingen (basismodel ${t.basis}, ` +
+    `labels van de analist ${t.analist}, beoordelingen ${t.handmatig}); stelt een fenomeen voor vanaf kans ${drempel}.`
+  );
 }
 
 /** The configuration's taxonomy: the built-in one, extended or replaced by the file in `taxonomie`. */
@@ -55,8 +93,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const opts = { sleutel: config.values.sleutel, onProgress, fenomeenVoorLabel: labelResolver(taxonomy) };
   const signalen = await ingestSignalen(signaalBestanden, ref, opts);
   const notities = await ingestNotities(notitieBestanden, ref, opts);
+  const tekstmodel = await trainTekstmodel(signalen.records, beoordelingen);
   return {
-    signalen: classifySignals(signalen.records, taxonomy, beoordelingen),
+    signalen: classifySignals(signalen.records, taxonomy, beoordelingen, tekstmodel.model),
+    tekstmodel,
     notities: notities.records,
     ingest: { signalen, notities },
     taxonomy,
@@ -110,6 +150,7 @@ export async function runPipelineGemeld(
   const invoer = await runPipeline(options);
   const meldingen = ingestMeldingen(invoer.ingest);
   meldingen.info.forEach((t) => log.info(t));
+  log.info(tekstmodelMelding(invoer.tekstmodel));
   meldingen.waarschuwingen.forEach((t) => log.warn(t));
   return invoer;
 }

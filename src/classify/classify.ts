@@ -1,10 +1,12 @@
 // The classification pass: each signal gets a fenomeen with its provenance (herkomst) and reason, and an ernst.
 // Precedence: a review decision for this exact content (handmatig) > the analyst's label in the export (analist) >
-// the rules (regel) > nothing conclusive (geen, fenomeen onbekend). The rules' own view is kept as regelSuggestie.
+// the rules (regel) > the text model where the rules abstain (model) > nothing conclusive (geen, fenomeen onbekend).
+// The rules' own view is kept as regelSuggestie.
 import { createHash } from 'node:crypto';
 import type { Ernst, Fenomeen, GeclassificeerdSignaal, Signaal } from '../model.js';
 import { evaluate, type RegelUitkomst } from './rules.js';
 import { fenomeenLabel, type Taxonomy } from './taxonomy.js';
+import type { Tekstmodel, Voorbeeld } from './tekstmodel.js';
 
 /** A review decision (from `cter review`), valid only for the content it was made on. */
 export interface Beoordeling {
@@ -51,6 +53,7 @@ function classifyWith(
   taxonomy: Taxonomy,
   beoordelingen: Beoordelingen | undefined,
   rules: RegelUitkomst,
+  model: Tekstmodel | undefined,
 ): GeclassificeerdSignaal {
   const suggestie = () => ({ fenomeen: rules.fenomeen, reden: rules.reden });
   const beoordeling = beoordelingen?.get(signal.id);
@@ -88,6 +91,29 @@ function classifyWith(
       regelSuggestie: suggestie(),
     });
   }
+  if (!rules.zeker && model && signal.omschrijving) {
+    // The rules abstain: the text model may propose a fenomeen; the rules' reason stays as regelSuggestie.
+    const voorstel = model.voorstel(signal.omschrijving);
+    if (voorstel.zeker) {
+      return classified(signal, {
+        fenomeen: voorstel.fenomeen,
+        herkomst: 'model',
+        reden: voorstel.reden + verlopen,
+        ernst: rules.ernst,
+        ernstReden: rules.ernstReden,
+        afwijking: false,
+        regelSuggestie: suggestie(),
+      });
+    }
+    return classified(signal, {
+      fenomeen: rules.fenomeen,
+      herkomst: 'geen',
+      reden: `${rules.reden}; ${voorstel.reden}${verlopen}`,
+      ernst: rules.ernst,
+      ernstReden: rules.ernstReden,
+      afwijking: false,
+    });
+  }
   return classified(signal, {
     fenomeen: rules.fenomeen,
     herkomst: rules.zeker ? 'regel' : 'geen',
@@ -98,13 +124,14 @@ function classifyWith(
   });
 }
 
-/** Classifies one signal. Pure: the same signal, taxonomy and decisions give the same result. */
+/** Classifies one signal. Pure: the same signal, taxonomy, decisions and model give the same result. */
 export function classifySignal(
   signal: Signaal,
   taxonomy: Taxonomy,
   beoordelingen?: Beoordelingen,
+  model?: Tekstmodel,
 ): GeclassificeerdSignaal {
-  return classifyWith(signal, taxonomy, beoordelingen, evaluate(signal.omschrijving, taxonomy.regels));
+  return classifyWith(signal, taxonomy, beoordelingen, evaluate(signal.omschrijving, taxonomy.regels), model);
 }
 
 /** Texts remembered per call: exports repeat descriptions ("Sticker aangetroffen"), big ones a lot. */
@@ -115,6 +142,7 @@ export function classifySignals(
   signals: readonly Signaal[],
   taxonomy: Taxonomy,
   beoordelingen?: Beoordelingen,
+  model?: Tekstmodel,
 ): GeclassificeerdSignaal[] {
   const memo = new Map<string, RegelUitkomst>();
   // Equal reasons share one string: reasons are built per signal (the analyst's) or per distinct text (the rules'),
@@ -135,11 +163,37 @@ export function classifySignals(
       rules = evaluate(text, taxonomy.regels);
       if (memo.size < MEMO_LIMIT) memo.set(text, rules);
     }
-    const c = classifyWith(signal, taxonomy, beoordelingen, rules);
+    const c = classifyWith(signal, taxonomy, beoordelingen, rules, model);
     c.reden = shared(c.reden);
     c.ernstReden = shared(c.ernstReden);
     if (c.regelSuggestie) c.regelSuggestie.reden = shared(c.regelSuggestie.reden);
     out[i] = c;
   }
   return out;
+}
+
+/**
+ * The labelled texts in the inputs, for training the text model: the analyst's labels in the export (herkomst
+ * analist) and review decisions that still apply (handmatig), in input order. A label 'onbekend' means undecided and
+ * teaches nothing.
+ */
+export function trainingsvoorbeelden(
+  signals: readonly Signaal[],
+  beoordelingen?: Beoordelingen,
+): { voorbeelden: Voorbeeld[]; analist: number; handmatig: number } {
+  const voorbeelden: Voorbeeld[] = [];
+  let analist = 0;
+  let handmatig = 0;
+  for (const signal of signals) {
+    if (!signal.omschrijving) continue;
+    const beoordeling = beoordelingen?.get(signal.id);
+    if (beoordeling && beoordeling.fenomeen !== 'onbekend' && beoordeling.hash === signalContentHash(signal)) {
+      voorbeelden.push({ tekst: signal.omschrijving, fenomeen: beoordeling.fenomeen });
+      handmatig++;
+    } else if (signal.fenomeenLabel && signal.fenomeenLabel !== 'onbekend') {
+      voorbeelden.push({ tekst: signal.omschrijving, fenomeen: signal.fenomeenLabel });
+      analist++;
+    }
+  }
+  return { voorbeelden, analist, handmatig };
 }

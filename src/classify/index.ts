@@ -1,5 +1,7 @@
 // The classification stage: taxonomy (data file) -> rules engine -> fenomeen, herkomst, reden, ernst per signal.
-export { classifySignal, classifySignals, signalContentHash } from './classify.js';
+export { classifySignal, classifySignals, signalContentHash, trainingsvoorbeelden } from './classify.js';
+export { bouwModel, kenmerken, laadModelbestand, Tekstmodel, INGEBOUWD_MODEL } from './tekstmodel.js';
+export type { ModelBestand, ModelVoorstel, Voorbeeld } from './tekstmodel.js';
 export type { Beoordeling, Beoordelingen } from './classify.js';
 export {
   compileTaxonomy,

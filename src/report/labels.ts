@@ -30,6 +30,7 @@ export const ERNST_NAAM: Record<Ernst, string> = { laag: 'Laag', midden: 'Midden
 export const HERKOMST_NAAM: Record<Herkomst, string> = {
   analist: 'Label van de analist',
   regel: 'Taxonomieregel',
+  model: 'Tekstmodel',
   handmatig: 'Handmatige beoordeling',
   geen: 'Niet toegekend (onbekend)',
 };

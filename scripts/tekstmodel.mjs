@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Builds data/tekstmodel.json, the text model cter ships: naive Bayes counts from the development part of the labelled
+// evaluation corpus (tests/fixtures/classify/evaluatie/ontwikkel.csv), with the probability threshold chosen by 10-fold
+// cross-validation on that same part. The test part is never read here. Run after changing the tokeniser, the stemmer
+// or the rules (the threshold depends on where the rules abstain):  npx tsc && node scripts/tekstmodel.mjs
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const { loadTaxonomy, fenomeenVoorLabel } = await import(`${ROOT}dist/classify/taxonomy.js`);
+const ev = await import(`${ROOT}dist/classify/evaluatie.js`);
+const tm = await import(`${ROOT}dist/classify/tekstmodel.js`);
+
+const BRON = 'tests/fixtures/classify/evaluatie/ontwikkel.csv';
+const taxonomy = await loadTaxonomy({ baseDir: ROOT });
+const label = (t) => (t === 'onbekend' ? 'onbekend' : fenomeenVoorLabel(taxonomy, t));
+const voorbeelden = ev.leesEvaluatieset(readFileSync(`${ROOT}${BRON}`, 'utf8'), BRON, label);
+const drempel = ev.kiesDrempel(ev.kruisvalidatie(voorbeelden, taxonomy, undefined, 10));
+const tellingen = tm.tel(voorbeelden);
+const model = {
+  versie: `basismodel ${voorbeelden.length} omschrijvingen`,
+  omschrijving:
+    `Naive Bayes (stammen en woordparen) getraind op ${BRON} (${voorbeelden.length} gelabelde omschrijvingen, ` +
+    `waarvan ${voorbeelden.filter((v) => v.fenomeen === 'onbekend').length} zonder fenomeen); drempel gekozen met ` +
+    '10-voudige kruisvalidatie op dezelfde set. Opnieuw maken: node scripts/tekstmodel.mjs',
+  alpha: tm.STANDAARD_ALPHA,
+  drempel,
+  ...tellingen,
+};
+// One feature per line: the file stays diffable.
+const kenmerken = Object.entries(model.kenmerken).map(([f, c]) => `    ${JSON.stringify(f)}: ${JSON.stringify(c)}`);
+const { kenmerken: _, ...kop } = model;
+const json = `${JSON.stringify(kop, null, 2).slice(0, -2)},\n  "kenmerken": {\n${kenmerken.join(',\n')}\n  }\n}\n`;
+await writeFile(`${ROOT}data/tekstmodel.json`, json);
+console.error(`data/tekstmodel.json: ${voorbeelden.length} omschrijvingen, ${kenmerken.length} kenmerken, drempel ${drempel}`);

@@ -1,0 +1,168 @@
+// Measuring the classification on labelled texts: k-fold cross-validation of the text model, the rules alone, the model
+// alone and both together; per fenomeen precision, recall and F1, a confusion matrix and the abstention rate.
+// A label `onbekend` is a negative (the text belongs to no fenomeen); a prediction `onbekend` is an abstention.
+import { parse } from 'csv-parse/sync';
+import { FENOMENEN, type Fenomeen } from '../model.js';
+import { CterError } from '../util/errors.js';
+import { evaluate } from './rules.js';
+import { bouwModel, type ModelBestand, type Voorbeeld } from './tekstmodel.js';
+import type { Taxonomy } from './taxonomy.js';
+
+export const METHODES = ['regels', 'model', 'beide'] as const;
+export type Methode = (typeof METHODES)[number];
+
+/** One labelled text and what each method said; the model's proposal before its threshold. */
+export interface Voorspelling {
+  label: Fenomeen;
+  regel: Fenomeen;
+  model: { fenomeen: Fenomeen; kans: number };
+}
+
+export interface FenomeenMaat {
+  fenomeen: Fenomeen;
+  /** Labelled with this fenomeen. */
+  aantal: number;
+  voorspeld: number;
+  juist: number;
+  precisie: number | null;
+  recall: number | null;
+  f1: number | null;
+}
+
+export interface Meting {
+  methode: Methode;
+  aantal: number;
+  juist: number;
+  /** Share of all labelled texts classified right (an abstention on a negative is right). */
+  nauwkeurigheid: number;
+  /** Share of the texts with a fenomeen label on which the method abstained. */
+  onthouding: number;
+  /** Negatives (label onbekend) that got a fenomeen. */
+  negatiefGeforceerd: number;
+  negatieven: number;
+  perFenomeen: FenomeenMaat[];
+  /** Confusion matrix: label -> predicted -> count, only the fenomenen that occur. */
+  verwarring: { fenomenen: Fenomeen[]; rijen: number[][] };
+}
+
+/** The prediction of a method for one text, with the model's threshold applied. */
+export function uitkomst(v: Voorspelling, methode: Methode, drempel: number): Fenomeen {
+  const model = v.model.fenomeen !== 'onbekend' && v.model.kans >= drempel ? v.model.fenomeen : 'onbekend';
+  if (methode === 'regels') return v.regel;
+  if (methode === 'model') return model;
+  return v.regel !== 'onbekend' ? v.regel : model;
+}
+
+const deel = (a: number, b: number): number | null => (b === 0 ? null : a / b);
+
+export function meet(voorspellingen: readonly Voorspelling[], methode: Methode, drempel: number): Meting {
+  const paren = voorspellingen.map((v) => ({ label: v.label, voorspeld: uitkomst(v, methode, drempel) }));
+  const fenomenen = FENOMENEN.filter((f) => paren.some((p) => p.label === f || p.voorspeld === f));
+  const index = new Map(fenomenen.map((f, i) => [f, i]));
+  const rijen = fenomenen.map(() => new Array<number>(fenomenen.length).fill(0));
+  for (const p of paren) rijen[index.get(p.label)!]![index.get(p.voorspeld)!]!++;
+  const juist = paren.filter((p) => p.label === p.voorspeld).length;
+  const positief = paren.filter((p) => p.label !== 'onbekend');
+  const negatief = paren.filter((p) => p.label === 'onbekend');
+  const perFenomeen = fenomenen
+    .filter((f) => f !== 'onbekend')
+    .map((f): FenomeenMaat => {
+      const aantal = paren.filter((p) => p.label === f).length;
+      const voorspeld = paren.filter((p) => p.voorspeld === f).length;
+      const goed = paren.filter((p) => p.label === f && p.voorspeld === f).length;
+      const precisie = deel(goed, voorspeld);
+      const recall = deel(goed, aantal);
+      const f1 = precisie === null || recall === null || precisie + recall === 0 ? null : (2 * precisie * recall) / (precisie + recall);
+      return { fenomeen: f, aantal, voorspeld, juist: goed, precisie, recall, f1 };
+    });
+  return {
+    methode,
+    aantal: paren.length,
+    juist,
+    nauwkeurigheid: paren.length === 0 ? 0 : juist / paren.length,
+    onthouding: positief.length === 0 ? 0 : positief.filter((p) => p.voorspeld === 'onbekend').length / positief.length,
+    negatiefGeforceerd: negatief.filter((p) => p.voorspeld !== 'onbekend').length,
+    negatieven: negatief.length,
+    perFenomeen,
+    verwarring: { fenomenen, rijen },
+  };
+}
+
+/** The rules' and a model's predictions for labelled texts; the model has not seen these texts. */
+export function voorspel(
+  voorbeelden: readonly Voorbeeld[],
+  taxonomy: Taxonomy,
+  model: { voorstel(text: string): { fenomeen: Fenomeen; kans: number } },
+): Voorspelling[] {
+  return voorbeelden.map((v) => {
+    const regels = evaluate(v.tekst, taxonomy.regels);
+    const m = model.voorstel(v.tekst);
+    return { label: v.fenomeen, regel: regels.zeker ? regels.fenomeen : 'onbekend', model: { fenomeen: m.fenomeen, kans: m.kans } };
+  });
+}
+
+/**
+ * k-fold cross-validation: each fold is predicted by a model trained on the base model (if any) plus the other folds.
+ * Folds are assigned round-robin in input order, so the outcome is deterministic.
+ */
+export function kruisvalidatie(
+  voorbeelden: readonly Voorbeeld[],
+  taxonomy: Taxonomy,
+  basis: ModelBestand | undefined,
+  k: number,
+): Voorspelling[] {
+  const result: Voorspelling[] = new Array(voorbeelden.length);
+  const folds = Math.max(2, Math.min(k, voorbeelden.length));
+  for (let fold = 0; fold < folds; fold++) {
+    const train = voorbeelden.filter((_, i) => i % folds !== fold);
+    const test = voorbeelden.map((v, i) => [v, i] as const).filter(([, i]) => i % folds === fold);
+    const model = bouwModel(basis, train, 0);
+    const predicted = voorspel(
+      test.map(([v]) => v),
+      taxonomy,
+      model,
+    );
+    test.forEach(([, i], j) => (result[i] = predicted[j]!));
+  }
+  return result;
+}
+
+/** Candidate thresholds, from permissive to strict. */
+const DREMPELS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.975, 0.99];
+
+/**
+ * The threshold for the model that scores best on cross-validated predictions of both together. A negative forced
+ * into a fenomeen costs three times a missed case ("cter gokt niet"); on equal cost the stricter threshold wins.
+ */
+export function kiesDrempel(voorspellingen: readonly Voorspelling[]): number {
+  let best = DREMPELS[DREMPELS.length - 1]!;
+  let bestCost = Infinity;
+  for (const drempel of DREMPELS) {
+    let cost = 0;
+    for (const v of voorspellingen) {
+      const u = uitkomst(v, 'beide', drempel);
+      if (u !== v.label) cost += v.label === 'onbekend' ? 3 : 1;
+    }
+    if (cost <= bestCost) {
+      bestCost = cost;
+      best = drempel;
+    }
+  }
+  return best;
+}
+
+/** A labelled evaluation file: header id,bron,omschrijving,fenomeen (the corpus in tests/fixtures/classify/evaluatie). */
+export function leesEvaluatieset(
+  csv: string,
+  bestand: string,
+  label: (tekst: string) => Fenomeen | undefined,
+): (Voorbeeld & { id: string; bron: string })[] {
+  const rows = parse(csv, { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+  return rows.map((row, i) => {
+    const fenomeen = row.fenomeen === undefined ? undefined : label(row.fenomeen);
+    if (fenomeen === undefined || row.omschrijving === undefined || row.id === undefined) {
+      throw new CterError(`${bestand}: record ${i + 1}: verwacht id, omschrijving en een bekend fenomeen`);
+    }
+    return { id: row.id, bron: row.bron ?? '', tekst: row.omschrijving, fenomeen };
+  });
+}
