@@ -155,7 +155,7 @@ function join(pad: string, key: string): string {
 export function termKey(t: { term: string; hoofdlettergevoelig?: boolean }): string {
   const words = parsePattern(t.term);
   if (typeof words === 'string') return t.term;
-  const key = words.map((w) => (t.hoofdlettergevoelig ? w.original : w.lower) + (w.prefix ? '*' : '')).join(' ');
+  const key = words.map((w) => (w.head ? '*' : '') + (t.hoofdlettergevoelig ? w.original : w.lower) + (w.prefix ? '*' : '')).join(' ');
   return `${t.hoofdlettergevoelig ? 'A' : 'a'}:${key}`;
 }
 
