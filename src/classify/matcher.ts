@@ -42,7 +42,11 @@ export class Matcher<P> {
     const first = words[0]!;
     if (first.prefix) addTo(this.prefixes, first.lower.slice(0, MIN_PREFIX_LENGTH), compiled);
     else if (first.head) addTo(this.heads, first.stem.slice(-HEAD_KEY), compiled);
-    else addTo(this.exact, first.stem, compiled);
+    else {
+      addTo(this.exact, first.stem, compiled);
+      // A short word may stem further than its inflections do ("mens" -> "men", "mensen" -> "mens").
+      if (first.lower !== first.stem && !caseSensitive) addTo(this.exact, first.lower, compiled);
+    }
   }
 
   /** Every occurrence of every pattern, in token order. Overlapping matches are all reported. */
@@ -95,7 +99,7 @@ export class Matcher<P> {
 
 /** An exact word matches the token or any inflection with the same stem; a prefix matches the token's start. */
 function wordMatches(word: PatternWord, lower: string, stem: string): boolean {
-  return word.prefix ? lower.startsWith(word.lower) : lower === word.lower || stem === word.stem;
+  return word.prefix ? lower.startsWith(word.lower) : lower === word.lower || stem === word.stem || stem === word.lower;
 }
 
 /** With case, an exact word matches only itself (an abbreviation is not inflected: "IS", not "Isen"). */

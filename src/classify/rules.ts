@@ -273,8 +273,20 @@ function collectTerms(treffers: Treffers, scopes: Scope[]): Termen {
   return result;
 }
 
-function ernstVan(matches: Match<Payload>[], scopes: Scope[], rules: CompiledRules): { ernst: Ernst; ernstReden: string } {
+/** Of two ernst terms on the same words, the one written as in the text ("wapens" rather than "wapen"). */
+function literalFirst(tokens: Tokens, matches: Match<Payload>[]): Match<Payload>[] {
+  const literal = (m: Match<Payload>) => (m.pattern.words[0]!.lower === tokens.lower[m.start] ? 0 : 1);
+  return [...matches].sort((a, b) => a.start - b.start || a.end - b.end || literal(a) - literal(b));
+}
+
+function ernstVan(
+  tokens: Tokens,
+  matches: Match<Payload>[],
+  scopes: Scope[],
+  rules: CompiledRules,
+): { ernst: Ernst; ernstReden: string } {
   if (matches.length === 0) return rules.nietsGevonden;
+  if (matches.length > 1) matches = literalFirst(tokens, matches);
   const groups = { hoog: new Map<string, string[]>(), midden: new Map<string, string[]>() };
   const genegeerd: string[] = [];
   // One word counts once per level, also when two listed forms share its stem ("mes" and "messen").
@@ -334,7 +346,7 @@ export function evaluate(text: string | undefined, rules: CompiledRules): RegelU
 
   const scopes = treffers.negatief.length > 0 ? negativeScopes(tokens, treffers) : [];
   const termen = collectTerms(treffers, scopes);
-  const { ernst, ernstReden } = ernstVan(treffers.ernst, scopes, rules);
+  const { ernst, ernstReden } = ernstVan(tokens, treffers.ernst, scopes, rules);
   const { minimumScore, minimumVerschil } = rules.instellingen;
 
   const standen: Stand[] = [];
