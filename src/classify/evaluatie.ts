@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { FENOMENEN, type Fenomeen } from '../model.js';
 import { CterError } from '../util/errors.js';
 import { evaluate } from './rules.js';
-import { bouwModel, type ModelBestand, type Voorbeeld } from './tekstmodel.js';
+import { bouwModel, STANDAARD_DREMPEL, type ModelBestand, type Voorbeeld } from './tekstmodel.js';
 import type { Taxonomy } from './taxonomy.js';
 
 export const METHODES = ['regels', 'model', 'beide'] as const;
@@ -165,4 +165,81 @@ export function leesEvaluatieset(
     }
     return { id: row.id, bron: row.bron ?? '', tekst: row.omschrijving, fenomeen };
   });
+}
+
+/** The result of `cter classificeer --evalueer`. */
+export interface Evaluatie {
+  /** Labelled signals used: the analyst's labels and review decisions in the inputs. */
+  gelabeld: number;
+  analist: number;
+  handmatig: number;
+  vouwen: number;
+  drempel: number;
+  metingen: Meting[];
+}
+
+/** k-fold cross-validation of rules, model and both on the labelled texts (base model plus the other folds). */
+export function evalueer(
+  voorbeelden: readonly Voorbeeld[],
+  taxonomy: Taxonomy,
+  basis: ModelBestand | undefined,
+  k: number,
+  herkomst: { analist: number; handmatig: number },
+): Evaluatie {
+  const drempel = basis?.drempel ?? STANDAARD_DREMPEL;
+  const cv = voorbeelden.length < 2 ? [] : kruisvalidatie(voorbeelden, taxonomy, basis, k);
+  return {
+    gelabeld: voorbeelden.length,
+    ...herkomst,
+    vouwen: Math.max(2, Math.min(k, voorbeelden.length)),
+    drempel,
+    metingen: METHODES.map((m) => meet(cv, m, drempel)),
+  };
+}
+
+const procent = (n: number | null) => (n === null ? '–' : `${(n * 100).toFixed(1).replace('.', ',')}%`);
+
+function kolommen(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd());
+}
+
+const METHODE_NAAM: Record<Methode, string> = { regels: 'alleen regels', model: 'alleen model', beide: 'regels en model' };
+
+/** The evaluation as text for people (stdout of `cter classificeer --evalueer`). */
+export function evaluatieTekst(e: Evaluatie): string {
+  const lines = [
+    `Evaluatie op ${e.gelabeld} gelabelde signalen (labels van de analist ${e.analist}, beoordelingen ${e.handmatig}); ` +
+      `${e.vouwen}-voudige kruisvalidatie; het model stelt een fenomeen voor vanaf kans ${String(e.drempel).replace('.', ',')}.`,
+    '',
+    ...kolommen([
+      ['methode', 'juist', 'nauwkeurigheid', 'onthouding'],
+      ...e.metingen.map((m) => [METHODE_NAAM[m.methode], `${m.juist}/${m.aantal}`, procent(m.nauwkeurigheid), procent(m.onthouding)]),
+    ]),
+  ];
+  for (const m of e.metingen) {
+    lines.push('', `${METHODE_NAAM[m.methode]}:`);
+    lines.push(
+      ...kolommen([
+        ['fenomeen', 'gelabeld', 'voorspeld', 'juist', 'precisie', 'recall', 'F1'],
+        ...m.perFenomeen.map((f) => [
+          f.fenomeen,
+          String(f.aantal),
+          String(f.voorspeld),
+          String(f.juist),
+          procent(f.precisie),
+          procent(f.recall),
+          procent(f.f1),
+        ]),
+      ]).map((l) => `  ${l}`),
+    );
+    const { fenomenen, rijen } = m.verwarring;
+    lines.push('  verwarringsmatrix (rij: label, kolom: uitkomst; onbekend = onthouden):');
+    lines.push(
+      ...kolommen([['label \\ uitkomst', ...fenomenen], ...rijen.map((r, i) => [fenomenen[i]!, ...r.map(String)])]).map(
+        (l) => `  ${l}`,
+      ),
+    );
+  }
+  return `${lines.join('\n')}\n`;
 }

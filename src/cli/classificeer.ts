@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { EXIT, type ExitCode } from '../util/errors.js';
 import { info, out } from './io.js';
 import { metLeesvoortgang } from './reading-progress.js';
@@ -14,6 +14,17 @@ interface ClassificeerOptions {
   metOmschrijving?: boolean;
   afgewezen?: string;
   config?: string;
+  evalueer?: boolean;
+  vouwen?: number;
+  json?: boolean;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 2 || n > 100) {
+    throw new InvalidArgumentError(`--vouwen verwacht een geheel getal van 2 tot en met 100, gevonden '${value}'`);
+  }
+  return n;
 }
 
 export function registerClassificeer(program: Command): void {
@@ -34,6 +45,13 @@ export function registerClassificeer(program: Command): void {
     .option('--met-omschrijving', 'neem de vrije tekst (omschrijving) op; die kan bijzondere persoonsgegevens bevatten')
     .option('--afgewezen <pad>', 'schrijf de afgewezen invoerregels, met reden en oorspronkelijke velden, naar dit CSV-bestand')
     .option('-c, --config <bestand>', 'dit configuratiebestand in plaats van het dichtstbijzijnde cter.config.json')
+    .option(
+      '--evalueer',
+      'meet de classificatie op de gelabelde signalen (k-voudige kruisvalidatie): per fenomeen precisie, recall en F1, ' +
+        'verwarringsmatrix en onthouding, voor alleen regels, alleen model en beide samen',
+    )
+    .option('--vouwen <k>', 'aantal vouwen voor --evalueer (standaard 10)', positiveInteger)
+    .option('--json', 'met --evalueer: de uitkomst als JSON')
     .addHelpText(
       'after',
       [
@@ -43,7 +61,16 @@ export function registerClassificeer(program: Command): void {
         'regelSuggestie, en bestand en regel waar het signaal vandaan komt. Persoonssleutels komen nooit in de uitvoer.',
         '',
         'Herkomst: handmatig (een beoordeling uit cter review, zolang het signaal niet is gewijzigd), analist (het',
-        "label in de export), regel (de taxonomie; de reden noemt de termen en de score) of geen (fenomeen 'onbekend').",
+        'label in de export), regel (de taxonomie; de reden noemt de termen en de score), model (het tekstmodel, waar',
+        'de regels geen conclusie trekken; de reden noemt de woorden die het zwaarst wogen en de kans) of geen',
+        "(fenomeen 'onbekend'). Het tekstmodel is getraind op het meegeleverde basismodel plus de labels van de",
+        'analist en de beoordelingen in de invoer; op stderr staat op hoeveel labels.',
+        '',
+        'Betrouwbaarheid: de waardering van de bron en de informatie staat in de uitvoer met haar systeem',
+        '(Admiralty A-F/1-6 of 4x4 A/B/C/X/1-4); de letters van de twee systemen betekenen niet hetzelfde.',
+        '',
+        '--evalueer meet de classificatie op de signalen met een label (analist of beoordeling) met k-voudige',
+        'kruisvalidatie: het model van elke vouw leert van het basismodel en de andere vouwen. Met --json als JSON.',
         'De taxonomie is data/taxonomie.json, uit te breiden of te vervangen met taxonomie en taxonomieModus in',
         'cter.config.json.',
         '',
@@ -58,6 +85,7 @@ export function registerClassificeer(program: Command): void {
         '  cter classificeer --signalen exports/ --formaat tabel',
         '  cter classificeer --signalen politie.csv zvh.csv --formaat csv > classificatie.csv',
         '  cter classificeer --met-omschrijving --afgewezen afgewezen.csv > classificatie.json',
+        '  cter classificeer --evalueer --vouwen 5',
       ].join('\n'),
     )
     .action(action((options: ClassificeerOptions) => runClassificeer(options)));
@@ -97,6 +125,18 @@ async function runClassificeer(options: ClassificeerOptions): Promise<ExitCode> 
     info(`${afgewezen.length} afgewezen regels met hun reden: ${options.afgewezen}`);
   }
   uitvoer.classificatieSamenvatting(invoer.signalen).forEach((regel) => info(regel));
+
+  if (options.evalueer) {
+    const { evalueer, evaluatieTekst } = await import('../classify/evaluatie.js');
+    const { laadModelbestand, trainingsvoorbeelden } = await import('../classify/index.js');
+    const { loadBeoordelingen } = await import('../review/store.js');
+    const beoordelingen = await loadBeoordelingen(config.values.beoordelingen);
+    const { voorbeelden, analist, handmatig } = trainingsvoorbeelden(invoer.signalen, beoordelingen);
+    const basis = await laadModelbestand();
+    const e = evalueer(voorbeelden, invoer.taxonomy, basis, options.vouwen ?? 10, { analist, handmatig });
+    await out(options.json ? `${JSON.stringify(e, null, 2)}\n` : evaluatieTekst(e));
+    return afgewezen.length > 0 ? EXIT.PARTIAL : EXIT.OK;
+  }
 
   const formaat = options.formaat ?? (process.stdout.isTTY ? 'tabel' : 'json');
   const opties = { metOmschrijving: options.metOmschrijving === true, pad: (bestand: string) => shownPath(bestand) };
