@@ -6,6 +6,7 @@ import {
   ERNST_NIVEAUS,
   FENOMENEN,
   HERKOMSTEN,
+  type Betrouwbaarheid,
   type Ernst,
   type Fenomeen,
   type GeclassificeerdSignaal,
@@ -97,7 +98,8 @@ function addSignal(bucket: Bucket, s: GeclassificeerdSignaal): void {
   bucket.herkomst[s.herkomst]++;
   bump(bucket.types, s.type || ONBEKEND);
   bump(bucket.bronnen, s.bron || ONBEKEND);
-  bump(bucket.betrouwbaarheid, s.betrouwbaarheid?.bron || ONBEKEND);
+  // The two grading systems are kept apart: a 4x4 'B' is not an Admiralty 'B' (see betrouwbaarheidSleutel).
+  bump(bucket.betrouwbaarheid, s.betrouwbaarheid ? betrouwbaarheidSleutel(s.betrouwbaarheid) : ONBEKEND);
   if (s.afwijking) bucket.afwijkingen++;
   if (s.persoon) {
     bucket.metPersoon++;
@@ -323,4 +325,9 @@ export function aggregateScope({ signalen, ref, scope, periode }: AggregateOptio
 function indexFor(signalen: AggregateOptions['signalen'], soort: PeriodeSoort): SignaalIndex {
   if (!('buckets' in signalen)) return indexSignals(signalen, soort);
   return signalen.soort === soort ? signalen : indexSignals(signalen.signalen, soort);
+}
+
+/** The key a source grading is counted under: the Admiralty letter ("B"), or "4x4 " and the Europol letter ("4x4 B"). */
+export function betrouwbaarheidSleutel(b: Betrouwbaarheid): string {
+  return b.schema === '4x4' ? `4x4 ${b.bron}` : b.bron;
 }

@@ -19,6 +19,9 @@ export interface ClassificatieRecord {
   datum: string;
   tijd?: string;
   type?: string;
+  /** The source grading as exported ("B2") and its system: the letters of the two systems mean different things. */
+  betrouwbaarheid?: string;
+  betrouwbaarheidSysteem?: 'admiralty' | '4x4';
   fenomeen: string;
   herkomst: string;
   reden: string;
@@ -38,6 +41,9 @@ export function classificatieRecord(s: GeclassificeerdSignaal, opties: UitvoerOp
     datum: s.datum,
     ...(s.tijd === undefined ? {} : { tijd: s.tijd }),
     ...(s.type === undefined ? {} : { type: s.type }),
+    ...(s.betrouwbaarheid === undefined
+      ? {}
+      : { betrouwbaarheid: s.betrouwbaarheid.code, betrouwbaarheidSysteem: s.betrouwbaarheid.schema }),
     fenomeen: s.fenomeen,
     herkomst: s.herkomst,
     reden: s.reden,
@@ -67,6 +73,8 @@ export const CSV_KOLOMMEN = [
   'datum',
   'tijd',
   'type',
+  'betrouwbaarheid',
+  'betrouwbaarheidSysteem',
   'fenomeen',
   'herkomst',
   'reden',
@@ -93,6 +101,8 @@ export function* classificatieCsv(signalen: readonly GeclassificeerdSignaal[], o
       r.datum,
       r.tijd ?? '',
       r.type ?? '',
+      r.betrouwbaarheid ?? '',
+      r.betrouwbaarheidSysteem ?? '',
       r.fenomeen,
       r.herkomst,
       r.reden,
@@ -111,10 +121,13 @@ export function* classificatieCsv(signalen: readonly GeclassificeerdSignaal[], o
 
 const CSV_BLOK = 1000;
 
-const TABEL_KOPPEN = ['id', 'datum', 'gemeente', 'fenomeen', 'herkomst', 'ernst', 'afwijking', 'reden'];
+const TABEL_KOPPEN = ['id', 'datum', 'gemeente', 'betrouwbaarheid', 'fenomeen', 'herkomst', 'ernst', 'afwijking', 'reden'];
+
+const SYSTEEM_NAAM = { admiralty: 'Admiralty', '4x4': '4x4' } as const;
 
 function tabelRij(s: GeclassificeerdSignaal): string[] {
-  return [s.id, s.datum, s.gemeente, s.fenomeen, s.herkomst, s.ernst, s.afwijking ? 'ja' : '', s.reden];
+  const b = s.betrouwbaarheid ? `${s.betrouwbaarheid.code} (${SYSTEEM_NAAM[s.betrouwbaarheid.schema]})` : '';
+  return [s.id, s.datum, s.gemeente, b, s.fenomeen, s.herkomst, s.ernst, s.afwijking ? 'ja' : '', s.reden];
 }
 
 /** A table for people: one line per signal, columns aligned, the reason last (not padded, not cut off); the

@@ -56,7 +56,8 @@ export function registerClassificeer(program: Command): void {
       'after',
       [
         '',
-        'Elk signaal krijgt: id, gemeente (CBS-code), datum, tijd en type (als de export ze heeft), fenomeen, herkomst,',
+        'Elk signaal krijgt: id, gemeente (CBS-code), datum, tijd, type en betrouwbaarheid met betrouwbaarheidSysteem',
+        '(als de export ze heeft), fenomeen, herkomst,',
         'reden, ernst, ernstReden, afwijking (de regels wijzen op een ander fenomeen dan het label van de analist),',
         'regelSuggestie, en bestand en regel waar het signaal vandaan komt. Persoonssleutels komen nooit in de uitvoer.',
         '',

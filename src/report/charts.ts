@@ -207,7 +207,8 @@ type Rij = Verdeling['rijen'][number];
 
 /** Axis labels are short; the table beside the chart has the names in full. */
 const shortName = (r: Rij): string => (r.naam.length > 24 ? `${r.naam.slice(0, 23)}…` : r.naam);
-const reliabilityLetter = (r: Rij): string => (r.code === 'onbekend' ? 'Niet gewaardeerd' : `Bron ${r.code}`);
+const reliabilityLetter = (r: Rij): string =>
+  r.code === 'onbekend' ? 'Niet gewaardeerd' : r.code.startsWith('4x4') ? `${r.code.replace('4x4', '4x4: bron')}` : `Admiralty: bron ${r.code}`;
 
 function verdelingChart(v: Verdeling, m: ReportModel, label: (r: Rij) => string = shortName): ChartSpec {
   const rijen = v.rijen.slice(0, 10);

@@ -52,7 +52,10 @@ export const BETROUWBAARHEID_NAAM: Record<string, string> = {
   D: 'D: meestal onbetrouwbaar',
   E: 'E: onbetrouwbaar',
   F: 'F: niet te beoordelen',
-  X: 'X: niet te beoordelen (4x4)',
+  '4x4 A': '4x4 A: zonder twijfel betrouwbaar',
+  '4x4 B': '4x4 B: meestal betrouwbaar gebleken',
+  '4x4 C': '4x4 C: meestal onbetrouwbaar gebleken',
+  '4x4 X': '4x4 X: niet te beoordelen',
   onbekend: 'Niet gewaardeerd',
 };
 

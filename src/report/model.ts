@@ -75,7 +75,8 @@ export function aanduiding(soort: 'gemeente' | 'regio', naam: string): string {
 
 /** Reliability is an ordinal scale: A first, the ungraded last, whatever the counts. */
 function inSchaalVolgorde(counts: Record<string, number>): Record<string, number> {
-  const rank = (code: string) => (code === 'onbekend' ? '~' : code);
+  // Admiralty letters first, then Europol 4x4 ('4x4 B'), then the ungraded.
+  const rank = (code: string) => (code === 'onbekend' ? '~' : code.startsWith('4x4') ? `{${code}` : code);
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (rank(a) < rank(b) ? -1 : 1)));
 }
 
