@@ -10,6 +10,7 @@ import {
   trainingsvoorbeelden,
   type Beoordelingen,
   type Taxonomy,
+  type ModelBestand,
   type Tekstmodel,
 } from './classify/index.js';
 import { resolveInputs, type LoadedConfig } from './config/index.js';
@@ -46,6 +47,8 @@ export interface PipelineResultaat {
 
 export interface TekstmodelInfo {
   model: Tekstmodel;
+  /** The shipped base model as read (data/tekstmodel.json). */
+  basisBestand: ModelBestand;
   /** Labelled descriptions in the shipped base model. */
   basis: number;
   /** Labels from the inputs: the analyst's (analist) and review decisions (handmatig). */
@@ -58,7 +61,7 @@ export async function trainTekstmodel(signalen: readonly Signaal[], beoordelinge
   const basis = await laadModelbestand();
   const { voorbeelden, analist, handmatig } = trainingsvoorbeelden(signalen, beoordelingen);
   const model = bouwModel(basis, voorbeelden);
-  return { model, basis: basis.documenten.reduce((a, b) => a + b, 0), analist, handmatig };
+  return { model, basisBestand: basis, basis: basis.documenten.reduce((a, b) => a + b, 0), analist, handmatig };
 }
 
 /** One line for stderr: on how many labels the text model was trained. */

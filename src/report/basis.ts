@@ -4,8 +4,10 @@
 import type { LoadedConfig } from '../config/types.js';
 import { HERKOMSTEN, type BestandVerantwoording, type GeclassificeerdSignaal, type Herkomst } from '../model.js';
 import type { PipelineResultaat } from '../pipeline.js';
+import { evalueer } from '../classify/evaluatie.js';
+import { trainingsvoorbeelden, type Voorbeeld } from '../classify/index.js';
 import { cterVersie } from '../util/package.js';
-import type { ReportInput } from './model.js';
+import type { ClassificatieMeting, ReportInput } from './model.js';
 
 /** The classification summary of all ingested signals: how many got their fenomeen in which way. */
 export function herkomstTelling(signalen: readonly GeclassificeerdSignaal[]): Record<Herkomst, number> {
@@ -21,9 +23,31 @@ export interface BasisOpties {
   versie?: string;
 }
 
+/** At most this many labelled signals are cross-validated for the verantwoording (an even spread over the inputs). */
+const MEETLIMIET = 3000;
+const MEETVOUWEN = 5;
+
+/**
+ * The accuracy of the classification the report used (rules, then the text model), by 5-fold cross-validation on the
+ * signals the analyst labelled: would the rules and the model have given the analyst's fenomeen?
+ */
+export function classificatieMeting(
+  invoer: Pick<PipelineResultaat, 'signalen' | 'taxonomy' | 'tekstmodel'>,
+): ClassificatieMeting | undefined {
+  const { voorbeelden } = trainingsvoorbeelden(invoer.signalen);
+  if (voorbeelden.length < MEETVOUWEN) return undefined;
+  const stap = Math.ceil(voorbeelden.length / MEETLIMIET);
+  const steekproef: Voorbeeld[] = voorbeelden.filter((_, i) => i % stap === 0);
+  const basis = invoer.tekstmodel.basisBestand;
+  const e = evalueer(steekproef, invoer.taxonomy, basis, MEETVOUWEN, { analist: steekproef.length, handmatig: 0 });
+  const beide = e.metingen.find((m) => m.methode === 'beide')!;
+  return { gelabeld: steekproef.length, vouwen: e.vouwen, nauwkeurigheid: beide.nauwkeurigheid, onthouding: beide.onthouding };
+}
+
 /** The inputs of buildReportModel except the figures, from one pipeline run. */
 export function reportBasis(
-  invoer: Pick<PipelineResultaat, 'signalen' | 'notities' | 'ingest'>,
+  invoer: Pick<PipelineResultaat, 'signalen' | 'notities' | 'ingest'> &
+    Partial<Pick<PipelineResultaat, 'taxonomy' | 'tekstmodel'>>,
   config: LoadedConfig,
   opties: BasisOpties = {},
 ): Omit<ReportInput, 'cijfers'> {
@@ -33,8 +57,18 @@ export function reportBasis(
     notities: invoer.notities,
     invoer: { signalen: invoer.ingest.signalen.bestanden.map(toon), notities: invoer.ingest.notities.bestanden.map(toon) },
     classificatie: herkomstTelling(invoer.signalen),
+    ...meting(invoer),
     config,
     versie: opties.versie ?? cterVersie(),
     gegenereerd: opties.gegenereerd ?? new Date(),
   };
+}
+
+function meting(
+  invoer: Pick<PipelineResultaat, 'signalen'> & Partial<Pick<PipelineResultaat, 'taxonomy' | 'tekstmodel'>>,
+): { classificatieMeting?: ClassificatieMeting } {
+  const { taxonomy, tekstmodel } = invoer;
+  if (!taxonomy || !tekstmodel) return {};
+  const m = classificatieMeting({ signalen: invoer.signalen, taxonomy, tekstmodel });
+  return m ? { classificatieMeting: m } : {};
 }

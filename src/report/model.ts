@@ -32,9 +32,19 @@ export interface ReportInput {
   invoer: { signalen: BestandVerantwoording[]; notities: BestandVerantwoording[] };
   /** Signals per herkomst over all ingested signals (the classification summary). */
   classificatie: Record<Herkomst, number>;
+  /** The classification (rules and text model) measured by cross-validation on the labelled signals of the inputs. */
+  classificatieMeting?: ClassificatieMeting;
   config: LoadedConfig;
   versie: string;
   gegenereerd: Date;
+}
+
+export interface ClassificatieMeting {
+  /** Labelled signals measured on (a deterministic sample when there are many). */
+  gelabeld: number;
+  vouwen: number;
+  nauwkeurigheid: number;
+  onthouding: number;
 }
 
 /** Rubricering "Openbaar" (or TLP:CLEAR, which allows unrestricted sharing) makes a report public. */

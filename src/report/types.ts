@@ -200,6 +200,8 @@ export interface ReportModel {
     /** Share per herkomst over all ingested signals (not only this area and period). */
     herkomstInvoer: VerdelingRij[];
     toets: { naam: string; alpha: number; uitleg: string };
+    /** How well the rules and the text model classify, measured on the analyst's labels; one Dutch sentence. */
+    classificatieMeting: string;
     privacy: { drempel: number; onderdrukt: { primair: number; secundair: number }; regels: string[] };
     configuratie: ConfiguratieRegel[];
   };

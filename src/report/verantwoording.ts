@@ -107,6 +107,7 @@ export function verantwoording(input: ReportInput, figures: Figures, herkomst: V
     herkomst,
     herkomstInvoer: herkomstInvoer(input.classificatie),
     toets: toets(input.cijfers),
+    classificatieMeting: metingTekst(input.classificatieMeting),
     privacy: {
       drempel: figures.drempel,
       onderdrukt: { primair: figures.count('primary'), secundair: figures.count('secondary') },
@@ -114,4 +115,23 @@ export function verantwoording(input: ReportInput, figures: Figures, herkomst: V
     },
     configuratie: configuratie(input.config),
   };
+}
+
+function procent(n: number): string {
+  return `${(n * 100).toFixed(1).replace('.', ',')}%`;
+}
+
+function metingTekst(m: ReportInput['classificatieMeting']): string {
+  if (!m) {
+    return (
+      'De invoer bevat te weinig signalen met een label van de analist om de automatische classificatie (regels en ' +
+      'tekstmodel) op te meten.'
+    );
+  }
+  return (
+    `De automatische classificatie (regels, en het tekstmodel waar de regels geen conclusie trekken) is gemeten op ` +
+    `${formatInteger(m.gelabeld)} signalen met een label van de analist (${m.vouwen}-voudige kruisvalidatie): ` +
+    `${procent(m.nauwkeurigheid)} kreeg het fenomeen van de analist, bij ${procent(m.onthouding)} bleef het fenomeen ` +
+    'onbekend. Signalen met een label of een beoordeling houden dat fenomeen.'
+  );
 }

@@ -36,7 +36,7 @@ describe('aggregateScope for a gemeente', () => {
       onbekend: 0,
     });
     expect(z.ernst).toEqual({ laag: 11, midden: 0, hoog: 3 });
-    expect(z.herkomst).toEqual({ analist: 8, regel: 6, handmatig: 0, geen: 0 });
+    expect(z.herkomst).toEqual({ analist: 8, regel: 6, model: 0, handmatig: 0, geen: 0 });
     expect(z.afwijkingen).toBe(6);
   });
 
