@@ -46,7 +46,7 @@ describe('cter classificeer on the fixture, as JSON', () => {
       type: 'online uiting',
       fenomeen: 'jihadisme',
       herkomst: 'regel',
-      reden: "regel: termen 'IS' (3), 'kalifaat' (3); score 6 tegen 0",
+      reden: "regel: termen 'IS-propaganda' (3), 'kalifaat' (3); score 6 tegen 0",
       ernst: 'midden',
       ernstReden: "midden: oproepen tot haat of geweld ('propaganda')",
       afwijking: false,
@@ -59,7 +59,8 @@ describe('cter classificeer on the fixture, as JSON', () => {
     const s = byId(run);
     expect(s.get('K-002')).toMatchObject({ fenomeen: 'onbekend', herkomst: 'geen' });
     expect(s.get('K-002')!.reden).toContain("neutraal, telt niet mee: 'bidden', 'moskee', 'djellaba'");
-    expect(s.get('K-003')).toMatchObject({ fenomeen: 'onbekend', reden: 'geen termen uit de taxonomie gevonden' });
+    expect(s.get('K-003')).toMatchObject({ fenomeen: 'onbekend', herkomst: 'geen' });
+    expect(s.get('K-003')!.reden).toMatch(/^te weinig aanwijzingen: hoogste score polarisatie 1 \('onrust' \(1\)\)/);
     expect(s.get('K-007')).toMatchObject({ fenomeen: 'onbekend', herkomst: 'geen' });
   });
 
@@ -114,7 +115,7 @@ describe('cter classificeer output options', () => {
     const run = await cter(['classificeer', '--formaat', 'tabel'], { cwd: FIXTURE });
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(9);
-    expect(lines[0]).toMatch(/^id +datum +gemeente +fenomeen +herkomst +ernst +afwijking +reden$/);
+    expect(lines[0]).toMatch(/^id +datum +gemeente +betrouwbaarheid +fenomeen +herkomst +ernst +afwijking +reden$/);
     const column = lines[0]!.indexOf('fenomeen');
     expect(lines.slice(1).map((l) => l.slice(column).split(' ')[0])).toEqual([
       'jihadisme',
@@ -172,7 +173,7 @@ describe('cter classificeer with the workspace configuration', () => {
       herkomst: 'regel',
       reden: "regel: termen 'onrustig in de straat' (3); score 3 tegen 0",
     });
-    expect(run.stderr).toMatch(/taxonomie 2025\.1: .*data\/taxonomie\.json \(ingebouwd\) \+ eigen-taxonomie\.json \(uitbreiding\)\./);
+    expect(run.stderr).toMatch(/taxonomie 2025\.2: .*data\/taxonomie\.json \(ingebouwd\) \+ eigen-taxonomie\.json \(uitbreiding\)\./);
   });
 
   it("reads the export's fenomeen labels with the extended taxonomy: a synonym added there is the analyst's label", async () => {

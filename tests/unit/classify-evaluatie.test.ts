@@ -43,7 +43,9 @@ describe('evaluation corpus', () => {
   });
 
   // Issue 10 targets accuracy >= 0.9 with no forced negative. Measured once, after tuning on the development part
-  // only: 0.786 (114 of 145) with one negative forced. The test part was not used to tune, so the assertion is a
+  // only: 0.786 (114 of 145) at the first measurement, 0.793 (115 of 145) after a last vocabulary pass from the
+  // public sources (development part only), with one negative forced. The test part was not used to tune, so the
+  // assertion is a
   // floor at the measured figure (it fails on any regression); raising it needs more labelled development data,
   // never tuning on this part.
   it('classifies the test part at the measured accuracy (target 0.9 not yet reached) and prints the figure', () => {
@@ -59,7 +61,7 @@ describe('evaluation corpus', () => {
         `negatief geforceerd ${beide.negatiefGeforceerd}`,
     );
     expect(beide.negatiefGeforceerd).toBeLessThanOrEqual(1);
-    expect(beide.nauwkeurigheid).toBeGreaterThanOrEqual(0.786);
+    expect(beide.nauwkeurigheid).toBeGreaterThanOrEqual(0.793);
   });
 
   it('reports the development part by 10-fold cross-validation of the model', () => {
