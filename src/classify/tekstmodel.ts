@@ -80,17 +80,23 @@ export interface ModelBestand extends ModelTellingen {
 
 const K = FENOMENEN.length;
 
-/** Counts of labelled texts. */
+/** Counts of labelled texts. Exports repeat texts: each distinct text is tokenised once. */
 export function tel(voorbeelden: readonly Voorbeeld[]): ModelTellingen {
   const documenten = new Array<number>(K).fill(0);
-  const kenmerkenPerKlasse = new Map<string, number[]>();
+  const perTekst = new Map<string, number[]>();
   for (const v of voorbeelden) {
     const k = FENOMENEN.indexOf(v.fenomeen);
     documenten[k]!++;
-    for (const [f, n] of kenmerken(v.tekst).tellingen) {
+    let perKlasse = perTekst.get(v.tekst);
+    if (!perKlasse) perTekst.set(v.tekst, (perKlasse = new Array<number>(K).fill(0)));
+    perKlasse[k]!++;
+  }
+  const kenmerkenPerKlasse = new Map<string, number[]>();
+  for (const [tekst, perKlasse] of perTekst) {
+    for (const [f, n] of kenmerken(tekst).tellingen) {
       let counts = kenmerkenPerKlasse.get(f);
       if (!counts) kenmerkenPerKlasse.set(f, (counts = new Array<number>(K).fill(0)));
-      counts[k]! += n;
+      for (let k = 0; k < K; k++) if (perKlasse[k]! > 0) counts[k]! += n * perKlasse[k]!;
     }
   }
   const sorted = [...kenmerkenPerKlasse].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
