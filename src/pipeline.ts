@@ -43,6 +43,8 @@ export interface PipelineResultaat {
   taxonomy: Taxonomy;
   /** The text model used where the rules abstain, and the labels it was trained on. */
   tekstmodel: TekstmodelInfo;
+  /** The review decisions the classification used (for the review queue). */
+  beoordelingen: Beoordelingen;
 }
 
 export interface TekstmodelInfo {
@@ -103,6 +105,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     notities: notities.records,
     ingest: { signalen, notities },
     taxonomy,
+    beoordelingen,
   };
 }
 

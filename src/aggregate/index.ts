@@ -14,5 +14,5 @@ export { ALPHA, poissonToets, TOETS, verandering } from './stats.js';
 export { notitiesVoorScope, trendSummary, TRENDS_SCHEMA } from './trends.js';
 export type { TrendGebied, TrendNotitie, TrendSamenvatting, TrendSummaryOptions } from './trends.js';
 export { trendsCsv } from './trends-csv.js';
-export { trendsMarkdown, veranderingTekst } from './trends-md.js';
+export { significanteVeranderingen, trendsMarkdown, veranderingTekst } from './trends-md.js';
 export type * from './types.js';

@@ -65,7 +65,7 @@ function kerncijfers(s: TrendSamenvatting, g: TrendGebied): string[] {
 }
 
 /** Every significant change, the area's total first, then per fenomeen; both comparisons. */
-function significanteVeranderingen(s: TrendSamenvatting, volgorde: TrendGebied[]): string[] {
+export function significanteVeranderingen(s: TrendSamenvatting, volgorde: TrendGebied[]): string[] {
   const lines: string[] = [];
   for (const g of volgorde) {
     const onderwerpen = [

@@ -67,13 +67,29 @@ export function statusTekst(r: Pick<RapportRegel, 'status' | 'pogingen'>): strin
 
 /** A Markdown table cell: pipes and line breaks would break the row. */
 const cel = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const rij = (cellen: string[]) => `| ${cellen.map(cel).join(' | ')} |`;
+export const rij = (cellen: string[]) => `| ${cellen.map(cel).join(' | ')} |`;
 
 const UITKOMST_TEKST: Record<Overzicht['uitkomst'], string> = {
   volledig: 'alle rapporten zijn gemaakt',
   onvolledig: 'niet alle rapporten zijn gemaakt',
   afgebroken: 'afgebroken (Ctrl-C) voordat alle rapporten klaar waren',
 };
+
+/** The inputs section of an index: every input file with its counts and SHA-256. */
+export function invoerMarkdown(invoer: Overzicht['invoer']): string[] {
+  return [
+    '## Invoer',
+    '',
+    '| soort | bestand | regels | geaccepteerd | afgewezen | dubbel | SHA-256 |',
+    '| --- | --- | ---: | ---: | ---: | ---: | --- |',
+    ...(['signalen', 'notities'] as const).flatMap((soort) =>
+      invoer[soort].map((b) =>
+        rij([soort, b.bestand, ...[b.regels, b.geaccepteerd, b.afgewezen, b.dubbel].map(String), `\`${b.sha256}\``]),
+      ),
+    ),
+    '',
+  ];
+}
 
 export function overzichtMarkdown(o: Overzicht): string {
   const keuze = 'regio' in o.keuze ? `--regio ${o.keuze.regio}` : '--alle';
@@ -104,16 +120,7 @@ export function overzichtMarkdown(o: Overzicht): string {
       ]),
     ),
     '',
-    '## Invoer',
-    '',
-    '| soort | bestand | regels | geaccepteerd | afgewezen | dubbel | SHA-256 |',
-    '| --- | --- | ---: | ---: | ---: | ---: | --- |',
-    ...(['signalen', 'notities'] as const).flatMap((soort) =>
-      o.invoer[soort].map((b) =>
-        rij([soort, b.bestand, ...[b.regels, b.geaccepteerd, b.afgewezen, b.dubbel].map(String), `\`${b.sha256}\``]),
-      ),
-    ),
-    '',
+    ...invoerMarkdown(o.invoer),
   ];
   return lines.join('\n');
 }

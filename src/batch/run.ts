@@ -9,8 +9,8 @@ import { basename, join } from 'node:path';
 import type { LoadedConfig } from '../config/types.js';
 import { writeRejectsOrRemove } from '../ingest/index.js';
 import { slug } from '../reference/index.js';
-import { buildReportModel, reportBasis, ReportWriter, type Formaat } from '../report/index.js';
-import { prepareScopeRun, type Log } from '../scope/index.js';
+import { buildReportModel, reportBasis, ReportWriter, type Formaat, type ReportInput } from '../report/index.js';
+import { prepareScopeRun, type Log, type ScopeRun } from '../scope/index.js';
 import { CterError, EXIT } from '../util/errors.js';
 import { shownPath } from '../util/paths.js';
 import { OVERZICHT_SCHEMA, telling, writeOverzicht, type Overzicht, type RapportRegel } from './overzicht.js';
@@ -50,7 +50,8 @@ interface Gemaakt {
   sha256: string;
 }
 
-async function sha256(path: string): Promise<string> {
+/** The SHA-256 of a written file, as overzicht.json lists it. */
+export async function fileSha256(path: string): Promise<string> {
   return createHash('sha256')
     .update(await readFile(path))
     .digest('hex');
@@ -75,6 +76,61 @@ async function removeOwnTemps(uitDir: string): Promise<void> {
   const eigen = new RegExp(`^\\..+\\.${process.pid}\\.[0-9a-f]+\\.tmp$`);
   const namen = await readdir(uitDir).catch(() => [] as string[]);
   await Promise.all(namen.filter((n) => eigen.test(n)).map((n) => rm(join(uitDir, n), { force: true })));
+}
+
+export interface MakeReportsOptions {
+  run: ScopeRun<unknown>;
+  doelen: readonly BatchDoel[];
+  /** Started (PDF: the browser runs). */
+  writer: ReportWriter;
+  basis: Omit<ReportInput, 'cijfers'>;
+  uitDir: string;
+  parallel: number;
+  signal?: AbortSignal;
+  voortgang: Voortgang;
+}
+
+/**
+ * Every report of the list through one writer, `parallel` at a time; a report that fails is tried once more, then
+ * recorded as failed while the others go on. Returns one row per report, in the list's order.
+ */
+export async function makeReports(options: MakeReportsOptions): Promise<RapportRegel[]> {
+  const { run, doelen, writer, basis, uitDir, voortgang } = options;
+  const botsend = botsendeRegios(doelen);
+  const maak = async (doel: BatchDoel): Promise<Gemaakt> => {
+    const model = buildReportModel({ ...basis, cijfers: run.cijfers(doel.scope) });
+    if (botsend.has(doel.code)) model.gebied.slug = `regio-${model.gebied.slug}`;
+    const w = await writer.write(model, uitDir);
+    return { bestand: basename(w.path), bytes: w.bytes, paginas: w.pages ?? null, sha256: await fileSha256(w.path) };
+  };
+  const regel = (doel: BatchDoel, o: JobOutcome<Gemaakt>): RapportRegel => ({
+    gebied: doel.naam,
+    soort: doel.soort,
+    code: doel.code,
+    bestand: o.result?.bestand ?? null,
+    sha256: o.result?.sha256 ?? null,
+    paginas: o.result?.paginas ?? null,
+    bytes: o.result?.bytes ?? null,
+    seconden: Math.round(o.ms) / 1000,
+    pogingen: o.pogingen,
+    status: o.status,
+    ...(o.status !== 'gelukt' && o.fout ? { fout: o.fout } : {}),
+  });
+  let uitkomsten: JobOutcome<Gemaakt>[];
+  try {
+    uitkomsten = await runPool(doelen, maak, {
+      parallel: options.parallel,
+      attempts: 2,
+      signal: options.signal,
+      onStart: (doel, poging) => voortgang.begonnen(doel.naam, poging),
+      onRetry: (doel, fout) => voortgang.opnieuw(doel.naam, fout),
+      onDone: (doel, o) => voortgang.klaar(regel(doel, o)),
+    });
+  } finally {
+    voortgang.stop();
+  }
+  await removeOwnTemps(uitDir);
+  return doelen.map((d, i) => regel(d, uitkomsten[i]!));
 }
 
 export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
@@ -102,48 +158,21 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
     if (options.signal?.aborted) throw new CterError('afgebroken voordat er rapporten zijn gemaakt.', EXIT.PARTIAL);
     const { periode } = run;
     const basis = reportBasis(run.invoer, config, { pad: shownPath });
-    const botsend = botsendeRegios(doelen);
 
     await writer.start();
     options.onBrowser?.(() => writer.close());
     const tegelijk = `${formaat}, ${options.parallel} tegelijk`;
     log.info(`${doelen.length} rapporten over ${periode.label} (${tegelijk}) naar ${shownPath(uitDir)}`);
-    const voortgang = options.voortgang(doelen.length);
-    const maak = async (doel: BatchDoel): Promise<Gemaakt> => {
-      const model = buildReportModel({ ...basis, cijfers: run.cijfers(doel.scope) });
-      if (botsend.has(doel.code)) model.gebied.slug = `regio-${model.gebied.slug}`;
-      const w = await writer.write(model, uitDir);
-      return { bestand: basename(w.path), bytes: w.bytes, paginas: w.pages ?? null, sha256: await sha256(w.path) };
-    };
-    const regel = (doel: BatchDoel, o: JobOutcome<Gemaakt>): RapportRegel => ({
-      gebied: doel.naam,
-      soort: doel.soort,
-      code: doel.code,
-      bestand: o.result?.bestand ?? null,
-      sha256: o.result?.sha256 ?? null,
-      paginas: o.result?.paginas ?? null,
-      bytes: o.result?.bytes ?? null,
-      seconden: Math.round(o.ms) / 1000,
-      pogingen: o.pogingen,
-      status: o.status,
-      ...(o.status !== 'gelukt' && o.fout ? { fout: o.fout } : {}),
+    const rapporten = await makeReports({
+      run,
+      doelen,
+      writer,
+      basis,
+      uitDir,
+      parallel: options.parallel,
+      signal: options.signal,
+      voortgang: options.voortgang(doelen.length),
     });
-    let uitkomsten: JobOutcome<Gemaakt>[];
-    try {
-      uitkomsten = await runPool(doelen, maak, {
-        parallel: options.parallel,
-        attempts: 2,
-        signal: options.signal,
-        onStart: (doel, poging) => voortgang.begonnen(doel.naam, poging),
-        onRetry: (doel, fout) => voortgang.opnieuw(doel.naam, fout),
-        onDone: (doel, o) => voortgang.klaar(regel(doel, o)),
-      });
-    } finally {
-      voortgang.stop();
-    }
-    await removeOwnTemps(uitDir);
-
-    const rapporten = doelen.map((d, i) => regel(d, uitkomsten[i]!));
     const afgewezenPad = await writeRejectsOrRemove(join(uitDir, `afgewezen_${periode.code}.csv`), run.afgewezen);
     const overzicht: Overzicht = {
       schema: OVERZICHT_SCHEMA,

@@ -38,8 +38,19 @@ function gekozenRegios(ref: Reference, keuze: BatchKeuze, config: Pick<CterConfi
  * every gemeente of those regions once, by name as the reference sorts them.
  */
 export function batchDoelen(ref: Reference, keuze: BatchKeuze, config: Pick<CterConfig, 'regio' | 'regios'>): BatchDoel[] {
+  return doelenVanRegios(ref, gekozenRegios(ref, keuze, config));
+}
+
+/** The areas of a scope as batch lists them: a region with the regions inside it and its gemeenten, or one gemeente. */
+export function doelenVanScope(ref: Reference, scope: Scope): BatchDoel[] {
+  if (scope.soort === 'regio') return doelenVanRegios(ref, [scope.regio]);
+  const naam = ref.gemeente(scope.code)?.naam ?? scope.code;
+  return [{ scope, soort: 'gemeente', code: scope.code, naam }];
+}
+
+function doelenVanRegios(ref: Reference, gekozen: readonly Regio[]): BatchDoel[] {
   const regios = new Map<string, Regio>();
-  for (const regio of gekozenRegios(ref, keuze, config)) {
+  for (const regio of gekozen) {
     for (const r of [regio, ...deelregios(regio, ref)]) regios.set(r.code, r);
   }
   const gemeenteCodes = new Set([...regios.values()].flatMap((r) => r.gemeenten));

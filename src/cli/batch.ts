@@ -72,7 +72,7 @@ export function registerBatch(program: Command): void {
  * Ctrl-C: the first stops new reports (the running ones finish), the second closes the browser now, a third exits
  * at once. Returns the abort signal and a function that tells the handler how to close the browser.
  */
-function interrupts() {
+export function interrupts() {
   const controller = new AbortController();
   let stopNow: (() => Promise<void>) | undefined;
   let count = 0;
