@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
+import { FORMATEN, type Formaat } from '../report/formaten.js';
 import { EXIT, type ExitCode } from '../util/errors.js';
 import { interrupts, standaardParallel } from './batch.js';
 import { colour, info, out, stderrIsTty, warn } from './io.js';
-import { positiveInt } from './program.js';
+import { oneOf, positiveInt } from './program.js';
 import { metLeesvoortgang } from './reading-progress.js';
 import { action } from './run.js';
 
@@ -12,6 +13,7 @@ interface KwartaalOpties {
   uit?: string;
   signalen?: string[];
   notities?: string[];
+  formaat?: Formaat;
   parallel?: number;
   config?: string;
 }
@@ -31,6 +33,7 @@ export function registerKwartaal(program: Command): void {
     .option('-u, --uit <map>', "uitvoermap; standaard 'uitvoer' uit de configuratie; de bestanden komen in <map>/<periode>/")
     .option('-s, --signalen <bestand...>', "signaalexports (bestanden of mappen); standaard 'signalen' uit de configuratie")
     .option('-n, --notities <bestand...>', "trendnotities (bestanden of mappen); standaard 'notities' uit de configuratie")
+    .option('-f, --formaat <formaat>', 'formaat van de rapporten: pdf, html of json (standaard pdf)', oneOf('--formaat', FORMATEN))
     .option(
       '-j, --parallel <aantal>',
       `rapporten tegelijk; standaard 'parallel' uit de configuratie, anders het aantal processorkernen (hier ${standaardParallel()})`,
@@ -44,7 +47,7 @@ export function registerKwartaal(program: Command): void {
         'In <uit>/<periode>/ (bijv. uitvoer/2025-Q3/):',
         '  trends.json, trends.md, trends.csv  elk gebied: de regio, de regio\'s erbinnen en elke gemeente',
         '  samenvatting.md                     kernpunten, significante veranderingen, de beoordelingslijst',
-        '  lokaal-beeld_<gebied>_<periode>.pdf het lokaal beeld van elk gebied',
+        '  lokaal-beeld_<gebied>_<periode>.pdf het lokaal beeld van elk gebied (of .html/.json met --formaat)',
         '  overzicht.json, overzicht.md        elk bestand met zijn SHA-256, de invoer en de instellingen',
         '',
         'Dezelfde invoer geeft dezelfde bestanden, byte voor byte, behalve de PDF\'s (die dragen hun datum) en hun',
@@ -77,6 +80,7 @@ async function runKwartaalCommand(opties: KwartaalOpties): Promise<ExitCode> {
       config,
       regio: opties.regio,
       periode: opties.periode,
+      formaat: opties.formaat,
       parallel: config.values.parallel ?? standaardParallel(),
       signal: stop.signal,
       onBrowser: stop.onBrowser,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { trendsCsv, trendsMarkdown, type Scope } from '../aggregate/index.js';
 import { doelenVanScope, fileSha256, makeReports, type BatchDoel, type Voortgang } from '../batch/index.js';
 import type { LoadedConfig } from '../config/types.js';
-import { buildReportModel, reportBasis, ReportWriter } from '../report/index.js';
+import { buildReportModel, reportBasis, ReportWriter, type Formaat } from '../report/index.js';
 import { reviewQueue } from '../review/queue.js';
 import { prepareScopeRun, scopeTrends, scopeUitOptiesOfConfig, type GekozenScope, type Lezer, type Log } from '../scope/index.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
@@ -23,6 +23,8 @@ export interface KwartaalOptions {
   regio?: string;
   /** "2025-Q3"; default the latest complete quarter in the inputs. */
   periode?: string;
+  /** The reports' format (default PDF); trends, summary and index do not depend on it. */
+  formaat?: Formaat;
   /** Reports made at the same time. */
   parallel: number;
   signal?: AbortSignal;
@@ -63,8 +65,9 @@ export async function runKwartaal(options: KwartaalOptions): Promise<KwartaalRes
   // Period syntax, region, templates and browser are checked before minutes of reading.
   const plan = await prepareScopeRun({ config, periode: options.periode, gebied: (ref) => kwartaalGebied(ref, options) });
   const { scope, naam, doelen } = plan.gebied;
+  const formaat = options.formaat ?? 'pdf';
   const writer = await ReportWriter.create({
-    formaat: 'pdf',
+    formaat,
     templates: config.values.templates,
     browser: config.values.browser,
     parallel: options.parallel,
@@ -113,7 +116,7 @@ export async function runKwartaal(options: KwartaalOptions): Promise<KwartaalRes
 
     await writer.start();
     options.onBrowser?.(() => writer.close());
-    log.info(`${doelen.length} rapporten (pdf, ${options.parallel} tegelijk)...`);
+    log.info(`${doelen.length} rapporten (${formaat}, ${options.parallel} tegelijk)...`);
     const rapporten = await makeReports({
       run,
       doelen,

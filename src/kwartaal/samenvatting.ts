@@ -3,6 +3,7 @@
 // without a clock, so a second run of the same quarter writes the same bytes.
 import { significanteVeranderingen, type TrendSamenvatting } from '../aggregate/index.js';
 import { formatInteger } from '../report/format.js';
+import { metLidwoord } from '../report/kernpunten.js';
 
 export interface SamenvattingInput {
   trends: TrendSamenvatting;
@@ -26,7 +27,7 @@ export function samenvattingMarkdown({ trends: s, kernpunten, wachtrij }: Samenv
     wachtrij.totaal === 0
       ? `Er wachten geen signalen uit ${scope.naam} op beoordeling.`
       : `${meervoud(wachtrij.totaal, 'signaal', 'signalen')} uit ${scope.naam} ${wachtrij.totaal === 1 ? 'wacht' : 'wachten'} ` +
-        `op beoordeling (\`cter review\`), waarvan ${formatInteger(wachtrij.inPeriode)} uit ${s.periodeLabel}.`;
+        `op beoordeling (\`cter review\`), waarvan ${formatInteger(wachtrij.inPeriode)} uit ${metLidwoord(s.periodeLabel)}.`;
   return [
     ...(markering ? [`**${markering}**`, ''] : []),
     `# Kwartaalsamenvatting CTER ${scope.naam}, ${s.periodeLabel}`,
@@ -45,7 +46,7 @@ export function samenvattingMarkdown({ trends: s, kernpunten, wachtrij }: Samenv
     '',
     '## Bestanden',
     '',
-    `De trends (trends.md, trends.csv, trends.json) en het lokaal beeld van elk gebied (${meervoud(s.gebieden.length, 'rapport', "rapporten")}) ` +
+    `De trends (trends.md, trends.csv, trends.json) en het lokaal beeld van elk gebied (${meervoud(s.gebieden.length, 'rapport', 'rapporten')}) ` +
       'staan in deze map; overzicht.md noemt elk bestand met zijn SHA-256.',
     '',
   ].join('\n');
