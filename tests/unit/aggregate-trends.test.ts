@@ -203,3 +203,29 @@ describe('trendsCsv', () => {
     });
   });
 });
+
+describe('trendSummary with the regions inside the scope (trends --alle, kwartaal)', () => {
+  const deel = { ...REGIO, code: 'DEEL', naam: 'Zaanstreek', gemeenten: ['GM0479', 'GM0880'] };
+  const deelCijfers = aggregateScope({ signalen: SIGNALEN, ref, scope: { soort: 'regio', regio: deel }, periode: Q3 }).gebied;
+  const cijfers = aggregateScope({ signalen: SIGNALEN, ref, scope: { soort: 'regio', regio: REGIO }, periode: Q3 });
+  const s = trendSummary({ cijfers, deelregios: [deelCijfers], notities: NOTITIES, ref });
+
+  it('lists the gemeenten, then the regions inside, then the region; a region inside counts its own gemeenten', () => {
+    expect(s.gebieden.map((g) => [g.soort, g.code, g.signalen])).toEqual([
+      ['gemeente', 'GM0415', 0],
+      ['gemeente', 'GM0880', 2],
+      ['gemeente', 'GM0479', 14],
+      ['regio', 'DEEL', 16],
+      ['regio', 'VR11', 16],
+    ]);
+    expect(s.scope.code).toBe('VR11');
+  });
+
+  it('keeps the region as the memo headline and names the table after both kinds of area', () => {
+    const md = trendsMarkdown(s);
+    expect(md).toContain('# Trends CTER Zaanstreek-Waterland, 3e kwartaal 2025');
+    expect(md).toContain('## Per regio en gemeente');
+    expect(md).toContain('| **Zaanstreek (totaal)** | 16 |');
+    expect(trendsMarkdown(regioSummary())).toContain('## Per gemeente');
+  });
+});
