@@ -1,5 +1,5 @@
 // `cter batch`: every report of a region in one run, with one browser; the index of what was made.
-export { fileSha256, makeReports, runBatch, type BatchOptions, type BatchResultaat, type MakeReportsOptions } from './run.js';
+export { fileSha256, makeReports, poolWriter, runBatch, type BatchOptions, type BatchResultaat, type MakeReportsOptions } from './run.js';
 export { batchDoelen, doelenVanScope, type BatchDoel, type BatchKeuze } from './targets.js';
 export { runPool, type JobOutcome, type JobStatus, type PoolOptions } from './pool.js';
 export {
@@ -11,6 +11,7 @@ export {
   overzichtMarkdown,
   OVERZICHT_SCHEMA,
   samenvattingTabel,
+  writeIndexFiles,
   writeOverzicht,
   type Overzicht,
   type RapportRegel,

@@ -125,13 +125,18 @@ export function overzichtMarkdown(o: Overzicht): string {
   return lines.join('\n');
 }
 
-/** Writes overzicht.json and overzicht.md, each atomically; returns their paths. */
-export async function writeOverzicht(uitDir: string, o: Overzicht): Promise<{ json: string; md: string }> {
+/** Writes an index as overzicht.json and overzicht.md (`markdown`), each atomically; returns their paths. */
+export async function writeIndexFiles(uitDir: string, data: object, markdown: string): Promise<{ json: string; md: string }> {
   const json = join(uitDir, 'overzicht.json');
   const md = join(uitDir, 'overzicht.md');
-  await writeFileAtomic(json, `${JSON.stringify(o, null, 2)}\n`);
-  await writeFileAtomic(md, overzichtMarkdown(o));
+  await writeFileAtomic(json, `${JSON.stringify(data, null, 2)}\n`);
+  await writeFileAtomic(md, markdown);
   return { json, md };
+}
+
+/** Writes a batch's overzicht.json and overzicht.md. */
+export function writeOverzicht(uitDir: string, o: Overzicht): Promise<{ json: string; md: string }> {
+  return writeIndexFiles(uitDir, o, overzichtMarkdown(o));
 }
 
 /** The summary table for stderr: report, pages, size, time, status; aligned in columns. */

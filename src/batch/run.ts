@@ -78,6 +78,21 @@ async function removeOwnTemps(uitDir: string): Promise<void> {
   await Promise.all(namen.filter((n) => eigen.test(n)).map((n) => rm(join(uitDir, n), { force: true })));
 }
 
+/**
+ * The writer for many reports: templates loaded and (PDF) the browser found now, so configuration errors come before
+ * reading; Ctrl-C is the caller's (the pool stops starting reports, then the browser closes).
+ */
+export function poolWriter(config: LoadedConfig, formaat: Formaat, parallel: number): Promise<ReportWriter> {
+  return ReportWriter.create({
+    formaat,
+    templates: config.values.templates,
+    browser: config.values.browser,
+    parallel,
+    browserBron: config.sources.browser,
+    handleSignals: false,
+  });
+}
+
 export interface MakeReportsOptions {
   run: ScopeRun<unknown>;
   doelen: readonly BatchDoel[];
@@ -143,14 +158,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
     gebied: (ref) => batchDoelen(ref, options.keuze, config.values),
   });
   const doelen = plan.gebied;
-  const writer = await ReportWriter.create({
-    formaat,
-    templates: config.values.templates,
-    browser: config.values.browser,
-    parallel: options.parallel,
-    browserBron: config.sources.browser,
-    handleSignals: false,
-  });
+  const writer = await poolWriter(config, formaat, options.parallel);
   const uitDir = config.values.uitvoer;
   try {
     log.info('invoer lezen en classificeren...');

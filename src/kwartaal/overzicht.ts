@@ -1,9 +1,15 @@
 // The index of a quarter's folder: overzicht.json (for scripts) and overzicht.md (for people), every file the run
 // wrote with its SHA-256, plus the inputs and settings. No clock and no timings: a second run of the same quarter
 // writes the same index except for the PDFs' hashes (a PDF carries the date it was made).
-import { join } from 'node:path';
-import { formatGrootte, invoerMarkdown, rij, statusTekst, type Overzicht, type RapportRegel } from '../batch/index.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import {
+  formatGrootte,
+  invoerMarkdown,
+  rij,
+  statusTekst,
+  writeIndexFiles,
+  type Overzicht,
+  type RapportRegel,
+} from '../batch/index.js';
 
 export const KWARTAAL_OVERZICHT_SCHEMA = 'cter-kwartaal-overzicht/1';
 
@@ -83,10 +89,6 @@ export function kwartaalOverzichtMarkdown(o: KwartaalOverzicht): string {
 }
 
 /** Writes overzicht.json and overzicht.md into the quarter's folder, each atomically; returns their paths. */
-export async function writeKwartaalOverzicht(map: string, o: KwartaalOverzicht): Promise<{ json: string; md: string }> {
-  const json = join(map, 'overzicht.json');
-  const md = join(map, 'overzicht.md');
-  await writeFileAtomic(json, `${JSON.stringify(o, null, 2)}\n`);
-  await writeFileAtomic(md, kwartaalOverzichtMarkdown(o));
-  return { json, md };
+export function writeKwartaalOverzicht(map: string, o: KwartaalOverzicht): Promise<{ json: string; md: string }> {
+  return writeIndexFiles(map, o, kwartaalOverzichtMarkdown(o));
 }

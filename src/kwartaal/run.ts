@@ -4,9 +4,9 @@
 // every file's SHA-256. Trends and summary come first, so an interrupted run still leaves them.
 import { join } from 'node:path';
 import { trendsCsv, trendsMarkdown, type Scope } from '../aggregate/index.js';
-import { doelenVanScope, fileSha256, makeReports, type BatchDoel, type Voortgang } from '../batch/index.js';
+import { doelenVanScope, fileSha256, makeReports, poolWriter, type BatchDoel, type Voortgang } from '../batch/index.js';
 import type { LoadedConfig } from '../config/types.js';
-import { buildReportModel, reportBasis, ReportWriter, type Formaat } from '../report/index.js';
+import { buildReportModel, reportBasis, type Formaat } from '../report/index.js';
 import { reviewQueue } from '../review/queue.js';
 import { prepareScopeRun, scopeTrends, scopeUitOptiesOfConfig, type GekozenScope, type Lezer, type Log } from '../scope/index.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
@@ -66,14 +66,7 @@ export async function runKwartaal(options: KwartaalOptions): Promise<KwartaalRes
   const plan = await prepareScopeRun({ config, periode: options.periode, gebied: (ref) => kwartaalGebied(ref, options) });
   const { scope, naam, doelen } = plan.gebied;
   const formaat = options.formaat ?? 'pdf';
-  const writer = await ReportWriter.create({
-    formaat,
-    templates: config.values.templates,
-    browser: config.values.browser,
-    parallel: options.parallel,
-    browserBron: config.sources.browser,
-    handleSignals: false,
-  });
+  const writer = await poolWriter(config, formaat, options.parallel);
   try {
     const run = await plan.read({ log, lezer: options.lezer });
     if (options.signal?.aborted) throw new CterError('afgebroken voordat er iets is geschreven.', EXIT.PARTIAL);
