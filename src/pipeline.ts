@@ -81,22 +81,33 @@ export function taxonomyFromConfig(config: LoadedConfig): Promise<Taxonomy> {
   return loadTaxonomy({ taxonomie, taxonomieModus, baseDir: config.baseDir });
 }
 
+/**
+ * The signal files behind `paths` (files or folders). None is a usage error that says what to do: give or configure
+ * exports, or (a configured folder that is still empty, as right after `cter init`) put exports in that folder.
+ */
+export async function signaalBestanden(paths: readonly string[], baseDir: string, optie = '--signalen <bestand...>'): Promise<string[]> {
+  if (paths.length === 0) {
+    throw new UsageError(`geen signaalbestanden: geef ze op met ${optie} of zet 'signalen' in cter.config.json.`);
+  }
+  const files = await resolveInputs([...paths], baseDir);
+  if (files.length === 0) {
+    const waar = paths.map((p) => shownPath(p)).join(', ');
+    throw new UsageError(`geen exports in ${waar}: zet de CSV-exports daar neer, of geef ze op met ${optie}.`);
+  }
+  return files;
+}
+
 /** Ingests both kinds of input and classifies the signals. No signal files at all is a usage error. */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResultaat> {
   const { config, ref, onProgress } = options;
-  const signaalBestanden = await resolveInputs([...options.signalen], config.baseDir);
-  if (signaalBestanden.length === 0) {
-    throw new UsageError(
-      "geen signaalbestanden: geef ze op met --signalen <bestand...> of zet 'signalen' in cter.config.json.",
-    );
-  }
+  const bestanden = await signaalBestanden(options.signalen, config.baseDir);
   const notitieBestanden = await resolveInputs([...options.notities], config.baseDir);
   // The taxonomy first: a broken taxonomy file should fail before minutes of reading.
   const taxonomy = await taxonomyFromConfig(config);
   const beoordelingen = options.beoordelingen ?? (await loadBeoordelingen(config.values.beoordelingen));
   // The export's fenomeen labels are read with the same taxonomy that classifies: one list of synonyms.
   const opts = { sleutel: config.values.sleutel, onProgress, fenomeenVoorLabel: labelResolver(taxonomy) };
-  const signalen = await ingestSignalen(signaalBestanden, ref, opts);
+  const signalen = await ingestSignalen(bestanden, ref, opts);
   const notities = await ingestNotities(notitieBestanden, ref, opts);
   const tekstmodel = await trainTekstmodel(signalen.records, beoordelingen);
   return {

@@ -41,6 +41,8 @@ export interface BatchResultaat {
   overzicht: Overzicht;
   /** The output folder and what was written into it besides the reports. */
   bestanden: { map: string; json: string; md: string; afgewezen?: string };
+  /** Rejected input rows (reported, and in bestanden.afgewezen). */
+  afgewezen: number;
 }
 
 interface Gemaakt {
@@ -163,7 +165,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
   try {
     log.info('invoer lezen en classificeren...');
     const run = await plan.read({ log });
-    if (options.signal?.aborted) throw new CterError('afgebroken voordat er rapporten zijn gemaakt.', EXIT.PARTIAL);
+    if (options.signal?.aborted) throw new CterError('afgebroken voordat er rapporten zijn gemaakt.', EXIT.INTERRUPTED);
     const { periode } = run;
     const basis = reportBasis(run.invoer, config, { pad: shownPath });
 
@@ -206,7 +208,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
       rapporten,
     };
     const paden = await writeOverzicht(uitDir, overzicht);
-    return { overzicht, bestanden: { map: uitDir, ...paden, afgewezen: afgewezenPad } };
+    return { overzicht, bestanden: { map: uitDir, ...paden, afgewezen: afgewezenPad }, afgewezen: run.afgewezen.length };
   } finally {
     await writer.close();
   }

@@ -2,10 +2,11 @@ import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, UsageError, type ExitCode } from '../util/errors.js';
-import { colour, info, out, stderrIsTty, warn } from './io.js';
+import { colour, info, isStil, out, stderrIsTty, warn } from './io.js';
 import { rapportConfig, rapportOpties, type RapportOptieWaarden } from './beeld.js';
 import { positiveInt } from './program.js';
-import { action } from './run.js';
+import { action, afsluitcodesHulp, klaar } from './run.js';
+import { onInterrupt, stopInterrupted } from './interrupt.js';
 
 interface BatchOptions extends RapportOptieWaarden {
   regio?: string;
@@ -55,9 +56,7 @@ export function registerBatch(program: Command): void {
         'browser wordt gesloten en het overzicht vermeldt wat klaar is. Nogmaals Ctrl-C sluit de browser meteen',
         '(de lopende rapporten worden dan niet afgemaakt). Er blijven nooit halve bestanden achter.',
         '',
-        'Afsluitcode: 0 alle rapporten gemaakt, ook als invoerregels zijn afgewezen (die staan op stderr en in',
-        "afgewezen_<periode>.csv; gebruik 'cter valideer' om exports te bewaken); 1 een of meer rapporten mislukt,",
-        'of afgebroken met Ctrl-C; 2 verkeerd gebruik, een onleesbaar bestand of geen browser.',
+        afsluitcodesHulp('een of meer rapporten mislukt, of --streng en er zijn invoerregels afgewezen'),
         '',
         'Voorbeelden:',
         '  cter batch --regio Zaanstreek-Waterland',
@@ -69,7 +68,7 @@ export function registerBatch(program: Command): void {
 }
 
 /**
- * Ctrl-C: the first stops new reports (the running ones finish), the second closes the browser now, a third exits
+ * Ctrl-C: while the inputs are read it stops at once; then the first stops new reports (the running ones finish), the second closes the browser now, a third exits
  * at once. Returns the abort signal and a function that tells the handler how to close the browser.
  */
 export function interrupts() {
@@ -78,24 +77,27 @@ export function interrupts() {
   let count = 0;
   const handler = () => {
     count++;
-    if (count === 1) {
+    // While the inputs are read there is no browser and nothing half done: stop at once.
+    if (!stopNow) {
+      void stopInterrupted();
+    } else if (count === 1) {
       controller.abort();
       warn('afbreken: er beginnen geen nieuwe rapporten; de lopende worden afgemaakt (nogmaals Ctrl-C: nu stoppen).');
-    } else if (count === 2 && stopNow) {
+    } else if (count === 2) {
       warn('de browser wordt gesloten; de lopende rapporten worden niet afgemaakt.');
       void stopNow();
     } else {
       // Nothing is being written that could be left half: reports and index go through temp file + rename.
-      process.exit(EXIT.PARTIAL);
+      void stopInterrupted();
     }
   };
-  process.on('SIGINT', handler);
+  const done = onInterrupt(handler);
   return {
     signal: controller.signal,
     onBrowser: (stop: () => Promise<void>) => {
       stopNow = stop;
     },
-    done: () => process.off('SIGINT', handler),
+    done,
   };
 }
 
@@ -110,7 +112,7 @@ async function runBatchCommand(options: BatchOptions): Promise<ExitCode> {
   const config = await rapportConfig(options, { parallel: options.parallel });
   const stop = interrupts();
   try {
-    const { overzicht, bestanden } = await runBatch({
+    const { overzicht, bestanden, afgewezen } = await runBatch({
       keuze: options.regio !== undefined ? { regio: options.regio } : { alle: true },
       periode: options.periode,
       config,
@@ -119,7 +121,7 @@ async function runBatchCommand(options: BatchOptions): Promise<ExitCode> {
       signal: stop.signal,
       onBrowser: stop.onBrowser,
       log: { info, warn },
-      voortgang: (totaal) => (stderrIsTty() ? balkVoortgang(totaal) : logVoortgang(totaal, info)),
+      voortgang: (totaal) => (stderrIsTty() && !isStil() ? balkVoortgang(totaal) : logVoortgang(totaal, info)),
     });
     const t = overzicht.totaal;
     info('');
@@ -132,13 +134,13 @@ async function runBatchCommand(options: BatchOptions): Promise<ExitCode> {
     if (gemaakt.length > 0) await out(`${gemaakt.join('\n')}\n`);
     if (overzicht.uitkomst === 'volledig') {
       info(`${colour.green('klaar:')} ${telling}.`);
-      return EXIT.OK;
+      return klaar(afgewezen, options);
     }
     const rest = [t.mislukt > 0 ? `${t.mislukt} mislukt` : '', t.afgebroken > 0 ? `${t.afgebroken} niet gemaakt` : '']
       .filter(Boolean)
       .join(', ');
     warn(`${overzicht.uitkomst === 'afgebroken' ? 'afgebroken' : 'onvolledig'}: ${telling}; ${rest}.`);
-    return EXIT.PARTIAL;
+    return overzicht.uitkomst === 'afgebroken' ? EXIT.INTERRUPTED : EXIT.PARTIAL;
   } finally {
     stop.done();
   }

@@ -5,11 +5,12 @@ import { EXIT, type ExitCode } from '../util/errors.js';
 import { colour, info, out, warn } from './io.js';
 import { metLeesvoortgang } from './reading-progress.js';
 import { oneOf } from './program.js';
-import { action } from './run.js';
+import { action, afsluitcodesHulp, algemeneOpties, klaar, type AlgemeneOptieWaarden } from './run.js';
+import { bijAfbreken } from './interrupt.js';
 
 
 /** Values of the options every report command shares (rapportOpties). */
-export interface RapportOptieWaarden {
+export interface RapportOptieWaarden extends AlgemeneOptieWaarden {
   periode?: string;
   signalen?: string[];
   notities?: string[];
@@ -46,7 +47,7 @@ export async function rapportConfig(options: RapportOptieWaarden, extra: Partial
  * configuration file.
  */
 export function rapportOpties(command: Command): Command {
-  return command
+  command
     .option('-p, --periode <periode>', 'kwartaal (2025-Q3), maand (2025-07) of jaar (2025); standaard het laatste volledige kwartaal')
     .option('-s, --signalen <bestand...>', "signaalexports (bestanden of mappen); standaard 'signalen' uit de configuratie")
     .option('-n, --notities <bestand...>', "trendnotities (bestanden of mappen); standaard 'notities' uit de configuratie")
@@ -55,6 +56,7 @@ export function rapportOpties(command: Command): Command {
     .option('--rubricering <niveau>', "rubricering op elke pagina, bijv. 'Departementaal Vertrouwelijk', 'Intern' of 'Openbaar'")
     .option('--tlp <label>', 'TLP 2.0-label: CLEAR, GREEN, AMBER, AMBER+STRICT of RED')
     .option('-c, --config <bestand>', 'dit configuratiebestand in plaats van het dichtstbijzijnde cter.config.json');
+  return algemeneOpties(command);
 }
 
 export function registerBeeld(program: Command): void {
@@ -87,8 +89,8 @@ export function registerBeeld(program: Command): void {
         'Zonder --gemeente/--regio vraagt cter op een terminal naar het gebied; in een script geldt de regio of',
         "gemeente uit de configuratie, en zonder die is het een gebruiksfout.",
         '',
-        'Afsluitcode: 0 rapport geschreven; 1 rapport geschreven maar er zijn invoerregels afgewezen; 2 verkeerd',
-        'gebruik, een onleesbaar bestand of geen browser.',
+        afsluitcodesHulp('--streng en er zijn invoerregels afgewezen'),
+        'Geen browser voor de PDF is een fout in de configuratie (2).',
         '',
         'Voorbeelden:',
         '  cter beeld --gemeente Zaanstad',
@@ -119,6 +121,7 @@ async function runBeeld(options: BeeldOptions): Promise<ExitCode> {
     browser: config.values.browser,
     browserBron: config.sources.browser,
   });
+  const vergeet = bijAfbreken(() => writer.close());
   try {
     const run = await plan.read({ log: { info, warn }, lezer: metLeesvoortgang });
     const cijfers = run.cijfers(plan.gebied.scope);
@@ -130,8 +133,9 @@ async function runBeeld(options: BeeldOptions): Promise<ExitCode> {
     const pagina = geschreven.pages === undefined ? '' : `, ${geschreven.pages} pagina's`;
     info(`${colour.green('klaar:')} ${shownPath(geschreven.path)} (${model.markering.regel}${pagina}).`);
     await out(`${geschreven.path}\n`);
-    return run.afgewezen.length > 0 ? EXIT.PARTIAL : EXIT.OK;
+    return klaar(run.afgewezen.length, options);
   } finally {
+    vergeet();
     await writer.close();
   }
 }

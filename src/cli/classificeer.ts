@@ -3,12 +3,12 @@ import { EXIT, type ExitCode } from '../util/errors.js';
 import { info, out } from './io.js';
 import { metLeesvoortgang } from './reading-progress.js';
 import { oneOf } from './program.js';
-import { action } from './run.js';
+import { action, afsluitcodesHulp, algemeneOpties, klaar, type AlgemeneOptieWaarden } from './run.js';
 
 const FORMATEN = ['json', 'csv', 'tabel'] as const;
 type Formaat = (typeof FORMATEN)[number];
 
-interface ClassificeerOptions {
+interface ClassificeerOptions extends AlgemeneOptieWaarden {
   signalen?: string[];
   formaat?: Formaat;
   metOmschrijving?: boolean;
@@ -28,7 +28,7 @@ function positiveInteger(value: string): number {
 }
 
 export function registerClassificeer(program: Command): void {
-  program
+  const command = program
     .command('classificeer')
     .usage('[opties]')
     .summary('geef elk signaal een fenomeen en een ernst, met de reden erbij')
@@ -51,7 +51,8 @@ export function registerClassificeer(program: Command): void {
         'verwarringsmatrix en onthouding, voor alleen regels, alleen model en beide samen',
     )
     .option('--vouwen <k>', 'aantal vouwen voor --evalueer (standaard 10)', positiveInteger)
-    .option('--json', 'met --evalueer: de uitkomst als JSON')
+    .option('--json', 'met --evalueer: de uitkomst als JSON');
+  algemeneOpties(command)
     .addHelpText(
       'after',
       [
@@ -79,8 +80,7 @@ export function registerClassificeer(program: Command): void {
         "scheidingsteken, UTF-8 zonder BOM, afwijking als 'ja'/'nee'), tabel (uitgelijnde kolommen om te lezen).",
         'De uitvoer bevat geen tijdstempels: dezelfde invoer geeft dezelfde uitvoer.',
         '',
-        'Afsluitcode: 0 alle signalen geclassificeerd; 1 geclassificeerd, maar er zijn invoerregels afgewezen (die',
-        'staan op stderr en met --afgewezen in een CSV-bestand); 2 verkeerd gebruik of een onleesbaar bestand.',
+        afsluitcodesHulp('--streng en er zijn invoerregels afgewezen'),
         '',
         'Voorbeelden:',
         '  cter classificeer --signalen exports/ --formaat tabel',
@@ -136,12 +136,12 @@ async function runClassificeer(options: ClassificeerOptions): Promise<ExitCode> 
     const basis = await laadModelbestand();
     const e = evalueer(voorbeelden, invoer.taxonomy, basis, options.vouwen ?? 10, { analist, handmatig });
     await out(options.json ? `${JSON.stringify(e, null, 2)}\n` : evaluatieTekst(e));
-    return afgewezen.length > 0 ? EXIT.PARTIAL : EXIT.OK;
+    return klaar(afgewezen.length, options);
   }
 
   const formaat = options.formaat ?? (process.stdout.isTTY ? 'tabel' : 'json');
   const opties = { metOmschrijving: options.metOmschrijving === true, pad: (bestand: string) => shownPath(bestand) };
   const schrijf = { json: uitvoer.classificatieJson, csv: uitvoer.classificatieCsv, tabel: uitvoer.classificatieTabel };
   await writeAll(schrijf[formaat](invoer.signalen, opties));
-  return afgewezen.length > 0 ? EXIT.PARTIAL : EXIT.OK;
+  return klaar(afgewezen.length, options);
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { out } from './io.js';
-import { action } from './run.js';
+import { action, afsluitcodesHulp, algemeneOpties } from './run.js';
 
 interface ConfigOptions {
   json?: boolean;
@@ -9,15 +9,17 @@ interface ConfigOptions {
 }
 
 export function registerConfig(program: Command): void {
-  program
+  const command = program
     .command('config')
     .description('toon de geldende configuratie en waar elke waarde vandaan komt')
     .option('--json', 'als JSON: { bestand, map, waarden, herkomst }')
     .option('--uitleg', 'met een toelichting bij elke instelling')
-    .option('-c, --config <bestand>', 'dit configuratiebestand in plaats van het dichtstbijzijnde cter.config.json')
+    .option('-c, --config <bestand>', 'dit configuratiebestand in plaats van het dichtstbijzijnde cter.config.json');
+  algemeneOpties(command, { streng: false })
     .addHelpText(
       'after',
-      '\nVolgorde: standaard < cter.config.json (in deze map of een bovenliggende) < omgevingsvariabelen < opties.',
+      '\nVolgorde: standaard < cter.config.json (in deze map of een bovenliggende) < omgevingsvariabelen < opties.\n\n' +
+        afsluitcodesHulp(),
     )
     .action(
       action(async (options: ConfigOptions) => {

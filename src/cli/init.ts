@@ -2,10 +2,10 @@ import type { Command } from 'commander';
 import { EXIT } from '../util/errors.js';
 import { info, interactive, warn } from './io.js';
 import type { InitOptions } from '../config/init-flow.js';
-import { action } from './run.js';
+import { action, afsluitcodesHulp, algemeneOpties } from './run.js';
 
 export function registerInit(program: Command): void {
-  program
+  const command = program
     .command('init')
     .description('richt een werkmap in: cter.config.json met uitleg, mappen en een .gitignore')
     .argument('[map]', 'de werkmap (standaard de huidige map; wordt aangemaakt als die niet bestaat)')
@@ -19,12 +19,14 @@ export function registerInit(program: Command): void {
     .option('--drempel <n>', 'drempel voor kleine aantallen (standaard 5)')
     .option('--data <map>', "map met de signaalexports (standaard 'data/signalen')")
     .option('--notities <map>', "map met de trendnotities (standaard 'data/notities')")
-    .option('--templates', 'kopieer de sjablonen naar templates/ om ze aan te passen')
+    .option('--templates', 'kopieer de sjablonen naar templates/ om ze aan te passen');
+  algemeneOpties(command, { streng: false })
     .addHelpText(
       'after',
       '\nOp een terminal stelt init de vragen die niet met een optie zijn beantwoord. Zonder terminal: geef --ja,\n' +
         'of alle antwoorden als opties (--regio of --gemeenten, --rubricering, --tlp, --drempel, --data).\n' +
-        'Een bestaand cter.config.json wordt nooit zonder bevestiging (of --forceer) overschreven.',
+        'Een bestaand cter.config.json wordt nooit zonder bevestiging (of --forceer) overschreven.\n\n' +
+        afsluitcodesHulp(),
     )
     .action(
       action(async (map: string | undefined, options: InitOptions) => {

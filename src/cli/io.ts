@@ -15,13 +15,24 @@ function useColour(): boolean {
 const paint = (code: string) => (text: string) => (useColour() ? `\u001b[${code}m${text}\u001b[0m` : text);
 export const colour = { red: paint('31'), yellow: paint('33'), green: paint('32'), dim: paint('2'), bold: paint('1') };
 
+let stil = false;
+
+/** -q/--stil: from now on only errors reach stderr (no counts, warnings or progress). */
+export function setStil(value: boolean): void {
+  stil = value;
+}
+
+export function isStil(): boolean {
+  return stil;
+}
+
 /** A message for people (stderr). */
 export function info(message: string): void {
-  process.stderr.write(`${message}\n`);
+  if (!stil) process.stderr.write(`${message}\n`);
 }
 
 export function warn(message: string): void {
-  process.stderr.write(`${colour.yellow('waarschuwing:')} ${message}\n`);
+  if (!stil) process.stderr.write(`${colour.yellow('waarschuwing:')} ${message}\n`);
 }
 
 export function error(message: string): void {

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { cterVersie } from '../util/package.js';
+import { installInterrupt } from './interrupt.js';
 import { dutch } from './program.js';
 import { registerValideer } from './valideer.js';
 import { registerConfig } from './config.js';
@@ -22,4 +23,5 @@ const program = dutch(new Command('cter'))
 
 for (const register of [registerValideer, registerInit, registerConfig, registerBeeld, registerBatch, registerKwartaal, registerClassificeer, registerTrends, registerReview]) register(program);
 
+installInterrupt();
 await program.parseAsync(process.argv);

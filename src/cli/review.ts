@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { interactive } from './io.js';
-import { action } from './run.js';
+import { action, afsluitcodesHulp, algemeneOpties } from './run.js';
 import type { ReviewOpties } from '../review/command.js';
 
 export function registerReview(program: Command): void {
-  program
+  const command = program
     .command('review')
     .usage('[opties]')
     .description("beoordeel de wachtrij: signalen met fenomeen 'onbekend', met een afwijking, of gewijzigd sinds beoordeling")
@@ -14,7 +14,8 @@ export function registerReview(program: Command): void {
     .option('--forceer', 'met --exporteer: overschrijf ook een eerdere export waarin al beslissingen staan')
     .option('--status', 'toon hoeveel signalen er wachten, per gemeente en kwartaal')
     .option('--json', 'met --status: als JSON op stdout')
-    .option('-c, --config <bestand>', 'dit configuratiebestand in plaats van het dichtstbijzijnde cter.config.json')
+    .option('-c, --config <bestand>', 'dit configuratiebestand in plaats van het dichtstbijzijnde cter.config.json');
+  algemeneOpties(command)
     .addHelpText(
       'after',
       '\nOp een terminal toont review elk signaal in de wachtrij met zijn omschrijving en de suggestie van de regels;\n' +
@@ -24,8 +25,8 @@ export function registerReview(program: Command): void {
         '\nZonder terminal: --exporteer, vul in Excel de kolom fenomeen (code of naam) en eventueel ernst in, dan\n' +
         '--importeer. Lege regels worden overgeslagen. Bij één fout (onbekend id of fenomeen, ongeldige ernst, signaal\n' +
         'gewijzigd sinds de export) wordt niets vastgelegd.\n' +
-        '\nAfsluitcode: 0 klaar; 1 import afgewezen (fouten per regel, niets vastgelegd); 2 verkeerd gebruik of een\n' +
-        'onleesbaar bestand.',
+        '\n' +
+        afsluitcodesHulp('de import is geweigerd (fouten per regel, niets vastgelegd), of --streng en er zijn invoerregels afgewezen'),
     )
     .action(
       action(async (opties: ReviewOpties) => {

@@ -1,5 +1,27 @@
+import type { Command } from 'commander';
 import { CterError, EXIT, type ExitCode } from '../util/errors.js';
-import { error } from './io.js';
+import { AFGEBROKEN } from './interrupt.js';
+import { error, info, setStil } from './io.js';
+
+/** Options every command has (`algemeneOpties`): --stil, and --streng where a command reads exports. */
+export interface AlgemeneOptieWaarden {
+  stil?: boolean;
+  streng?: boolean;
+}
+
+/**
+ * The options of the exit-code contract: `--streng` (rejected input rows exit 1) on the commands that read exports,
+ * `-q, --stil` (only errors on stderr) on every command.
+ */
+export function algemeneOpties(command: Command, { streng = true }: { streng?: boolean } = {}): Command {
+  if (streng) command.option('--streng', 'afgewezen invoerregels geven afsluitcode 1 (voor scripts die niets mogen missen)');
+  return command.option('-q, --stil', 'alleen fouten op stderr: geen voortgang, tellingen of waarschuwingen');
+}
+
+/** The exit code of a job that is done: rejected rows are reported, not fatal, unless --streng. */
+export function klaar(afgewezen: number, opties: AlgemeneOptieWaarden): ExitCode {
+  return afgewezen > 0 && opties.streng ? EXIT.PARTIAL : EXIT.OK;
+}
 
 /**
  * Wraps a command action: user errors become a Dutch message and an exit code, never a stack trace.
@@ -7,6 +29,9 @@ import { error } from './io.js';
  */
 export function action<A extends unknown[]>(fn: (...args: A) => Promise<ExitCode | void>) {
   return async (...args: A): Promise<void> => {
+    // Commander passes the command itself last; its options say whether to be quiet.
+    const command = args.at(-1) as Command | undefined;
+    if (typeof command?.opts === 'function' && command.opts<AlgemeneOptieWaarden>().stil) setStil(true);
     try {
       const code = await fn(...args);
       process.exitCode = code ?? EXIT.OK;
@@ -21,13 +46,30 @@ export function reportError(err: unknown): ExitCode {
     error(err.message);
     return err.exitCode;
   }
+  // Ctrl-C inside a prompt (raw mode turns it into a key, not a signal).
   if (err instanceof Error && err.name === 'ExitPromptError') {
-    error('afgebroken door de gebruiker.');
-    return EXIT.USAGE;
+    info(AFGEBROKEN);
+    return EXIT.INTERRUPTED;
   }
   const message = err instanceof Error ? err.message : String(err);
   error(`interne fout: ${message}`);
   if (process.env.CTER_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
   else process.stderr.write('Zet CTER_DEBUG=1 voor technische details, en meld dit aan de beheerder van cter.\n');
   return EXIT.PARTIAL;
+}
+
+/**
+ * The exit codes in every command's help, in the words of README "Afsluitcodes"; `deels` says what "partly done"
+ * means for this command (undefined: the command reads no exports and is never partly done).
+ */
+export function afsluitcodesHulp(deels?: string): string {
+  const kop = 'Afsluitcode (dezelfde afspraak voor elke opdracht; README, "Afsluitcodes"):';
+  const fout = '2 verkeerd gebruik, een fout in de configuratie of een bestand of map die niet te lezen of te schrijven is;';
+  if (deels === undefined) return [`${kop} 0 klaar;`, fout, '130 afgebroken met Ctrl-C.'].join('\n');
+  return [
+    `${kop} 0 klaar, ook als er invoerregels zijn afgewezen`,
+    `(die worden gemeld; met --streng geven ze 1); 1 deels klaar: ${deels};`,
+    fout,
+    '130 afgebroken met Ctrl-C.',
+  ].join('\n');
 }

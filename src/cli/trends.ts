@@ -3,11 +3,11 @@ import { EXIT } from '../util/errors.js';
 import { info, interactive, out, warn } from './io.js';
 import { oneOf } from './program.js';
 import { metLeesvoortgang } from './reading-progress.js';
-import { action } from './run.js';
+import { action, afsluitcodesHulp, algemeneOpties, klaar, type AlgemeneOptieWaarden } from './run.js';
 
 const FORMATEN = ['json', 'md', 'csv'] as const;
 
-interface TrendsOptions {
+interface TrendsOptions extends AlgemeneOptieWaarden {
   periode?: string;
   gemeente?: string;
   regio?: string;
@@ -19,7 +19,7 @@ interface TrendsOptions {
 }
 
 export function registerTrends(program: Command): void {
-  program
+  const command = program
     .command('trends')
     .usage('[opties]')
     .description('trendsamenvatting van een periode naar stdout: aantallen per gebied en fenomeen, getoetst')
@@ -33,7 +33,8 @@ export function registerTrends(program: Command): void {
     .option('-s, --signalen <bestand...>', "signaalexports (bestanden of mappen); standaard 'signalen' uit de configuratie")
     .option('-n, --notities <bestand...>', "trendnotities (bestanden of mappen); standaard 'notities' uit de configuratie")
     .option('-f, --formaat <formaat>', 'json, md of csv (standaard json)', oneOf('--formaat', FORMATEN))
-    .option('-c, --config <bestand>', 'dit configuratiebestand in plaats van het dichtstbijzijnde cter.config.json')
+    .option('-c, --config <bestand>', 'dit configuratiebestand in plaats van het dichtstbijzijnde cter.config.json');
+  algemeneOpties(command)
     .addHelpText(
       'after',
       [
@@ -45,8 +46,7 @@ export function registerTrends(program: Command): void {
         'Zonder --gemeente/--regio geldt de regio (of gemeente) uit de configuratie. Op een terminal vraagt cter naar',
         'gebied en periode die niet als optie zijn gegeven; in een script gelden de standaarden.',
         '',
-        'Afsluitcode: 0 als de samenvatting is geschreven, ook als invoerregels zijn afgewezen (die staan op stderr;',
-        "gebruik 'cter valideer' om exports te bewaken); 2 bij verkeerd gebruik of een onleesbaar bestand.",
+        afsluitcodesHulp('--streng en er zijn invoerregels afgewezen'),
         '',
         'Voorbeelden:',
         '  cter trends --periode 2025-Q3 --regio Zaanstreek-Waterland --formaat md',
@@ -54,14 +54,12 @@ export function registerTrends(program: Command): void {
       ].join('\n'),
     )
     .action(
-      action(async (options: TrendsOptions) => {
-        await runTrends(options);
-        return EXIT.OK;
-      }),
+      action(async (options: TrendsOptions) => klaar(await runTrends(options), options)),
     );
 }
 
-async function runTrends(options: TrendsOptions): Promise<void> {
+/** Writes the summary; the number of rejected input rows. */
+async function runTrends(options: TrendsOptions): Promise<number> {
   const { loadConfig } = await import('../config/index.js');
   const { prepareScopeRun, scopeTrends } = await import('../scope/index.js');
   const agg = await import('../aggregate/index.js');
@@ -89,4 +87,5 @@ async function runTrends(options: TrendsOptions): Promise<void> {
   if (formaat === 'md') await out(agg.trendsMarkdown(samenvatting));
   else if (formaat === 'csv') await out(agg.trendsCsv(samenvatting));
   else await out(`${JSON.stringify(samenvatting, null, 2)}\n`);
+  return run.afgewezen.length;
 }

@@ -1,34 +1,41 @@
 import type { Command } from 'commander';
 import { EXIT } from '../util/errors.js';
-import { action } from './run.js';
+import { action, afsluitcodesHulp, algemeneOpties, type AlgemeneOptieWaarden } from './run.js';
 
-interface ValideerOpties {
+interface ValideerOpties extends AlgemeneOptieWaarden {
   soort?: string;
   json?: boolean;
   afgewezen?: string;
+  config?: string;
 }
 
 export function registerValideer(program: Command): void {
-  program
+  const command = program
     .command('valideer')
-    .usage('[opties] <bestand...>')
+    .usage('[opties] [bestand of map...]')
     .summary('controleer exports: wat is geaccepteerd, afgewezen of dubbel, en waarom')
     .description(
       'controleer exports zonder rapport: per bestand hoeveel regels geaccepteerd, afgewezen of dubbel zijn, ' +
         'en waarom (bestand, regel, kolom, reden)',
     )
-    .argument('<bestand...>', 'CSV-bestanden met signalen of trendnotities')
+    .argument(
+      '[bestand...]',
+      "CSV-bestanden of mappen (een map: alle .csv-bestanden erin); standaard 'signalen' en 'notities' uit de configuratie",
+    )
     .option('--soort <soort>', "'signalen' of 'notities' (standaard: herkend aan de kopregel van elk bestand)")
     .option('--json', 'het resultaat als JSON op stdout')
     .option('--afgewezen <pad>', 'schrijf de afgewezen regels, met reden en oorspronkelijke velden, naar dit CSV-bestand')
+    .option('-c, --config <bestand>', 'dit configuratiebestand in plaats van het dichtstbijzijnde cter.config.json');
+  algemeneOpties(command)
     .addHelpText(
       'after',
-      '\nFenomeenlabels (kolom fenomeen) leest cter met de taxonomie uit cter.config.json, als die er is; anders met de\n' +
-        'ingebouwde taxonomie (data/taxonomie.json).\n' +
-        '\nAfsluitcode: 0 alles geaccepteerd; 1 er zijn regels afgewezen; 2 verkeerd gebruik of een onleesbaar bestand.',
+      '\nZonder bestanden leest valideer de exports uit de configuratie (signalen en notities), net als de andere\n' +
+        'opdrachten. Fenomeenlabels (kolom fenomeen) leest cter met de taxonomie uit cter.config.json, als die er is;\n' +
+        'anders met de ingebouwde taxonomie (data/taxonomie.json).\n\n' +
+        afsluitcodesHulp('er zijn regels afgewezen (valideer is er om dat te melden; --streng verandert daar niets aan)'),
     )
     .action(
-      action(async (bestanden: string[], opts: ValideerOpties) => {
+      action(async (paden: string[], opts: ValideerOpties) => {
         const { UsageError } = await import('../util/errors.js');
         if (opts.soort !== undefined && opts.soort !== 'signalen' && opts.soort !== 'notities') {
           throw new UsageError(`--soort moet 'signalen' of 'notities' zijn, niet '${opts.soort}'.`);
@@ -42,15 +49,24 @@ export function registerValideer(program: Command): void {
             import('./reading-progress.js'),
           ]);
         // Fenomeen labels as the workspace's taxonomy knows them (cter.config.json, if there is one).
-        const [{ loadConfig }, { taxonomyFromConfig }, { labelResolver }] = await Promise.all([
+        const [{ loadConfig, resolveInputs }, { taxonomyFromConfig, signaalBestanden }, { labelResolver }] = await Promise.all([
           import('../config/index.js'),
           import('../pipeline.js'),
           import('../classify/index.js'),
         ]);
-        const fenomeenVoorLabel = labelResolver(await taxonomyFromConfig(await loadConfig()));
+        const config = await loadConfig({ file: opts.config });
+        const fenomeenVoorLabel = labelResolver(await taxonomyFromConfig(config));
+        // Paths typed here are relative to the working folder; the configuration's to its own folder (resolved).
+        const bestanden =
+          paden.length > 0
+            ? await signaalBestanden(paden, process.cwd(), 'cter valideer <bestand of map...>')
+            : [
+                ...(await signaalBestanden(config.values.signalen, config.baseDir, 'cter valideer <bestand of map...>')),
+                ...(await resolveInputs(config.values.notities, config.baseDir)),
+              ];
         const soort = opts.soort;
         const verslag = await metLeesvoortgang(({ onProgress }) =>
-          valideer(bestanden, loadReference(), soort, { onProgress, fenomeenVoorLabel }),
+          valideer(bestanden, loadReference(config.values), soort, { onProgress, fenomeenVoorLabel }),
         );
         if (opts.afgewezen !== undefined) {
           await writeRejects(opts.afgewezen, verslag.afgewezen);

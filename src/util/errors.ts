@@ -1,12 +1,15 @@
 // User errors carry a Dutch message and an exit code; the CLI prints them without a stack trace.
 
+// One contract for every command (README "Afsluitcodes"; tests/e2e/afsluitcodes.test.ts checks it):
 export const EXIT = {
-  /** Done. */
+  /** Done; rejected input rows are reported, not fatal (with --streng they make it PARTIAL). */
   OK: 0,
-  /** Done, but input was rejected or part of the work failed. */
+  /** Partly done: a report failed, `valideer` found rejected rows, an import was refused, or --streng and rejects. */
   PARTIAL: 1,
   /** Wrong usage, or an unreadable file or configuration. */
   USAGE: 2,
+  /** Interrupted (Ctrl-C): 128 + SIGINT, as a shell reports a process stopped by Ctrl-C. */
+  INTERRUPTED: 130,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
