@@ -126,15 +126,56 @@ function meldingTekst(m: Melding): string {
 }
 
 /**
- * Dutch lines for stderr about what the ingest did: counts per kind, the first rejections and warnings, and
- * abolished gemeenten mapped to their successor. `max` limits the listed messages per kind.
+ * The kind of problem a message names, for counting: its reason without the quoted values and details, e.g.
+ * "'31-02-2025' is geen geldige datum: februari 2025 heeft geen dag 31" -> "geen geldige datum".
  */
-export function ingestMeldingen(
-  ingest: PipelineResultaat['ingest'],
-  max = 5,
-): { info: string[]; waarschuwingen: string[] } {
-  const info: string[] = [];
-  const waarschuwingen: string[] = [];
+export function redenSoort(reden: string): string {
+  const kern = reden
+    .replace(/ in .+? regel \d+/, '')
+    .replace(/'[^']*'/g, ' ')
+    .split(/[:;.(]/)[0]!
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^is /, '');
+  return kern || reden;
+}
+
+/** "3× onbekende gemeente, 1× geen geldige datum": counts per kind of problem, most frequent first. */
+export function tellingPerReden(meldingen: readonly Melding[]): string {
+  const tellingen = new Map<string, number>();
+  for (const m of meldingen) tellingen.set(redenSoort(m.reden), (tellingen.get(redenSoort(m.reden)) ?? 0) + 1);
+  return [...tellingen]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'nl'))
+    .map(([soort, n]) => `${n}× ${soort}`)
+    .join(', ');
+}
+
+/** A line for people, said as information or as a warning. */
+export interface Meldregel {
+  niveau: 'info' | 'warn';
+  tekst: string;
+}
+
+/** Where the complete list of rejected rows and warnings is, for the summary's last line. */
+export const VOLLEDIGE_LIJST = "'cter valideer' (met --afgewezen <pad> als CSV)";
+
+/**
+ * Dutch lines for stderr about what the ingest did, once per run and short: counts per kind of input, abolished
+ * gemeenten mapped to their successor, and per kind of problem (rejected rows, warnings) the count per reason, the
+ * first `max` lines and where the full list is.
+ */
+export function ingestMeldingen(ingest: PipelineResultaat['ingest'], max = 3, volledig = VOLLEDIGE_LIJST): Meldregel[] {
+  const regels: Meldregel[] = [];
+  const info = (tekst: string) => regels.push({ niveau: 'info', tekst });
+  const warn = (tekst: string) => regels.push({ niveau: 'warn', tekst });
+  let ingekort = false;
+  const details = (meldingen: readonly Melding[], voorvoegsel: string) => {
+    for (const m of meldingen.slice(0, max)) info(`  ${voorvoegsel}${meldingTekst(m)}`);
+    if (meldingen.length > max) {
+      info(`  ... en nog ${meldingen.length - max}.`);
+      ingekort = true;
+    }
+  };
   for (const [naam, r] of [
     ['signalen', ingest.signalen],
     ['trendnotities', ingest.notities],
@@ -142,32 +183,31 @@ export function ingestMeldingen(
     if (r.bestanden.length === 0) continue;
     const t = r.totaal;
     const bestanden = r.bestanden.length === 1 ? '1 bestand' : `${r.bestanden.length} bestanden`;
-    info.push(`${naam}: ${t.geaccepteerd} geaccepteerd, ${t.afgewezen} afgewezen, ${t.dubbel} dubbel (${bestanden}).`);
-    for (const o of r.omzettingen) {
-      info.push(`${naam}: ${o.van} (opgeheven) geteld als ${o.naar}: ${o.aantal}×.`);
+    info(`${naam}: ${t.geaccepteerd} geaccepteerd, ${t.afgewezen} afgewezen, ${t.dubbel} dubbel (${bestanden}).`);
+    if (r.omzettingen.length > 0) {
+      const lijst = r.omzettingen.map((o) => `${o.van} -> ${o.naar} (${o.aantal}×)`).join(', ');
+      info(`${naam}: opgeheven gemeenten geteld bij hun opvolger: ${lijst}.`);
     }
-    for (const m of r.fouten.slice(0, max)) waarschuwingen.push(`afgewezen: ${meldingTekst(m)}`);
-    if (r.fouten.length > max) {
-      const rest = r.fouten.length - max;
-      waarschuwingen.push(`... en nog ${rest} fouten in afgewezen ${naam}; 'cter valideer' toont ze allemaal.`);
+    if (r.fouten.length > 0) {
+      warn(`${r.fouten.length} ${naam === 'signalen' ? 'signaalregels' : 'notitieregels'} afgewezen: ${tellingPerReden(r.fouten)}.`);
+      details(r.fouten, 'afgewezen: ');
     }
-    for (const m of r.waarschuwingen.slice(0, max)) waarschuwingen.push(meldingTekst(m));
-    if (r.waarschuwingen.length > max) {
-      waarschuwingen.push(`... en nog ${r.waarschuwingen.length - max} waarschuwingen bij de ${naam}.`);
+    if (r.waarschuwingen.length > 0) {
+      warn(`${r.waarschuwingen.length} waarschuwingen bij de ${naam}: ${tellingPerReden(r.waarschuwingen)}.`);
+      details(r.waarschuwingen, '');
     }
   }
-  return { info, waarschuwingen };
+  if (ingekort) info(`de volledige lijst: ${volledig}.`);
+  return regels;
 }
 
-/** runPipeline, then the ingest summary for people: counts and abolished gemeenten as info, problems as warnings. */
+/** runPipeline, then the ingest summary for people (ingestMeldingen), once. */
 export async function runPipelineGemeld(
   options: PipelineOptions,
   log: { info(text: string): void; warn(text: string): void },
 ): Promise<PipelineResultaat> {
   const invoer = await runPipeline(options);
-  const meldingen = ingestMeldingen(invoer.ingest);
-  meldingen.info.forEach((t) => log.info(t));
+  for (const regel of ingestMeldingen(invoer.ingest)) log[regel.niveau](regel.tekst);
   log.info(tekstmodelMelding(invoer.tekstmodel));
-  meldingen.waarschuwingen.forEach((t) => log.warn(t));
   return invoer;
 }

@@ -2,7 +2,7 @@
 // it is one live line, overwritten as lines are read and cleared before any message and when reading ends. Without a
 // terminal (a pipe, a cron job's log) it shows nothing: the commands report the counts once reading is done.
 import { shownPath } from '../util/paths.js';
-import { colour, info, warn } from './io.js';
+import { colour, info, isStil, warn } from './io.js';
 
 type Print = (tekst: string) => void;
 
@@ -17,7 +17,7 @@ const CLEAR_LINE = '\r\u001b[K';
 
 /** Whether stderr can show a line that is overwritten: a terminal that understands erasing a line. */
 function liveLine(): boolean {
-  return Boolean(process.stderr.isTTY) && process.env.TERM !== 'dumb';
+  return Boolean(process.stderr.isTTY) && process.env.TERM !== 'dumb' && !isStil();
 }
 
 /** Cut to the terminal's width: a wrapped line could not be cleared. */

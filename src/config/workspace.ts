@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { CterError } from '../util/errors.js';
 import { PACKAGE_TEMPLATES } from '../util/package.js';
 import { CONFIG_FILE } from './index.js';
+import { PRIVE_MAP } from './prive.js';
 import { configKeysMarkdown, DEFAULTS, jsonSchema, SCHEMA_KEY, TLP_LABELS } from './schema.js';
 import type { CterConfig, EigenRegio } from './types.js';
 
@@ -72,7 +73,7 @@ export function gitignoreLines(answers: InitAnswers): string[] {
   const folders = [answers.signalen, answers.notities, DEFAULTS.uitvoer]
     .map(insideFirstSegment)
     .filter((f): f is string => f !== undefined);
-  return [...new Set(folders)].map((f) => `/${f}/`).concat([`/${DEFAULTS.beoordelingen}`, '*afgewezen*.csv']);
+  return [...new Set([...folders, PRIVE_MAP])].map((f) => `/${f}/`).concat([`/${DEFAULTS.beoordelingen}`, '*afgewezen*.csv']);
 }
 
 /** Adds the lines the workspace needs to an existing .gitignore, keeping what is there. */
@@ -96,6 +97,7 @@ Deze map is aangemaakt met \`cter init\`. Alle cter-opdrachten die u in deze map
 - \`${portable(answers.signalen)}/\`: de signaalexports (CSV). Elk .csv-bestand in deze map wordt gelezen.
 - \`${portable(answers.notities)}/\`: trendnotities (CSV).
 - \`${DEFAULTS.uitvoer}/\`: rapporten en andere uitvoer.
+- \`${PRIVE_MAP}/\`: privébestanden, zoals de wachtrij van \`cter review --exporteer\` (met omschrijvingen).
 - \`${DEFAULTS.beoordelingen}\`: uw beoordelingen uit \`cter review\` (wordt aangemaakt bij de eerste beoordeling).${
     answers.templates ? '\n- `templates/`: uw eigen versies van de sjablonen van het rapport.' : ''
   }

@@ -2,7 +2,11 @@
 // the queue, imports decisions, or reports the queue's size. I/O lives here; the queue, CSV and store logic is pure.
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { parsePeriode } from '../aggregate/periode.js';
 import { info, out, warn, error } from '../cli/io.js';
+import { klaar, type AlgemeneOptieWaarden } from '../cli/run.js';
+import { scopeUitOptiesOfConfig } from '../cli/scope.js';
+import { privePad } from '../config/prive.js';
 import { loadConfig, type LoadedConfig } from '../config/index.js';
 import { readRecords, type RawRecord, type RecordSink } from '../ingest/read-records.js';
 import type { GeclassificeerdSignaal } from '../model.js';
@@ -11,15 +15,19 @@ import { loadReference } from '../reference/index.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { EXIT, FileError, UsageError, type ExitCode } from '../util/errors.js';
 import { importFoutTekst, ingevuldeRegels, queueCsv, readImport } from './csv.js';
-import { geldigeBeoordeling, maakBeoordeling, reviewQueue } from './queue.js';
+import { geldigeBeoordeling, maakBeoordeling, reviewQueue, wachtrijSelectie, type WachtrijFilter } from './queue.js';
 import { queueStatus, statusTekst } from './status.js';
 import { reviewSession } from './session.js';
 import { addBeoordelingen, loadBeoordelingen, reviewer, type OpgeslagenBeoordeling } from './store.js';
 
-export interface ReviewOpties {
+export interface ReviewOpties extends AlgemeneOptieWaarden {
   signalen?: string[];
   config?: string;
-  exporteer?: string;
+  gemeente?: string;
+  regio?: string;
+  periode?: string;
+  /** A path, or true (the option without a value): the workspace's private folder. */
+  exporteer?: string | true;
   importeer?: string;
   status?: boolean;
   json?: boolean;
@@ -74,14 +82,36 @@ async function checkExportOverwrite(path: string, forceer: boolean): Promise<voi
   }
 }
 
-async function loadInputs(config: LoadedConfig) {
+/** The review file name in the private folder when --exporteer has no path. */
+export const STANDAARD_EXPORT = 'wachtrij.csv';
+
+/**
+ * Which signals to review: the area from --gemeente/--regio, else the workspace's region or gemeente (all signals
+ * when none is configured), and the period from --periode; with a Dutch line saying so.
+ */
+function wachtrijFilter(opties: ReviewOpties, config: LoadedConfig, ref: ReturnType<typeof loadReference>): { filter: WachtrijFilter; uitleg?: string } {
+  const gekozen = scopeUitOptiesOfConfig(ref, opties, config.values);
+  const periode = opties.periode === undefined ? undefined : parsePeriode(opties.periode);
+  const filter: WachtrijFilter = {
+    ...(gekozen ? { gemeenten: new Set(gekozen.scope.soort === 'gemeente' ? [gekozen.scope.code] : gekozen.scope.regio.gemeenten) } : {}),
+    ...(periode ? { periode: { start: periode.start, eind: periode.eind } } : {}),
+  };
+  const delen = [gekozen?.naam, periode?.label].filter(Boolean);
+  return { filter, uitleg: delen.length > 0 ? delen.join(', ') : undefined };
+}
+
+async function loadInputs(config: LoadedConfig, opties: ReviewOpties) {
   const ref = loadReference(config.values);
+  // Area and period are checked before minutes of reading.
+  const { filter, uitleg } = wachtrijFilter(opties, config, ref);
   const file = config.values.beoordelingen;
   // Decisions first: a broken decisions file should fail before the exports are read.
   const beoordelingen = await loadBeoordelingen(file);
   const pipeline = await runPipelineGemeld({ signalen: config.values.signalen, notities: [], config, ref, beoordelingen }, { info, warn });
   const gemeenteNaam = (code: string) => ref.gemeente(code)?.naam ?? code;
-  return { config, file, beoordelingen, pipeline, gemeenteNaam, queue: reviewQueue(pipeline.signalen, beoordelingen) };
+  const queue = wachtrijSelectie(reviewQueue(pipeline.signalen, beoordelingen), filter);
+  if (uitleg) info(`wachtrij van ${uitleg} (nieuwste eerst); andere gebieden met --gemeente of --regio.`);
+  return { config, file, beoordelingen, pipeline, gemeenteNaam, queue };
 }
 
 type Inputs = Awaited<ReturnType<typeof loadInputs>>;
@@ -161,18 +191,26 @@ async function interactief(inputs: Inputs): Promise<ExitCode> {
 export async function runReview(opties: ReviewOpties, terminal: boolean): Promise<ExitCode> {
   checkOpties(opties, terminal);
   const config = await loadConfig({ file: opties.config, overrides: opties.signalen ? { signalen: opties.signalen } : {} });
-  const exportPath = opties.exporteer === undefined ? undefined : resolve(opties.exporteer);
+  const exportPath =
+    opties.exporteer === undefined
+      ? undefined
+      : opties.exporteer === true
+        ? privePad(config, STANDAARD_EXPORT)
+        : resolve(opties.exporteer);
   const importPath = opties.importeer === undefined ? undefined : resolve(opties.importeer);
   if (exportPath) checkExportTarget(exportPath, config.values.signalen);
   if (exportPath) await checkExportOverwrite(exportPath, opties.forceer === true);
   if (importPath) await checkImportFile(importPath);
-  const inputs = await loadInputs(config);
-  if (exportPath) return exporteer(exportPath, inputs);
-  if (importPath) return importeer(importPath, inputs);
-  if (opties.status) {
+  const inputs = await loadInputs(config, opties);
+  const afgewezen = inputs.pipeline.ingest.signalen.totaal.afgewezen;
+  if (importPath) {
+    const code = await importeer(importPath, inputs);
+    return code === EXIT.OK ? klaar(afgewezen, opties) : code;
+  }
+  if (exportPath) await exporteer(exportPath, inputs);
+  else if (opties.status) {
     const status = queueStatus(inputs.queue, inputs.pipeline.signalen, inputs.beoordelingen, inputs.gemeenteNaam);
     await out(opties.json ? `${JSON.stringify(status, null, 2)}\n` : statusTekst(status, shownPath(inputs.file)));
-    return EXIT.OK;
-  }
-  return interactief(inputs);
+  } else await interactief(inputs);
+  return klaar(afgewezen, opties);
 }

@@ -58,7 +58,7 @@ function wachtreden(signaal: GeclassificeerdSignaal, vervallen: Beoordeling | un
   return undefined;
 }
 
-/** The queue, in input order (the order of the exports). */
+/** The queue, in input order (the order of the exports); `wachtrijSelectie` narrows and orders it for review. */
 export function reviewQueue(signalen: readonly GeclassificeerdSignaal[], beoordelingen: Beoordelingen): WachtrijItem[] {
   const queue: WachtrijItem[] = [];
   for (const signaal of signalen) {
@@ -92,4 +92,21 @@ export function maakBeoordeling(
     wanneer: wanneer.toISOString(),
     suggestie: { fenomeen: signaal.fenomeen, herkomst: signaal.herkomst, reden: signaal.reden, ernst: signaal.ernst },
   };
+}
+
+/** Which part of the queue to review: the gemeenten of an area (CBS codes) and a period (ISO days, inclusive). */
+export interface WachtrijFilter {
+  gemeenten?: ReadonlySet<string>;
+  periode?: { start: string; eind: string };
+}
+
+/** The queue for an area and period, newest first (date, time, then id), so the latest signals are seen first. */
+export function wachtrijSelectie(queue: readonly WachtrijItem[], filter: WachtrijFilter): WachtrijItem[] {
+  const { gemeenten, periode } = filter;
+  const binnen = (s: GeclassificeerdSignaal) =>
+    (!gemeenten || gemeenten.has(s.gemeente)) && (!periode || (s.datum >= periode.start && s.datum <= periode.eind));
+  const moment = (s: GeclassificeerdSignaal) => `${s.datum}T${s.tijd ?? ''}`;
+  return queue
+    .filter((item) => binnen(item.signaal))
+    .sort((a, b) => moment(b.signaal).localeCompare(moment(a.signaal)) || a.signaal.id.localeCompare(b.signaal.id, 'nl'));
 }

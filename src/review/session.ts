@@ -61,16 +61,17 @@ async function kiesFenomeen(item: WachtrijItem, taxonomy: Taxonomy): Promise<str
       message: 'Fenomeen',
       theme: dutch,
       pageSize: 12,
-      default: item.suggestie.fenomeen,
+      // Enter on the default never records a decision by accident.
+      default: OVERSLAAN,
       choices: [
+        { value: OVERSLAAN, name: 'Overslaan', description: 'Nu niet beslissen; het signaal blijft in de wachtrij.' },
+        { value: STOPPEN, name: 'Stoppen', description: 'Klaar voor nu; wat al is vastgelegd blijft bewaard.' },
+        new Separator(),
         ...taxonomy.definitie.fenomenen.map((f) => ({
           value: f.code,
           name: f.code === item.suggestie.fenomeen ? `${f.label} (suggestie)` : f.label,
           description: f.omschrijving,
         })),
-        new Separator(),
-        { value: OVERSLAAN, name: 'Overslaan', description: 'Nu niet beslissen; het signaal blijft in de wachtrij.' },
-        { value: STOPPEN, name: 'Stoppen', description: 'Klaar voor nu; wat al is vastgelegd blijft bewaard.' },
       ],
     },
     PROMPT,

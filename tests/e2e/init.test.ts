@@ -36,7 +36,7 @@ describe('cter init without a terminal', () => {
     const loaded = await loadConfig({ cwd: dir, env: {} });
     expect(loaded.values.signalen).toEqual([join(dir, 'data/signalen')]);
     const gitignore = await readFile(join(dir, '.gitignore'), 'utf8');
-    for (const line of ['/data/', '/uitvoer/', '/beoordelingen.json', '*afgewezen*.csv']) expect(gitignore).toContain(`\n${line}\n`);
+    for (const line of ['/data/', '/uitvoer/', '/prive/', '/beoordelingen.json', '*afgewezen*.csv']) expect(gitignore).toContain(`\n${line}\n`);
     const readme = await readFile(join(dir, 'README-werkmap.md'), 'utf8');
     expect(readme).toContain('| `drempel` | `5` |');
     const schema = await readJson(join(dir, 'cter.config.schema.json'));
@@ -86,7 +86,7 @@ describe('cter init without a terminal', () => {
       tlp: 'GREEN',
       drempel: 3,
     });
-    expect(await readFile(join(dir, '.gitignore'), 'utf8')).toContain('\n/exports/\n/notities/\n/uitvoer/\n');
+    expect(await readFile(join(dir, '.gitignore'), 'utf8')).toContain('\n/exports/\n/notities/\n/uitvoer/\n/prive/\n');
   });
 
   it('keeps a single gemeente as the default gemeente', async () => {

@@ -76,10 +76,11 @@ describe('.gitignore', () => {
   it('ignores the top folder of data inside the workspace, not folders outside it', () => {
     expect(gitignoreLines({ ...DEFAULT_ANSWERS, signalen: '/mnt/share/exports', notities: '../notities' })).toEqual([
       '/uitvoer/',
+      '/prive/',
       '/beoordelingen.json',
       '*afgewezen*.csv',
     ]);
-    expect(gitignoreLines(DEFAULT_ANSWERS)).toEqual(['/data/', '/uitvoer/', '/beoordelingen.json', '*afgewezen*.csv']);
+    expect(gitignoreLines(DEFAULT_ANSWERS)).toEqual(['/data/', '/uitvoer/', '/prive/', '/beoordelingen.json', '*afgewezen*.csv']);
   });
 
   it('keeps what is there, adds what is missing, and is idempotent', () => {
