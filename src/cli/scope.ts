@@ -8,6 +8,7 @@ import type { CterConfig } from '../config/types.js';
 import { scopeUitOptiesOfConfig, type GekozenScope, type ScopeOpties } from '../scope/resolve.js';
 import { UsageError } from '../util/errors.js';
 import { interactive } from './io.js';
+import { dutch } from '../config/prompt-theme.js';
 
 /**
  * The area of a command: --gemeente/--regio, else asked on a TTY (the configured area on top), else the
@@ -63,6 +64,7 @@ export async function vraagScope(ref: Reference, standaard?: GekozenScope): Prom
   const gekozen = await search<string>(
     {
       message: 'Voor welk gebied? (typ een deel van de naam van een gemeente of regio)',
+      theme: dutch,
       pageSize: 12,
       default: eerst,
       source: (term) => {
@@ -87,6 +89,7 @@ export async function vraagPeriode(standaard: Periode): Promise<Periode> {
   const antwoord = await input(
     {
       message: 'Welke periode? (kwartaal 2025-Q3, maand 2025-07 of jaar 2025)',
+      theme: dutch,
       default: standaard.code,
       validate: (text) => {
         try {

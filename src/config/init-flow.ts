@@ -93,7 +93,7 @@ function answersFromOptions(options: InitOptions, ref: Reference): Partial<InitA
   } else if (options.naam !== undefined) {
     throw new UsageError('optie --naam hoort bij --gemeenten (de naam van het gebied van meerdere gemeenten).');
   }
-  const drempel = options.drempel === undefined ? undefined : Number(options.drempel);
+  const drempel = options.drempel === undefined ? undefined : drempelWaarde(options.drempel);
   const { values, problems } = validateConfig({ rubricering: options.rubricering, tlp: options.tlp, drempel });
   if (problems.length > 0) throw new UsageError(problems.map((p) => `optie --${p.key}: ${p.melding}`).join('\n'));
   if (values.rubricering !== undefined) answers.rubricering = values.rubricering;
@@ -232,8 +232,12 @@ async function askMissing(preset: Partial<InitAnswers>, ref: Reference): Promise
 
 /** The Dutch problem with a typed threshold, if any (the same rule as in the configuration). */
 function validDrempel(value: string): string | undefined {
-  const n = value.trim() === '' ? Number.NaN : Number(value);
-  return validateConfig({ drempel: n }).problems[0]?.melding;
+  return validateConfig({ drempel: drempelWaarde(value) }).problems[0]?.melding;
+}
+
+/** A typed threshold: a number when it reads as one, else the text itself, so a problem quotes what was typed. */
+function drempelWaarde(value: string): number | string {
+  return /^\s*-?\d+(?:[.,]\d+)?\s*$/.test(value) ? Number(value.replace(',', '.')) : value.trim();
 }
 
 /** Without a terminal and without --ja, these options must all be given. */

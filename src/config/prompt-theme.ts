@@ -14,6 +14,7 @@ const NL: Record<string, string> = {
 const translate = (text: string) => NL[text] ?? text;
 
 export const dutch = {
+  i18n: { disabledError: 'deze keuze is niet beschikbaar.' },
   style: {
     error: (text: string) => colour.red(`> ${translate(text)}`),
     keysHelpTip: (keys: [string, string][]) =>

@@ -11,7 +11,7 @@ import { PACKAGE_TEMPLATES } from '../util/package.js';
 import type { ReportCharts } from './charts.js';
 import type { ReportModel } from './types.js';
 
-type Render = (context: object) => string;
+type Render = (context: object, options?: Handlebars.RuntimeOptions) => string;
 
 export interface Templates {
   layout: Render;
@@ -60,13 +60,24 @@ function compile(hb: typeof Handlebars, source: string, path: string): Render {
     throw new FileError(path, `ongeldige template: ${(err as Error).message.split('\n')[0]}`);
   }
   const template = hb.compile(source, { strict: false, preventIndent: true });
-  return (context) => {
+  return (context, options?: Handlebars.RuntimeOptions) => {
     try {
-      return template(context);
+      return template(context, options);
     } catch (err) {
-      throw new FileError(path, `template faalt: ${(err as Error).message}`);
+      // A partial's own error names the partial; the layout that called it passes it on.
+      if (err instanceof FileError) throw err;
+      throw new FileError(path, `template faalt: ${handlebarsFout((err as Error).message)}`);
     }
   };
+}
+
+/** Handlebars' runtime errors in Dutch. */
+export function handlebarsFout(message: string): string {
+  const helper = /^Missing helper: "([^"]+)"/.exec(message);
+  if (helper) return `onbekende helper '${helper[1]}' (geen helper van cter en geen waarde met die naam)`;
+  const partial = /^The partial (\S+) could not be found/.exec(message);
+  if (partial) return `onbekende partial '${partial[1]}' (geen bestand partials/${partial[1]}.hbs)`;
+  return message;
 }
 
 /**
@@ -92,8 +103,8 @@ export async function loadTemplates(overrideDir?: string): Promise<Templates> {
   for (const [name, path] of files) {
     if (!name.startsWith('partials') || extname(name) !== '.hbs') continue;
     const source = sources.get(name)!;
-    compile(hb, source, path);
-    hb.registerPartial(basename(name, '.hbs'), source);
+    // Registered compiled, so an error inside the partial names the partial's file, not the layout.
+    hb.registerPartial(basename(name, '.hbs'), compile(hb, source, path) as unknown as Handlebars.Template);
   }
   return {
     layout: compile(hb, ...required('layout.hbs')),

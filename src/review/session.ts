@@ -3,7 +3,7 @@
 // then a choice of fenomeen and ernst. Every decision is saved at once, so stopping or Ctrl-C loses nothing decided.
 import { select, Separator } from '@inquirer/prompts';
 import { fenomeenLabel, type Taxonomy } from '../classify/index.js';
-import { colour, info } from '../cli/io.js';
+import { colour } from '../cli/io.js';
 import { dutch } from '../config/prompt-theme.js';
 import { ERNST_NIVEAUS, type Ernst, type Fenomeen } from '../model.js';
 import { maakBeoordeling, wachtredenTekst, type WachtrijItem } from './queue.js';
@@ -32,35 +32,49 @@ export interface SessieUitkomst {
   resterend: number;
 }
 
+/** The review screen is the command's work, not a message: it shows also with --stil. */
+const toon = (tekst: string) => void process.stderr.write(`${tekst}\n`);
+
+/**
+ * Lines the fenomeen list may take: the signal above it and the prompt's own lines must fit on the terminal, so
+ * nothing printed before (the ingest summary) pushes the signal off the screen.
+ */
+export function lijstHoogte(rijen: number | undefined, signaalRegels: number): number {
+  if (!rijen) return 12;
+  return Math.max(4, Math.min(12, rijen - signaalRegels - 5));
+}
+
 /** Free text from an export may hold control characters; on a terminal they could move the cursor or worse. */
 export function veiligeTekst(text: string): string {
   return text.replace(/\t/g, ' ').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '\uFFFD');
 }
 
-function toonSignaal(item: WachtrijItem, positie: string, ctx: SessieContext): void {
+/** Shows the signal; the number of lines it took. */
+function toonSignaal(item: WachtrijItem, positie: string, ctx: SessieContext): number {
   const { signaal, suggestie } = item;
   const omschrijving = signaal.omschrijving?.trim()
     ? veiligeTekst(signaal.omschrijving).split('\n').map((l) => `  ${l}`).join('\n')
     : colour.dim('  (geen omschrijving)');
-  info('');
-  info(colour.bold(`Signaal ${positie}: ${veiligeTekst(signaal.id)}`));
-  info(`  gemeente:  ${ctx.gemeenteNaam(signaal.gemeente)}`);
-  info(`  datum:     ${signaal.datum}${signaal.tijd ? ` ${signaal.tijd}` : ''}`);
-  info(`  type/bron: ${veiligeTekst(signaal.type ?? '-')} / ${veiligeTekst(signaal.bron ?? '-')}`);
-  info(`  waarom:    ${wachtredenTekst(item, ctx.taxonomy)}`);
-  info('omschrijving:');
-  info(omschrijving);
-  info(`suggestie van de regels: ${colour.bold(fenomeenLabel(ctx.taxonomy, suggestie.fenomeen))}`);
-  info(`  reden: ${veiligeTekst(suggestie.reden)}`);
-  info(`  ernst volgens de regels: ${signaal.ernst} (${veiligeTekst(signaal.ernstReden)})`);
+  toon('');
+  toon(colour.bold(`Signaal ${positie}: ${veiligeTekst(signaal.id)}`));
+  toon(`  gemeente:  ${ctx.gemeenteNaam(signaal.gemeente)}`);
+  toon(`  datum:     ${signaal.datum}${signaal.tijd ? ` ${signaal.tijd}` : ''}`);
+  toon(`  type/bron: ${veiligeTekst(signaal.type ?? '-')} / ${veiligeTekst(signaal.bron ?? '-')}`);
+  toon(`  waarom:    ${wachtredenTekst(item, ctx.taxonomy)}`);
+  toon('omschrijving:');
+  toon(omschrijving);
+  toon(`suggestie van de regels: ${colour.bold(fenomeenLabel(ctx.taxonomy, suggestie.fenomeen))}`);
+  toon(`  reden: ${veiligeTekst(suggestie.reden)}`);
+  toon(`  ernst volgens de regels: ${signaal.ernst} (${veiligeTekst(signaal.ernstReden)})`);
+  return 10 + omschrijving.split('\n').length;
 }
 
-async function kiesFenomeen(item: WachtrijItem, taxonomy: Taxonomy): Promise<string> {
+async function kiesFenomeen(item: WachtrijItem, taxonomy: Taxonomy, pageSize: number): Promise<string> {
   return select<string>(
     {
       message: 'Fenomeen',
       theme: dutch,
-      pageSize: 12,
+      pageSize,
       // Enter on the default never records a decision by accident.
       default: OVERSLAAN,
       choices: [
@@ -96,8 +110,8 @@ export async function reviewSession(queue: readonly WachtrijItem[], ctx: SessieC
   const now = ctx.now ?? (() => new Date());
   try {
     for (const [i, item] of queue.entries()) {
-      toonSignaal(item, `${i + 1} van ${queue.length}`, ctx);
-      const keuze = await kiesFenomeen(item, ctx.taxonomy);
+      const regels = toonSignaal(item, `${i + 1} van ${queue.length}`, ctx);
+      const keuze = await kiesFenomeen(item, ctx.taxonomy, lijstHoogte(process.stderr.rows, regels));
       if (keuze === STOPPEN) break;
       uitkomst.resterend--;
       if (keuze === OVERSLAAN) {
@@ -108,11 +122,11 @@ export async function reviewSession(queue: readonly WachtrijItem[], ctx: SessieC
       const ernst = await kiesErnst(item.signaal.ernst);
       await addBeoordelingen(ctx.bestand, [maakBeoordeling(item.signaal, { fenomeen, ernst }, ctx.wie, now())]);
       uitkomst.vastgelegd++;
-      info(colour.green(`Vastgelegd: ${veiligeTekst(item.signaal.id)} is ${fenomeen}, ernst ${ernst}.`));
+      toon(colour.green(`Vastgelegd: ${veiligeTekst(item.signaal.id)} is ${fenomeen}, ernst ${ernst}.`));
     }
   } catch (err) {
     // Ctrl-C: say what is safe before the CLI reports the interruption.
-    if (uitkomst.vastgelegd > 0) info(`${uitkomst.vastgelegd} beoordeling(en) van deze sessie zijn bewaard in ${ctx.bestand}.`);
+    if (uitkomst.vastgelegd > 0) toon(`${uitkomst.vastgelegd} beoordeling(en) van deze sessie zijn bewaard in ${ctx.bestand}.`);
     throw err;
   }
   return uitkomst;

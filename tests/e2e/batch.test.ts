@@ -125,7 +125,8 @@ describe('cter batch with one report failing', () => {
     const regio = overzicht.rapporten.find((r) => r.soort === 'regio')!;
     expect(regio).toMatchObject({ gebied: REGIO, status: 'mislukt', pogingen: 2, bestand: null, sha256: null });
     expect(regio.fout).toContain('template faalt');
-    expect(regio.fout).toContain('kapotteHelper');
+    expect(regio.fout).toContain("partials/gemeenten.hbs: template faalt: onbekende helper 'kapotteHelper'");
+    expect(regio.fout).not.toContain('layout.hbs');
     const gemeenten = overzicht.rapporten.filter((r) => r.soort === 'gemeente');
     expect(gemeenten.map((r) => r.status)).toEqual(GEMEENTEN.map(() => 'gelukt'));
     for (const r of gemeenten) expect(r.sha256).toBe(await sha256(join(ws, 'uitvoer', r.bestand!)));

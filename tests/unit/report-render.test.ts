@@ -95,6 +95,31 @@ describe('template overrides (configuration key templates)', () => {
     await expect(loadTemplates(dir)).rejects.toThrow(`${kapot}: ongeldige template`);
   });
 
+  it('blames the partial, in Dutch, for an unknown helper or partial used inside it (not the layout)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cter-templates-'));
+    await mkdir(join(dir, 'partials'));
+    const kernpunten = join(dir, 'partials', 'kernpunten.hbs');
+    await writeFile(kernpunten, '<section>{{kapotteHelper gebied.naam}}</section>');
+    const templates = await loadTemplates(dir);
+    const fout = (() => {
+      try {
+        renderHtml(model, templates, charts(ALLE));
+      } catch (err) {
+        return err as Error;
+      }
+      return undefined;
+    })();
+    expect(fout).toBeInstanceOf(FileError);
+    expect(fout!.message).toBe(
+      `${kernpunten}: template faalt: onbekende helper 'kapotteHelper' (geen helper van cter en geen waarde met die naam)`,
+    );
+    await writeFile(kernpunten, '<section>{{> bestaatNiet}}</section>');
+    const metPartial = await loadTemplates(dir);
+    expect(() => renderHtml(model, metPartial, charts(ALLE))).toThrow(
+      `${kernpunten}: template faalt: onbekende partial 'bestaatNiet' (geen bestand partials/bestaatNiet.hbs)`,
+    );
+  });
+
   it('rejects a templates folder that does not exist', async () => {
     await expect(loadTemplates('/bestaat/niet')).rejects.toThrow("de map met templates (configuratie 'templates') bestaat niet");
   });
