@@ -103,7 +103,8 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
   const env = options.env ?? process.env;
   const explicit = options.file ?? (env.CTER_CONFIG || undefined);
   const file = explicit ? resolve(cwd, explicit) : await findConfigFile(cwd);
-  if (explicit && !(await exists(file!))) throw new FileError(file!, 'configuratiebestand niet gevonden');
+  // An explicit file may also be a pipe (`--config <(...)`); only a missing path is "not found".
+  if (explicit && !(await stat(file!).catch(() => undefined))) throw new FileError(file!, 'configuratiebestand niet gevonden');
   const baseDir = file ? dirname(file) : cwd;
 
   const fromOptions = validateConfig(fromOptionStrings(options.overrides ?? {}));
