@@ -156,7 +156,7 @@ describe('cter batch stopped with Ctrl-C', () => {
       if (stderr.includes('[1/8]') && !child.killed) child.kill('SIGINT');
     });
     const code = await new Promise<number | null>((done) => child.on('close', done));
-    expect(code).toBe(1);
+    expect(code).toBe(130);
     expect(stderr).toContain('afbreken: er beginnen geen nieuwe rapporten');
     const overzicht = await readOverzicht(uit);
     expect(overzicht.uitkomst).toBe('afgebroken');

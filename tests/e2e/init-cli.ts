@@ -26,6 +26,14 @@ export function cter(args: string[], options: { cwd: string; env?: Record<string
   });
 }
 
+/** UI text the prompt library or Handlebars would show in English (or a value leaking as null); never on screen. */
+export const ENGELSE_UI = [/navigate/, /\bselect\b/, /No results/, /You must/, /Missing helper/, /\(disabled\)/, /\bnull\b/, /\bPress\b/];
+
+/** The English UI strings found on a screen (none, for a Dutch CLI). */
+export function engelseTekst(screen: string): string[] {
+  return ENGELSE_UI.filter((re) => re.test(screen)).map(String);
+}
+
 export const KEY = { enter: '\r', up: '\u001b[A', down: '\u001b[B', ctrlC: '\u0003' } as const;
 
 /** A step of a terminal session: once `waitFor` has appeared on the screen, type `keys`. */

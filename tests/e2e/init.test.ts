@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
-import { cter, cterInTerminal, KEY } from './init-cli.js';
+import { cter, cterInTerminal, engelseTekst, KEY } from './init-cli.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -135,7 +135,8 @@ describe('cter init in a terminal', () => {
       ['Kennemerland (VR12', KEY.enter],
       ['Welke rubricering', KEY.down + KEY.enter],
       ['Welk TLP-label', KEY.up + KEY.enter],
-      ['Drempel', '0' + KEY.enter],
+      ['Drempel', 'x' + KEY.enter],
+      ['niet "x"', '\u007f0' + KEY.enter],
       ['geheel getal van 1 tot en met 1000', '\u007f7' + KEY.enter],
       ['signaalexports', KEY.enter],
       ['trendnotities', KEY.enter],
@@ -144,6 +145,7 @@ describe('cter init in a terminal', () => {
     expect(session.pending).toEqual([]);
     expect(session.code).toBe(0);
     expect(session.screen).toContain('kiezen');
+    expect(engelseTekst(session.screen)).toEqual([]);
     expect(await readJson(join(dir, 'cter.config.json'))).toMatchObject({
       regio: 'Kennemerland',
       rubricering: 'Intern',
@@ -179,9 +181,9 @@ describe('cter init in a terminal', () => {
     expect(await readFile(join(dir, 'cter.config.json'), 'utf8')).toBe('{}\n');
   });
 
-  it('stops cleanly on Ctrl-C: exit 2, a Dutch message, no stack trace, nothing written', async () => {
+  it('stops cleanly on Ctrl-C: exit 130, a Dutch message, no stack trace, nothing written', async () => {
     const session = await cterInTerminal(['init'], dir, [['Voor welk gebied', KEY.ctrlC]]);
-    expect(session.code).toBe(2);
+    expect(session.code).toBe(130);
     expect(session.screen).toContain('afgebroken door de gebruiker');
     expect(session.screen).not.toMatch(/at .*\.js:\d+/);
     expect(await readdir(dir)).toEqual([]);

@@ -1,4 +1,5 @@
-// End-to-end: the real CLI (bin/cter runs dist/) on a small workspace whose queue is known: R-02, R-03 and R-06 have
+// End-to-end: the real CLI (bin/cter runs dist/) on a small workspace whose queue is known (newest first: R-06, R-04,
+// R-03, R-02): R-02, R-03 and R-06 have
 // no conclusive fenomeen, R-04 carries the label jihadisme while its text is clearly rechts-extremisme (afwijking).
 // The export -> fill in -> import round trip, its effect on `trends` and `classificeer`, the all-or-nothing import,
 // a changed signal returning to the queue, and the interactive flow in a real terminal (tmux).
@@ -12,7 +13,7 @@ import type { TrendSamenvatting } from '../../src/aggregate/trends.js';
 import type { BeoordelingenBestand } from '../../src/review/store.js';
 import type { WachtrijStatus } from '../../src/review/status.js';
 import { Terminal } from '../fixtures/review/tmux.js';
-import { CTER, cter } from './init-cli.js';
+import { CTER, cter, engelseTekst } from './init-cli.js';
 
 const WERKMAP = resolve(import.meta.dirname, '../fixtures/review/werkmap');
 
@@ -90,6 +91,18 @@ describe('cter review without a terminal', () => {
     expect(missing.stderr).toBe('fout: ingevuld.csv: bestand bestaat niet.\n');
   });
 
+  it('offers the signals of the area and period asked for, newest first; the export goes to the private folder', async () => {
+    const juli = await run(['review', '--exporteer', '--periode', '2025-07']);
+    expect(juli.code).toBe(0);
+    expect(juli.stderr).toContain('wachtrij van Zaanstad, juli 2025 (nieuwste eerst)');
+    expect(juli.stderr).toContain('2 signalen uit de wachtrij geschreven naar prive/wachtrij.csv.');
+    const rows = parse(await readFile(join(dir, 'prive', 'wachtrij.csv')), { bom: true, delimiter: ';' }) as string[][];
+    expect(rows.map((r) => r[0])).toEqual(['id', 'R-03', 'R-02']);
+    const elders = await run(['review', '--status', '--json', '--gemeente', 'Oostzaan']);
+    expect(JSON.parse(elders.stdout)).toMatchObject({ totaal: 0 });
+    expect((await run(['review', '--status', '--regio', 'Nergensland'])).code).toBe(2);
+  });
+
   it('--status counts the queue per gemeente and quarter', async () => {
     expect(await status()).toEqual({
       totaal: 4,
@@ -114,7 +127,7 @@ describe('cter review without a terminal', () => {
     expect(exported.stdout).toBe('');
     expect(exported.stderr).toContain('4 signalen uit de wachtrij geschreven naar wachtrij.csv.');
     const rows = parse(await readFile(join(dir, 'wachtrij.csv')), { bom: true, delimiter: ';' }) as string[][];
-    expect(rows.map((r) => r[0])).toEqual(['id', 'R-02', 'R-03', 'R-04', 'R-06']);
+    expect(rows.map((r) => r[0])).toEqual(['id', 'R-06', 'R-04', 'R-03', 'R-02']);
 
     await fillIn(join(dir, 'wachtrij.csv'), { 'R-02': ['Polarisatie'], 'R-03': ['overig', 'hoog'], 'R-04': ['rechts-extremisme', 'midden'] });
     const imported = await run(['review', '--importeer', 'wachtrij.csv']);
@@ -177,7 +190,7 @@ describe('cter review without a terminal', () => {
     await fillIn(join(dir, 'wachtrij.csv'), { 'R-02': ['polarisatie'], 'R-03': ['jihadism'], 'R-04': ['overig', 'zwaar'] });
     const r = await run(['review', '--importeer', 'wachtrij.csv']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("fout: wachtrij.csv regel 3, kolom J (fenomeen): 'jihadism' is geen bekend fenomeen. Bedoelt u 'jihadisme'?");
+    expect(r.stderr).toContain("fout: wachtrij.csv regel 5, kolom J (fenomeen): 'jihadism' is geen bekend fenomeen. Bedoelt u 'jihadisme'?");
     expect(r.stderr).toContain("fout: wachtrij.csv regel 4, kolom K (ernst): 'zwaar' is geen ernst.");
     expect(r.stderr).toContain('Niets vastgelegd: 2 fout(en) in wachtrij.csv.');
     expect(await exists(join(dir, 'beoordelingen.json'))).toBe(false);
@@ -226,50 +239,68 @@ describe('cter review on a terminal', () => {
     return terminal;
   };
 
-  it('shows each signal with its description and suggestion; decides, skips and stops; saves at once', async () => {
+  it('shows each signal, newest first, with its description and suggestion; decides, skips and stops; saves at once', async () => {
     const t = await start();
-    const first = await t.waitFor(['Fenomeen'], { after: 'Signaal 1 van 4: R-02' });
+    const first = await t.waitFor(['Fenomeen'], { after: 'Signaal 1 van 4: R-06' });
     expect(first).toContain('gemeente:  Zaanstad');
-    expect(first).toContain('Buurtbewoner maakt zich zorgen over een jongeman');
+    expect(first).toContain('datum:     2025-09-09');
+    expect(first).toContain('Medewerker van het loket');
     expect(first).toContain('suggestie van de regels: Onbekend');
     expect(first).toContain('reden: geen termen uit de taxonomie gevonden');
+    // The cursor starts on "Overslaan": Enter never records a decision by accident.
+    expect(first).toMatch(/❯ Overslaan/);
+    // The prompt's key hints are Dutch.
+    expect(first).toContain('kiezen');
+    expect(engelseTekst(first)).toEqual([]);
     // Typing selects by name, as in any select prompt.
     await t.type('Polar');
     await t.keys('Enter');
     await t.waitFor(['Ernst'], { after: 'Fenomeen' });
     await t.type('hoog');
     await t.keys('Enter');
-    await t.waitFor(['Vastgelegd: R-02 is polarisatie, ernst hoog.']);
+    await t.waitFor(['Vastgelegd: R-06 is polarisatie, ernst hoog.']);
     // Saved before the next question: stopping now (or Ctrl-C) keeps it.
-    expect((await decisionsFile()).beoordelingen.map((b) => [b.id, b.fenomeen, b.ernst])).toEqual([['R-02', 'polarisatie', 'hoog']]);
+    expect((await decisionsFile()).beoordelingen.map((b) => [b.id, b.fenomeen, b.ernst])).toEqual([['R-06', 'polarisatie', 'hoog']]);
 
-    await t.waitFor(['Fenomeen'], { after: 'Signaal 2 van 4: R-03' });
-    await t.type('Overs');
+    const second = await t.waitFor(['Fenomeen'], { after: 'Signaal 2 van 4: R-04' });
+    expect(second).toContain('afwijking tussen label en regels: label in de export is Jihadisme');
+    expect(second).toContain('Rechts-extremisme (suggestie)');
+    // Enter on the default skips.
     await t.keys('Enter');
-    const third = await t.waitFor(['Fenomeen'], { after: 'Signaal 3 van 4: R-04' });
-    expect(third).toContain('afwijking tussen label en regels: label in de export is Jihadisme');
-    expect(third).toContain('Rechts-extremisme (suggestie)');
+    await t.waitFor(['Fenomeen'], { after: 'Signaal 3 van 4: R-03' });
     await t.type('Stop');
     await t.keys('Enter');
     expect(await t.exitCode()).toBe(0);
-    expect(await t.screen()).toContain('1 vastgelegd, 1 overgeslagen, 2 nog niet bekeken.');
-    expect((await decisionsFile()).beoordelingen.map((b) => b.id)).toEqual(['R-02']);
+    const screen = await t.screen();
+    expect(screen).toContain('1 vastgelegd, 1 overgeslagen, 2 nog niet bekeken.');
+    expect(engelseTekst(screen)).toEqual([]);
+    expect((await decisionsFile()).beoordelingen.map((b) => b.id)).toEqual(['R-06']);
     expect((await status()).totaal).toBe(3);
   });
 
-  it('Ctrl-C stops cleanly: no stack trace, earlier decisions kept', async () => {
+  it('Ctrl-C stops cleanly: exit 130, no stack trace, earlier decisions kept', async () => {
     const t = await start();
-    await t.waitFor(['Fenomeen'], { after: 'Signaal 1 van 4: R-02' });
+    await t.waitFor(['Fenomeen'], { after: 'Signaal 1 van 4: R-06' });
+    await t.type('Overig');
     await t.keys('Enter');
     await t.waitFor(['Ernst'], { after: 'Fenomeen' });
     await t.keys('Enter');
-    await t.waitFor(['Fenomeen'], { after: 'Signaal 2 van 4: R-03' });
+    await t.waitFor(['Fenomeen'], { after: 'Signaal 2 van 4: R-04' });
     await t.keys('C-c');
-    expect(await t.exitCode()).toBe(2);
+    expect(await t.exitCode()).toBe(130);
     const screen = await t.screen();
     expect(screen).toContain('1 beoordeling(en) van deze sessie zijn bewaard in');
-    expect(screen).toContain('fout: afgebroken door de gebruiker.');
+    expect(screen).toContain('afgebroken door de gebruiker (Ctrl-C).');
     expect(screen).not.toMatch(/\bat .*\.js:\d+/);
-    expect((await decisionsFile()).beoordelingen.map((b) => [b.id, b.fenomeen, b.ernst])).toEqual([['R-02', 'onbekend', 'laag']]);
+    expect((await decisionsFile()).beoordelingen.map((b) => [b.id, b.fenomeen])).toEqual([['R-06', 'overig']]);
+  });
+
+  it('keeps the signal and the list on a small terminal, whatever was printed before', async () => {
+    terminal = await Terminal.start([process.execPath, CTER, 'review'], dir, { NO_COLOR: '1', CTER_CONFIG: '' }, { rows: 24 });
+    const scherm = await terminal.waitFor(['Fenomeen'], { after: 'Signaal 1 van 4: R-06' });
+    const zichtbaar = await terminal.visible();
+    // The whole signal and the prompt with its first choice fit on the 24 visible lines.
+    for (const tekst of ['Signaal 1 van 4: R-06', 'suggestie van de regels', 'Fenomeen', 'Overslaan']) expect(zichtbaar).toContain(tekst);
+    expect(scherm).toContain('Stoppen');
   });
 });

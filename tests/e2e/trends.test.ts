@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TrendSamenvatting } from '../../src/aggregate/trends.js';
-import { cter, cterInTerminal, KEY } from './init-cli.js';
+import { cter, cterInTerminal, engelseTekst, KEY } from './init-cli.js';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/trends');
 const SAMPLES = resolve(import.meta.dirname, '../../data-samples');
@@ -210,13 +210,16 @@ describe('cter trends options', () => {
 describe('cter trends on a terminal', () => {
   it('asks for the area and the period, with the defaults ready', async () => {
     const { code, screen, pending } = await cterInTerminal(['trends', '--formaat', 'csv'], FIXTURE, [
-      ['Voor welk gebied?', 'wormer'],
+      ['Voor welk gebied?', 'zzqq'],
+      ['niets gevonden', '\u0015wormer'],
       ['Wormerland (gemeente)', KEY.enter],
       ['Welke periode?', KEY.enter],
     ]);
     expect(pending).toEqual([]);
     expect(code).toBe(0);
     expect(screen).toContain('2025-Q3;gemeente;GM0880;Wormerland;jihadisme;0;0;0');
+    expect(screen).toContain('kiezen');
+    expect(engelseTekst(screen)).toEqual([]);
   });
 });
 

@@ -157,9 +157,9 @@ describe('cter valideer, usage errors and unreadable files (exit 2, no stack tra
   it.each([
     [['valideer', '--soort', 'signalen', 'zonder-gemeente.csv'], "fout: zonder-gemeente.csv: verplichte kolom 'gemeente' ontbreekt voor signalen. Gevonden kolommen: 'id', 'datum', 'plaats'."],
     [['valideer', 'zonder-gemeente.csv'], 'fout: zonder-gemeente.csv: niet te zien of dit signalen of trendnotities zijn.'],
-    [['valideer', 'bestaat-niet.csv'], 'fout: bestaat-niet.csv: bestand bestaat niet.'],
+    [['valideer', 'bestaat-niet.csv'], 'bestaat-niet.csv: bestand niet gevonden'],
     [['valideer', '--soort', 'meldingen', 'schoon.csv'], "fout: --soort moet 'signalen' of 'notities' zijn, niet 'meldingen'."],
-    [['valideer'], "fout: argument 'bestand' ontbreekt."],
+    [['valideer'], "fout: geen signaalbestanden: geef ze op met cter valideer <bestand of map...> of zet 'signalen' in cter.config.json."],
   ])('%j', async (args, message) => {
     const run = await cter(args, { cwd: FIXTURES });
     expect(run.code).toBe(2);
