@@ -57,13 +57,17 @@ export function registerValideer(program: Command): void {
         const config = await loadConfig({ file: opts.config });
         const fenomeenVoorLabel = labelResolver(await taxonomyFromConfig(config));
         // Paths typed here are relative to the working folder; the configuration's to its own folder (resolved).
-        const bestanden =
+        // Files are named in messages and --json as people read them: relative to the working folder when inside it.
+        const { shownPath } = await import('../util/paths.js');
+        const gevonden =
           paden.length > 0
-            ? await signaalBestanden(paden, process.cwd(), 'cter valideer <bestand of map...>')
+            ? // Each argument on its own: a file named twice is read twice (its rows count as duplicates).
+              (await Promise.all(paden.map((p) => signaalBestanden([p], process.cwd(), 'cter valideer <bestand of map...>')))).flat()
             : [
                 ...(await signaalBestanden(config.values.signalen, config.baseDir, 'cter valideer <bestand of map...>')),
                 ...(await resolveInputs(config.values.notities, config.baseDir)),
               ];
+        const bestanden = gevonden.map((f) => shownPath(f));
         const soort = opts.soort;
         const verslag = await metLeesvoortgang(({ onProgress }) =>
           valideer(bestanden, loadReference(config.values), soort, { onProgress, fenomeenVoorLabel }),

@@ -5,7 +5,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { parsePeriode } from '../aggregate/periode.js';
 import { info, out, warn, error } from '../cli/io.js';
 import { klaar, type AlgemeneOptieWaarden } from '../cli/run.js';
-import { scopeUitOptiesOfConfig } from '../cli/scope.js';
+import { scopeUitOptiesOfConfig } from '../scope/resolve.js';
 import { privePad } from '../config/prive.js';
 import { loadConfig, type LoadedConfig } from '../config/index.js';
 import { readRecords, type RawRecord, type RecordSink } from '../ingest/read-records.js';

@@ -110,13 +110,22 @@ describe('cter init without a terminal', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it('an empty data/signalen right after init says so, for valideer as for the other commands (exit 2)', async () => {
+    expect((await cter(['init', '--ja', '--regio', 'Zaanstreek-Waterland'], { cwd: dir })).code).toBe(0);
+    for (const [opdracht, optie] of [['valideer', 'cter valideer <bestand of map...>'], ['trends', '--signalen <bestand...>']] as const) {
+      const r = await cter([opdracht], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`fout: geen exports in data/signalen: zet de CSV-exports daar neer, of geef ze op met ${optie}.\n`);
+    }
+  });
+
   it('adds its lines to an existing .gitignore', async () => {
     await writeFile(join(dir, '.gitignore'), 'node_modules/\n/uitvoer/\n');
     expect((await cter(['init', '--ja'], { cwd: dir })).code).toBe(0);
     const gitignore = await readFile(join(dir, '.gitignore'), 'utf8');
     expect(gitignore.startsWith('node_modules/\n/uitvoer/\n\n# cter:')).toBe(true);
     expect(gitignore.match(/\/uitvoer\//g)).toHaveLength(1);
-    expect(gitignore).toContain('/data/\n/beoordelingen.json\n*afgewezen*.csv\n');
+    expect(gitignore).toContain('/data/\n/prive/\n/beoordelingen.json\n*afgewezen*.csv\n');
   });
 
   it('--templates copies the package templates and points the config at them', async () => {
