@@ -53,8 +53,8 @@ export function registerKwartaal(program: Command): void {
         'Dezelfde invoer geeft dezelfde bestanden, byte voor byte, behalve de PDF\'s (die dragen hun datum) en hun',
         'SHA-256 in het overzicht. Op een terminal toont cter de voortgang; stdout noemt de map.',
         '',
-        'Afsluitcode: 0 alles gemaakt (afgewezen invoerregels staan op stderr); 1 een of meer rapporten mislukt, of',
-        'afgebroken met Ctrl-C; 2 verkeerd gebruik, een onleesbaar bestand of geen browser.',
+        'Afsluitcode: 0 alles gemaakt (afgewezen invoerregels staan op stderr); 1 een of meer rapporten mislukt;',
+        '2 verkeerd gebruik, een onleesbaar bestand of geen browser; 130 afgebroken met Ctrl-C.',
         '',
         'Voorbeelden:',
         '  cter kwartaal',
@@ -97,7 +97,7 @@ async function runKwartaalCommand(opties: KwartaalOpties): Promise<ExitCode> {
       return EXIT.OK;
     }
     warn(`${overzicht.uitkomst === 'afgebroken' ? 'afgebroken' : 'onvolledig'}: ${telling}.`);
-    return EXIT.PARTIAL;
+    return overzicht.uitkomst === 'afgebroken' ? EXIT.INTERRUPTED : EXIT.PARTIAL;
   } finally {
     stop.done();
   }
