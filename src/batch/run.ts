@@ -7,11 +7,14 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { LoadedConfig } from '../config/types.js';
+import { priveMap } from '../config/index.js';
 import { writeRejectsOrRemove } from '../ingest/index.js';
 import { slug } from '../reference/index.js';
-import { buildReportModel, reportBasis, ReportWriter, type Formaat, type ReportInput } from '../report/index.js';
+import { buildReportModel, reportBasis, reportFileName, ReportWriter, type Formaat, type ReportInput } from '../report/index.js';
 import { prepareScopeRun, type Log, type ScopeRun } from '../scope/index.js';
-import { CterError, EXIT } from '../util/errors.js';
+import { ensureWritableDir } from '../util/atomic-write.js';
+import { CterError, EXIT, IoFout, isIoError } from '../util/errors.js';
+import { OutputGuard, outputGuardVoor, UitvoerIsInvoer } from '../util/output-guard.js';
 import { shownPath } from '../util/paths.js';
 import { OVERZICHT_SCHEMA, telling, writeOverzicht, type Overzicht, type RapportRegel } from './overzicht.js';
 import { runPool, type JobOutcome } from './pool.js';
@@ -103,6 +106,8 @@ export interface MakeReportsOptions {
   parallel: number;
   signal?: AbortSignal;
   voortgang: Voortgang;
+  /** Refuses a report path that is one of the run's inputs (the check every writing command makes). */
+  guard?: OutputGuard;
 }
 
 /**
@@ -115,6 +120,7 @@ export async function makeReports(options: MakeReportsOptions): Promise<RapportR
   const maak = async (doel: BatchDoel): Promise<Gemaakt> => {
     const model = buildReportModel({ ...basis, cijfers: run.cijfers(doel.scope) });
     if (botsend.has(doel.code)) model.gebied.slug = `regio-${model.gebied.slug}`;
+    await options.guard?.check(join(uitDir, reportFileName(model, writer.formaat)), '--uit');
     const w = await writer.write(model, uitDir);
     return { bestand: basename(w.path), bytes: w.bytes, paginas: w.pages ?? null, sha256: await fileSha256(w.path) };
   };
@@ -140,6 +146,8 @@ export async function makeReports(options: MakeReportsOptions): Promise<RapportR
       onStart: (doel, poging) => voortgang.begonnen(doel.naam, poging),
       onRetry: (doel, fout) => voortgang.opnieuw(doel.naam, fout),
       onDone: (doel, o) => voortgang.klaar(regel(doel, o)),
+      // A usage or I/O error (no rights, disk full, an output that is an input) would fail every report alike.
+      fatal: (err) => err instanceof IoFout || err instanceof UitvoerIsInvoer || isIoError(err),
     });
   } finally {
     voortgang.stop();
@@ -161,6 +169,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
   const writer = await poolWriter(config, formaat, options.parallel);
   const uitDir = config.values.uitvoer;
   try {
+    // Said once, before minutes of work: an output folder that takes no file, or an output that is an input.
+    await ensureWritableDir(uitDir);
+    const guard = await outputGuardVoor(config);
+    for (const naam of ['overzicht.md', 'overzicht.json']) await guard.check(join(uitDir, naam), '--uit');
     log.info('invoer lezen en classificeren...');
     const run = await plan.read({ log });
     if (options.signal?.aborted) throw new CterError('afgebroken voordat er rapporten zijn gemaakt.', EXIT.PARTIAL);
@@ -180,8 +192,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
       parallel: options.parallel,
       signal: options.signal,
       voortgang: options.voortgang(doelen.length),
+      guard,
     });
-    const afgewezenPad = await writeRejectsOrRemove(join(uitDir, `afgewezen_${periode.code}.csv`), run.afgewezen);
+    // Rejected rows hold descriptions and person keys: the private folder, never the report folder.
+    await rm(join(uitDir, `afgewezen_${periode.code}.csv`), { force: true });
+    const afgewezenPad = await writeRejectsOrRemove(join(priveMap(config), `afgewezen_${periode.code}.csv`), run.afgewezen);
     const overzicht: Overzicht = {
       schema: OVERZICHT_SCHEMA,
       versie: basis.versie,
