@@ -10,12 +10,12 @@ import type { LoadedConfig } from '../config/types.js';
 import { priveMap } from '../config/index.js';
 import { writeRejectsOrRemove } from '../ingest/index.js';
 import { slug } from '../reference/index.js';
-import { buildReportModel, reportBasis, reportFileName, ReportWriter, type Formaat, type ReportInput } from '../report/index.js';
+import { buildReportModel, reportBasis, reportFileName, ReportWriter, type Formaat, type ReportInput, type ReportModel } from '../report/index.js';
 import { prepareScopeRun, type Log, type ScopeRun } from '../scope/index.js';
 import { ensureWritableDir } from '../util/atomic-write.js';
 import { CterError, EXIT, IoFout, isIoError } from '../util/errors.js';
 import { OutputGuard, outputGuardVoor, UitvoerIsInvoer } from '../util/output-guard.js';
-import { shownPath } from '../util/paths.js';
+import { rapportPad, shownPath } from '../util/paths.js';
 import { OVERZICHT_SCHEMA, telling, writeOverzicht, type Overzicht, type RapportRegel } from './overzicht.js';
 import { runPool, type JobOutcome } from './pool.js';
 import { batchDoelen, type BatchDoel, type BatchKeuze } from './targets.js';
@@ -108,6 +108,8 @@ export interface MakeReportsOptions {
   voortgang: Voortgang;
   /** Refuses a report path that is one of the run's inputs (the check every writing command makes). */
   guard?: OutputGuard;
+  /** Sees each report's model before it is written (e.g. to count what a public report left out). */
+  onModel?: (model: ReportModel) => void;
 }
 
 /**
@@ -119,6 +121,7 @@ export async function makeReports(options: MakeReportsOptions): Promise<RapportR
   const botsend = botsendeRegios(doelen);
   const maak = async (doel: BatchDoel): Promise<Gemaakt> => {
     const model = buildReportModel({ ...basis, cijfers: run.cijfers(doel.scope) });
+    options.onModel?.(model);
     if (botsend.has(doel.code)) model.gebied.slug = `regio-${model.gebied.slug}`;
     await options.guard?.check(join(uitDir, reportFileName(model, writer.formaat)), '--uit');
     const w = await writer.write(model, uitDir);
@@ -177,12 +180,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
     const run = await plan.read({ log });
     if (options.signal?.aborted) throw new CterError('afgebroken voordat er rapporten zijn gemaakt.', EXIT.PARTIAL);
     const { periode } = run;
-    const basis = reportBasis(run.invoer, config, { pad: shownPath });
+    const basis = reportBasis(run.invoer, config);
 
     await writer.start();
     options.onBrowser?.(() => writer.close());
     const tegelijk = `${formaat}, ${options.parallel} tegelijk`;
     log.info(`${doelen.length} rapporten over ${periode.label} (${tegelijk}) naar ${shownPath(uitDir)}`);
+    let notitiesWeggelaten = 0;
     const rapporten = await makeReports({
       run,
       doelen,
@@ -193,7 +197,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
       signal: options.signal,
       voortgang: options.voortgang(doelen.length),
       guard,
+      onModel: (model) => {
+        notitiesWeggelaten = Math.max(notitiesWeggelaten, model.notities.weggelaten);
+      },
     });
+    if (notitiesWeggelaten > 0) {
+      // Said once for the run; each report's verantwoording gives its own number.
+      log.info(
+        `openbare rapporten: tot ${notitiesWeggelaten} trendnotitie(s) per rapport weggelaten die niet als openbaar zijn ` +
+          "gemarkeerd (kolom 'openbaar' = ja); de verantwoording van elk rapport noemt het aantal.",
+      );
+    }
     // Rejected rows hold descriptions and person keys: the private folder, never the report folder.
     await rm(join(uitDir, `afgewezen_${periode.code}.csv`), { force: true });
     const afgewezenPad = await writeRejectsOrRemove(join(priveMap(config), `afgewezen_${periode.code}.csv`), run.afgewezen);
@@ -210,7 +224,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
         tlp: config.values.tlp,
         drempel: config.values.drempel,
         parallel: options.parallel,
-        templates: config.values.templates ?? null,
+        templates: config.values.templates === undefined ? null : rapportPad(config.values.templates, config.baseDir),
       },
       invoer: basis.invoer,
       totaal: {

@@ -131,8 +131,14 @@ async function runBeeld(options: BeeldOptions): Promise<ExitCode> {
     const guard = await outputGuardVoor(config);
     const run = await plan.read({ log: { info, warn }, lezer: metLeesvoortgang });
     const cijfers = run.cijfers(plan.gebied.scope);
-    const model = report.buildReportModel({ ...report.reportBasis(run.invoer, config, { pad: shownPath }), cijfers });
+    const model = report.buildReportModel({ ...report.reportBasis(run.invoer, config), cijfers });
     info(`${plan.gebied.naam}, ${run.periode.label}: ${cijfers.gebied.signalen} signalen; ${formaat.toUpperCase()} maken...`);
+    if (model.notities.weggelaten > 0) {
+      info(
+        `openbaar rapport: ${model.notities.weggelaten} trendnotitie(s) weggelaten die niet als openbaar zijn gemarkeerd ` +
+          "(kolom 'openbaar' = ja); de verantwoording noemt het aantal.",
+      );
+    }
     await guard.check(join(uitDir, report.reportFileName(model, formaat)), '--uit');
     const geschreven = await writer.write(model, uitDir);
     const rejects = await report.writeReportRejects(geschreven.path, run.afgewezen, priveMap(config));

@@ -236,6 +236,29 @@ describe('trend notes', () => {
   });
 });
 
+describe('trend notes: the openbaar marking (issue 9)', () => {
+  it('ja marks a note public; nee, empty or a missing column do not; anything else is not public, with a warning', async () => {
+    const dir = await tempDir();
+    const file = await writeLines(dir, 'o.csv', [
+      'datum;titel;notitie;openbaar',
+      '2025-10-01;Een;Tekst een;ja',
+      '2025-10-02;Twee;Tekst twee;Nee',
+      '2025-10-03;Drie;Tekst drie;',
+      '2025-10-04;Vier;Tekst vier;misschien',
+    ]);
+    const result = await ingestNotities([file], ref);
+    expect(result.records.map((n) => [n.titel, n.openbaar ?? false])).toEqual([
+      ['Een', true],
+      ['Twee', false],
+      ['Drie', false],
+      ['Vier', false],
+    ]);
+    expect(result.waarschuwingen.map((w) => [w.regel, w.kolom, w.waarde])).toEqual([[5, 'openbaar', 'misschien']]);
+    const zonder = await writeLines(dir, 'z.csv', ['datum;titel;notitie', '2025-10-01;Een;Tekst']);
+    expect((await ingestNotities([zonder], ref)).records[0]!.openbaar).toBeUndefined();
+  });
+});
+
 describe('detectSoort', () => {
   it('reads the kind from the header, after a sep= line and blank lines', async () => {
     const dir = await tempDir();
