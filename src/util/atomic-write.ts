@@ -2,6 +2,7 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { FileError, ioFout } from './errors.js';
+import { TEMP_BESTAND, ruimOp } from './leftovers.js';
 import { shownPath } from './paths.js';
 
 /** A temp path beside the target, so the final rename stays on one file system. */
@@ -48,6 +49,8 @@ export async function ensureWritableDir(dir: string): Promise<void> {
     });
     const handle = await open(probe, 'wx');
     await handle.close();
+    // Temp files of cter processes that were killed while writing here (never those of a live one).
+    await ruimOp(dir, TEMP_BESTAND);
   } catch (err) {
     throw ioFout(err, dir);
   } finally {
