@@ -187,6 +187,13 @@ export class FileSink<T extends { origin: Origin }> implements RecordSink<FileOu
   finish(dialect: FileDialect): FileOutcome {
     if (!this.header) throw new FileError(this.bestand, 'het bestand is leeg: er is geen kopregel gevonden.');
     const regel = this.header.regel;
+    for (const r of dialect.windowsRegels ?? []) {
+      this.waarschuwingen.add({
+        bestand: this.bestand,
+        regel: r,
+        reden: 'deze regel is geen geldige UTF-8 (de rest van het bestand wel) en is als Windows-1252 gelezen; controleer de tekens met accenten',
+      });
+    }
     this.converter.finish?.(this.duplicates.keptSince(this.start), (reden) =>
       this.waarschuwingen.add({ bestand: this.bestand, regel, reden }),
     );
