@@ -259,6 +259,25 @@ describe('trend notes: the openbaar marking (issue 9)', () => {
   });
 });
 
+describe('rows with fewer fields than the header (issue 9)', () => {
+  it('rejects a short row missing a required field, warns for one missing only optional ones, names another delimiter', async () => {
+    const dir = await tempDir();
+    const file = await writeLines(dir, 'kort.csv', [
+      'id;datum;gemeente;type;omschrijving;',
+      'S-1;03-07-2025;Zaanstad;incident;tekst',
+      'S-2;03-07-2025;Zaanstad',
+      'S-3;03-07-2025',
+      'S-4,03-07-2025,Zaanstad,incident,tekst',
+    ]);
+    const r = await ingestSignalen([file], ref, { sleutel: 's' });
+    expect(r.records.map((s) => s.id)).toEqual(['S-1', 'S-2']);
+    expect(r.waarschuwingen.map((w) => [w.regel, w.reden])).toContainEqual([3, 'de regel heeft 3 van de 5 velden van de kopregel; de ontbrekende velden zijn als leeg gelezen']);
+    const fouten = r.fouten.map((f) => [f.regel, f.reden]);
+    expect(fouten).toContainEqual([4, 'de regel heeft 2 van de 5 velden van de kopregel']);
+    expect(fouten).toContainEqual([5, "de regel heeft 1 veld en de kopregel 5: de velden lijken gescheiden door ',' in plaats van het scheidingsteken van de rest van het bestand"]);
+  });
+});
+
 describe('detectSoort', () => {
   it('reads the kind from the header, after a sep= line and blank lines', async () => {
     const dir = await tempDir();
