@@ -86,6 +86,11 @@ export interface Trendnotitie {
   /** CBS code; undefined means the whole region. */
   gemeente?: string;
   auteur?: string;
+  /**
+   * Marked for public reports (column `openbaar` = ja). Unmarked notes never appear in a report whose rubricering is
+   * Openbaar or whose TLP is CLEAR.
+   */
+  openbaar?: true;
   origin: Origin;
 }
 

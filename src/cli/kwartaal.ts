@@ -2,12 +2,12 @@ import type { Command } from 'commander';
 import { FORMATEN, type Formaat } from '../report/formaten.js';
 import { EXIT, type ExitCode } from '../util/errors.js';
 import { interrupts, standaardParallel } from './batch.js';
-import { colour, info, out, stderrIsTty, warn } from './io.js';
+import { colour, info, isStil, out, stderrIsTty, warn } from './io.js';
 import { oneOf, positiveInt } from './program.js';
 import { metLeesvoortgang } from './reading-progress.js';
-import { action } from './run.js';
+import { action, afsluitcodesHulp, algemeneOpties, klaar, type AlgemeneOptieWaarden } from './run.js';
 
-interface KwartaalOpties {
+interface KwartaalOpties extends AlgemeneOptieWaarden {
   periode?: string;
   regio?: string;
   uit?: string;
@@ -19,7 +19,7 @@ interface KwartaalOpties {
 }
 
 export function registerKwartaal(program: Command): void {
-  program
+  const command = program
     .command('kwartaal')
     .usage('[--periode <periode>] [--regio <naam>] [--uit <map>] [opties]')
     .summary('het hele kwartaal van een regio in één run: trends, samenvatting, een PDF per gebied, overzicht')
@@ -39,7 +39,8 @@ export function registerKwartaal(program: Command): void {
       `rapporten tegelijk; standaard 'parallel' uit de configuratie, anders het aantal processorkernen (hier ${standaardParallel()})`,
       positiveInt('--parallel'),
     )
-    .option('-c, --config <bestand>', 'dit configuratiebestand in plaats van het dichtstbijzijnde cter.config.json')
+    .option('-c, --config <bestand>', 'dit configuratiebestand in plaats van het dichtstbijzijnde cter.config.json');
+  algemeneOpties(command)
     .addHelpText(
       'after',
       [
@@ -53,8 +54,9 @@ export function registerKwartaal(program: Command): void {
         'Dezelfde invoer geeft dezelfde bestanden, byte voor byte, behalve de PDF\'s (die dragen hun datum) en hun',
         'SHA-256 in het overzicht. Op een terminal toont cter de voortgang; stdout noemt de map.',
         '',
-        'Afsluitcode: 0 alles gemaakt (afgewezen invoerregels staan op stderr); 1 een of meer rapporten mislukt;',
-        '2 verkeerd gebruik, een onleesbaar bestand of geen browser; 130 afgebroken met Ctrl-C.',
+        'Afgewezen invoerregels staan op stderr, niet in de map (die is voor rapporten).',
+        '',
+        afsluitcodesHulp('een of meer rapporten mislukt, of --streng en er zijn invoerregels afgewezen'),
         '',
         'Voorbeelden:',
         '  cter kwartaal',
@@ -76,7 +78,7 @@ async function runKwartaalCommand(opties: KwartaalOpties): Promise<ExitCode> {
   });
   const stop = interrupts();
   try {
-    const { overzicht, map, md } = await runKwartaal({
+    const { overzicht, map, md, afgewezen } = await runKwartaal({
       config,
       regio: opties.regio,
       periode: opties.periode,
@@ -86,7 +88,7 @@ async function runKwartaalCommand(opties: KwartaalOpties): Promise<ExitCode> {
       onBrowser: stop.onBrowser,
       log: { info, warn },
       lezer: metLeesvoortgang,
-      voortgang: (totaal) => (stderrIsTty() ? balkVoortgang(totaal) : logVoortgang(totaal, info)),
+      voortgang: (totaal) => (stderrIsTty() && !isStil() ? balkVoortgang(totaal) : logVoortgang(totaal, info)),
     });
     const gelukt = overzicht.bestanden.filter((b) => b.status === 'gelukt').length;
     const telling = `${gelukt} van ${overzicht.bestanden.length} bestanden in ${shownPath(map)}`;
@@ -94,7 +96,7 @@ async function runKwartaalCommand(opties: KwartaalOpties): Promise<ExitCode> {
     await out(`${map}\n`);
     if (overzicht.uitkomst === 'volledig') {
       info(`${colour.green('klaar:')} ${telling}.`);
-      return EXIT.OK;
+      return klaar(afgewezen, opties);
     }
     warn(`${overzicht.uitkomst === 'afgebroken' ? 'afgebroken' : 'onvolledig'}: ${telling}.`);
     return overzicht.uitkomst === 'afgebroken' ? EXIT.INTERRUPTED : EXIT.PARTIAL;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { CterError, EXIT, type ExitCode } from '../util/errors.js';
+import { CterError, EXIT, ioFout, type ExitCode } from '../util/errors.js';
 import { AFGEBROKEN } from './interrupt.js';
 import { error, info, setStil } from './io.js';
 
@@ -41,7 +41,9 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<ExitCode
   };
 }
 
-export function reportError(err: unknown): ExitCode {
+export function reportError(thrown: unknown): ExitCode {
+  // A file-system fault (EACCES, EISDIR, ENOTDIR, ENOSPC, ...) is the user's to fix: a Dutch message and exit 2.
+  const err = ioFout(thrown);
   if (err instanceof CterError) {
     error(err.message);
     return err.exitCode;

@@ -68,6 +68,10 @@ export function registerValideer(program: Command): void {
                 ...(await resolveInputs(config.values.notities, config.baseDir)),
               ];
         const bestanden = gevonden.map((f) => shownPath(f));
+        if (opts.afgewezen !== undefined) {
+          const { outputGuardVoor } = await import('../util/output-guard.js');
+          await (await outputGuardVoor(config, gevonden)).check(opts.afgewezen, '--afgewezen');
+        }
         const soort = opts.soort;
         const verslag = await metLeesvoortgang(({ onProgress }) =>
           valideer(bestanden, loadReference(config.values), soort, { onProgress, fenomeenVoorLabel }),

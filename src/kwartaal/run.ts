@@ -12,7 +12,9 @@ import { prepareScopeRun, scopeTrends, scopeUitOptiesOfConfig, type GekozenScope
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { CterError, EXIT, UsageError } from '../util/errors.js';
 import { cterVersie } from '../util/package.js';
-import { shownPath } from '../util/paths.js';
+import { ensureWritableDir } from '../util/atomic-write.js';
+import { outputGuardVoor } from '../util/output-guard.js';
+import { rapportPad, shownPath } from '../util/paths.js';
 import { rapportBestand, writeKwartaalOverzicht, KWARTAAL_OVERZICHT_SCHEMA, type KwartaalBestand, type KwartaalOverzicht } from './overzicht.js';
 import { samenvattingMarkdown } from './samenvatting.js';
 
@@ -42,6 +44,8 @@ export interface KwartaalResultaat {
   map: string;
   json: string;
   md: string;
+  /** Rejected input rows (reported on stderr; with --streng they make the run partly done). */
+  afgewezen: number;
 }
 
 interface KwartaalGebied extends GekozenScope {
@@ -72,7 +76,11 @@ export async function runKwartaal(options: KwartaalOptions): Promise<KwartaalRes
     if (options.signal?.aborted) throw new CterError('afgebroken voordat er iets is geschreven.', EXIT.PARTIAL);
     const { periode } = run;
     const map = join(config.values.uitvoer, periode.code);
-    const basis = reportBasis(run.invoer, config, { pad: shownPath });
+    // The same rules as beeld and batch: the folder takes files (said once), no output replaces an input, and the
+    // reports show no absolute path.
+    await ensureWritableDir(map);
+    const guard = await outputGuardVoor(config);
+    const basis = reportBasis(run.invoer, config);
 
     const trends = scopeTrends(run, scope, { alle: true });
     const inScope = gemeentenVan(scope);
@@ -119,6 +127,7 @@ export async function runKwartaal(options: KwartaalOptions): Promise<KwartaalRes
       parallel: options.parallel,
       signal: options.signal,
       voortgang: options.voortgang(doelen.length),
+      guard,
     });
     bestanden.push(...rapporten.map(rapportBestand));
 
@@ -132,13 +141,13 @@ export async function runKwartaal(options: KwartaalOptions): Promise<KwartaalRes
         rubricering: config.values.rubricering,
         tlp: config.values.tlp,
         drempel: config.values.drempel,
-        templates: config.values.templates ?? null,
+        templates: config.values.templates === undefined ? null : rapportPad(config.values.templates, config.baseDir),
       },
       invoer: basis.invoer,
       bestanden,
     };
     const paden = await writeKwartaalOverzicht(map, overzicht);
-    return { overzicht, map, ...paden };
+    return { overzicht, map, ...paden, afgewezen: run.afgewezen.length };
   } finally {
     await writer.close();
   }

@@ -7,6 +7,7 @@ import type { PipelineResultaat } from '../pipeline.js';
 import { evalueer } from '../classify/evaluatie.js';
 import { trainingsvoorbeelden, type Voorbeeld } from '../classify/index.js';
 import { cterVersie } from '../util/package.js';
+import { rapportPad } from '../util/paths.js';
 import type { ClassificatieMeting, ReportInput } from './model.js';
 
 /** The classification summary of all ingested signals: how many got their fenomeen in which way. */
@@ -17,7 +18,7 @@ export function herkomstTelling(signalen: readonly GeclassificeerdSignaal[]): Re
 }
 
 export interface BasisOpties {
-  /** How input file paths appear in the verantwoording (e.g. relative to the working folder). */
+  /** How input file paths appear in the verantwoording; default relative to the configuration's folder (rapportPad). */
   pad?: (bestand: string) => string;
   gegenereerd?: Date;
   versie?: string;
@@ -51,7 +52,7 @@ export function reportBasis(
   config: LoadedConfig,
   opties: BasisOpties = {},
 ): Omit<ReportInput, 'cijfers'> {
-  const pad = opties.pad ?? ((b: string) => b);
+  const pad = opties.pad ?? ((b: string) => rapportPad(b, config.baseDir));
   const toon = (b: BestandVerantwoording) => ({ ...b, bestand: pad(b.bestand) });
   return {
     notities: invoer.notities,

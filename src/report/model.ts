@@ -20,7 +20,7 @@ import {
 import { gemeentenSectie } from './gemeenten.js';
 import { kernpunten } from './kernpunten.js';
 import { BETROUWBAARHEID_NAAM, ERNST_NAAM, FENOMEEN_NAAM, HERKOMST_NAAM, TLP_KLEUR, TLP_UITLEG } from './labels.js';
-import { notitieGroepen } from './notities.js';
+import { notitieSectie } from './notities.js';
 import { SCHEMA, type Aantal, type Kerncijfer, type PeriodeVerwijzing, type ReportModel, type Verdeling, type VerdelingRij } from './types.js';
 import { verantwoording } from './verantwoording.js';
 
@@ -146,6 +146,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   }));
 
   const ernst = verdeling(figures, totaalKey, 'ernst', 'Ernst', g.ernst, (e) => ERNST_NAAM[e as keyof typeof ERNST_NAAM] ?? e);
+  const notities = notitieSectie(input.notities, c, openbaar);
   const model: Omit<ReportModel, 'kernpunten' | 'kerncijfers'> = {
     schema: SCHEMA,
     documenttitel: `Lokaal beeld CTER ${g.naam}, ${c.periode.label}`,
@@ -213,11 +214,10 @@ export function buildReportModel(input: ReportInput): ReportModel {
         (b) => BETROUWBAARHEID_NAAM[b] ?? b,
       ),
     },
-    notities: { aantal: 0, groepen: notitieGroepen(input.notities, c) },
+    notities,
     gemeenten: gemeentenSectie(c, figures),
-    verantwoording: verantwoording(input, figures, verdeling(figures, totaalKey, 'herkomst', 'Herkomst van het fenomeen', g.herkomst, (h) => HERKOMST_NAAM[h as Herkomst] ?? h)),
+    verantwoording: verantwoording(input, figures, verdeling(figures, totaalKey, 'herkomst', 'Herkomst van het fenomeen', g.herkomst, (h) => HERKOMST_NAAM[h as Herkomst] ?? h), notities.weggelaten),
   };
-  model.notities.aantal = model.notities.groepen.reduce((n, grp) => n + grp.notities.length, 0);
   return { ...model, kernpunten: kernpunten(model), kerncijfers: kerncijfers(model) };
 }
 

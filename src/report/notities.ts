@@ -1,7 +1,7 @@
 // The trend notes of a report: those of the period about the scope, grouped by scale, the analyst's text unchanged.
 
 import type { GemeenteOpzoeker } from '../aggregate/aggregate.js';
-import { notitiesVoorScope } from '../aggregate/trends.js';
+import { notitiesVoorScope, type TrendNotitie } from '../aggregate/trends.js';
 import type { ScopeCijfers } from '../aggregate/types.js';
 import type { Schaal, Trendnotitie } from '../model.js';
 import { formatDate } from './format.js';
@@ -21,8 +21,22 @@ function naamOpzoeker(c: ScopeCijfers): GemeenteOpzoeker {
   };
 }
 
-export function notitieGroepen(notities: readonly Trendnotitie[], cijfers: ScopeCijfers): NotitieGroep[] {
-  const relevant = notitiesVoorScope(notities, cijfers, naamOpzoeker(cijfers));
+/**
+ * The notes of the period about the scope, grouped by scale. A public report (Openbaar or TLP:CLEAR) keeps only the
+ * notes marked `openbaar`; `weggelaten` counts the ones it left out.
+ */
+export function notitieSectie(
+  notities: readonly Trendnotitie[],
+  cijfers: ScopeCijfers,
+  openbaar: boolean,
+): { aantal: number; weggelaten: number; groepen: NotitieGroep[] } {
+  const namen = naamOpzoeker(cijfers);
+  const alle = notitiesVoorScope(notities, cijfers, namen);
+  const getoond = openbaar ? notitiesVoorScope(notities.filter((n) => n.openbaar === true), cijfers, namen) : alle;
+  return { aantal: getoond.length, weggelaten: alle.length - getoond.length, groepen: notitieGroepen(getoond) };
+}
+
+function notitieGroepen(relevant: readonly TrendNotitie[]): NotitieGroep[] {
   return SCHAAL_VOLGORDE.map((schaal) => ({
     schaal,
     titel: SCHAAL_TITEL[schaal],

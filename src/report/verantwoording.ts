@@ -5,6 +5,7 @@ import type { ScopeCijfers } from '../aggregate/types.js';
 import { configReport } from '../config/show.js';
 import type { ConfigKey, LoadedConfig } from '../config/types.js';
 import { HERKOMSTEN, type BestandVerantwoording, type Herkomst } from '../model.js';
+import { rapportPad } from '../util/paths.js';
 import type { Figures } from './figures.js';
 import { formatInteger, formatShare } from './format.js';
 import { HERKOMST_NAAM } from './labels.js';
@@ -36,11 +37,14 @@ const CONFIG_IN_VERANTWOORDING: ConfigKey[] = [
   'sleutel',
 ];
 
+/** Keys whose value is a path: shown relative to the configuration's folder, never as an absolute local path. */
+const PAD_SLEUTELS: readonly ConfigKey[] = ['taxonomie', 'beoordelingen', 'templates'];
+
 function configuratie(config: LoadedConfig): ConfiguratieRegel[] {
   const report = configReport(config);
-  const text = (v: unknown): string => {
+  const text = (v: unknown, key: ConfigKey): string => {
     if (v === null || v === undefined) return '(niet ingesteld)';
-    if (typeof v === 'string') return v;
+    if (typeof v === 'string') return PAD_SLEUTELS.includes(key) ? rapportPad(v, config.baseDir) : v;
     if (Array.isArray(v) && v.length === 0) return '(geen)';
     if (typeof v === 'object' && Object.keys(v).length === 0) return '(geen)';
     return JSON.stringify(v);
@@ -48,19 +52,22 @@ function configuratie(config: LoadedConfig): ConfiguratieRegel[] {
   const bron = (s: string) => (s === 'standaard' || s === 'optie' || s === 'omgeving' ? s : 'configuratiebestand');
   return CONFIG_IN_VERANTWOORDING.map((key) => ({
     sleutel: key,
-    waarde: text(report.waarden[key]),
+    waarde: text(report.waarden[key], key),
     bron: bron(report.herkomst[key] ?? 'standaard'),
   }));
 }
 
 const cellen = (n: number): string => `${formatInteger(n)} ${n === 1 ? 'cel' : 'cellen'}`;
 
-function privacyRegels(figures: Figures, markering: string): string[] {
+function privacyRegels(figures: Figures, markering: string, notitiesWeggelaten: number): string[] {
   const d = figures.drempel;
   const regels = [
     'Het rapport bevat alleen geaggregeerde aantallen. Namen, persoonssleutels en omschrijvingen van signalen zijn niet opgenomen.',
     'Personen zijn geteld via gepseudonimiseerde sleutels (HMAC); de sleutels zelf staan niet in het rapport.',
-    'Trendnotities zijn de eigen tekst van de analist en staan ongewijzigd in het rapport.',
+    figures.openbaar
+      ? 'Openbaar rapport: alleen trendnotities die de analist als openbaar heeft gemarkeerd (kolom openbaar = ja) staan erin, ' +
+        `ongewijzigd; ${notitiesWeggelaten === 1 ? 'is 1 notitie' : `zijn ${formatInteger(notitiesWeggelaten)} notities`} over deze periode en dit gebied weggelaten.`
+      : 'Trendnotities zijn de eigen tekst van de analist en staan ongewijzigd in het rapport.',
   ];
   if (!figures.openbaar) {
     regels.push(
@@ -100,7 +107,12 @@ function toets(c: ScopeCijfers): ReportModel['verantwoording']['toets'] {
   };
 }
 
-export function verantwoording(input: ReportInput, figures: Figures, herkomst: Verdeling): ReportModel['verantwoording'] {
+export function verantwoording(
+  input: ReportInput,
+  figures: Figures,
+  herkomst: Verdeling,
+  notitiesWeggelaten: number,
+): ReportModel['verantwoording'] {
   const { rubricering, tlp } = input.config.values;
   return {
     bestanden: { signalen: input.invoer.signalen.map(bestandRij), notities: input.invoer.notities.map(bestandRij) },
@@ -111,7 +123,7 @@ export function verantwoording(input: ReportInput, figures: Figures, herkomst: V
     privacy: {
       drempel: figures.drempel,
       onderdrukt: { primair: figures.count('primary'), secundair: figures.count('secondary') },
-      regels: privacyRegels(figures, `${rubricering} / TLP:${tlp}`),
+      regels: privacyRegels(figures, `${rubricering} / TLP:${tlp}`, notitiesWeggelaten),
     },
     configuratie: configuratie(input.config),
   };
