@@ -99,6 +99,14 @@ export const CONFIG_KEYS: readonly KeyDoc[] = [
     voorbeeld: { Zaanstad: 158000 },
   },
   {
+    key: 'woonplaatsen',
+    soort: 'pad',
+    wat: 'bestand',
+    omschrijving:
+      "Eigen lijst van woonplaatsen (CSV met de kolommen woonplaats,cbs_code en eventueel bron) naast de meegeleverde van de politie-eenheid Noord-Holland; een woonplaats in de export telt dan bij haar gemeente.",
+    voorbeeld: 'woonplaatsen.csv',
+  },
+  {
     key: 'taxonomie',
     soort: 'pad',
     wat: 'bestand',
