@@ -6,7 +6,7 @@
 // Hoorn, not the village on Terschelling). Abolished gemeenten and woonplaatsen come next, together: when such a name
 // points to more than one current gemeente ("Koedijk": Alkmaar and Dijk en Waard), it is ambiguous and refused.
 import type { Gemeente } from '../model.js';
-import { normaliseName, plaatsKey, splitSuffix, withoutSuffix, woordKeys } from './normalise.js';
+import { normaliseName, plaatsKey, splitSuffix, withoutSuffix, woordKeys, zonderGemeente, zonderLidwoord } from './normalise.js';
 import { suggereer, type Kandidaat } from './suggest.js';
 import type { OpgehevenRow, WoonplaatsRow } from './tables.js';
 
@@ -75,7 +75,13 @@ export class GemeenteMatcher {
   }
 
   private add(name: string, entry: KeyEntry): void {
-    const key = plaatsKey(name);
+    // "Hertogenbosch" and "Gravenhage" as well as "'s-Hertogenbosch" and "'s-Gravenhage".
+    const kort = zonderLidwoord(name);
+    if (kort) this.addKey(plaatsKey(kort), entry);
+    this.addKey(plaatsKey(name), entry);
+  }
+
+  private addKey(key: string, entry: KeyEntry): void {
     const existing = this.keys.get(key);
     if (!existing || entry.rank < existing.rank) {
       this.keys.set(key, entry);
@@ -116,7 +122,8 @@ export class GemeenteMatcher {
     const code = /^(?:gm)?(\d{1,4})$/.exec(normaliseName(text));
     if (code) return this.resolveCode(`GM${code[1]!.padStart(4, '0')}`, text);
 
-    const entry = this.keys.get(key) ?? this.metSuffix(text);
+    const kaal = zonderGemeente(text);
+    const entry = this.keys.get(key) ?? (kaal === undefined ? undefined : this.keys.get(plaatsKey(kaal))) ?? this.metSuffix(kaal ?? text);
     if (!entry) {
       return { ok: false, reden: `onbekende gemeente '${text.trim()}'`, suggesties: suggereer(key, this.alleKandidaten()) };
     }
@@ -156,12 +163,9 @@ export class GemeenteMatcher {
     return { ok: true, gemeente, via: entry.via };
   }
 
-  /** Codes with the workspace's own gemeenten first, then by name. */
+  /** Codes with the workspace's own gemeenten first, then by code. */
   private sorteer(codes: string[]): string[] {
-    const naam = (c: string) => this.byCode.get(c)!.naam;
-    return [...codes].sort(
-      (a, b) => Number(this.voorkeur.has(b)) - Number(this.voorkeur.has(a)) || naam(a).localeCompare(naam(b), 'nl'),
-    );
+    return [...codes].sort((a, b) => Number(this.voorkeur.has(b)) - Number(this.voorkeur.has(a)) || a.localeCompare(b));
   }
 
   private resolveCode(code: string, text: string): GemeenteMatch {

@@ -26,16 +26,11 @@ export function withoutSuffix(name: string): string {
 }
 
 /**
- * The key under which places (gemeenten, woonplaatsen, regions) are compared: normaliseName after dropping what Dutch
- * writers add or leave out: a "Gem."/"Gemeente" prefix, the "'s-" of "'s-Hertogenbosch", and "ij" written as "y" or
- * "Ij" ("IJmuiden", "Ijmuiden" and "Ymuiden" share one key).
+ * The key under which places (gemeenten, woonplaatsen, regions) are compared: normaliseName with "ij" written as "y"
+ * ("IJmuiden", "Ijmuiden" and "Ymuiden" share one key).
  */
 export function plaatsKey(text: string): string {
-  const zonderVoorvoegsel = text
-    .trim()
-    .replace(/^(?:gem\.?|gemeente)\s+/i, '')
-    .replace(/^['’`]?s[- ](?=\p{L})/iu, '');
-  return normaliseName(zonderVoorvoegsel).replace(/ij/g, 'y');
+  return normaliseName(text).replace(/ij/g, 'y');
 }
 
 /** The words of a name as keys, for "Helder" -> "Den Helder" and "Zaanstreek" -> "Zaanstreek-Waterland". */
@@ -50,4 +45,16 @@ export function woordKeys(text: string): string[] {
 export function splitSuffix(text: string): [string, string] | undefined {
   const m = /^(.*\S)\s*\(([^)]*)\)\s*$/.exec(text.trim());
   return m ? [m[1]!, m[2]!] : undefined;
+}
+
+/** "Gem. Zaanstad", "Gemeente Zaanstad" -> "Zaanstad"; undefined when there is no such prefix. */
+export function zonderGemeente(text: string): string | undefined {
+  const rest = text.trim().replace(/^(?:gem\.?|gemeente)\s+/i, '');
+  return rest === text.trim() || !rest ? undefined : rest;
+}
+
+/** The name without its "'s-" ("'s-Hertogenbosch" -> "Hertogenbosch"), for a second key; undefined when it has none. */
+export function zonderLidwoord(name: string): string | undefined {
+  const rest = name.replace(/^['’]s[- ](?=\p{L})/u, '');
+  return rest === name ? undefined : rest;
 }
