@@ -3,6 +3,7 @@
 
 import type { ReeksPunt, ScopeCijfers } from '../aggregate/types.js';
 import type { LoadedConfig } from '../config/types.js';
+import type { GemeenteOmzetting } from '../ingest/index.js';
 import { FENOMENEN, type BestandVerantwoording, type Herkomst, type Trendnotitie } from '../model.js';
 import { slug } from '../reference/normalise.js';
 import { cell, Figures, figureSystem, GEEN_GEGEVENS, HIDDEN_MARK, type VerdelingSoort } from './figures.js';
@@ -29,7 +30,12 @@ export interface ReportInput {
   /** All trend notes read; the model keeps those of the period and the scope. */
   notities: Trendnotitie[];
   /** Ingest accounting per input file. */
-  invoer: { signalen: BestandVerantwoording[]; notities: BestandVerantwoording[] };
+  invoer: {
+    signalen: BestandVerantwoording[];
+    notities: BestandVerantwoording[];
+    /** Woonplaatsen and abolished gemeenten in the signal exports, and the gemeente each was counted as. */
+    omzettingen?: GemeenteOmzetting[];
+  };
   /** Signals per herkomst over all ingested signals (the classification summary). */
   classificatie: Record<Herkomst, number>;
   /** The classification (rules and text model) measured by cross-validation on the labelled signals of the inputs. */

@@ -4,6 +4,7 @@
 import type { ScopeCijfers } from '../aggregate/types.js';
 import { configReport } from '../config/show.js';
 import type { ConfigKey, LoadedConfig } from '../config/types.js';
+import { omzettingRegel, type GemeenteOmzetting } from '../ingest/index.js';
 import { HERKOMSTEN, type BestandVerantwoording, type Herkomst } from '../model.js';
 import { rapportPad } from '../util/paths.js';
 import type { Figures } from './figures.js';
@@ -83,6 +84,14 @@ function privacyRegels(figures: Figures, markering: string, notitiesWeggelaten: 
   return regels;
 }
 
+/** The woonplaatsen and abolished gemeenten counted elsewhere; a public report hides small counts as '<drempel'. */
+function omzettingen(lijst: readonly GemeenteOmzetting[], figures: Figures): string[] {
+  return lijst.map((o) => {
+    const verborgen = figures.openbaar && o.aantal < figures.drempel;
+    return omzettingRegel(o).replace(/: \d+×$/, `: ${verborgen ? `<${figures.drempel}` : formatInteger(o.aantal)}×`);
+  });
+}
+
 function herkomstInvoer(counts: Record<Herkomst, number>): VerdelingRij[] {
   const total = HERKOMSTEN.reduce((n, h) => n + (counts[h] ?? 0), 0);
   return HERKOMSTEN.map((h) => {
@@ -116,6 +125,7 @@ export function verantwoording(
   const { rubricering, tlp } = input.config.values;
   return {
     bestanden: { signalen: input.invoer.signalen.map(bestandRij), notities: input.invoer.notities.map(bestandRij) },
+    omzettingen: omzettingen(input.invoer.omzettingen ?? [], figures),
     herkomst,
     herkomstInvoer: herkomstInvoer(input.classificatie),
     toets: toets(input.cijfers),
