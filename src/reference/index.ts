@@ -98,7 +98,7 @@ export function gemeenteOfFout(ref: Reference, text: string, waar: string, meld?
   const match = ref.resolveGemeente(text);
   if (!match.ok) throw new UsageError(`${waar}: ${withSuggestions(match.reden, match.suggesties)}`);
   const omzetting = omzettingTekst(match);
-  if (omzetting && meld) meld(`${omzetting}.`);
+  if (omzetting && meld) meld(`${waar}: ${omzetting}.`);
   return match.gemeente;
 }
 
