@@ -184,7 +184,7 @@ describe('cter trends options', () => {
 
   it.each([
     [['--periode', '2025-Q5'], /ongeldige periode '2025-Q5'/],
-    [['--gemeente', 'Zaandam'], /onbekende gemeente 'Zaandam'.*Zaanstad/],
+    [['--gemeente', 'Zaandamm'], /onbekende gemeente 'Zaandamm'\. Bedoelt u: Zaandam \(woonplaats in Zaanstad\)\?/],
     [['--regio', 'Atlantis'], /onbekende regio 'Atlantis'/],
     [['--gemeente', 'Zaanstad', '--regio', 'VR11'], /niet allebei/],
     [['--formaat', 'pdf'], /'pdf' is ongeldig; kies uit json, md, csv/],
