@@ -41,7 +41,7 @@ export const CONFIG_KEYS: readonly KeyDoc[] = [
     key: 'regio',
     soort: 'tekst',
     omschrijving:
-      "Standaardgebied: een veiligheidsregio, zorg- en veiligheidsregio, de politie-eenheid of een eigen regio (naam of code, bijv. 'Zaanstreek-Waterland' of 'VR11').",
+      "Standaardgebied: een veiligheidsregio, zorg- en veiligheidsregio, politie-eenheid of eigen regio (naam of code, bijv. 'Zaanstreek-Waterland' of 'VR11'); 'cter gebieden' toont ze alle.",
     voorbeeld: 'Zaanstreek-Waterland',
   },
   {
