@@ -153,7 +153,7 @@ function eigenWoonplaatsen(pad: string, tables: ReferenceTables): WoonplaatsRow[
     throw new FileError(pad, `woonplaatsen (configuratie 'woonplaatsen') niet te lezen: ${(err as Error).message}`);
   }
   const fail = (message: string) => new FileError(pad, message);
-  let rows: Record<string, string>[];
+  let rows: { row: Record<string, string>; regel: number }[];
   try {
     rows = parseTable(content, WOONPLAATS_KOLOMMEN, fail);
   } catch (err) {
@@ -161,11 +161,11 @@ function eigenWoonplaatsen(pad: string, tables: ReferenceTables): WoonplaatsRow[
     throw fail(`geen geldige CSV: ${(err as Error).message}`);
   }
   const codes = new Set(tables.gemeenten.map((g) => g.code));
-  return rows.map((r, i) => {
-    const row = woonplaatsRow(r);
-    if (!row.woonplaats) throw fail(`regel ${i + 2}: woonplaats ontbreekt`);
+  return rows.map((r) => {
+    const row = woonplaatsRow(r.row);
+    if (!row.woonplaats) throw fail(`regel ${r.regel}: woonplaats ontbreekt`);
     if (!codes.has(row.code)) {
-      throw fail(`regel ${i + 2}: '${row.code}' is geen CBS-code van een huidige gemeente (bijv. GM0479)`);
+      throw fail(`regel ${r.regel}: '${row.code}' is geen CBS-code van een huidige gemeente (bijv. GM0479)`);
     }
     return row;
   });

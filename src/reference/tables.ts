@@ -54,25 +54,33 @@ const REGIO_SOORTEN: readonly RegioSoort[] = ['veiligheidsregio', 'zorg- en veil
 
 function readCsv(file: string, columns: string[]): Record<string, string>[] {
   const url = new URL(file, DATA_DIR);
-  return parseTable(readFileSync(url), columns, (message) => new Error(`${url.pathname}: ${message}`));
+  return parseTable(readFileSync(url), columns, (message) => new Error(`${url.pathname}: ${message}`)).map((r) => r.row);
 }
 
-/** A reference table in cter's CSV form (comma, header line); `fail` turns a problem into the caller's error. */
+/**
+ * A reference table in cter's CSV form (comma, header line, `#` comment lines), each row with the line it starts on;
+ * `fail` turns a problem into the caller's error.
+ */
 export function parseTable(
   content: Buffer | string,
   columns: string[],
   fail: (message: string) => Error,
-): Record<string, string>[] {
-  const rows = parse(content, { columns: true, bom: true, trim: true, skip_empty_lines: true, comment: '#', comment_no_infix: true }) as Record<
-    string,
-    string
-  >[];
-  rows.forEach((row, i) => {
+): { row: Record<string, string>; regel: number }[] {
+  const records = parse(content, {
+    columns: true,
+    bom: true,
+    trim: true,
+    skip_empty_lines: true,
+    comment: '#',
+    comment_no_infix: true,
+    info: true,
+  }) as { record: Record<string, string>; info: { lines: number } }[];
+  return records.map(({ record, info }) => {
     for (const column of columns) {
-      if (row[column] === undefined) throw fail(`regel ${i + 2} mist kolom '${column}'`);
+      if (record[column] === undefined) throw fail(`regel ${info.lines} mist kolom '${column}'`);
     }
+    return { row: record, regel: info.lines };
   });
-  return rows;
 }
 
 export const WOONPLAATS_KOLOMMEN = ['woonplaats', 'cbs_code'];

@@ -1,6 +1,10 @@
 // Places as analysts write them: woonplaatsen, misspellings and old names, each with the gemeente it resolves to or
 // the first suggestion cter makes. No suggestion may look like a current gemeente when it is not one.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FileError } from '../../src/util/errors.js';
 import { loadReference, withSuggestions, type GemeenteMatch } from '../../src/reference/index.js';
 import { alleenZelfdeEinde } from '../../src/reference/suggest.js';
 
@@ -183,5 +187,35 @@ describe('regions as analysts write them', () => {
       'Politie-eenheid Amsterdam': 6,
       'Politie-eenheid Noord-Holland': 32,
     });
+  });
+});
+
+describe("the configuration's own woonplaatsen", () => {
+  const bestand = (inhoud: string) => {
+    const pad = join(mkdtempSync(join(tmpdir(), 'cter-wp-')), 'woonplaatsen.csv');
+    writeFileSync(pad, inhoud);
+    return pad;
+  };
+
+  it('adds woonplaatsen elsewhere in the country; a second gemeente makes a name ambiguous', () => {
+    const pad = bestand('woonplaats,cbs_code,bron\n# Overijssel\nNijverdal,GM0163,BAG\nDen Ham,GM1700,\nDen Ham,GM0147,\n');
+    const eigen = loadReference({ woonplaatsen: pad });
+    expect(eigen.resolveGemeente('Nijverdal')).toMatchObject({ ok: true, via: 'woonplaats', gemeente: { naam: 'Hellendoorn' } });
+    expect(eigen.resolveGemeente('Den Ham')).toMatchObject({ ok: false, reden: "'Den Ham' is dubbelzinnig: Borne of Twenterand" });
+    expect(eigen.resolveGemeente('Zaandam')).toMatchObject({ ok: true, gemeente: { naam: 'Zaanstad' } });
+    expect(eigen.woonplaatsenVan('GM0163')).toEqual(['Nijverdal']);
+    expect(ref.resolveGemeente('Nijverdal').ok).toBe(false);
+  });
+
+  it('stops with the file and line on a code that is not a current gemeente', () => {
+    const pad = bestand('woonplaats,cbs_code\n# Overijssel\nNijverdal,GM0163\nGiethoorn,GM9999\n');
+    expect(() => loadReference({ woonplaatsen: pad })).toThrow(FileError);
+    expect(() => loadReference({ woonplaatsen: pad })).toThrow(/woonplaatsen\.csv: regel 4: 'GM9999' is geen CBS-code/);
+    const zonderKolom = bestand('plaats,gemeente\nNijverdal,GM0163\n');
+    expect(() => loadReference({ woonplaatsen: zonderKolom })).toThrow(/regel 2 mist kolom 'woonplaats'/);
+  });
+
+  it('refuses inhabitants given for a woonplaats', () => {
+    expect(() => loadReference({ inwoners: { Zaandam: 80_000 } })).toThrow(/woonplaats in Zaanstad/);
   });
 });
