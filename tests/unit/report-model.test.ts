@@ -212,5 +212,35 @@ describe('trend notes in a public report (issue 9)', () => {
   it('an internal report shows every note of the period and leaves none out', () => {
     const model = buildReportModel({ ...input, config: reportInput(zaanstadScope()).config });
     expect(model.notities).toMatchObject({ aantal: 2, weggelaten: 0 });
+
+describe('the verantwoording lists woonplaatsen and abolished gemeenten counted elsewhere', () => {
+  const omzettingen = [
+    { soort: 'woonplaats' as const, van: 'Zaandam', naar: 'Zaanstad', naarCode: 'GM0479', aantal: 14 },
+    { soort: 'woonplaats' as const, van: 'Krommenie', naar: 'Zaanstad', naarCode: 'GM0479', aantal: 2 },
+    { soort: 'opgeheven' as const, van: 'Beemster', vanCode: 'GM0370', naar: 'Purmerend', naarCode: 'GM0439', aantal: 3 },
+  ];
+  const met = (config: Parameters<typeof reportInput>[1] = {}) => {
+    const input = reportInput(zaanstadScope(), config);
+    return buildReportModel({ ...input, invoer: { ...input.invoer, omzettingen } });
+  };
+
+  it('one line each, with the exact count in a report that is not public', () => {
+    expect(met().verantwoording.omzettingen).toEqual([
+      'Zaandam geteld als Zaanstad: 14×',
+      'Krommenie geteld als Zaanstad: 2×',
+      'Beemster (opgeheven) geteld als Purmerend: 3×',
+    ]);
+  });
+
+  it('hides counts below the threshold in a public report', () => {
+    expect(met({ rubricering: 'Openbaar' }).verantwoording.omzettingen).toEqual([
+      'Zaandam geteld als Zaanstad: 14×',
+      'Krommenie geteld als Zaanstad: <5×',
+      'Beemster (opgeheven) geteld als Purmerend: <5×',
+    ]);
+  });
+
+  it('is empty when the exports named only gemeenten', () => {
+    expect(buildReportModel(reportInput(zaanstadScope())).verantwoording.omzettingen).toEqual([]);
   });
 });
