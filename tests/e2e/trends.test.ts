@@ -218,6 +218,17 @@ describe('cter trends on a terminal', () => {
     expect(code).toBe(0);
     expect(screen).toContain('2025-Q3;gemeente;GM0880;Wormerland;jihadisme;0;0;0');
   });
+
+  it('finds a gemeente by one of its woonplaatsen', async () => {
+    const { code, screen, pending } = await cterInTerminal(['trends', '--formaat', 'csv'], FIXTURE, [
+      ['Voor welk gebied?', 'krommenie'],
+      ['Zaanstad (gemeente)', KEY.enter],
+      ['Welke periode?', KEY.enter],
+    ]);
+    expect(pending).toEqual([]);
+    expect(code).toBe(0);
+    expect(screen).toContain('2025-Q3;gemeente;GM0479;Zaanstad;');
+  });
 });
 
 describe('cter trends on the sample data', () => {
