@@ -212,6 +212,8 @@ describe('trend notes in a public report (issue 9)', () => {
   it('an internal report shows every note of the period and leaves none out', () => {
     const model = buildReportModel({ ...input, config: reportInput(zaanstadScope()).config });
     expect(model.notities).toMatchObject({ aantal: 2, weggelaten: 0 });
+  });
+});
 
 describe('the verantwoording lists woonplaatsen and abolished gemeenten counted elsewhere', () => {
   const omzettingen = [
