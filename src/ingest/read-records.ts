@@ -15,6 +15,7 @@ import {
   detectCodering,
   detectDelimiter,
   detectSepLine,
+  isValidUtf8,
   SAMPLE_BYTES,
   type Codering,
 } from './dialect.js';
@@ -223,6 +224,10 @@ async function chooseCodering(file: string, sample: Uint8Array, wholeFile: boole
       if (wholeFile) telling.regel(rest);
       if (!telling.meestalUtf8) return 'windows-1252';
       if (wholeFile) return 'utf-8+windows-1252';
+    } else if (codering === 'utf-8-bom') {
+      // The BOM says UTF-8: a line that is not valid UTF-8 after all falls back on its own, with a warning.
+      if (wholeFile ? isValidUtf8(sample.subarray(3), true) : await isUtf8File(file)) return codering;
+      return 'utf-8+windows-1252';
     } else if (codering !== 'utf-8' || wholeFile || (await isUtf8File(file))) {
       return codering;
     }

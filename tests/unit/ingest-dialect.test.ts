@@ -3,7 +3,6 @@ import { ingestSignalen } from '../../src/ingest/index.js';
 import { countPerRecord, detectCodering, detectDelimiter, detectSepLine } from '../../src/ingest/dialect.js';
 import { Windows1252Decoder } from '../../src/ingest/windows-1252.js';
 import { loadReference } from '../../src/reference/index.js';
-import { FileError } from '../../src/util/errors.js';
 import {
   DELIMITERS,
   ENCODINGS,
@@ -222,13 +221,14 @@ describe('unreadable files', () => {
     await expect(ingestSignalen([dir], ref)).rejects.toThrow(/is een map/);
   });
 
-  it('refuses a UTF-8 BOM file with bytes that are not UTF-8', async () => {
+  it('reads the one line of a UTF-8 BOM file that is not UTF-8 as Windows-1252, with a warning naming it', async () => {
     const dir = await tempDir();
     const file = `${dir}/kapot.csv`;
     const { writeFile } = await import('node:fs/promises');
-    await writeFile(file, Buffer.concat([encode('id;datum;gemeente\r\nS-1;2025-01-02;', 'utf-8', true), Buffer.from([0xe9, 0x0d, 0x0a])]));
-    const err = await ingestSignalen([file], ref).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(FileError);
-    expect((err as FileError).message).toMatch(/kapot\.csv: bevat bytes die geen geldige utf-8-bom zijn/);
+    await writeFile(file, Buffer.concat([encode('id;datum;gemeente\r\nS-1;2025-01-02;Zaanstad\r\nS-2;2025-01-02;', 'utf-8', true), Buffer.from([0xe9, 0x0d, 0x0a])]));
+    const result = await ingestSignalen([file], ref);
+    expect(result.bestanden[0]!.codering).toBe('utf-8+windows-1252');
+    expect(result.waarschuwingen).toEqual([expect.objectContaining({ regel: 3, reden: expect.stringContaining('geen geldige UTF-8') })]);
+    expect(result.fouten).toEqual([expect.objectContaining({ regel: 3 })]);
   });
 });
