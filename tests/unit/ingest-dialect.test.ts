@@ -180,13 +180,43 @@ describe('records the parser cannot read', () => {
     expect(result.afgewezen[0]!.velden.tekst).toContain('S-3;2025-01-02');
   });
 
-  it('stops with a file error on the line where a runaway quote makes a record longer than a million characters', async () => {
+  it('rejects only a record over the 1,000,000-character limit, with its line and the limit, and reads on', async () => {
+    const dir = await tempDir();
+    // A quoted description of 1.2 million characters spread over 3 lines (quoted newlines), between ordinary rows.
+    const lang = `"${'a'.repeat(400_000)}\n${'b'.repeat(400_000)}\r\n${'c'.repeat(400_000)}"`;
+    const file = await writeLines(dir, 'lang.csv', [
+      'id;datum;gemeente;omschrijving',
+      'S-1;2025-01-02;Zaanstad;goed',
+      `S-2;2025-01-02;Zaanstad;${lang}`,
+      'S-3;2025-01-02;Zaanstad;"ook goed\nover twee regels"',
+      'S-4;2025-01-02;Zaanstad;goed',
+    ]);
+    const result = await ingestSignalen([file], ref);
+    expect(result.totaal).toEqual({ regels: 4, geaccepteerd: 3, afgewezen: 1, dubbel: 0 });
+    expect(result.fouten).toEqual([
+      expect.objectContaining({ regel: 3, reden: expect.stringContaining('langer dan de grens van 1.000.000 tekens') }),
+    ]);
+    expect(result.afgewezen[0]!.velden.tekst).toContain('S-2;2025-01-02;Zaanstad;"aaa');
+    expect(result.records.map((r) => [r.id, r.origin.regel])).toEqual([['S-1', 2], ['S-3', 6], ['S-4', 8]]);
+  });
+
+  it('accepts a record of exactly 1,000,000 characters', async () => {
+    const dir = await tempDir();
+    const omschrijving = 'x'.repeat(1_000_000 - 'S-1'.length - '2025-01-02'.length - 'Zaanstad'.length);
+    const file = await writeLines(dir, 'precies.csv', ['id;datum;gemeente;omschrijving', `S-1;2025-01-02;Zaanstad;${omschrijving}`, 'S-2;2025-01-02;Zaanstad;kort']);
+    const result = await ingestSignalen([file], ref);
+    expect(result.totaal).toEqual({ regels: 2, geaccepteerd: 2, afgewezen: 0, dubbel: 0 });
+  });
+
+  it('rejects a runaway quote over a million characters as a quote that is not closed, not as a file error', async () => {
     const dir = await tempDir();
     const filler = Array.from({ length: 40_000 }, (_, i) => `S-${i};2025-01-02;Zaanstad;gewone tekst`);
     const file = await writeLines(dir, 'runaway.csv', ['id;datum;gemeente;omschrijving', 'S-0;2025-01-02;Zaanstad;goed', 'S-1;2025-01-02;Zaanstad;"open', ...filler]);
-    await expect(ingestSignalen([file], ref)).rejects.toThrow(
-      `${file}: regel 3: een record is langer dan 1.000.000 tekens; waarschijnlijk wordt een aanhalingsteken (") niet gesloten.`,
-    );
+    const result = await ingestSignalen([file], ref);
+    expect(result.totaal).toEqual({ regels: 2, geaccepteerd: 1, afgewezen: 1, dubbel: 0 });
+    expect(result.fouten).toEqual([
+      expect.objectContaining({ regel: 3, reden: expect.stringContaining('aanhalingsteken (") wordt niet gesloten') }),
+    ]);
   });
 
   it('rejects a row with more filled fields than the header, and accepts empty extra or missing trailing fields', async () => {
