@@ -60,7 +60,21 @@ function configuratie(config: LoadedConfig): ConfiguratieRegel[] {
 
 const cellen = (n: number): string => `${formatInteger(n)} ${n === 1 ? 'cel' : 'cellen'}`;
 
-function privacyRegels(figures: Figures, markering: string, notitiesWeggelaten: number): string[] {
+/** Of a public report: how many distinct unknown type and bron values it shows merged as "overig". */
+export interface Samengevoegd {
+  type: number;
+  bron: number;
+}
+
+function samengevoegdRegel(s: Samengevoegd): string {
+  const deel = (n: number, kolom: string) => `${n === 1 ? '1 waarde' : `${formatInteger(n)} verschillende waarden`} van ${kolom}`;
+  return (
+    'Openbaar rapport: waarden van type en bron die cter niet kent (zoals geschreven in de export) staan samengevoegd als "overig"; ' +
+    `samengevoegd ${s.type + s.bron === 0 ? 'zijn geen waarden' : [s.type > 0 ? deel(s.type, 'type') : '', s.bron > 0 ? deel(s.bron, 'bron') : ''].filter(Boolean).join(' en ')}.`
+  );
+}
+
+function privacyRegels(figures: Figures, markering: string, notitiesWeggelaten: number, samengevoegd: Samengevoegd): string[] {
   const d = figures.drempel;
   const regels = [
     'Het rapport bevat alleen geaggregeerde aantallen. Namen, persoonssleutels en omschrijvingen van signalen zijn niet opgenomen.',
@@ -80,6 +94,7 @@ function privacyRegels(figures: Figures, markering: string, notitiesWeggelaten: 
     `Openbaar rapport: aantallen van 1 tot en met ${d - 1} zijn vervangen door '<${d}' (primaire onderdrukking; ${cellen(figures.count('primary'))}).`,
     `Daarnaast ${figures.count('secondary') === 1 ? 'is' : 'zijn'} ${cellen(figures.count('secondary'))} afgeschermd met 'x' (secundaire onderdrukking), zodat geen verborgen aantal uit de getoonde aantallen en totalen kan worden teruggerekend, ook niet door tabellen te combineren.`,
     'Aandelen, aantallen per 10.000 inwoners en veranderingen die op een afgeschermd aantal berusten, zijn ook afgeschermd; in de grafieken ontbreken die waarden. Nullen worden wel getoond.',
+    samengevoegdRegel(samengevoegd),
   );
   return regels;
 }
@@ -121,6 +136,7 @@ export function verantwoording(
   figures: Figures,
   herkomst: Verdeling,
   notitiesWeggelaten: number,
+  samengevoegd: Samengevoegd = { type: 0, bron: 0 },
 ): ReportModel['verantwoording'] {
   const { rubricering, tlp } = input.config.values;
   return {
@@ -133,7 +149,7 @@ export function verantwoording(
     privacy: {
       drempel: figures.drempel,
       onderdrukt: { primair: figures.count('primary'), secundair: figures.count('secondary') },
-      regels: privacyRegels(figures, `${rubricering} / TLP:${tlp}`, notitiesWeggelaten),
+      regels: privacyRegels(figures, `${rubricering} / TLP:${tlp}`, notitiesWeggelaten, samengevoegd),
     },
     configuratie: configuratie(input.config),
   };
