@@ -15,7 +15,7 @@ import {
   type Tekstmodel,
 } from './classify/index.js';
 import { resolveInputs, type LoadedConfig } from './config/index.js';
-import { ingestNotities, ingestSignalen, type IngestUitkomst } from './ingest/index.js';
+import { ingestNotities, ingestSignalen, omzettingRegel, type IngestUitkomst } from './ingest/index.js';
 import type { GeclassificeerdSignaal, Melding, Signaal, Trendnotitie } from './model.js';
 import type { Reference } from './reference/index.js';
 import { loadBeoordelingen } from './review/store.js';
@@ -189,10 +189,7 @@ export function ingestMeldingen(ingest: PipelineResultaat['ingest'], max = 3, vo
     const t = r.totaal;
     const bestanden = r.bestanden.length === 1 ? '1 bestand' : `${r.bestanden.length} bestanden`;
     info(`${naam}: ${t.geaccepteerd} geaccepteerd, ${t.afgewezen} afgewezen, ${t.dubbel} dubbel (${bestanden}).`);
-    if (r.omzettingen.length > 0) {
-      const lijst = r.omzettingen.map((o) => `${o.van} -> ${o.naar} (${o.aantal}×)`).join(', ');
-      info(`${naam}: opgeheven gemeenten geteld bij hun opvolger: ${lijst}.`);
-    }
+    for (const o of r.omzettingen) info(`${naam}: ${omzettingRegel(o)}.`);
     if (r.fouten.length > 0) {
       warn(`${r.fouten.length} ${naam === 'signalen' ? 'signaalregels' : 'notitieregels'} afgewezen: ${tellingPerReden(r.fouten)}.`);
       details(r.fouten, 'afgewezen: ');

@@ -7,7 +7,7 @@ import type { Reference } from '../reference/index.js';
 import type { CterConfig } from '../config/types.js';
 import { scopeUitOptiesOfConfig, type GekozenScope, type ScopeOpties } from '../scope/resolve.js';
 import { UsageError } from '../util/errors.js';
-import { interactive } from './io.js';
+import { info, interactive } from './io.js';
 import { dutch } from '../config/prompt-theme.js';
 
 /**
@@ -27,6 +27,8 @@ export async function kiesScope(
       "geen gebied: geef --gemeente <naam> of --regio <naam>, of zet 'regio' of 'gemeente' in cter.config.json.",
     );
   }
+  // "--gemeente: Zaandam geteld als Zaanstad."
+  if (gekozen.melding) info(gekozen.melding);
   return gekozen;
 }
 
@@ -51,7 +53,8 @@ function keuzes(ref: Reference): Keuze[] {
     value: scopeKey({ soort: 'gemeente', code: g.code }),
     name: `${g.naam} (gemeente)`,
     scope: { soort: 'gemeente', code: g.code } as Scope,
-    zoek: [g.naam, g.code, ...g.andereNamen].join(' ').toLowerCase(),
+    // Woonplaatsen too: typing "Zaandam" finds Zaanstad.
+    zoek: [g.naam, g.code, ...g.andereNamen, ...ref.woonplaatsenVan(g.code)].join(' ').toLowerCase(),
   }));
   return [...regios, ...gemeenten];
 }

@@ -56,7 +56,11 @@ export function reportBasis(
   const toon = (b: BestandVerantwoording) => ({ ...b, bestand: pad(b.bestand) });
   return {
     notities: invoer.notities,
-    invoer: { signalen: invoer.ingest.signalen.bestanden.map(toon), notities: invoer.ingest.notities.bestanden.map(toon) },
+    invoer: {
+      signalen: invoer.ingest.signalen.bestanden.map(toon),
+      notities: invoer.ingest.notities.bestanden.map(toon),
+      omzettingen: invoer.ingest.signalen.omzettingen,
+    },
     classificatie: herkomstTelling(invoer.signalen),
     ...meting(invoer),
     config,

@@ -209,6 +209,12 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'I/O-fout': () => run(['config', '--config', 'bestaat-niet.json'], ok),
     'Ctrl-C': leesAfbreken((pijp) => ['config', '--config', pijp], () => ok, 'cter.config.json'),
   },
+  gebieden: {
+    klaar: () => run(['gebieden', '--soort', 'politie-eenheid'], ok),
+    'verkeerd gebruik': () => run(['gebieden', '--regio', 'Atlantis'], ok),
+    'I/O-fout': () => run(['gebieden', '--config', 'bestaat-niet.json'], ok),
+    'Ctrl-C': leesAfbreken((pijp) => ['gebieden', '--config', pijp], () => ok, 'cter.config.json'),
+  },
 };
 
 describe('README "Afsluitcodes": every command in every situation', async () => {
