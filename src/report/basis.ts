@@ -6,6 +6,7 @@ import { HERKOMSTEN, type BestandVerantwoording, type GeclassificeerdSignaal, ty
 import type { PipelineResultaat } from '../pipeline.js';
 import { evalueer } from '../classify/evaluatie.js';
 import { trainingsvoorbeelden, type Voorbeeld } from '../classify/index.js';
+import { loadReference } from '../reference/index.js';
 import { cterVersie } from '../util/package.js';
 import type { ClassificatieMeting, ReportInput } from './model.js';
 
@@ -59,6 +60,7 @@ export function reportBasis(
     classificatie: herkomstTelling(invoer.signalen),
     ...meting(invoer),
     config,
+    ref: loadReference(config.values),
     versie: opties.versie ?? cterVersie(),
     gegenereerd: opties.gegenereerd ?? new Date(),
   };

@@ -4,6 +4,7 @@
 import type { ReeksPunt, ScopeCijfers } from '../aggregate/types.js';
 import type { LoadedConfig } from '../config/types.js';
 import { FENOMENEN, type BestandVerantwoording, type Herkomst, type Trendnotitie } from '../model.js';
+import { loadReference, type Reference } from '../reference/index.js';
 import { slug } from '../reference/normalise.js';
 import { cell, Figures, figureSystem, GEEN_GEGEVENS, HIDDEN_MARK, type VerdelingSoort } from './figures.js';
 import {
@@ -18,6 +19,7 @@ import {
   isoLocal,
 } from './format.js';
 import { gemeentenSectie } from './gemeenten.js';
+import { liggingKaart, regioKaart } from './kaart.js';
 import { kernpunten } from './kernpunten.js';
 import { BETROUWBAARHEID_NAAM, ERNST_NAAM, FENOMEEN_NAAM, HERKOMST_NAAM, TLP_KLEUR, TLP_UITLEG } from './labels.js';
 import { notitieGroepen } from './notities.js';
@@ -35,6 +37,8 @@ export interface ReportInput {
   /** The classification (rules and text model) measured by cross-validation on the labelled signals of the inputs. */
   classificatieMeting?: ClassificatieMeting;
   config: LoadedConfig;
+  /** Reference data (gemeenten, regions); loaded from the configuration when absent. */
+  ref?: Reference;
   versie: string;
   gegenereerd: Date;
 }
@@ -166,6 +170,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       bereik: `${formatDate(c.periode.start)} tot en met ${formatDate(c.periode.eind)}`,
       vorige: verwijzing(c.vorigePeriode),
       vorigJaar: verwijzing(c.vorigJaar),
+      vorigJaarApart: c.vorigJaar.code !== c.vorigePeriode.code,
     },
     markering: {
       rubricering,
@@ -214,9 +219,20 @@ export function buildReportModel(input: ReportInput): ReportModel {
       ),
     },
     notities: { aantal: 0, groepen: notitieGroepen(input.notities, c) },
-    gemeenten: gemeentenSectie(c, figures),
+    gemeenten: null,
+    kaart: null,
+    bronInwoners:
+      Object.keys(config.values.inwoners ?? {}).length > 0
+        ? 'Inwoners: CBS (1 januari 2022) en de configuratie (inwoners).'
+        : 'Inwoners: CBS, 1 januari 2022.',
     verantwoording: verantwoording(input, figures, verdeling(figures, totaalKey, 'herkomst', 'Herkomst van het fenomeen', g.herkomst, (h) => HERKOMST_NAAM[h as Herkomst] ?? h)),
   };
+  model.gemeenten = gemeentenSectie(c, figures);
+  const ref = input.ref ?? loadReference(config.values);
+  model.kaart =
+    g.soort === 'gemeente'
+      ? liggingKaart(ref, g.code)
+      : model.gemeenten && regioKaart(model.gemeenten, model.periode.kort, g.naam);
   model.notities.aantal = model.notities.groepen.reduce((n, grp) => n + grp.notities.length, 0);
   return { ...model, kernpunten: kernpunten(model), kerncijfers: kerncijfers(model) };
 }
@@ -229,7 +245,14 @@ function kerncijfers(m: Omit<ReportModel, 'kernpunten' | 'kerncijfers'>): Kernci
     { label: 'Per 10.000 inwoners', tekst: m.totaal.per10000.tekst, toelichting: `${m.gebied.inwonersTekst} inwoners` },
     {
       label: `T.o.v. ${m.periode.vorige.label}`,
-      tekst: v.procent !== null ? formatPercentChange(v.procent) : v.verschil !== null ? formatDifference(v.verschil) : HIDDEN_MARK,
+      tekst:
+        v.richting === 'niet te toetsen'
+          ? '–'
+          : v.procent !== null
+            ? formatPercentChange(v.procent)
+            : v.verschil !== null
+              ? formatDifference(v.verschil)
+              : HIDDEN_MARK,
       toelichting: v.richting === 'afgeschermd' ? 'afgeschermd (klein aantal)' : v.significant ? `significante ${v.richting}` : v.richting,
     },
     {

@@ -119,6 +119,43 @@ export interface GemeentenSectie {
   };
 }
 
+export interface KaartKlasse {
+  /** Lower bound (inclusive) of the rate per 10,000; `tot` the upper bound (exclusive), null for the last class. */
+  van: number;
+  tot: number | null;
+  /** "2,0 tot 4,0", "4,0 of meer". */
+  tekst: string;
+  kleur: string;
+}
+
+export interface KaartGemeente {
+  code: string;
+  naam: string;
+  /** Choropleth: the period's count and rate (suppressed as in the tables); null on a locator map. */
+  aantal: Aantal | null;
+  per10000: Getal | null;
+  /** Index into `klassen`; null when the rate is hidden (hatched) and on a locator map. */
+  klasse: number | null;
+  /** Locator map: the report's own gemeente. */
+  focus: boolean;
+  /** The rate rests on fewer than KLEIN_AANTAL signals: shown, but uncertain (marked, never a kernpunt). */
+  klein: boolean;
+  /** Accessible name and value: "Zaanstad: 2,7 per 10.000 inwoners (42 signalen)". */
+  label: string;
+}
+
+/** The map: a choropleth of a region's gemeenten, or the locator map of a gemeente within its region. */
+export interface Kaart {
+  soort: 'regio' | 'ligging';
+  titel: string;
+  gemeenten: KaartGemeente[];
+  klassen: KaartKlasse[];
+  /** Some gemeenten are hatched because their count is suppressed. */
+  afgeschermd: boolean;
+  /** "Bron: CBS, PDOK (...)". */
+  bron: string;
+}
+
 export interface BestandRij extends BestandVerantwoording {
   /** The four counts in Dutch notation. */
   tekst: { regels: string; geaccepteerd: string; afgewezen: string; dubbel: string };
@@ -153,6 +190,8 @@ export interface ReportModel {
     bereik: string;
     vorige: PeriodeVerwijzing;
     vorigJaar: PeriodeVerwijzing;
+    /** False for a year report, whose previous period is the previous year: one comparison, not the same one twice. */
+    vorigJaarApart: boolean;
   };
   markering: {
     rubricering: string;
@@ -194,6 +233,9 @@ export interface ReportModel {
   verdelingen: { type: Verdeling; bron: Verdeling; ernst: Verdeling; betrouwbaarheid: Verdeling };
   notities: { aantal: number; groepen: NotitieGroep[] };
   gemeenten: GemeentenSectie | null;
+  kaart: Kaart | null;
+  /** Source line for inhabitant figures: "Inwoners: CBS, 1 januari 2022." */
+  bronInwoners: string;
   verantwoording: {
     bestanden: { signalen: BestandRij[]; notities: BestandRij[] };
     herkomst: Verdeling;
