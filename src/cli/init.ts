@@ -20,6 +20,10 @@ export function registerInit(program: Command): void {
     .option('--data <map>', "map met de signaalexports (standaard 'data/signalen')")
     .option('--notities <map>', "map met de trendnotities (standaard 'data/notities')")
     .option('--templates', 'kopieer de sjablonen naar templates/ om ze aan te passen')
+    .option('--organisatie <naam>', 'organisatie op het voorblad van elk rapport')
+    .option('--auteur <naam>', 'auteur op het voorblad')
+    .option('--contact <adres>', 'contact voor vragen (e-mailadres of telefoonnummer) op het voorblad')
+    .option('--verspreiding <lijst>', "verspreidingslijst op het voorblad, gescheiden door puntkomma's")
     .addHelpText(
       'after',
       '\nOp een terminal stelt init de vragen die niet met een optie zijn beantwoord. Zonder terminal: geef --ja,\n' +

@@ -1,9 +1,9 @@
 // The trend notes of a report: those of the period about the scope, grouped by scale, the analyst's text unchanged.
 
 import type { GemeenteOpzoeker } from '../aggregate/aggregate.js';
-import { notitiesVoorScope } from '../aggregate/trends.js';
+import { notitiesVoorScope, type NotitiePlaatsing } from '../aggregate/trends.js';
 import type { ScopeCijfers } from '../aggregate/types.js';
-import type { Schaal, Trendnotitie } from '../model.js';
+import type { Fenomeen, Schaal, Trendnotitie } from '../model.js';
 import { formatDate } from './format.js';
 import { FENOMEEN_NAAM, SCHAAL_TITEL } from './labels.js';
 import type { NotitieGroep } from './types.js';
@@ -21,8 +21,13 @@ function naamOpzoeker(c: ScopeCijfers): GemeenteOpzoeker {
   };
 }
 
-export function notitieGroepen(notities: readonly Trendnotitie[], cijfers: ScopeCijfers): NotitieGroep[] {
-  const relevant = notitiesVoorScope(notities, cijfers, naamOpzoeker(cijfers));
+export function notitieGroepen(
+  notities: readonly Trendnotitie[],
+  cijfers: ScopeCijfers,
+  plaatsing?: NotitiePlaatsing,
+  fenomeenNaam: (f: Fenomeen) => string = (f) => FENOMEEN_NAAM[f],
+): NotitieGroep[] {
+  const relevant = notitiesVoorScope(notities, cijfers, naamOpzoeker(cijfers), plaatsing);
   return SCHAAL_VOLGORDE.map((schaal) => ({
     schaal,
     titel: SCHAAL_TITEL[schaal],
@@ -37,7 +42,7 @@ export function notitieGroepen(notities: readonly Trendnotitie[], cijfers: Scope
           .split(/\r?\n\s*\r?\n/)
           .map((a) => a.trim())
           .filter((a) => a.length > 0),
-        fenomeen: n.fenomeen ? FENOMEEN_NAAM[n.fenomeen] : null,
+        fenomeen: n.fenomeen ? fenomeenNaam(n.fenomeen) : null,
         gemeente: n.gemeenteNaam ?? n.gemeente,
       })),
   })).filter((g) => g.notities.length > 0);

@@ -84,6 +84,12 @@ export async function loadTemplates(overrideDir?: string): Promise<Templates> {
     for (const [name, path] of await templateFiles(overrideDir)) files.set(name, path);
   }
   const hb = Handlebars.create();
+  // Chapter numbers in the order the sections actually render: a removed or empty section leaves no gap.
+  hb.registerHelper('hoofdstuknummer', function (this: unknown, options: Handlebars.HelperOptions) {
+    const root = options.data.root as { _hoofdstukteller?: number };
+    root._hoofdstukteller = (root._hoofdstukteller ?? 0) + 1;
+    return root._hoofdstukteller;
+  });
   const sources = new Map<string, string>();
   for (const [name, path] of files) sources.set(name, await readTemplate(path));
   const required = (name: string): [string, string] => {
@@ -106,10 +112,18 @@ export async function loadTemplates(overrideDir?: string): Promise<Templates> {
   };
 }
 
-/** Chapter numbers: the gemeenten chapter exists only for a region. */
+/**
+ * Chapter numbers by name, for workspace template overrides written before the `hoofdstuknummer` helper (which numbers
+ * the chapters in the order they render, and is what the package's templates use).
+ */
 function hoofdstukken(model: ReportModel): Record<string, number | null> {
-  const order = ['kernpunten', 'fenomenen', 'ontwikkeling', 'kenmerken', 'gemeenten', 'notities', 'verantwoording'];
-  const present = order.filter((h) => h !== 'gemeenten' || model.gemeenten !== null);
+  const order = ['kernpunten', 'duiding', 'fenomenen', 'ontwikkeling', 'kenmerken', 'gemeenten', 'netwerk', 'notities', 'verantwoording'];
+  const present = order.filter(
+    (h) =>
+      (h !== 'gemeenten' || model.gemeenten !== null) &&
+      (h !== 'duiding' || model.duiding?.html) &&
+      (h !== 'netwerk' || model.netwerk !== null),
+  );
   return Object.fromEntries(order.map((h) => [h, present.includes(h) ? present.indexOf(h) + 1 : null]));
 }
 

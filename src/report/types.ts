@@ -156,6 +156,27 @@ export interface Kaart {
   bron: string;
 }
 
+/** "Basis op orde": signals per bron in the area against its region, and possible blind spots as questions. */
+export interface NetwerkSectie {
+  /** The region compared with (a gemeente's veiligheidsregio, a region's configured larger region), or null. */
+  vergelijking: { code: string; naam: string; aanduiding: string; inwoners: number; inwonersTekst: string } | null;
+  /** The four quarters the blind spots look at: "K4 2024 tot en met K3 2025". */
+  venster: string;
+  rijen: { bron: string; naam: string; aantal: Aantal; per10000: Getal; vergelijkingPer10000: Getal | null }[];
+  /** Bronnen the region received signals from in the window while the area got none, as questions for the network. */
+  vragen: string[];
+}
+
+/** The analyst's duiding en advies (chapter 2), or the one line that says there is none. */
+export interface DuidingWeergave {
+  /** The rendered Markdown (escaped: raw HTML off, links as text); null when there is no file. */
+  html: string | null;
+  /** File name in the duiding folder. */
+  bestand: string;
+  /** Without a file: the line shown where the chapter would be. */
+  melding: string | null;
+}
+
 export interface BestandRij extends BestandVerantwoording {
   /** The four counts in Dutch notation. */
   tekst: { regels: string; geaccepteerd: string; afgewezen: string; dubbel: string };
@@ -163,6 +184,8 @@ export interface BestandRij extends BestandVerantwoording {
 
 export interface ConfiguratieRegel {
   sleutel: string;
+  /** What the setting is, for a reader: "Drempel voor kleine aantallen". */
+  naam: string;
   waarde: string;
   bron: string;
 }
@@ -207,8 +230,13 @@ export interface ReportModel {
     regel: string;
   };
   organisatie: string | null;
+  /** Cover: author, contact and distribution list from the configuration (null or empty when not set). */
+  auteur: string | null;
+  contact: string | null;
+  verspreiding: string[];
   versie: string;
-  gegenereerd: { iso: string; tekst: string };
+  /** `datum`: the report date in Dutch ("29 november 2025"); `tekst` with the time. */
+  gegenereerd: { iso: string; tekst: string; datum: string };
   kernpunten: string[];
   kerncijfers: Kerncijfer[];
   totaal: {
@@ -234,6 +262,10 @@ export interface ReportModel {
   notities: { aantal: number; groepen: NotitieGroep[] };
   gemeenten: GemeentenSectie | null;
   kaart: Kaart | null;
+  /** Null when the inputs (all signals) were not given to the model builder. */
+  netwerk: NetwerkSectie | null;
+  /** Null: left out (a public report and the file lacks `openbaar: ja`, or configured not to mention a missing one). */
+  duiding: DuidingWeergave | null;
   /** Source line for inhabitant figures: "Inwoners: CBS, 1 januari 2022." */
   bronInwoners: string;
   verantwoording: {

@@ -1,9 +1,10 @@
 // The verantwoording: inputs with their accounting, how fenomenen were assigned, the test, the privacy rules applied
 // and the configuration. Everything a reader needs to see where each number comes from.
 
+import { basename } from 'node:path';
 import type { ScopeCijfers } from '../aggregate/types.js';
 import { configReport } from '../config/show.js';
-import type { ConfigKey, LoadedConfig } from '../config/types.js';
+import type { ConfigKey, EigenRegio, LoadedConfig } from '../config/types.js';
 import { HERKOMSTEN, type BestandVerantwoording, type Herkomst } from '../model.js';
 import type { Figures } from './figures.js';
 import { formatInteger, formatShare } from './format.js';
@@ -21,34 +22,46 @@ function bestandRij(b: BestandVerantwoording): BestandRij {
   return { ...b, tekst };
 }
 
-/** Keys of the configuration that shape the report's content, in the order the verantwoording lists them. */
-const CONFIG_IN_VERANTWOORDING: ConfigKey[] = [
-  'rubricering',
-  'tlp',
-  'drempel',
-  'organisatie',
-  'regios',
-  'inwoners',
-  'taxonomie',
-  'taxonomieModus',
-  'beoordelingen',
-  'templates',
-  'sleutel',
+/** Keys of the configuration that shape the report's content, in the order the verantwoording lists them, with the
+ * name a reader understands (the key itself stays in the JSON model). */
+const CONFIG_IN_VERANTWOORDING: [ConfigKey, string][] = [
+  ['rubricering', 'Rubricering'],
+  ['tlp', 'TLP-label'],
+  ['drempel', 'Drempel voor kleine aantallen'],
+  ['organisatie', 'Organisatie'],
+  ['regios', 'Eigen regio\'s'],
+  ['inwoners', 'Eigen inwonertallen'],
+  ['taxonomie', 'Eigen taxonomie'],
+  ['taxonomieModus', 'Gebruik van de eigen taxonomie'],
+  ['beoordelingen', 'Handmatige beoordelingen'],
+  ['templates', 'Eigen sjablonen'],
+  ['sleutel', 'Sleutel voor pseudonimisering'],
 ];
+
+const PADEN = new Set<ConfigKey>(['taxonomie', 'beoordelingen', 'templates']);
 
 function configuratie(config: LoadedConfig): ConfiguratieRegel[] {
   const report = configReport(config);
-  const text = (v: unknown): string => {
+  const text = (key: ConfigKey, v: unknown): string => {
     if (v === null || v === undefined) return '(niet ingesteld)';
+    // A report travels: a file's name says which one was used, a local path says nothing to the reader.
+    if (PADEN.has(key) && typeof v === 'string') return basename(v);
+    if (key === 'regios' && Array.isArray(v)) {
+      return v.length === 0 ? '(geen)' : (v as EigenRegio[]).map((r) => `${r.naam} (${r.gemeenten.length} gemeenten)`).join(', ');
+    }
+    if (key === 'inwoners' && v && typeof v === 'object') {
+      const n = Object.keys(v).length;
+      return n === 0 ? '(geen)' : `${n} ${n === 1 ? 'gemeente' : 'gemeenten'}`;
+    }
     if (typeof v === 'string') return v;
     if (Array.isArray(v) && v.length === 0) return '(geen)';
-    if (typeof v === 'object' && Object.keys(v).length === 0) return '(geen)';
     return JSON.stringify(v);
   };
   const bron = (s: string) => (s === 'standaard' || s === 'optie' || s === 'omgeving' ? s : 'configuratiebestand');
-  return CONFIG_IN_VERANTWOORDING.map((key) => ({
+  return CONFIG_IN_VERANTWOORDING.map(([key, naam]) => ({
     sleutel: key,
-    waarde: text(report.waarden[key]),
+    naam,
+    waarde: text(key, report.waarden[key]),
     bron: bron(report.herkomst[key] ?? 'standaard'),
   }));
 }
