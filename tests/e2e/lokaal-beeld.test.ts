@@ -2,7 +2,7 @@
 // choropleth and the gemeente report's locator map (vector SVG, tagged: each gemeente has alternative text in the PDF's
 // structure tree), checked with pdftotext and pdf-lib.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -73,5 +73,55 @@ describe('the sample reports of 2025-Q3', { timeout: 120_000 }, () => {
     const all = (await text(zaanstad)).replace(/\s+/g, ' ');
     expect(all).toContain('Ligging van Zaanstad in de regio Zaanstreek-Waterland');
     expect(all).toContain('Bron: CBS, PDOK');
+  });
+});
+
+describe('cter duiding and the duiding in the report', { timeout: 180_000 }, () => {
+  let werkmap: string;
+  let pad: string;
+  beforeAll(async () => {
+    werkmap = await mkdtemp(join(tmpdir(), 'cter-duiding-'));
+    const voorbeeld = JSON.parse(await readFile(join(SAMPLES, 'cter.config.json'), 'utf8')) as Record<string, unknown>;
+    const abs = (p: string) => join(SAMPLES, p);
+    await writeFile(
+      join(werkmap, 'cter.config.json'),
+      JSON.stringify({
+        ...voorbeeld,
+        signalen: (voorbeeld.signalen as string[]).map(abs),
+        notities: (voorbeeld.notities as string[]).map(abs),
+        uitvoer: 'uitvoer',
+      }),
+    );
+    const run = await cter(['duiding', '--gemeente', 'Zaanstad', '--periode', '2025-Q3'], { cwd: werkmap });
+    expect(run.code).toBe(0);
+    pad = run.stdout.trim();
+  }, 120_000);
+
+  it('writes a draft in the workspace’s duiding folder and never overwrites it without --forceer', async () => {
+    expect(pad).toBe(join(werkmap, 'duiding', 'duiding_zaanstad_2025-Q3.md'));
+    const concept = await readFile(pad, 'utf8');
+    expect(concept).toContain('## Advies aan de driehoek');
+    expect(concept).toContain('openbaar: nee');
+    await writeFile(pad, '---\nopenbaar: nee\n---\n## Duiding\n\nDe toename is zorgelijk <script>alert(1)</script>.\n\n## Advies aan de driehoek\n\nVerscherp de beveiliging van raadsvergaderingen.\n');
+    const again = await cter(['duiding', '--gemeente', 'Zaanstad', '--periode', '2025-Q3'], { cwd: werkmap });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('bestaat al');
+    expect(await readFile(pad, 'utf8')).toContain('De toename is zorgelijk');
+  });
+
+  it('renders it as chapter 2 after the kernpunten, escaped; a public report leaves it out without openbaar: ja', async () => {
+    const intern = await cter(['beeld', '--gemeente', 'Zaanstad', '--periode', '2025-Q3'], { cwd: werkmap });
+    const tekst = (await text(intern.stdout.trim())).replace(/\s+/g, ' ');
+    expect(tekst).toContain('2. Duiding en advies');
+    expect(tekst).toContain('De toename is zorgelijk <script>alert(1)</script>.');
+    expect(tekst).toContain('Advies aan de driehoek Verscherp de beveiliging');
+    expect(tekst.indexOf('1. Kernpunten')).toBeLessThan(tekst.indexOf('2. Duiding en advies'));
+    expect(tekst).toContain('3. Signalen per fenomeen');
+
+    const openbaar = await cter(['beeld', '--gemeente', 'Zaanstad', '--periode', '2025-Q3', '--rubricering', 'Openbaar', '--uit', 'openbaar'], { cwd: werkmap });
+    const publiek = (await text(openbaar.stdout.trim())).replace(/\s+/g, ' ');
+    expect(publiek).not.toContain('Duiding en advies');
+    expect(publiek).not.toContain('De toename is zorgelijk');
+    expect(publiek).toContain('2. Signalen per fenomeen');
   });
 });
