@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { EXIT, UsageError, type ExitCode } from '../util/errors.js';
-import { colour, info, out } from './io.js';
+import { colour, info, out, warn } from './io.js';
 import { metLeesvoortgang } from './reading-progress.js';
 import { action } from './run.js';
 
@@ -51,27 +51,20 @@ async function runDuiding(options: DuidingOptions): Promise<ExitCode> {
   const { mkdir } = await import('node:fs/promises');
   const { join } = await import('node:path');
   const { loadConfig } = await import('../config/index.js');
-  const { loadReference } = await import('../reference/index.js');
-  const { runPipelineGemeld, shownPath } = await import('../pipeline.js');
-  const agg = await import('../aggregate/index.js');
-  const { scopeUitOptiesOfConfig } = await import('./scope.js');
-  const report = await import('../report/index.js');
+  const { prepareScopeRun } = await import('../scope/index.js');
+  const { shownPath } = await import('../util/paths.js');
   const { writeFileAtomic } = await import('../util/atomic-write.js');
+  const { kiesScope } = await import('./scope.js');
+  const report = await import('../report/index.js');
 
   const config = await loadConfig({ file: options.config });
-  const ref = loadReference(config.values);
-  const gekozen = scopeUitOptiesOfConfig(ref, options, config.values);
-  if (!gekozen) {
-    throw new UsageError("geen gebied: geef --gemeente <naam> of --regio <naam>, of zet 'gemeente' of 'regio' in cter.config.json.");
-  }
-  const periodeOptie = options.periode === undefined ? undefined : agg.parsePeriode(options.periode);
-  const { signalen, notities } = config.values;
-  const invoer = await metLeesvoortgang(({ onProgress, log }) => runPipelineGemeld({ signalen, notities, config, ref, onProgress }, log));
-  const index = agg.indexSignals(invoer.signalen, periodeOptie?.soort ?? 'kwartaal');
-  const periode = periodeOptie ?? (index.bereik ? agg.latestCompleteQuarter(index.bereik).periode : undefined);
-  if (!periode) throw new UsageError('geen signalen in de invoer: geef de periode op met --periode.');
-  const cijfers = agg.aggregateScope({ signalen: index, ref, scope: gekozen.scope, periode });
-  const model = report.buildReportModel({ ...report.reportBasis(invoer, config, { pad: shownPath }), cijfers });
+  const plan = await prepareScopeRun({
+    config,
+    periode: options.periode,
+    gebied: (ref) => kiesScope(ref, options, config.values),
+  });
+  const run = await plan.read({ log: { info, warn }, lezer: metLeesvoortgang });
+  const model = report.buildReportModel({ ...report.reportBasis(run.invoer, config, { pad: shownPath }), cijfers: run.cijfers(plan.gebied.scope) });
 
   const map = config.values.duiding;
   const pad = join(map, report.duidingBestandsnaam(model.gebied.slug, model.periode.code));
