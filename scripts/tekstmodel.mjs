@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds data/tekstmodel.json, the text model cter ships: naive Bayes counts from the development part of the labelled
-// evaluation corpus (tests/fixtures/classify/evaluatie/ontwikkel.csv), with the probability threshold chosen by 10-fold
-// cross-validation on that same part. The test part is never read here. Run after changing the tokeniser, the stemmer
+// evaluation corpus (tests/fixtures/classify/evaluatie/ontwikkel.csv and ontwikkel-2.csv, the second written by an
+// independent author), with the probability threshold chosen by 10-fold cross-validation on their union. The test part is never read here. Run after changing the tokeniser, the stemmer
 // or the rules (the threshold depends on where the rules abstain):  npx tsc && node scripts/tekstmodel.mjs
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -12,10 +12,11 @@ const { loadTaxonomy, fenomeenVoorLabel } = await import(`${ROOT}dist/classify/t
 const ev = await import(`${ROOT}dist/classify/evaluatie.js`);
 const tm = await import(`${ROOT}dist/classify/tekstmodel.js`);
 
-const BRON = 'tests/fixtures/classify/evaluatie/ontwikkel.csv';
+const BRONNEN = ['tests/fixtures/classify/evaluatie/ontwikkel.csv', 'tests/fixtures/classify/evaluatie/ontwikkel-2.csv'];
+const BRON = BRONNEN.join(' en ');
 const taxonomy = await loadTaxonomy({ baseDir: ROOT });
 const label = (t) => (t === 'onbekend' ? 'onbekend' : fenomeenVoorLabel(taxonomy, t));
-const voorbeelden = ev.leesEvaluatieset(readFileSync(`${ROOT}${BRON}`, 'utf8'), BRON, label);
+const voorbeelden = BRONNEN.flatMap((bron) => ev.leesEvaluatieset(readFileSync(`${ROOT}${bron}`, 'utf8'), bron, label));
 const drempel = ev.kiesDrempel(ev.kruisvalidatie(voorbeelden, taxonomy, undefined, 10));
 const tellingen = tm.tel(voorbeelden);
 const model = {
@@ -23,7 +24,7 @@ const model = {
   omschrijving:
     `Naive Bayes (stammen en woordparen) getraind op ${BRON} (${voorbeelden.length} gelabelde omschrijvingen, ` +
     `waarvan ${voorbeelden.filter((v) => v.fenomeen === 'onbekend').length} zonder fenomeen); drempel gekozen met ` +
-    '10-voudige kruisvalidatie op dezelfde set. Opnieuw maken: node scripts/tekstmodel.mjs',
+    '10-voudige kruisvalidatie op dezelfde omschrijvingen. Opnieuw maken: node scripts/tekstmodel.mjs',
   alpha: tm.STANDAARD_ALPHA,
   drempel,
   ...tellingen,

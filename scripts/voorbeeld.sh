@@ -10,7 +10,7 @@ cd data-samples
 status=0
 node ../bin/cter beeld --gemeente Zaanstad || status=$?
 if [[ $status -eq 1 ]]; then
-  printf 'De voorbeeldgegevens bevatten bewust foute regels (zie data-samples/README.md); ze staan met hun reden naast het rapport.\n' >&2
+  printf 'De voorbeeldgegevens bevatten bewust foute regels (zie data-samples/README.md); ze staan met hun reden in data-samples/prive/ (de privémap van de werkmap), niet bij het rapport.\n' >&2
   exit 0
 fi
 exit "$status"

@@ -91,6 +91,11 @@ export interface Trendnotitie {
    */
   regio?: string;
   auteur?: string;
+  /**
+   * Marked for public reports (column `openbaar` = ja). Unmarked notes never appear in a report whose rubricering is
+   * Openbaar or whose TLP is CLEAR.
+   */
+  openbaar?: true;
   origin: Origin;
 }
 

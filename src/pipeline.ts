@@ -7,6 +7,7 @@ import {
   labelResolver,
   laadModelbestand,
   loadTaxonomy,
+  neutraleKenmerken,
   trainingsvoorbeelden,
   type Beoordelingen,
   type Taxonomy,
@@ -59,10 +60,14 @@ export interface TekstmodelInfo {
 }
 
 /** The shipped base model extended with the labelled signals of the inputs (deterministic: input order). */
-export async function trainTekstmodel(signalen: readonly Signaal[], beoordelingen?: Beoordelingen): Promise<TekstmodelInfo> {
+export async function trainTekstmodel(
+  signalen: readonly Signaal[],
+  taxonomy: Taxonomy,
+  beoordelingen?: Beoordelingen,
+): Promise<TekstmodelInfo> {
   const basis = await laadModelbestand();
   const { voorbeelden, analist, handmatig } = trainingsvoorbeelden(signalen, beoordelingen);
-  const model = bouwModel(basis, voorbeelden);
+  const model = bouwModel(basis, voorbeelden, undefined, neutraleKenmerken(taxonomy));
   return { model, basisBestand: basis, basis: basis.documenten.reduce((a, b) => a + b, 0), analist, handmatig };
 }
 
@@ -98,7 +103,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const opts = { sleutel: config.values.sleutel, onProgress, fenomeenVoorLabel: labelResolver(taxonomy) };
   const signalen = await ingestSignalen(signaalBestanden, ref, opts);
   const notities = await ingestNotities(notitieBestanden, ref, opts);
-  const tekstmodel = await trainTekstmodel(signalen.records, beoordelingen);
+  const tekstmodel = await trainTekstmodel(signalen.records, taxonomy, beoordelingen);
   return {
     signalen: classifySignals(signalen.records, taxonomy, beoordelingen, tekstmodel.model),
     tekstmodel,

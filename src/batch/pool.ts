@@ -24,6 +24,11 @@ export interface PoolOptions<T, R> {
   /** An attempt failed and the job will be tried again. */
   onRetry?: (job: T, fout: string) => void;
   onDone?: (job: T, outcome: JobOutcome<R>) => void;
+  /**
+   * An error that no retry can help and that every other job would meet too (a full disk, an output folder without
+   * rights): the pool starts nothing more, and runPool rejects with it once, after the running jobs ended.
+   */
+  fatal?: (err: unknown) => boolean;
 }
 
 function errorMessage(err: unknown): string {
@@ -38,7 +43,8 @@ export async function runPool<T, R>(
 ): Promise<JobOutcome<R>[]> {
   const outcomes: JobOutcome<R>[] = jobs.map(() => ({ status: 'afgebroken', pogingen: 0, ms: 0 }));
   let next = 0;
-  const aborted = () => options.signal?.aborted === true;
+  let fatal: { err: unknown } | undefined;
+  const aborted = () => options.signal?.aborted === true || fatal !== undefined;
 
   async function runJob(i: number): Promise<void> {
     const job = jobs[i]!;
@@ -53,9 +59,12 @@ export async function runPool<T, R>(
         outcome.fout = undefined;
         break;
       } catch (err) {
-        outcome.fout = errorMessage(err);
+        const isFatal = options.fatal?.(err) === true;
+        if (isFatal && fatal === undefined) fatal = { err };
+        // A fatal error is said once, by runPool's caller, not again in this job's line.
+        outcome.fout = isFatal ? undefined : errorMessage(err);
         outcome.status = aborted() ? 'afgebroken' : 'mislukt';
-        if (outcome.status === 'mislukt' && outcome.pogingen < options.attempts) options.onRetry?.(job, outcome.fout);
+        if (outcome.status === 'mislukt' && outcome.pogingen < options.attempts) options.onRetry?.(job, outcome.fout ?? errorMessage(err));
       }
     }
     outcome.ms = performance.now() - start;
@@ -68,5 +77,6 @@ export async function runPool<T, R>(
 
   const workers = Math.max(1, Math.min(options.parallel, jobs.length));
   await Promise.all(Array.from({ length: workers }, worker));
+  if (fatal !== undefined) throw fatal.err;
   return outcomes;
 }

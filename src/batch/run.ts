@@ -7,12 +7,15 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { LoadedConfig } from '../config/types.js';
+import { priveMap } from '../config/index.js';
 import { writeRejectsOrRemove } from '../ingest/index.js';
 import { slug } from '../reference/index.js';
-import { buildReportModel, reportBasis, ReportWriter, type Formaat, type ReportInput } from '../report/index.js';
+import { buildReportModel, reportBasis, reportFileName, ReportWriter, type Formaat, type ReportInput, type ReportModel } from '../report/index.js';
 import { prepareScopeRun, type Log, type ScopeRun } from '../scope/index.js';
-import { CterError, EXIT } from '../util/errors.js';
-import { shownPath } from '../util/paths.js';
+import { ensureWritableDir } from '../util/atomic-write.js';
+import { CterError, EXIT, IoFout, isIoError } from '../util/errors.js';
+import { OutputGuard, outputGuardVoor, UitvoerIsInvoer } from '../util/output-guard.js';
+import { rapportPad, shownPath } from '../util/paths.js';
 import { OVERZICHT_SCHEMA, telling, writeOverzicht, type Overzicht, type RapportRegel } from './overzicht.js';
 import { runPool, type JobOutcome } from './pool.js';
 import { batchDoelen, type BatchDoel, type BatchKeuze } from './targets.js';
@@ -103,6 +106,10 @@ export interface MakeReportsOptions {
   parallel: number;
   signal?: AbortSignal;
   voortgang: Voortgang;
+  /** Refuses a report path that is one of the run's inputs (the check every writing command makes). */
+  guard?: OutputGuard;
+  /** Sees each report's model before it is written (e.g. to count what a public report left out). */
+  onModel?: (model: ReportModel) => void;
 }
 
 /**
@@ -114,7 +121,9 @@ export async function makeReports(options: MakeReportsOptions): Promise<RapportR
   const botsend = botsendeRegios(doelen);
   const maak = async (doel: BatchDoel): Promise<Gemaakt> => {
     const model = buildReportModel({ ...basis, cijfers: run.cijfers(doel.scope) });
+    options.onModel?.(model);
     if (botsend.has(doel.code)) model.gebied.slug = `regio-${model.gebied.slug}`;
+    await options.guard?.check(join(uitDir, reportFileName(model, writer.formaat)), '--uit');
     const w = await writer.write(model, uitDir);
     return { bestand: basename(w.path), bytes: w.bytes, paginas: w.pages ?? null, sha256: await fileSha256(w.path) };
   };
@@ -140,6 +149,8 @@ export async function makeReports(options: MakeReportsOptions): Promise<RapportR
       onStart: (doel, poging) => voortgang.begonnen(doel.naam, poging),
       onRetry: (doel, fout) => voortgang.opnieuw(doel.naam, fout),
       onDone: (doel, o) => voortgang.klaar(regel(doel, o)),
+      // A usage or I/O error (no rights, disk full, an output that is an input) would fail every report alike.
+      fatal: (err) => err instanceof IoFout || err instanceof UitvoerIsInvoer || isIoError(err),
     });
   } finally {
     voortgang.stop();
@@ -161,16 +172,21 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
   const writer = await poolWriter(config, formaat, options.parallel);
   const uitDir = config.values.uitvoer;
   try {
+    // Said once, before minutes of work: an output folder that takes no file, or an output that is an input.
+    await ensureWritableDir(uitDir);
+    const guard = await outputGuardVoor(config);
+    for (const naam of ['overzicht.md', 'overzicht.json']) await guard.check(join(uitDir, naam), '--uit');
     log.info('invoer lezen en classificeren...');
     const run = await plan.read({ log });
     if (options.signal?.aborted) throw new CterError('afgebroken voordat er rapporten zijn gemaakt.', EXIT.PARTIAL);
     const { periode } = run;
-    const basis = reportBasis(run.invoer, config, { pad: shownPath });
+    const basis = reportBasis(run.invoer, config);
 
     await writer.start();
     options.onBrowser?.(() => writer.close());
     const tegelijk = `${formaat}, ${options.parallel} tegelijk`;
     log.info(`${doelen.length} rapporten over ${periode.label} (${tegelijk}) naar ${shownPath(uitDir)}`);
+    let notitiesWeggelaten = 0;
     const rapporten = await makeReports({
       run,
       doelen,
@@ -180,8 +196,21 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
       parallel: options.parallel,
       signal: options.signal,
       voortgang: options.voortgang(doelen.length),
+      guard,
+      onModel: (model) => {
+        notitiesWeggelaten = Math.max(notitiesWeggelaten, model.notities.weggelaten);
+      },
     });
-    const afgewezenPad = await writeRejectsOrRemove(join(uitDir, `afgewezen_${periode.code}.csv`), run.afgewezen);
+    if (notitiesWeggelaten > 0) {
+      // Said once for the run; each report's verantwoording gives its own number.
+      log.info(
+        `openbare rapporten: tot ${notitiesWeggelaten} trendnotitie(s) per rapport weggelaten die niet als openbaar zijn ` +
+          "gemarkeerd (kolom 'openbaar' = ja); de verantwoording van elk rapport noemt het aantal.",
+      );
+    }
+    // Rejected rows hold descriptions and person keys: the private folder, never the report folder.
+    await rm(join(uitDir, `afgewezen_${periode.code}.csv`), { force: true });
+    const afgewezenPad = await writeRejectsOrRemove(join(priveMap(config), `afgewezen_${periode.code}.csv`), run.afgewezen);
     const overzicht: Overzicht = {
       schema: OVERZICHT_SCHEMA,
       versie: basis.versie,
@@ -195,7 +224,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
         tlp: config.values.tlp,
         drempel: config.values.drempel,
         parallel: options.parallel,
-        templates: config.values.templates ?? null,
+        templates: config.values.templates === undefined ? null : rapportPad(config.values.templates, config.baseDir),
       },
       invoer: basis.invoer,
       totaal: {

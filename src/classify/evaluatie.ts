@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { FENOMENEN, type Fenomeen } from '../model.js';
 import { CterError } from '../util/errors.js';
 import { evaluate } from './rules.js';
-import { bouwModel, STANDAARD_DREMPEL, type ModelBestand, type Voorbeeld } from './tekstmodel.js';
+import { bouwModel, neutraleKenmerken, STANDAARD_DREMPEL, type ModelBestand, type Voorbeeld } from './tekstmodel.js';
 import type { Taxonomy } from './taxonomy.js';
 
 export const METHODES = ['regels', 'model', 'beide'] as const;
@@ -113,10 +113,11 @@ export function kruisvalidatie(
 ): Voorspelling[] {
   const result: Voorspelling[] = new Array(voorbeelden.length);
   const folds = Math.max(2, Math.min(k, voorbeelden.length));
+  const negeer = neutraleKenmerken(taxonomy);
   for (let fold = 0; fold < folds; fold++) {
     const train = voorbeelden.filter((_, i) => i % folds !== fold);
     const test = voorbeelden.map((v, i) => [v, i] as const).filter(([, i]) => i % folds === fold);
-    const model = bouwModel(basis, train, 0);
+    const model = bouwModel(basis, train, 0, negeer);
     const predicted = voorspel(
       test.map(([v]) => v),
       taxonomy,

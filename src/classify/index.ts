@@ -1,6 +1,6 @@
 // The classification stage: taxonomy (data file) -> rules engine -> fenomeen, herkomst, reden, ernst per signal.
 export { classifySignal, classifySignals, signalContentHash, trainingsvoorbeelden } from './classify.js';
-export { bouwModel, kenmerken, laadModelbestand, Tekstmodel, INGEBOUWD_MODEL } from './tekstmodel.js';
+export { bouwModel, kenmerken, laadModelbestand, neutraleKenmerken, Tekstmodel, INGEBOUWD_MODEL } from './tekstmodel.js';
 export type { ModelBestand, ModelVoorstel, Voorbeeld } from './tekstmodel.js';
 export type { Beoordeling, Beoordelingen } from './classify.js';
 export {

@@ -2,7 +2,7 @@
 // Person keys never appear; the free-text omschrijving only when asked for. No timestamps: the same input gives the
 // same output, byte for byte. The formats are generators of text pieces, so a million signals never have to fit in
 // one string.
-import { toCsv } from '../util/csv.js';
+import { toCsv, type CsvCel } from '../util/csv.js';
 import { FENOMENEN, HERKOMSTEN, type GeclassificeerdSignaal } from '../model.js';
 
 export interface UitvoerOpties {
@@ -91,11 +91,11 @@ export const CSV_KOLOMMEN = [
  * UTF-8 without BOM, a header row, quotes where a field needs them. afwijking is "ja" or "nee".
  */
 export function* classificatieCsv(signalen: readonly GeclassificeerdSignaal[], opties: UitvoerOpties): Generator<string> {
-  const csv = (rows: string[][]) => toCsv(rows);
+  const csv = (rows: CsvCel[][]) => toCsv(rows);
   yield csv([[...CSV_KOLOMMEN, ...(opties.metOmschrijving ? ['omschrijving'] : [])]]);
   const row = (s: GeclassificeerdSignaal) => {
     const r = classificatieRecord(s, opties);
-    const cells = [
+    const cells: CsvCel[] = [
       r.id,
       r.gemeente,
       r.datum,
@@ -111,7 +111,7 @@ export function* classificatieCsv(signalen: readonly GeclassificeerdSignaal[], o
       r.afwijking ? 'ja' : 'nee',
       r.regelSuggestie?.fenomeen ?? '',
       r.bestand,
-      String(r.regel),
+      r.regel,
     ];
     if (opties.metOmschrijving) cells.push(r.omschrijving ?? '');
     return cells;

@@ -143,6 +143,8 @@ export class Tekstmodel {
     readonly tellingen: ModelTellingen,
     readonly alpha: number,
     readonly drempel: number,
+    /** Features that never weigh (the taxonomy's neutral words, such as religious practice). */
+    private readonly negeer: ReadonlySet<string> = new Set(),
   ) {
     const { documenten } = tellingen;
     this.klassen = documenten.flatMap((n, k) => (n > 0 ? [k] : []));
@@ -174,6 +176,7 @@ export class Tekstmodel {
     const { tellingen, woorden } = kenmerken(text);
     const bekend: [string, number, Float64Array][] = [];
     for (const [f, n] of tellingen) {
+      if (this.negeer.has(f)) continue;
       const lp = this.logKans.get(f);
       if (lp) bekend.push([f, n, lp]);
     }
@@ -210,10 +213,33 @@ export class Tekstmodel {
 }
 
 /** A model from a model file, extended with extra labelled texts (the analyst's). */
-export function bouwModel(basis: ModelBestand | undefined, extra: readonly Voorbeeld[], drempel?: number): Tekstmodel {
+export function bouwModel(
+  basis: ModelBestand | undefined,
+  extra: readonly Voorbeeld[],
+  drempel?: number,
+  negeer?: ReadonlySet<string>,
+): Tekstmodel {
   const leeg: ModelTellingen = { documenten: new Array<number>(K).fill(0), kenmerken: {} };
   const tellingen = optellen(basis ?? leeg, tel(extra));
-  return new Tekstmodel(tellingen, basis?.alpha ?? STANDAARD_ALPHA, drempel ?? basis?.drempel ?? STANDAARD_DREMPEL);
+  return new Tekstmodel(tellingen, basis?.alpha ?? STANDAARD_ALPHA, drempel ?? basis?.drempel ?? STANDAARD_DREMPEL, negeer);
+}
+
+/**
+ * The features the model ignores: the taxonomy's neutral words ("gebed", "halal", "moskee" for jihadisme), which by
+ * definition carry no weight, so that the model cannot learn religious practice as evidence from its training texts.
+ * A single word gives its stem; a phrase ("lange baard") its word pairs; prefixes (`*`) are left to the rules.
+ */
+export function neutraleKenmerken(taxonomie: { definitie: { fenomenen: readonly { neutraal: readonly { term: string }[] }[] } }): Set<string> {
+  const result = new Set<string>();
+  for (const f of taxonomie.definitie.fenomenen) {
+    for (const { term } of f.neutraal) {
+      if (term.includes('*')) continue;
+      const features = [...kenmerken(term).tellingen.keys()];
+      const pairs = features.filter((k) => k.includes('_'));
+      for (const k of pairs.length > 0 ? pairs : features) result.add(k);
+    }
+  }
+  return result;
 }
 
 export const STANDAARD_ALPHA = 0.5;

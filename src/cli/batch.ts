@@ -43,9 +43,10 @@ export function registerBatch(program: Command): void {
         "zorg- en veiligheidsregio's) en van elke gemeente daarin. --alle doet dat voor de regio's uit de",
         "configuratie ('regio' en 'regios'); een gemeente die in meer regio's ligt, krijgt één rapport.",
         '',
-        'In de uitvoermap komen de rapporten (lokaal-beeld_<gebied>_<periode>.<formaat>), afgewezen_<periode>.csv',
-        'met de afgewezen invoerregels (als die er zijn), en overzicht.md en overzicht.json: elk rapport met',
-        "bestand, SHA-256, pagina's, grootte, tijd en status, en de invoerbestanden met hun SHA-256.",
+        'In de uitvoermap komen alleen de rapporten (lokaal-beeld_<gebied>_<periode>.<formaat>) en overzicht.md en',
+        "overzicht.json: elk rapport met bestand, SHA-256, pagina's, grootte, tijd en status, en de invoerbestanden",
+        'met hun SHA-256. De afgewezen invoerregels (als die er zijn) gaan naar de privémap van de werkmap:',
+        'prive/afgewezen_<periode>.csv naast cter.config.json.',
         '',
         'Een rapport dat mislukt of te lang duurt, wordt één keer opnieuw geprobeerd en anders als mislukt',
         'genoteerd; de andere rapporten gaan door. Op een terminal toont cter een voortgangsbalk, anders een regel',
@@ -56,7 +57,7 @@ export function registerBatch(program: Command): void {
         '(de lopende rapporten worden dan niet afgemaakt). Er blijven nooit halve bestanden achter.',
         '',
         'Afsluitcode: 0 alle rapporten gemaakt, ook als invoerregels zijn afgewezen (die staan op stderr en in',
-        "afgewezen_<periode>.csv; gebruik 'cter valideer' om exports te bewaken); 1 een of meer rapporten mislukt,",
+        "prive/afgewezen_<periode>.csv; gebruik 'cter valideer' om exports te bewaken); 1 een of meer rapporten mislukt,",
         'of afgebroken met Ctrl-C; 2 verkeerd gebruik, een onleesbaar bestand of geen browser.',
         '',
         'Voorbeelden:',
@@ -125,7 +126,7 @@ async function runBatchCommand(options: BatchOptions): Promise<ExitCode> {
     info('');
     info(samenvattingTabel(overzicht.rapporten));
     info('');
-    if (bestanden.afgewezen) info(`afgewezen invoerregels met hun reden: ${shownPath(bestanden.afgewezen)}`);
+    if (bestanden.afgewezen) info(`afgewezen invoerregels met hun reden (privémap, niet bij de rapporten): ${shownPath(bestanden.afgewezen)}`);
     info(`overzicht: ${shownPath(bestanden.md)} en ${shownPath(bestanden.json)}`);
     const telling = `${t.gelukt} van ${t.rapporten} rapporten gemaakt in ${formatSeconden(t.seconden)}`;
     const gemaakt = overzicht.rapporten.filter((r) => r.bestand !== null).map((r) => join(bestanden.map, r.bestand!));

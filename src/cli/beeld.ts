@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { CterConfig, LoadedConfig } from '../config/types.js';
 import { FORMATEN, type Formaat } from '../report/formaten.js';
@@ -75,7 +76,8 @@ export function registerBeeld(program: Command): void {
         '',
         'Het bestand heet lokaal-beeld_<gebied>_<periode>.<formaat>, bijv. lokaal-beeld_zaanstad_2025-Q3.pdf; stdout',
         'noemt het pad, stderr de voortgang en de verantwoording van de invoer. Afgewezen invoerregels staan met hun',
-        'reden naast het rapport in lokaal-beeld_<gebied>_<periode>_afgewezen.csv.',
+        'reden in de privémap van de werkmap (prive/ naast cter.config.json), nooit bij het rapport:',
+        'prive/lokaal-beeld_<gebied>_<periode>_afgewezen.csv.',
         '',
         '--formaat html schrijft hetzelfde document als één HTML-bestand; --formaat json het datamodel van het rapport',
         '(docs/rapport-json.md). Voor PDF gebruikt cter een geïnstalleerde Chrome, Chromium of Edge (configuratie',
@@ -120,13 +122,27 @@ async function runBeeld(options: BeeldOptions): Promise<ExitCode> {
     browserBron: config.sources.browser,
   });
   try {
+    const { ensureWritableDir } = await import('../util/atomic-write.js');
+    const { outputGuardVoor } = await import('../util/output-guard.js');
+    const { priveMap } = await import('../config/index.js');
+    const uitDir = config.values.uitvoer;
+    // Said before minutes of reading: an output folder that takes no file.
+    await ensureWritableDir(uitDir);
+    const guard = await outputGuardVoor(config);
     const run = await plan.read({ log: { info, warn }, lezer: metLeesvoortgang });
     const cijfers = run.cijfers(plan.gebied.scope);
-    const model = report.buildReportModel({ ...report.reportBasis(run.invoer, config, { pad: shownPath }), cijfers });
+    const model = report.buildReportModel({ ...report.reportBasis(run.invoer, config), cijfers });
     info(`${plan.gebied.naam}, ${run.periode.label}: ${cijfers.gebied.signalen} signalen; ${formaat.toUpperCase()} maken...`);
-    const geschreven = await writer.write(model, config.values.uitvoer);
-    const rejects = await report.writeReportRejects(geschreven.path, run.afgewezen);
-    if (rejects) info(`${run.afgewezen.length} afgewezen regels met hun reden: ${shownPath(rejects)}`);
+    if (model.notities.weggelaten > 0) {
+      info(
+        `openbaar rapport: ${model.notities.weggelaten} trendnotitie(s) weggelaten die niet als openbaar zijn gemarkeerd ` +
+          "(kolom 'openbaar' = ja); de verantwoording noemt het aantal.",
+      );
+    }
+    await guard.check(join(uitDir, report.reportFileName(model, formaat)), '--uit');
+    const geschreven = await writer.write(model, uitDir);
+    const rejects = await report.writeReportRejects(geschreven.path, run.afgewezen, priveMap(config));
+    if (rejects) info(`${run.afgewezen.length} afgewezen regels met hun reden (privémap, niet bij het rapport): ${shownPath(rejects)}`);
     const pagina = geschreven.pages === undefined ? '' : `, ${geschreven.pages} pagina's`;
     info(`${colour.green('klaar:')} ${shownPath(geschreven.path)} (${model.markering.regel}${pagina}).`);
     await out(`${geschreven.path}\n`);

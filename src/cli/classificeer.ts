@@ -113,6 +113,10 @@ async function runClassificeer(options: ClassificeerOptions): Promise<ExitCode> 
 
   const config = await loadConfig({ file: options.config, overrides: { signalen: options.signalen } });
   const ref = loadReference(config.values);
+  if (options.afgewezen !== undefined) {
+    const { outputGuardVoor } = await import('../util/output-guard.js');
+    await (await outputGuardVoor(config)).check(options.afgewezen, '--afgewezen');
+  }
   const invoer = await metLeesvoortgang(({ onProgress, log }) =>
     runPipelineGemeld({ signalen: config.values.signalen, notities: [], config, ref, onProgress }, log),
   );

@@ -1,4 +1,4 @@
-import { CterError, EXIT, type ExitCode } from '../util/errors.js';
+import { CterError, EXIT, ioFout, type ExitCode } from '../util/errors.js';
 import { error } from './io.js';
 
 /**
@@ -16,7 +16,9 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<ExitCode
   };
 }
 
-export function reportError(err: unknown): ExitCode {
+export function reportError(thrown: unknown): ExitCode {
+  // A file-system fault (EACCES, EISDIR, ENOTDIR, ENOSPC, ...) is the user's to fix: a Dutch message and exit 2.
+  const err = ioFout(thrown);
   if (err instanceof CterError) {
     error(err.message);
     return err.exitCode;

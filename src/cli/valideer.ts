@@ -47,7 +47,12 @@ export function registerValideer(program: Command): void {
           import('../pipeline.js'),
           import('../classify/index.js'),
         ]);
-        const fenomeenVoorLabel = labelResolver(await taxonomyFromConfig(await loadConfig()));
+        const config = await loadConfig();
+        if (opts.afgewezen !== undefined) {
+          const { outputGuardVoor } = await import('../util/output-guard.js');
+          await (await outputGuardVoor(config, bestanden)).check(opts.afgewezen, '--afgewezen');
+        }
+        const fenomeenVoorLabel = labelResolver(await taxonomyFromConfig(config));
         const soort = opts.soort;
         const verslag = await metLeesvoortgang(({ onProgress }) =>
           valideer(bestanden, loadReference(), soort, { onProgress, fenomeenVoorLabel }),

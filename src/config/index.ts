@@ -15,6 +15,16 @@ export type { ConfigKey, ConfigSource, CterConfig, EigenRegio, LoadedConfig } fr
 
 export const CONFIG_FILE = 'cter.config.json';
 
+/**
+ * The workspace's private folder, beside the configuration file: whatever holds descriptions or person keys
+ * (rejected rows) goes here, never into a report folder; the workspace's .gitignore keeps it out of version control.
+ */
+export const PRIVE_MAP = 'prive';
+
+export function priveMap(config: Pick<LoadedConfig, 'baseDir'>): string {
+  return join(config.baseDir, PRIVE_MAP);
+}
+
 export interface LoadConfigOptions {
   cwd?: string;
   /** Values from command-line options; undefined entries are ignored. */

@@ -64,18 +64,31 @@ export function workspaceConfig(answers: InitAnswers): Record<string, unknown> {
   return { ...config, ...values };
 }
 
-/** A path inside the workspace (relative, not escaping it), as the first folder to ignore, e.g. "data". */
+/** A path inside the workspace (relative, not escaping it), as its first folder, e.g. "data". */
 function insideFirstSegment(path: string): string | undefined {
   if (isAbsolute(path)) return undefined;
   const parts = normalize(path).split(sep).filter(Boolean);
   return parts[0] && parts[0] !== '..' ? parts[0] : undefined;
 }
 
-export function gitignoreLines(answers: InitAnswers): string[] {
-  const folders = [answers.signalen, answers.notities, DEFAULTS.uitvoer]
-    .map(insideFirstSegment)
-    .filter((f): f is string => f !== undefined);
-  return [...new Set(folders)].map((f) => `/${f}/`).concat([`/${DEFAULTS.beoordelingen}`, '*afgewezen*.csv']);
+/**
+ * An allow-list: ignore everything, then allow only what holds no personal data: the configuration and its schema,
+ * the workspace README and docs, templates and a taxonomy. Exports, reports, decisions, rejected rows and a review
+ * export written anywhere in the workspace stay out of version control, whatever their name or folder.
+ */
+export function gitignoreLines(): string[] {
+  return [
+    '*',
+    '!*/',
+    '!/.gitignore',
+    `!/${CONFIG_FILE}`,
+    `!/${SCHEMA_FILE}`,
+    `!/${README_FILE}`,
+    '!/*taxonomie*.json',
+    '!/docs/**/*.md',
+    '!/templates/**/*.hbs',
+    '!/templates/**/*.css',
+  ];
 }
 
 /** Adds the lines the workspace needs to an existing .gitignore, keeping what is there. */
@@ -83,7 +96,9 @@ export function mergeGitignore(existing: string, lines: string[]): string {
   const present = new Set(existing.split(/\r?\n/).map((l) => l.trim()));
   const missing = lines.filter((l) => !present.has(l));
   if (missing.length === 0) return existing;
-  const header = '# cter: signalen, uitvoer en beoordelingen bevatten bijzondere persoonsgegevens; nooit in versiebeheer.';
+  const header =
+    '# cter: alles buiten versiebeheer behalve instellingen, sjablonen, taxonomie en documentatie; signalen, uitvoer,\n' +
+    '# beoordelingen en exports bevatten bijzondere persoonsgegevens.';
   const prefix = existing === '' ? '' : existing.endsWith('\n') ? `${existing}\n` : `${existing}\n\n`;
   return `${prefix}${header}\n${missing.join('\n')}\n`;
 }
@@ -104,8 +119,11 @@ Deze map is aangemaakt met \`cter init\`. Alle cter-opdrachten die u in deze map
   }
 - \`${SCHEMA_FILE}\`: beschrijving van de instellingen; editors als VS Code tonen daarmee uitleg en controleren de waarden.
 
-Signalen, uitvoer en beoordelingen bevatten bijzondere persoonsgegevens. \`.gitignore\` houdt ze buiten versiebeheer;
-bewaar en deel deze map alleen binnen de afgesproken omgeving.
+- \`prive/\`: de privémap: afgewezen invoerregels (met omschrijvingen en persoonssleutels); nooit bij een rapport.
+
+Signalen, uitvoer, beoordelingen en alles in \`prive/\` bevatten bijzondere persoonsgegevens. \`.gitignore\` laat alleen
+de instellingen, sjablonen, taxonomie en documentatie toe in versiebeheer (al het andere blijft erbuiten, ook een
+exportbestand van \`cter review\` waar u het ook neerzet); bewaar en deel deze map alleen binnen de afgesproken omgeving.
 
 ## Instellingen in ${CONFIG_FILE}
 Paden zijn relatief aan deze map. Volgorde: standaard < dit bestand < omgevingsvariabele < opdrachtoptie. Een onbekende
@@ -142,7 +160,7 @@ export async function createWorkspace(dir: string, answers: InitAnswers): Promis
   await write(README_FILE, werkmapReadme(answers));
   const gitignore = join(dir, '.gitignore');
   const before = (await exists(gitignore)) ? await readFile(gitignore, 'utf8') : '';
-  const after = mergeGitignore(before, gitignoreLines(answers));
+  const after = mergeGitignore(before, gitignoreLines());
   if (after !== before) await write('.gitignore', after);
 
   for (const folder of [answers.signalen, answers.notities, DEFAULTS.uitvoer, DEFAULTS.duiding]) {

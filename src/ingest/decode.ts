@@ -14,7 +14,140 @@ export class DecodeError extends Error {
 
 /** A decoder for the codering; `fatal` makes invalid bytes throw instead of becoming U+FFFD. */
 export function createDecoder(codering: Codering, fatal: boolean): Pick<TextDecoder, 'decode'> {
-  return codering === 'windows-1252' ? new Windows1252Decoder() : new TextDecoder(decoderLabel(codering), { fatal });
+  if (codering === 'windows-1252') return new Windows1252Decoder();
+  if (codering === 'utf-8+windows-1252') return new GemengdDecoder();
+  return new TextDecoder(decoderLabel(codering), { fatal });
+}
+
+const CR = 13;
+const LF = 10;
+
+/** Index of the first CR or LF at or after `from`, or -1. */
+function nextBreak(bytes: Uint8Array, from: number): number {
+  for (let i = from; i < bytes.length; i++) if (bytes[i] === CR || bytes[i] === LF) return i;
+  return -1;
+}
+
+/** End (exclusive) of the last line break in `bytes`, or 0 when there is none. */
+function afterLastBreak(bytes: Uint8Array): number {
+  for (let i = bytes.length - 1; i >= 0; i--) if (bytes[i] === CR || bytes[i] === LF) return i + 1;
+  return 0;
+}
+
+/**
+ * UTF-8 line by line, falling back to Windows-1252 only for a line that is not valid UTF-8; `windowsRegels` lists
+ * those lines as an editor counts them (CR, LF and CRLF each end a line). Works on bytes: a chunk of whole lines is
+ * decoded in one call, and only a chunk that fails is decoded line by line. Line breaks are the same bytes in both
+ * encodings, so splitting on them is safe.
+ */
+export class GemengdDecoder {
+  readonly windowsRegels: number[] = [];
+  private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
+  private readonly cp1252 = new Windows1252Decoder();
+  private carry: Uint8Array = new Uint8Array(0);
+  private regel = 1;
+  private afterCr = false;
+
+  decode(chunk?: Uint8Array, options?: { stream?: boolean }): string {
+    const data = this.carry.length === 0 ? (chunk ?? new Uint8Array(0)) : Buffer.concat([this.carry, chunk ?? new Uint8Array(0)]);
+    const end = options?.stream ? afterLastBreak(data) : data.length;
+    this.carry = data.slice(end);
+    const part = data.subarray(0, end);
+    if (part.length === 0) return '';
+    try {
+      const text = this.utf8.decode(part);
+      this.countLines(part, 0, part.length);
+      return text;
+    } catch {
+      return this.perLine(part);
+    }
+  }
+
+  private countLines(bytes: Uint8Array, from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const b = bytes[i];
+      if (b === CR) this.regel++;
+      else if (b === LF && !(i === 0 ? this.afterCr : bytes[i - 1] === CR)) this.regel++;
+    }
+    if (to > from) this.afterCr = bytes[to - 1] === CR;
+  }
+
+  private perLine(bytes: Uint8Array): string {
+    let text = '';
+    for (let start = 0; start < bytes.length; ) {
+      const brk = nextBreak(bytes, start);
+      const eind = brk < 0 ? bytes.length : brk;
+      const line = bytes.subarray(start, eind);
+      try {
+        text += this.utf8.decode(line);
+      } catch {
+        this.windowsRegels.push(this.regel);
+        text += this.cp1252.decode(line);
+      }
+      if (brk < 0) {
+        if (line.length > 0) this.afterCr = false;
+        break;
+      }
+      const lineEnd = bytes[brk] === CR && bytes[brk + 1] === LF ? brk + 2 : brk + 1;
+      text += this.utf8.decode(bytes.subarray(brk, lineEnd));
+      this.countLines(bytes, brk, lineEnd);
+      start = lineEnd;
+    }
+    return text;
+  }
+}
+
+/**
+ * Counts, of the lines with bytes above ASCII, how many are valid UTF-8 and how many are not. A Windows-1252 export
+ * has (nearly) no valid ones; a UTF-8 export with one stray byte has many.
+ */
+export class Utf8Telling {
+  geldig = 0;
+  ongeldig = 0;
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+
+  /** Counts the complete lines of `data`; returns the bytes after the last line break (the next call's start). */
+  regels(data: Uint8Array): Uint8Array {
+    let start = 0;
+    for (let brk = nextBreak(data, 0); brk >= 0; brk = nextBreak(data, start)) {
+      this.regel(data.subarray(start, brk));
+      start = brk + 1;
+    }
+    return data.subarray(start);
+  }
+
+  regel(line: Uint8Array): void {
+    let hoog = false;
+    for (let i = 0; i < line.length; i++) {
+      if (line[i]! >= 0x80) {
+        hoog = true;
+        break;
+      }
+    }
+    if (!hoog) return;
+    try {
+      this.decoder.decode(line);
+      this.geldig++;
+    } catch {
+      this.ongeldig++;
+    }
+  }
+
+  /** Mostly UTF-8: some lines are invalid, and at least as many lines with accents are valid. */
+  get meestalUtf8(): boolean {
+    return this.ongeldig > 0 && this.geldig >= this.ongeldig;
+  }
+}
+
+/** Whether a file that is not valid UTF-8 is mostly UTF-8 all the same (Utf8Telling over the whole file). */
+export async function meestalUtf8(file: string): Promise<boolean> {
+  const telling = new Utf8Telling();
+  let carry: Uint8Array = new Uint8Array(0);
+  for await (const chunk of createReadStream(file)) {
+    carry = Buffer.from(telling.regels(carry.length === 0 ? (chunk as Buffer) : Buffer.concat([carry, chunk as Buffer])));
+  }
+  telling.regel(carry);
+  return telling.meestalUtf8;
 }
 
 export function hashing(hash: ReturnType<typeof createHash>): Transform {
@@ -27,8 +160,7 @@ export function hashing(hash: ReturnType<typeof createHash>): Transform {
 }
 
 /** Decodes across chunk boundaries (a multi-byte character may be split) and drops the first `skip` characters. */
-export function decoding(codering: Codering, skip: number): Transform {
-  const decoder = createDecoder(codering, true);
+export function decoding(decoder: Pick<TextDecoder, 'decode'>, skip: number): Transform {
   let bytes = 0;
   let toSkip = skip;
   const emit = (text: string, done: TransformCallback) => {

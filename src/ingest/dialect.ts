@@ -1,7 +1,11 @@
 // Dialect detection on the first bytes of an export: encoding (BOM, UTF-16 without BOM, UTF-8 or Windows-1252),
 // Excel's `sep=` line and the delimiter. Record delimiters need no detection: the parser accepts CRLF, LF and CR.
 
-export type Codering = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+/**
+ * `utf-8+windows-1252`: UTF-8 without a BOM in which some lines are not valid UTF-8 (a stray Windows-1252 byte); those
+ * lines, and only those, are read as Windows-1252, each with a warning naming the line.
+ */
+export type Codering = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'utf-8+windows-1252';
 
 export const DELIMITERS = [';', ',', '\t', '|'] as const;
 
@@ -10,7 +14,7 @@ export const SAMPLE_BYTES = 64 * 1024;
 
 /** The WHATWG encoding label for TextDecoder. */
 export function decoderLabel(codering: Codering): string {
-  return codering === 'utf-8-bom' ? 'utf-8' : codering;
+  return codering === 'utf-8-bom' || codering === 'utf-8+windows-1252' ? 'utf-8' : codering;
 }
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {

@@ -89,6 +89,8 @@ export class FileSink<T extends { origin: Origin }> implements RecordSink<FileOu
   private view?: RowView;
   private rowFouten: Melding[] = [];
   private regels = 0;
+  /** Header cells up to the last non-empty one: a row needs this many fields. */
+  private gevuld = 0;
   private readonly start: number;
   private readonly afgewezen: AfgewezenRecord[] = [];
   private readonly fouten: Melding[] = [];
@@ -128,6 +130,8 @@ export class FileSink<T extends { origin: Origin }> implements RecordSink<FileOu
   private readHeader(regel: number, velden: string[]): void {
     const indeling = mapHeader(this.bestand, this.soort, velden);
     this.header = { indeling, regel, breedte: velden.length };
+    this.gevuld = velden.length;
+    while (this.gevuld > 0 && velden[this.gevuld - 1]!.trim() === '') this.gevuld--;
     for (const kolom of indeling.genegeerd) {
       this.waarschuwingen.add({ bestand: this.bestand, regel, kolom: kolom.naam, reden: kolom.reden });
     }
@@ -160,7 +164,24 @@ export class FileSink<T extends { origin: Origin }> implements RecordSink<FileOu
         reden: `de regel heeft ${values.length} velden en de kopregel ${breedte}; staat er een scheidingsteken in een tekst zonder aanhalingstekens?`,
       });
     }
-    const record = extra > 0 ? undefined : this.converter.convert(view, this);
+    // Fewer fields than the header (trailing empty header cells aside): a row in another delimiter is one field that
+    // holds another delimiter; otherwise the missing fields read as empty, said with the line.
+    const kort = extra === 0 && values.length < this.gevuld;
+    const anderScheidingsteken = kort && values.length === 1 ? /[;,\t|]/.exec(values[0]!)?.[0] : undefined;
+    if (anderScheidingsteken !== undefined) {
+      const teken = anderScheidingsteken === '\t' ? 'tab' : `'${anderScheidingsteken}'`;
+      this.rowFouten.push({
+        bestand: this.bestand,
+        regel,
+        reden: `de regel heeft 1 veld en de kopregel ${this.gevuld}: de velden lijken gescheiden door ${teken} in plaats van het scheidingsteken van de rest van het bestand`,
+      });
+    }
+    const record = extra > 0 || anderScheidingsteken !== undefined ? undefined : this.converter.convert(view, this);
+    if (kort && anderScheidingsteken === undefined) {
+      const tekort = `de regel heeft ${values.length} van de ${this.gevuld} velden van de kopregel`;
+      if (record === undefined || this.rowFouten.length > 0) this.rowFouten.push({ bestand: this.bestand, regel, reden: tekort });
+      else this.waarschuwingen.add({ bestand: this.bestand, regel, reden: `${tekort}; de ontbrekende velden zijn als leeg gelezen` });
+    }
     if (this.rowFouten.length > 0 || record === undefined) {
       if (this.rowFouten.length === 0) throw new Error(`converter rejected ${this.bestand}:${regel} without a reason`);
       this.reject(regel, this.velden(values), this.rowFouten);
@@ -187,6 +208,13 @@ export class FileSink<T extends { origin: Origin }> implements RecordSink<FileOu
   finish(dialect: FileDialect): FileOutcome {
     if (!this.header) throw new FileError(this.bestand, 'het bestand is leeg: er is geen kopregel gevonden.');
     const regel = this.header.regel;
+    for (const r of dialect.windowsRegels ?? []) {
+      this.waarschuwingen.add({
+        bestand: this.bestand,
+        regel: r,
+        reden: 'deze regel is geen geldige UTF-8 (de rest van het bestand wel) en is als Windows-1252 gelezen; controleer de tekens met accenten',
+      });
+    }
     this.converter.finish?.(this.duplicates.keptSince(this.start), (reden) =>
       this.waarschuwingen.add({ bestand: this.bestand, regel, reden }),
     );

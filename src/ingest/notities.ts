@@ -3,9 +3,23 @@
 import type { Trendnotitie } from '../model.js';
 import { withSuggestions, type Reference } from '../reference/index.js';
 import { Omzettingen, readDatum, readFenomeen, readGemeente, readRequired } from './fields.js';
-import type { FileConverter } from './file-sink.js';
+import type { FileConverter, Row, RowReport } from './file-sink.js';
 import { contentKey, type Kind } from './kind.js';
 import { cleanLongText, cleanText, lookupSchaal, type FenomeenLookup } from './values.js';
+
+const JA = new Set(['ja', 'j', 'yes', 'y', 'true', 'waar', '1', 'x']);
+const NEE = new Set(['nee', 'n', 'no', 'false', 'onwaar', '0', '']);
+
+/** The `openbaar` marking: ja or nee, empty means nee; anything else is nee with a warning (never public by doubt). */
+function readOpenbaar(row: Row, report: RowReport): boolean {
+  const written = cleanText(row.get('openbaar'));
+  const value = written.toLowerCase();
+  if (JA.has(value)) return true;
+  if (!NEE.has(value)) {
+    report.waarschuwing('openbaar', written, `'${written}' is geen ja of nee; de notitie telt als niet openbaar`);
+  }
+  return false;
+}
 
 function notitieConverter(
   bestand: string,
@@ -49,6 +63,7 @@ function notitieConverter(
       }
       const auteur = cleanText(row.get('auteur'));
       if (auteur !== '') notitie.auteur = auteur;
+      if (readOpenbaar(row, report)) notitie.openbaar = true;
       omzettingen.mark(notitie, gemeente?.omzetting);
       return notitie;
     },

@@ -18,7 +18,7 @@ import {
   SAMPLE_BYTES,
   type Codering,
 } from './dialect.js';
-import { createDecoder, DecodeError, decoding, hashing, isUtf8File } from './decode.js';
+import { createDecoder, DecodeError, decoding, GemengdDecoder, hashing, isUtf8File, meestalUtf8, Utf8Telling } from './decode.js';
 
 export type RawRecord =
   | { regel: number; velden: string[] }
@@ -34,6 +34,8 @@ export interface FileDialect {
   sha256: string;
   codering: Codering;
   scheidingsteken: string;
+  /** `utf-8+windows-1252`: the lines read as Windows-1252 because they were not valid UTF-8. */
+  windowsRegels?: number[];
 }
 
 /** Longest record the parser accepts; longer almost always means a quote that is never closed. */
@@ -174,6 +176,7 @@ function recordWriter<S>(file: string, sink: RecordSink<S>, lines: LineCounter, 
 
 async function parseWithPlan<S>(file: string, plan: Plan, sink: RecordSink<S>): Promise<S> {
   const hash = createHash('sha256');
+  const decoder = createDecoder(plan.codering, true);
   const lines = new LineCounter(plan.skip > 0 ? 2 : 1);
   const skipped: Skipped[] = [];
   // No on_record hook: csv-parse builds a context object per record for it, which costs a third of the parse time.
@@ -192,14 +195,16 @@ async function parseWithPlan<S>(file: string, plan: Plan, sink: RecordSink<S>): 
     await pipeline(
       createReadStream(file),
       hashing(hash),
-      decoding(plan.codering, plan.skip),
+      decoding(decoder, plan.skip),
       parser,
       recordWriter(file, sink, lines, skipped),
     );
   } catch (err) {
     throw asFileError(file, err);
   }
-  return sink.finish({ sha256: hash.digest('hex'), codering: plan.codering, scheidingsteken: plan.delimiter });
+  const dialect: FileDialect = { sha256: hash.digest('hex'), codering: plan.codering, scheidingsteken: plan.delimiter };
+  if (decoder instanceof GemengdDecoder) dialect.windowsRegels = decoder.windowsRegels;
+  return sink.finish(dialect);
 }
 
 /**
@@ -208,9 +213,20 @@ async function parseWithPlan<S>(file: string, plan: Plan, sink: RecordSink<S>): 
  */
 async function chooseCodering(file: string, sample: Uint8Array, wholeFile: boolean): Promise<Codering> {
   const codering = detectCodering(sample, wholeFile);
-  if (codering !== 'utf-8' || wholeFile) return codering;
   try {
-    return (await isUtf8File(file)) ? 'utf-8' : 'windows-1252';
+    // Not valid UTF-8 (in the sample, or further on): Windows-1252, unless most lines are UTF-8 and only some are
+    // not (a stray byte); then only those lines are read as Windows-1252. Line by line only on this rare path.
+    if (codering === 'windows-1252') {
+      // The sample decides first: an export that is Windows-1252 throughout costs no second pass.
+      const telling = new Utf8Telling();
+      const rest = telling.regels(sample);
+      if (wholeFile) telling.regel(rest);
+      if (!telling.meestalUtf8) return 'windows-1252';
+      if (wholeFile) return 'utf-8+windows-1252';
+    } else if (codering !== 'utf-8' || wholeFile || (await isUtf8File(file))) {
+      return codering;
+    }
+    return (await meestalUtf8(file)) ? 'utf-8+windows-1252' : 'windows-1252';
   } catch (err) {
     throw asFileError(file, err);
   }

@@ -3,7 +3,7 @@
 import { rm } from 'node:fs/promises';
 import type { AfgewezenRecord } from '../model.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { excelText, toCsv } from '../util/csv.js';
+import { toCsv } from '../util/csv.js';
 
 const FIXED = ['bestand', 'regel', 'reden'];
 
@@ -13,7 +13,7 @@ export function rejectsCsv(afgewezen: readonly AfgewezenRecord[]): string {
   for (const record of afgewezen) for (const name of Object.keys(record.velden)) columns.add(name);
   // An original column named like one of ours keeps its data under a marked name.
   const header = [...FIXED, ...[...columns].map((c) => (FIXED.includes(c) ? `${c} (origineel)` : c))];
-  const rows = afgewezen.map((r) => [r.bestand, String(r.regel), r.reden, ...[...columns].map((c) => excelText(r.velden[c] ?? ''))]);
+  const rows = afgewezen.map((r) => [r.bestand, r.regel, r.reden, ...[...columns].map((c) => r.velden[c] ?? '')]);
   return toCsv([header, ...rows], { excel: true });
 }
 

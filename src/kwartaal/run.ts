@@ -12,7 +12,9 @@ import { prepareScopeRun, scopeTrends, scopeUitOptiesOfConfig, type GekozenScope
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { CterError, EXIT, UsageError } from '../util/errors.js';
 import { cterVersie } from '../util/package.js';
-import { shownPath } from '../util/paths.js';
+import { ensureWritableDir } from '../util/atomic-write.js';
+import { outputGuardVoor } from '../util/output-guard.js';
+import { rapportPad, shownPath } from '../util/paths.js';
 import { rapportBestand, writeKwartaalOverzicht, KWARTAAL_OVERZICHT_SCHEMA, type KwartaalBestand, type KwartaalOverzicht } from './overzicht.js';
 import { samenvattingMarkdown } from './samenvatting.js';
 
@@ -72,7 +74,11 @@ export async function runKwartaal(options: KwartaalOptions): Promise<KwartaalRes
     if (options.signal?.aborted) throw new CterError('afgebroken voordat er iets is geschreven.', EXIT.PARTIAL);
     const { periode } = run;
     const map = join(config.values.uitvoer, periode.code);
-    const basis = reportBasis(run.invoer, config, { pad: shownPath });
+    // The same rules as beeld and batch: the folder takes files (said once), no output replaces an input, and the
+    // reports show no absolute path.
+    await ensureWritableDir(map);
+    const guard = await outputGuardVoor(config);
+    const basis = reportBasis(run.invoer, config);
 
     const trends = scopeTrends(run, scope, { alle: true });
     const inScope = gemeentenVan(scope);
@@ -119,6 +125,7 @@ export async function runKwartaal(options: KwartaalOptions): Promise<KwartaalRes
       parallel: options.parallel,
       signal: options.signal,
       voortgang: options.voortgang(doelen.length),
+      guard,
     });
     bestanden.push(...rapporten.map(rapportBestand));
 
@@ -132,7 +139,7 @@ export async function runKwartaal(options: KwartaalOptions): Promise<KwartaalRes
         rubricering: config.values.rubricering,
         tlp: config.values.tlp,
         drempel: config.values.drempel,
-        templates: config.values.templates ?? null,
+        templates: config.values.templates === undefined ? null : rapportPad(config.values.templates, config.baseDir),
       },
       invoer: basis.invoer,
       bestanden,

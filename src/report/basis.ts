@@ -8,6 +8,7 @@ import { evalueer } from '../classify/evaluatie.js';
 import { trainingsvoorbeelden, type Voorbeeld } from '../classify/index.js';
 import { loadReference } from '../reference/index.js';
 import { cterVersie } from '../util/package.js';
+import { rapportPad } from '../util/paths.js';
 import { leesDuidingen } from './duiding.js';
 import type { ClassificatieMeting, ReportInput } from './model.js';
 
@@ -19,7 +20,7 @@ export function herkomstTelling(signalen: readonly GeclassificeerdSignaal[]): Re
 }
 
 export interface BasisOpties {
-  /** How input file paths appear in the verantwoording (e.g. relative to the working folder). */
+  /** How input file paths appear in the verantwoording; default relative to the configuration's folder (rapportPad). */
   pad?: (bestand: string) => string;
   gegenereerd?: Date;
   versie?: string;
@@ -53,7 +54,7 @@ export function reportBasis(
   config: LoadedConfig,
   opties: BasisOpties = {},
 ): Omit<ReportInput, 'cijfers'> {
-  const pad = opties.pad ?? ((b: string) => b);
+  const pad = opties.pad ?? ((b: string) => rapportPad(b, config.baseDir));
   const toon = (b: BestandVerantwoording) => ({ ...b, bestand: pad(b.bestand) });
   return {
     notities: invoer.notities,

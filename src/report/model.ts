@@ -25,7 +25,7 @@ import { liggingKaart, regioKaart } from './kaart.js';
 import { kernpunten } from './kernpunten.js';
 import { netwerkSectie } from './netwerk.js';
 import { BETROUWBAARHEID_NAAM, ERNST_NAAM, FENOMEEN_NAAM, HERKOMST_NAAM, TLP_KLEUR, TLP_UITLEG } from './labels.js';
-import { notitieGroepen } from './notities.js';
+import { notitieSectie } from './notities.js';
 import { SCHEMA, type Aantal, type Kerncijfer, type PeriodeVerwijzing, type ReportModel, type Verdeling, type VerdelingRij } from './types.js';
 import { verantwoording } from './verantwoording.js';
 
@@ -179,6 +179,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
   }));
 
   const ernst = verdeling(figures, totaalKey, 'ernst', 'Ernst', g.ernst, (e) => ERNST_NAAM[e as keyof typeof ERNST_NAAM] ?? e);
+  const ref = input.ref ?? loadReference(config.values);
+  const notities = notitieSectie(input.notities, c, openbaar, notitiePlaatsing(ref, config.values.regio), fenomeenNaam);
   const model: Omit<ReportModel, 'kernpunten' | 'kerncijfers'> = {
     schema: SCHEMA,
     documenttitel: `Lokaal beeld CTER ${g.naam}, ${c.periode.label}`,
@@ -248,7 +250,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
         (b) => BETROUWBAARHEID_NAAM[b] ?? b,
       ),
     },
-    notities: { aantal: 0, groepen: [] },
+    notities,
     gemeenten: null,
     kaart: null,
     netwerk: null,
@@ -257,17 +259,14 @@ export function buildReportModel(input: ReportInput): ReportModel {
       Object.keys(config.values.inwoners ?? {}).length > 0
         ? 'Inwoners: CBS (1 januari 2022) en de configuratie (inwoners).'
         : 'Inwoners: CBS, 1 januari 2022.',
-    verantwoording: verantwoording(input, figures, verdeling(figures, totaalKey, 'herkomst', 'Herkomst van het fenomeen', g.herkomst, (h) => HERKOMST_NAAM[h as Herkomst] ?? h)),
+    verantwoording: verantwoording(input, figures, verdeling(figures, totaalKey, 'herkomst', 'Herkomst van het fenomeen', g.herkomst, (h) => HERKOMST_NAAM[h as Herkomst] ?? h), notities.weggelaten),
   };
   model.gemeenten = gemeentenSectie(c, figures, fenomeenNaam);
-  const ref = input.ref ?? loadReference(config.values);
   model.netwerk = input.signalen ? netwerkSectie(c, input.signalen, ref, config.values, figures) : null;
-  model.notities.groepen = notitieGroepen(input.notities, c, notitiePlaatsing(ref, config.values.regio), fenomeenNaam);
   model.kaart =
     g.soort === 'gemeente'
       ? liggingKaart(ref, g.code)
       : model.gemeenten && regioKaart(model.gemeenten, model.periode.kort, g.naam);
-  model.notities.aantal = model.notities.groepen.reduce((n, grp) => n + grp.notities.length, 0);
   return { ...model, kernpunten: kernpunten(model), kerncijfers: kerncijfers(model) };
 }
 

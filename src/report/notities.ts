@@ -1,7 +1,7 @@
 // The trend notes of a report: those of the period about the scope, grouped by scale, the analyst's text unchanged.
 
 import type { GemeenteOpzoeker } from '../aggregate/aggregate.js';
-import { notitiesVoorScope, type NotitiePlaatsing } from '../aggregate/trends.js';
+import { notitiesVoorScope, type NotitiePlaatsing, type TrendNotitie } from '../aggregate/trends.js';
 import type { ScopeCijfers } from '../aggregate/types.js';
 import type { Fenomeen, Schaal, Trendnotitie } from '../model.js';
 import { formatDate } from './format.js';
@@ -21,13 +21,30 @@ function naamOpzoeker(c: ScopeCijfers): GemeenteOpzoeker {
   };
 }
 
-export function notitieGroepen(
+/**
+ * The notes of the period about the scope, grouped by scale. A public report (Openbaar or TLP:CLEAR) keeps only the
+ * notes marked `openbaar`; `weggelaten` counts the ones it left out. `plaatsing` decides which notes belong to the area.
+ */
+export function notitieSectie(
   notities: readonly Trendnotitie[],
   cijfers: ScopeCijfers,
+  openbaar: boolean,
   plaatsing?: NotitiePlaatsing,
   fenomeenNaam: (f: Fenomeen) => string = (f) => FENOMEEN_NAAM[f],
-): NotitieGroep[] {
-  const relevant = notitiesVoorScope(notities, cijfers, naamOpzoeker(cijfers), plaatsing);
+): { aantal: number; weggelaten: number; groepen: NotitieGroep[] } {
+  const namen = naamOpzoeker(cijfers);
+  const alle = notitiesVoorScope(notities, cijfers, namen, plaatsing);
+  const getoond = openbaar
+    ? notitiesVoorScope(notities.filter((n) => n.openbaar === true), cijfers, namen, plaatsing)
+    : alle;
+  return {
+    aantal: getoond.length,
+    weggelaten: alle.length - getoond.length,
+    groepen: notitieGroepen(getoond, fenomeenNaam),
+  };
+}
+
+function notitieGroepen(relevant: readonly TrendNotitie[], fenomeenNaam: (f: Fenomeen) => string): NotitieGroep[] {
   return SCHAAL_VOLGORDE.map((schaal) => ({
     schaal,
     titel: SCHAAL_TITEL[schaal],

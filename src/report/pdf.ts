@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Browser, HTTPRequest, Page, PDFOptions } from 'puppeteer-core';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { CterError } from '../util/errors.js';
+import { CHROMIUM_PROFIEL, ruimOp } from '../util/leftovers.js';
 
 export interface PdfMetadata {
   title: string;
@@ -124,6 +125,36 @@ export async function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Promis
 }
 
 /**
+ * Chromium prints the report and must make no network request of its own (component updates, sync, safe browsing,
+ * metrics, field trials, DNS prefetch): every background service is off, and no host name resolves at all. The
+ * report is self-contained, so nothing it needs is lost.
+ */
+export const CHROMIUM_ZONDER_NETWERK: readonly string[] = [
+  '--disable-gpu',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-extensions',
+  '--disable-default-apps',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--disable-breakpad',
+  '--disable-crash-reporter',
+  '--metrics-recording-only',
+  '--safebrowsing-disable-auto-update',
+  '--no-pings',
+  '--dns-prefetch-disable',
+  '--disable-field-trial-config',
+  '--no-service-autorun',
+  '--disable-features=OptimizationHints,OptimizationGuideModelDownloading,MediaRouter,DialMediaRouteProvider,Translate,' +
+    'AutofillServerCommunication,CertificateTransparencyComponentUpdater,NetworkTimeServiceQuerying,SafeBrowsingOnly',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  '--mute-audio',
+];
+
+/**
  * One Chromium for many PDFs. `start()` launches it, `render()` prints a document (restarting the browser when it has
  * crashed), `close()` shuts it down and removes its temporary profile.
  */
@@ -156,19 +187,10 @@ export class PdfRenderer {
   private async launch(): Promise<Browser> {
     await this.discard();
     const { default: puppeteer } = await import('puppeteer-core');
-    this.profileDir = await mkdtemp(join(tmpdir(), 'cter-chromium-'));
-    const args = [
-      '--disable-gpu',
-      '--no-first-run',
-      '--no-default-browser-check',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-extensions',
-      '--disable-default-apps',
-      '--mute-audio',
-      ...(isRoot() ? ['--no-sandbox'] : []),
-    ];
+    // Profiles of cter processes that were killed go first; the pid in the name keeps a live sibling's profile safe.
+    await ruimOp(tmpdir(), CHROMIUM_PROFIEL);
+    this.profileDir = await mkdtemp(join(tmpdir(), `cter-chromium-${process.pid}-`));
+    const args = [...CHROMIUM_ZONDER_NETWERK, ...(isRoot() ? ['--no-sandbox'] : [])];
     try {
       const browser = await puppeteer.launch({
         executablePath: this.options.executablePath,

@@ -259,7 +259,8 @@ export interface ReportModel {
     volledig: boolean;
   };
   verdelingen: { type: Verdeling; bron: Verdeling; ernst: Verdeling; betrouwbaarheid: Verdeling };
-  notities: { aantal: number; groepen: NotitieGroep[] };
+  /** `weggelaten`: notes of the period and scope a public report left out (not marked `openbaar`). */
+  notities: { aantal: number; weggelaten: number; groepen: NotitieGroep[] };
   gemeenten: GemeentenSectie | null;
   kaart: Kaart | null;
   /** Null when the inputs (all signals) were not given to the model builder. */

@@ -1,11 +1,11 @@
 // The verantwoording: inputs with their accounting, how fenomenen were assigned, the test, the privacy rules applied
 // and the configuration. Everything a reader needs to see where each number comes from.
 
-import { basename } from 'node:path';
 import type { ScopeCijfers } from '../aggregate/types.js';
 import { configReport } from '../config/show.js';
 import type { ConfigKey, EigenRegio, LoadedConfig } from '../config/types.js';
 import { HERKOMSTEN, type BestandVerantwoording, type Herkomst } from '../model.js';
+import { rapportPad } from '../util/paths.js';
 import type { Figures } from './figures.js';
 import { formatInteger, formatShare } from './format.js';
 import { HERKOMST_NAAM } from './labels.js';
@@ -38,14 +38,14 @@ const CONFIG_IN_VERANTWOORDING: [ConfigKey, string][] = [
   ['sleutel', 'Sleutel voor pseudonimisering'],
 ];
 
-const PADEN = new Set<ConfigKey>(['taxonomie', 'beoordelingen', 'templates']);
+/** Keys whose value is a path: shown relative to the configuration's folder, never as an absolute local path. */
+const PAD_SLEUTELS: readonly ConfigKey[] = ['taxonomie', 'beoordelingen', 'templates'];
 
 function configuratie(config: LoadedConfig): ConfiguratieRegel[] {
   const report = configReport(config);
   const text = (key: ConfigKey, v: unknown): string => {
     if (v === null || v === undefined) return '(niet ingesteld)';
-    // A report travels: a file's name says which one was used, a local path says nothing to the reader.
-    if (PADEN.has(key) && typeof v === 'string') return basename(v);
+    if (PAD_SLEUTELS.includes(key) && typeof v === 'string') return rapportPad(v, config.baseDir);
     if (key === 'regios' && Array.isArray(v)) {
       return v.length === 0 ? '(geen)' : (v as EigenRegio[]).map((r) => `${r.naam} (${r.gemeenten.length} gemeenten)`).join(', ');
     }
@@ -68,12 +68,15 @@ function configuratie(config: LoadedConfig): ConfiguratieRegel[] {
 
 const cellen = (n: number): string => `${formatInteger(n)} ${n === 1 ? 'cel' : 'cellen'}`;
 
-function privacyRegels(figures: Figures, markering: string): string[] {
+function privacyRegels(figures: Figures, markering: string, notitiesWeggelaten: number): string[] {
   const d = figures.drempel;
   const regels = [
     'Het rapport bevat alleen geaggregeerde aantallen. Namen, persoonssleutels en omschrijvingen van signalen zijn niet opgenomen.',
     'Personen zijn geteld via gepseudonimiseerde sleutels (HMAC); de sleutels zelf staan niet in het rapport.',
-    'Trendnotities zijn de eigen tekst van de analist en staan ongewijzigd in het rapport.',
+    figures.openbaar
+      ? 'Openbaar rapport: alleen trendnotities die de analist als openbaar heeft gemarkeerd (kolom openbaar = ja) staan erin, ' +
+        `ongewijzigd; ${notitiesWeggelaten === 1 ? 'is 1 notitie' : `zijn ${formatInteger(notitiesWeggelaten)} notities`} over deze periode en dit gebied weggelaten.`
+      : 'Trendnotities zijn de eigen tekst van de analist en staan ongewijzigd in het rapport.',
   ];
   if (!figures.openbaar) {
     regels.push(
@@ -113,7 +116,12 @@ function toets(c: ScopeCijfers): ReportModel['verantwoording']['toets'] {
   };
 }
 
-export function verantwoording(input: ReportInput, figures: Figures, herkomst: Verdeling): ReportModel['verantwoording'] {
+export function verantwoording(
+  input: ReportInput,
+  figures: Figures,
+  herkomst: Verdeling,
+  notitiesWeggelaten: number,
+): ReportModel['verantwoording'] {
   const { rubricering, tlp } = input.config.values;
   return {
     bestanden: { signalen: input.invoer.signalen.map(bestandRij), notities: input.invoer.notities.map(bestandRij) },
@@ -124,7 +132,7 @@ export function verantwoording(input: ReportInput, figures: Figures, herkomst: V
     privacy: {
       drempel: figures.drempel,
       onderdrukt: { primair: figures.count('primary'), secundair: figures.count('secondary') },
-      regels: privacyRegels(figures, `${rubricering} / TLP:${tlp}`),
+      regels: privacyRegels(figures, `${rubricering} / TLP:${tlp}`, notitiesWeggelaten),
     },
     configuratie: configuratie(input.config),
   };

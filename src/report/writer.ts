@@ -1,7 +1,8 @@
 // Writes a report model as PDF, HTML or JSON. Templates, the chart renderer and the browser are prepared once and
 // reused, so a batch of reports pays for them only once.
 
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { writeRejectsOrRemove } from '../ingest/rejects.js';
 import type { AfgewezenRecord } from '../model.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
@@ -43,9 +44,20 @@ export function rejectsPathFor(reportPath: string): string {
   return reportPath.replace(/\.[^./\\]+$/, '') + '_afgewezen.csv';
 }
 
-/** The rejected input rows beside the report (see writeRejectsOrRemove). Returns the path written, if any. */
-export function writeReportRejects(reportPath: string, afgewezen: readonly AfgewezenRecord[]): Promise<string | undefined> {
-  return writeRejectsOrRemove(rejectsPathFor(reportPath), afgewezen);
+/**
+ * Writes the rejected input rows of a report into the workspace's private folder (never beside the report: they hold
+ * descriptions and person keys), or removes a stale rejects file of an earlier run when nothing was rejected. A
+ * rejects file that an earlier version of cter left beside the report is removed. Returns the path written, if any.
+ */
+export async function writeReportRejects(
+  reportPath: string,
+  afgewezen: readonly AfgewezenRecord[],
+  priveDir: string,
+): Promise<string | undefined> {
+  const naast = rejectsPathFor(reportPath);
+  const path = join(priveDir, basename(naast));
+  if (path !== naast) await rm(naast, { force: true });
+  return writeRejectsOrRemove(path, afgewezen);
 }
 
 export function pdfMetadata(model: ReportModel): PdfMetadata {
@@ -83,6 +95,11 @@ export class ReportWriter {
       });
     }
     return writer;
+  }
+
+  /** The format this writer writes (the report's file extension). */
+  get formaat(): Formaat {
+    return this.options.formaat;
   }
 
   /** Launches the browser now (PDF), e.g. before a batch starts its clock. */

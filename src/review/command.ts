@@ -1,7 +1,7 @@
 // `cter review`: reads the inputs and the stored decisions, builds the queue, and then reviews interactively, exports
 // the queue, imports decisions, or reports the queue's size. I/O lives here; the queue, CSV and store logic is pure.
 import { stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { info, out, warn, error } from '../cli/io.js';
 import { loadConfig, type LoadedConfig } from '../config/index.js';
 import { readRecords, type RawRecord, type RecordSink } from '../ingest/read-records.js';
@@ -10,6 +10,7 @@ import { runPipelineGemeld, shownPath } from '../pipeline.js';
 import { loadReference } from '../reference/index.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { EXIT, FileError, UsageError, type ExitCode } from '../util/errors.js';
+import { outputGuardVoor } from '../util/output-guard.js';
 import { importFoutTekst, ingevuldeRegels, queueCsv, readImport } from './csv.js';
 import { geldigeBeoordeling, maakBeoordeling, reviewQueue } from './queue.js';
 import { queueStatus, statusTekst } from './status.js';
@@ -45,20 +46,6 @@ async function checkImportFile(path: string): Promise<void> {
   const info = await stat(path).catch(() => undefined);
   if (!info) throw new FileError(shownPath(path), 'bestand bestaat niet.');
   if (!info.isFile()) throw new FileError(shownPath(path), 'is geen bestand.');
-}
-
-/** The queue must not land among the exports: the next run would read it as one (a folder means every .csv in it). */
-function checkExportTarget(path: string, signalen: readonly string[]): void {
-  const input = signalen.find((p) => {
-    const rel = relative(p, path);
-    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-  });
-  if (input !== undefined) {
-    throw new UsageError(
-      `--exporteer ${shownPath(path)}: dat is ${relative(input, path) === '' ? 'een signaalexport' : `de map met signaalexports (${shownPath(input)})`}; ` +
-        'cter zou de wachtrij de volgende keer als export inlezen. Kies een andere plek, bijvoorbeeld in de uitvoermap.',
-    );
-  }
 }
 
 /** A new export must not silently replace an earlier one in which the analyst already filled in decisions. */
@@ -163,7 +150,7 @@ export async function runReview(opties: ReviewOpties, terminal: boolean): Promis
   const config = await loadConfig({ file: opties.config, overrides: opties.signalen ? { signalen: opties.signalen } : {} });
   const exportPath = opties.exporteer === undefined ? undefined : resolve(opties.exporteer);
   const importPath = opties.importeer === undefined ? undefined : resolve(opties.importeer);
-  if (exportPath) checkExportTarget(exportPath, config.values.signalen);
+  if (exportPath) await (await outputGuardVoor(config)).check(exportPath, '--exporteer');
   if (exportPath) await checkExportOverwrite(exportPath, opties.forceer === true);
   if (importPath) await checkImportFile(importPath);
   const inputs = await loadInputs(config);

@@ -6,7 +6,7 @@ import { fenomeenLabel, fenomeenVoorLabel, normaliseLabel, signalContentHash, ty
 import { ERNST_NIVEAUS, type Ernst, type Fenomeen, type GeclassificeerdSignaal, type Melding } from '../model.js';
 import { isBlank, type RawRecord } from '../ingest/read-records.js';
 import { FileError } from '../util/errors.js';
-import { excelText, toCsv } from '../util/csv.js';
+import { toCsv, zonderNeutralisatie } from '../util/csv.js';
 import { wachtredenTekst, type WachtrijItem } from './queue.js';
 
 /** Export columns; the import needs `id` and `fenomeen`, reads `ernst` and `controle`, and ignores the rest. */
@@ -31,7 +31,9 @@ const CONTROLE_PREFIX = 'sha256:';
 export function queueCsv(queue: readonly WachtrijItem[], taxonomy: Taxonomy, gemeenteNaam: (code: string) => string): string {
   const rows = queue.map((item) => {
     const { signaal, suggestie } = item;
-    const tekst = [
+    // Every text cell, the id too, is neutralised by toCsv; the import reads the id back with zonderNeutralisatie.
+    return [
+      signaal.id,
       gemeenteNaam(signaal.gemeente),
       signaal.datum,
       signaal.type ?? '',
@@ -40,8 +42,10 @@ export function queueCsv(queue: readonly WachtrijItem[], taxonomy: Taxonomy, gem
       wachtredenTekst(item, taxonomy),
       fenomeenLabel(taxonomy, suggestie.fenomeen),
       suggestie.reden,
-    ].map(excelText); // not the id: it must come back exactly as written
-    return [signaal.id, ...tekst, '', '', `${CONTROLE_PREFIX}${signalContentHash(signaal)}`];
+      '',
+      '',
+      `${CONTROLE_PREFIX}${signalContentHash(signaal)}`,
+    ];
   });
   return toCsv([[...EXPORT_KOLOMMEN], ...rows], { excel: true });
 }
@@ -170,7 +174,8 @@ export function readImport(
       fouten.push({ bestand: file, regel, reden: record.onleesbaar });
       continue;
     }
-    const cell = (i: number | undefined) => (i === undefined ? '' : (record.velden[i] ?? '').trim());
+    // The export neutralised cells against formulas ("'=..."): read them back as written.
+    const cell = (i: number | undefined) => (i === undefined ? '' : zonderNeutralisatie((record.velden[i] ?? '').trim()));
     const fout = (i: number | undefined, reden: string, waarde = cell(i)) =>
       fouten.push({ bestand: file, regel, ...(i !== undefined ? { kolom: kolom(i) } : {}), waarde, reden });
     const id = cell(col.id);

@@ -1,4 +1,5 @@
 // User errors carry a Dutch message and an exit code; the CLI prints them without a stack trace.
+import { shownPath } from './paths.js';
 
 export const EXIT = {
   /** Done. */
@@ -36,4 +37,63 @@ export class FileError extends CterError {
     super(`${file}: ${message}`, EXIT.USAGE);
     this.name = 'FileError';
   }
+}
+
+/** A file-system fault (no rights, a folder where a file should be, a full disk): the user's to fix, exit 2. */
+export class IoFout extends FileError {
+  constructor(
+    file: string,
+    message: string,
+    readonly code: string,
+  ) {
+    super(file, message);
+    this.name = 'IoFout';
+  }
+}
+
+/** What a Node I/O error code means for the analyst, and what to do about it. */
+const IO_MELDINGEN: Record<string, string> = {
+  EACCES: 'geen toegang (rechten): kies een map waarin u mag schrijven, of vraag de beheerder om de rechten',
+  EPERM: 'geen toestemming van het systeem: kies een andere plek, of vraag de beheerder om de rechten',
+  EROFS: 'dit staat op een alleen-lezen schijf: kies een map op een schijf waarop u mag schrijven',
+  EISDIR: 'dit is een map, geen bestand: geef een bestandsnaam',
+  ENOTDIR: 'een deel van dit pad is een bestand, geen map: kies een map (of een niet-bestaande naam)',
+  ENOENT: 'bestaat niet: controleer het pad',
+  EEXIST: 'bestaat al en kan niet worden vervangen: kies een andere naam',
+  ENOTEMPTY: 'de map is niet leeg: kies een andere naam',
+  ENOSPC: 'de schijf is vol: maak ruimte vrij of kies een andere schijf',
+  EDQUOT: 'uw schijfquotum is op: maak ruimte vrij of kies een andere schijf',
+  ENAMETOOLONG: 'de naam is te lang: kies een kortere naam of map',
+  ELOOP: 'het pad verwijst in een kring naar zichzelf (symbolische koppelingen): kies een ander pad',
+  EBUSY: 'is in gebruik door een ander programma: sluit het (bijvoorbeeld in Excel) en probeer opnieuw',
+  ETXTBSY: 'is in gebruik door een ander programma: sluit het en probeer opnieuw',
+  EMFILE: 'te veel open bestanden: sluit andere programma’s en probeer opnieuw',
+  ENFILE: 'te veel open bestanden op dit systeem: probeer het later opnieuw',
+  EIO: 'lees- of schrijffout van de schijf: controleer de schijf en probeer opnieuw',
+  EXDEV: 'kan niet tussen schijven verplaatsen: kies een map op dezelfde schijf',
+  EFBIG: 'het bestand wordt te groot voor deze schijf: kies een andere schijf',
+};
+
+/** A Node file-system error (it has an errno code such as EACCES). */
+export function isIoError(err: unknown): err is NodeJS.ErrnoException {
+  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && (err as NodeJS.ErrnoException).code! in IO_MELDINGEN;
+}
+
+/**
+ * The one mapping from a Node I/O error to what the analyst reads: a Dutch message that names the path and says
+ * what to do, exit code 2. `path` (as shown to people) overrides the error's own path, e.g. the target of an atomic
+ * write instead of its temp file. Anything that is not an I/O error is returned unchanged.
+ */
+export function ioFout(err: unknown, path?: string): unknown {
+  if (err instanceof CterError || !isIoError(err)) return err;
+  const pad = path ?? err.path ?? (err as { dest?: string }).dest;
+  const uitleg = IO_MELDINGEN[err.code!]!;
+  const fout = new IoFout(pad === undefined ? '(onbekend pad)' : shownPath(pad), `${uitleg} (${err.code}).`, err.code!);
+  (fout as { cause?: unknown }).cause = err;
+  return fout;
+}
+
+/** `ioFout` for the places that rethrow: `catch (err) { throw ioFout(err, path) }` in one call. */
+export function throwIoFout(err: unknown, path?: string): never {
+  throw ioFout(err, path);
 }

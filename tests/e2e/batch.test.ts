@@ -102,7 +102,8 @@ describe('cter batch --regio Zaanstreek-Waterland on the sample data', () => {
     for (const b of [...overzicht.invoer.signalen, ...overzicht.invoer.notities]) {
       expect(b.sha256).toBe(await sha256(join(SAMPLES, b.bestand)));
     }
-    const afgewezen = await readFile(join(uit, 'afgewezen_2025-Q3.csv'), 'utf8');
+    expect(await readdir(uit)).not.toContain('afgewezen_2025-Q3.csv');
+    const afgewezen = await readFile(join(SAMPLES, 'prive', 'afgewezen_2025-Q3.csv'), 'utf8');
     expect(afgewezen).toContain('Zaanstadt');
     const md = await readFile(join(uit, 'overzicht.md'), 'utf8');
     for (const r of overzicht.rapporten) expect(md).toContain(`\`${r.sha256}\``);

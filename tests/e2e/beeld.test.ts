@@ -64,8 +64,10 @@ describe('cter beeld --gemeente Zaanstad (PDF)', () => {
     expect(result.code).toBe(1);
   });
 
-  it('writes the rejected rows beside the report, with their reason', async () => {
-    const csv = await readFile(join(uit, 'lokaal-beeld_zaanstad_2025-Q3_afgewezen.csv'), 'utf8');
+  it('writes the rejected rows with their reason into the private folder, never beside the report', async () => {
+    expect(existsSync(join(uit, 'lokaal-beeld_zaanstad_2025-Q3_afgewezen.csv'))).toBe(false);
+    expect(result.stderr).toContain('privémap, niet bij het rapport): prive/lokaal-beeld_zaanstad_2025-Q3_afgewezen.csv');
+    const csv = await readFile(join(FIXTURE, 'prive', 'lokaal-beeld_zaanstad_2025-Q3_afgewezen.csv'), 'utf8');
     expect(csv.trim().split('\r\n')).toHaveLength(3);
     expect(csv).toContain('februari 2025 heeft geen dag 31');
   });

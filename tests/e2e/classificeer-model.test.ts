@@ -46,7 +46,7 @@ describe('cter classificeer with the text model', () => {
   it('says on stderr on how many labels the model was trained', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(
-      /tekstmodel: getraind op 22\d gelabelde omschrijvingen \(basismodel 217, labels van de analist 11, beoordelingen 0\)/,
+      /tekstmodel: getraind op 70\d gelabelde omschrijvingen \(basismodel 696, labels van de analist 11, beoordelingen 0\)/,
     );
   });
 

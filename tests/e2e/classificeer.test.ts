@@ -33,8 +33,8 @@ describe('cter classificeer on the fixture, as JSON', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('signalen: 8 geaccepteerd, 1 afgewezen, 0 dubbel (1 bestand).');
     expect(run.stderr).toContain("afgewezen: signalen.csv:7 (kolom Datum melding): '31-02-2025' is geen geldige datum");
-    expect(run.stderr).toContain('geclassificeerd: 8 signalen; herkomst: analist 2, regel 1, geen 5.');
-    expect(run.stderr).toContain("te beoordelen: 5 onbekend, 1 met afwijking ('cter review').");
+    expect(run.stderr).toContain('geclassificeerd: 8 signalen; herkomst: analist 2, regel 1, model 1, geen 4.');
+    expect(run.stderr).toContain("te beoordelen: 4 onbekend, 1 met afwijking ('cter review').");
   });
 
   it('writes every accepted signal in input order, with CBS code, provenance and reasons', () => {
@@ -74,8 +74,11 @@ describe('cter classificeer on the fixture, as JSON', () => {
     expect(byId(run).get('K-005')).toMatchObject({ herkomst: 'analist', afwijking: false, ernst: 'hoog' });
   });
 
-  it('gives onbekend on a tie and on an empty description, saying why', () => {
-    expect(byId(run).get('K-008')!.reden).toMatch(/^gelijke stand tussen rechts-extremisme 3 .* en polarisatie 3 /);
+  it('lets the model decide a tie of the rules and gives onbekend on an empty description, saying why', () => {
+    // A tie of the rules: the text model decides (trained on both development parts), the tie stays as regelSuggestie.
+    expect(byId(run).get('K-008')).toMatchObject({ fenomeen: 'rechts-extremisme', herkomst: 'model' });
+    expect(byId(run).get('K-008')!.reden).toMatch(/^model: 'hakenkruis' \(\+\d,\d\)/);
+    expect(byId(run).get('K-008')!.regelSuggestie.reden).toMatch(/^gelijke stand tussen rechts-extremisme 3 .* en polarisatie 3 /);
     expect(byId(run).get('K-009')!.reden).toBe('geen omschrijving: niets om te classificeren');
   });
 
@@ -124,7 +127,7 @@ describe('cter classificeer output options', () => {
       'jihadisme',
       'rechts-extremisme',
       'onbekend',
-      'onbekend',
+      'rechts-extremisme',
       'onbekend',
     ]);
     expect(lines[4]).toMatch(/ ja +analist: label 'Jihadisme' in de export; afwijking: de regels wijzen op rechts-extremisme$/);
@@ -221,7 +224,7 @@ describe('cter classificeer with the workspace configuration', () => {
       herkomst: 'handmatig',
       reden: 'handmatig: beoordeeld door Analist Zaanstad op 2025-08-01T10:00:00.000Z',
     });
-    expect(byId(run).get('K-008')).toMatchObject({ fenomeen: 'onbekend', herkomst: 'geen' });
+    expect(byId(run).get('K-008')).toMatchObject({ fenomeen: 'rechts-extremisme', herkomst: 'model' });
     expect(byId(run).get('K-008')!.reden).toContain('niet toegepast: de inhoud van het signaal is sindsdien gewijzigd');
   });
 });

@@ -1,6 +1,8 @@
-import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { cter, cterInTerminal, KEY } from './init-cli.js';
@@ -36,7 +38,7 @@ describe('cter init without a terminal', () => {
     const loaded = await loadConfig({ cwd: dir, env: {} });
     expect(loaded.values.signalen).toEqual([join(dir, 'data/signalen')]);
     const gitignore = await readFile(join(dir, '.gitignore'), 'utf8');
-    for (const line of ['/data/', '/uitvoer/', '/beoordelingen.json', '*afgewezen*.csv']) expect(gitignore).toContain(`\n${line}\n`);
+    for (const line of ['*', '!*/', '!/cter.config.json', '!/templates/**/*.hbs']) expect(gitignore).toContain(`\n${line}\n`);
     const readme = await readFile(join(dir, 'README-werkmap.md'), 'utf8');
     expect(readme).toContain('| `drempel` | `5` |');
     const schema = await readJson(join(dir, 'cter.config.schema.json'));
@@ -86,7 +88,7 @@ describe('cter init without a terminal', () => {
       tlp: 'GREEN',
       drempel: 3,
     });
-    expect(await readFile(join(dir, '.gitignore'), 'utf8')).toContain('\n/exports/\n/notities/\n/uitvoer/\n');
+    expect(await readFile(join(dir, '.gitignore'), 'utf8')).toContain('\n*\n!*/\n');
   });
 
   it('keeps a single gemeente as the default gemeente', async () => {
@@ -115,8 +117,23 @@ describe('cter init without a terminal', () => {
     expect((await cter(['init', '--ja'], { cwd: dir })).code).toBe(0);
     const gitignore = await readFile(join(dir, '.gitignore'), 'utf8');
     expect(gitignore.startsWith('node_modules/\n/uitvoer/\n\n# cter:')).toBe(true);
-    expect(gitignore.match(/\/uitvoer\//g)).toHaveLength(1);
-    expect(gitignore).toContain('/data/\n/beoordelingen.json\n*afgewezen*.csv\n');
+    expect(gitignore).toContain('\n*\n!*/\n!/.gitignore\n!/cter.config.json\n');
+  });
+
+  it('keeps every file that can hold personal data out of git, wherever it is written (allow-list)', async () => {
+    expect((await cter(['init', '--ja', '--templates'], { cwd: dir })).code).toBe(0);
+    const privé = ['data/signalen/politie.csv', 'uitvoer/lokaal-beeld_zaanstad_2025-Q3.pdf', 'beoordelingen.json', 'prive/afgewezen_2025-Q3.csv',
+      'wachtrij.csv', 'templates/wachtrij.csv', 'data/notities/notities.csv', 'diep/in/de/map/review-export.csv', 'afgewezen.csv', 'overzicht.json'];
+    for (const f of privé) {
+      await mkdir(join(dir, f, '..'), { recursive: true });
+      await writeFile(join(dir, f), 'x');
+    }
+    const git = promisify(execFile);
+    await git('git', ['init', '-q'], { cwd: dir });
+    await git('git', ['add', '-A'], { cwd: dir });
+    const staged = (await git('git', ['ls-files', '--cached'], { cwd: dir })).stdout.trim().split('\n');
+    expect(staged.filter((f) => privé.includes(f))).toEqual([]);
+    expect(staged).toEqual(expect.arrayContaining(['.gitignore', 'cter.config.json', 'cter.config.schema.json', 'README-werkmap.md', 'templates/layout.hbs', 'templates/rapport.css']));
   });
 
   it('--templates copies the package templates and points the config at them', async () => {

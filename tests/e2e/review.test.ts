@@ -82,8 +82,8 @@ describe('cter review without a terminal', () => {
     const inInputs = await run(['review', '--exporteer', 'signalen.csv']);
     expect(inInputs.code).toBe(2);
     expect(inInputs.stderr).toBe(
-      'fout: --exporteer signalen.csv: dat is een signaalexport; cter zou de wachtrij de volgende keer als export inlezen. ' +
-        'Kies een andere plek, bijvoorbeeld in de uitvoermap.\n',
+      'fout: --exporteer signalen.csv: dat is ook het invoerbestand signalen.csv; cter zou het overschrijven. ' +
+        'Kies een andere naam of map voor de uitvoer.\n',
     );
     const missing = await run(['review', '--importeer', 'ingevuld.csv']);
     expect(missing.code).toBe(2);

@@ -14,7 +14,8 @@ describe('bash scripts/voorbeeld.sh', () => {
     const { stdout } = await run('bash', [join(ROOT, 'scripts/voorbeeld.sh')], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
     const pdf = stdout.trim().split('\n').at(-1)!;
     expect(pdf).toBe(join(ROOT, 'uitvoer', 'lokaal-beeld_zaanstad_2025-Q3.pdf'));
-    expect(existsSync(pdf.replace(/\.pdf$/, '_afgewezen.csv'))).toBe(true);
+    expect(existsSync(pdf.replace(/\.pdf$/, '_afgewezen.csv'))).toBe(false);
+    expect(existsSync(join(ROOT, 'data-samples', 'prive', 'lokaal-beeld_zaanstad_2025-Q3_afgewezen.csv'))).toBe(true);
 
     const info = (await run('pdfinfo', [pdf])).stdout;
     expect(Number(/^Pages:\s+(\d+)/m.exec(info)?.[1])).toBeGreaterThanOrEqual(4);

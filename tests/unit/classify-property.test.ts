@@ -2,7 +2,7 @@
 // neutral sentence added to a description never changes a conclusive outcome (rules or model).
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bouwModel, classifySignal, laadModelbestand, loadTaxonomy, type Taxonomy, type Tekstmodel } from '../../src/classify/index.js';
+import { bouwModel, classifySignal, laadModelbestand, loadTaxonomy, neutraleKenmerken, type Taxonomy, type Tekstmodel } from '../../src/classify/index.js';
 import type { Signaal } from '../../src/model.js';
 
 let taxonomy: Taxonomy;
@@ -10,7 +10,7 @@ let model: Tekstmodel;
 
 beforeAll(async () => {
   taxonomy = await loadTaxonomy({ baseDir: process.cwd() });
-  model = bouwModel(await laadModelbestand(), []);
+  model = bouwModel(await laadModelbestand(), [], undefined, neutraleKenmerken(taxonomy));
 });
 
 const signaal = (omschrijving: string): Signaal => ({

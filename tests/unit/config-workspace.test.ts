@@ -73,17 +73,15 @@ describe('workspaceConfig', () => {
 });
 
 describe('.gitignore', () => {
-  it('ignores the top folder of data inside the workspace, not folders outside it', () => {
-    expect(gitignoreLines({ ...DEFAULT_ANSWERS, signalen: '/mnt/share/exports', notities: '../notities' })).toEqual([
-      '/uitvoer/',
-      '/beoordelingen.json',
-      '*afgewezen*.csv',
-    ]);
-    expect(gitignoreLines(DEFAULT_ANSWERS)).toEqual(['/data/', '/uitvoer/', '/beoordelingen.json', '*afgewezen*.csv']);
+  it('is an allow-list: everything ignored, then only configuration, templates, taxonomy and docs allowed', () => {
+    const lines = gitignoreLines();
+    expect(lines.slice(0, 2)).toEqual(['*', '!*/']);
+    expect(lines.slice(2).every((l) => l.startsWith('!/'))).toBe(true);
+    expect(lines).toContain('!/cter.config.json');
   });
 
   it('keeps what is there, adds what is missing, and is idempotent', () => {
-    const lines = gitignoreLines(DEFAULT_ANSWERS);
+    const lines = gitignoreLines();
     fc.assert(
       fc.property(fc.array(fc.constantFrom('node_modules/', '/data/', '*.log', '', '/uitvoer/'), { maxLength: 6 }), (existingLines) => {
         const existing = existingLines.length ? `${existingLines.join('\n')}\n` : '';

@@ -254,6 +254,48 @@ describe('trend notes', () => {
   });
 });
 
+describe('trend notes: the openbaar marking (issue 9)', () => {
+  it('ja marks a note public; nee, empty or a missing column do not; anything else is not public, with a warning', async () => {
+    const dir = await tempDir();
+    const file = await writeLines(dir, 'o.csv', [
+      'datum;titel;notitie;openbaar',
+      '2025-10-01;Een;Tekst een;ja',
+      '2025-10-02;Twee;Tekst twee;Nee',
+      '2025-10-03;Drie;Tekst drie;',
+      '2025-10-04;Vier;Tekst vier;misschien',
+    ]);
+    const result = await ingestNotities([file], ref);
+    expect(result.records.map((n) => [n.titel, n.openbaar ?? false])).toEqual([
+      ['Een', true],
+      ['Twee', false],
+      ['Drie', false],
+      ['Vier', false],
+    ]);
+    expect(result.waarschuwingen.map((w) => [w.regel, w.kolom, w.waarde])).toEqual([[5, 'openbaar', 'misschien']]);
+    const zonder = await writeLines(dir, 'z.csv', ['datum;titel;notitie', '2025-10-01;Een;Tekst']);
+    expect((await ingestNotities([zonder], ref)).records[0]!.openbaar).toBeUndefined();
+  });
+});
+
+describe('rows with fewer fields than the header (issue 9)', () => {
+  it('rejects a short row missing a required field, warns for one missing only optional ones, names another delimiter', async () => {
+    const dir = await tempDir();
+    const file = await writeLines(dir, 'kort.csv', [
+      'id;datum;gemeente;type;omschrijving;',
+      'S-1;03-07-2025;Zaanstad;incident;tekst',
+      'S-2;03-07-2025;Zaanstad',
+      'S-3;03-07-2025',
+      'S-4,03-07-2025,Zaanstad,incident,tekst',
+    ]);
+    const r = await ingestSignalen([file], ref, { sleutel: 's' });
+    expect(r.records.map((s) => s.id)).toEqual(['S-1', 'S-2']);
+    expect(r.waarschuwingen.map((w) => [w.regel, w.reden])).toContainEqual([3, 'de regel heeft 3 van de 5 velden van de kopregel; de ontbrekende velden zijn als leeg gelezen']);
+    const fouten = r.fouten.map((f) => [f.regel, f.reden]);
+    expect(fouten).toContainEqual([4, 'de regel heeft 2 van de 5 velden van de kopregel']);
+    expect(fouten).toContainEqual([5, "de regel heeft 1 veld en de kopregel 5: de velden lijken gescheiden door ',' in plaats van het scheidingsteken van de rest van het bestand"]);
+  });
+});
+
 describe('detectSoort', () => {
   it('reads the kind from the header, after a sep= line and blank lines', async () => {
     const dir = await tempDir();

@@ -196,3 +196,24 @@ describe('formatP', () => {
     expect(formatP(0.41)).toBe('p = 0,41');
   });
 });
+
+describe('trend notes in a public report (issue 9)', () => {
+  const input = reportInput(zaanstadScope(), { rubricering: 'Intern', tlp: 'CLEAR' });
+  input.notities[1]!.openbaar = true;
+
+  it('a TLP:CLEAR or Openbaar report shows only notes marked openbaar and counts the others', () => {
+    for (const config of [{ rubricering: 'Intern', tlp: 'CLEAR' as const }, { rubricering: 'Openbaar', tlp: 'AMBER' as const }]) {
+      const model = buildReportModel({ ...input, config: reportInput(zaanstadScope(), config).config });
+      const titels = model.notities.groepen.flatMap((g) => g.notities.map((n) => n.titel));
+      expect(titels).toEqual(['Landelijke oproep tot demonstratie']);
+      expect(model.notities).toMatchObject({ aantal: 1, weggelaten: 1 });
+      expect(JSON.stringify(model)).not.toContain('Nieuwe stickers');
+      expect(model.verantwoording.privacy.regels.join(' ')).toContain('is 1 notitie over deze periode en dit gebied weggelaten');
+    }
+  });
+
+  it('an internal report shows every note of the period and leaves none out', () => {
+    const model = buildReportModel({ ...input, config: reportInput(zaanstadScope()).config });
+    expect(model.notities).toMatchObject({ aantal: 2, weggelaten: 0 });
+  });
+});

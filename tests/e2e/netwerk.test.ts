@@ -1,0 +1,81 @@
+// End-to-end (issue 9): Chromium makes no network request of its own. A PDF renders with no network at all (a fresh
+// network namespace, `unshare -n`, where the machine allows it), and with every proxy variable pointing at a local
+// listener that counts connections: not one arrives. The launch flags are checked too.
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp } from 'node:fs/promises';
+import { createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM_ZONDER_NETWERK } from '../../src/report/pdf.js';
+import { CTER, cter } from './init-cli.js';
+
+const FIXTURE = resolve(import.meta.dirname, '../fixtures/report');
+const run = promisify(execFile);
+
+async function workspace(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'cter-netwerk-'));
+  await cp(FIXTURE, dir, { recursive: true, filter: (src) => !src.includes(`${FIXTURE}/prive`) });
+  return dir;
+}
+
+async function kanUnshare(): Promise<boolean> {
+  return run('unshare', ['-n', 'true']).then(
+    () => true,
+    () => false,
+  );
+}
+
+describe('Chromium without network', () => {
+  it('launches with every background network service off and no host name resolving', () => {
+    for (const flag of [
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-domain-reliability',
+      '--disable-client-side-phishing-detection',
+      '--metrics-recording-only',
+      '--safebrowsing-disable-auto-update',
+      '--host-resolver-rules=MAP * ~NOTFOUND',
+    ]) {
+      expect(CHROMIUM_ZONDER_NETWERK).toContain(flag);
+    }
+  });
+
+  it('renders a PDF in a network namespace without any network (unshare -n)', { timeout: 180_000 }, async (ctx) => {
+    if (!(await kanUnshare())) ctx.skip();
+    const ws = await workspace();
+    const uit = join(ws, 'uit');
+    const r = await new Promise<{ code: number; stderr: string }>((done) =>
+      execFile('unshare', ['-n', process.execPath, CTER, 'beeld', '--gemeente', 'Zaanstad', '--uit', uit], { cwd: ws, env: { ...process.env, NO_COLOR: '1', CTER_CONFIG: '' } }, (err, _o, stderr) =>
+        done({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stderr }),
+      ),
+    );
+    expect(r.stderr).not.toContain('interne fout');
+    expect(r.code).toBe(1); // the fixture has rejected rows
+    const text = (await run('pdftotext', [join(uit, 'lokaal-beeld_zaanstad_2025-Q3.pdf'), '-'])).stdout;
+    expect(text).toContain('Zaanstad');
+  });
+
+  it('sends not one connection to a proxy that every proxy variable points at', { timeout: 180_000 }, async () => {
+    const verbindingen: Socket[] = [];
+    const server = createServer((socket) => {
+      verbindingen.push(socket);
+      socket.destroy();
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as { port: number };
+    const proxy = `http://127.0.0.1:${port}`;
+    try {
+      const ws = await workspace();
+      const env = { http_proxy: proxy, https_proxy: proxy, all_proxy: proxy, HTTP_PROXY: proxy, HTTPS_PROXY: proxy, ALL_PROXY: proxy, no_proxy: '' };
+      const r = await cter(['beeld', '--gemeente', 'Zaanstad', '--uit', join(ws, 'uit')], { cwd: ws, env });
+      expect(r.code).toBe(1);
+      expect(verbindingen).toHaveLength(0);
+    } finally {
+      server.close();
+    }
+  });
+});
