@@ -597,7 +597,7 @@ const PLANTED = [
   ['politie', 601, { betrouwbaarheid: 'Z9' }, 'betrouwbaarheid', 'geen Admiralty- of 4x4-code: rij blijft', 'waarschuwing'],
   ['zvh', 90, { datum: '29 februari 2025' }, 'datum', 'datum bestaat niet (2025 is geen schrikkeljaar)', 'fout'],
   ['zvh', 210, { gemeente: '' }, 'gemeente', 'gemeente ontbreekt', 'fout'],
-  ['zvh', 301, { gemeente: 'Zaandam' }, 'gemeente', 'Zaandam is een woonplaats, geen gemeente (bedoeld: Zaanstad)', 'fout'],
+  ['zvh', 301, { gemeente: 'Zaandam' }, 'gemeente', 'woonplaats in Zaanstad: geaccepteerd en geteld bij Zaanstad', 'woonplaats'],
   ['zvh', 150, { bron: 'Leerplicht' }, 'bron', 'onbekende bron: rij blijft', 'waarschuwing'],
   ['online', 75, { datum: '2025-13-02T10:00:00Z' }, 'datum', 'maand 13 bestaat niet', 'fout'],
   ['online', 240, { id: '' }, 'id', 'signaal_id ontbreekt', 'fout'],
@@ -611,7 +611,15 @@ for (const [exp, at, changes, , , soort] of [...PLANTED].sort((a, b) => b[1] - a
     continue;
   }
   let i = at;
-  while (list[i].deliberate || (changes.fenomeen && list[i].row.fenomeen)) i++;
+  // A woonplaats replaces the gemeente of a signal in that gemeente, so the counts stay as they are.
+  const woonplaatsVan = soort === 'woonplaats' ? 'Zaanstad' : undefined;
+  while (
+    list[i].deliberate ||
+    (changes.fenomeen && list[i].row.fenomeen) ||
+    (woonplaatsVan && list[i].signal.gemeente.naam !== woonplaatsVan)
+  ) {
+    i++;
+  }
   Object.assign(list[i].row, changes);
   list[i].deliberate = true;
 }
@@ -697,6 +705,7 @@ const planted = PLANTED.map(([exp, , changes, kolom, reden, soort]) => {
 });
 const fouten = planted.filter((p) => p.soort === 'fout').map(({ soort, ...p }) => p);
 const waarschuwingen = planted.filter((p) => p.soort === 'waarschuwing').map(({ soort, ...p }) => p);
+const woonplaatsen = planted.filter((p) => p.soort === 'woonplaats').map(({ soort, ...p }) => p);
 const changedLineFirst = politieStarts[firstExport.findIndex((r) => r.row.id === changed.row.id)];
 const changedLineSecond = vervolgStarts[secondRows.indexOf(changed)];
 
@@ -728,6 +737,7 @@ const verwacht = {
   notities: { bestand: FILES.notities, regels: NOTES.length },
   fouten,
   waarschuwingen,
+  woonplaatsen,
   dubbel: {
     bestand: FILES.politieVervolg,
     identiek: overlap.filter((r) => r !== changed).map((r) => r.row.id),
@@ -813,6 +823,10 @@ ${table(['bestand', 'regel', 'kolom', 'waarde', 'waarom'], fouten.map((f) => [`\
 ## Bewuste waarschuwingen (record blijft)
 
 ${table(['bestand', 'regel', 'kolom', 'waarde', 'waarom'], waarschuwingen.map((f) => [`\`${f.bestand}\``, f.regel, f.kolom, `\`${f.waarde}\``, f.reden]))}
+
+## Woonplaatsen (record blijft en telt bij zijn gemeente)
+
+${table(['bestand', 'regel', 'kolom', 'waarde', 'waarom'], woonplaatsen.map((f) => [`\`${f.bestand}\``, f.regel, f.kolom, `\`${f.waarde}\``, f.reden]))}
 
 ## Dubbele records
 

@@ -49,6 +49,8 @@ export interface Signaal {
   tijd?: string;
   /** CBS code of the (current) gemeente, e.g. GM0479. */
   gemeente: string;
+  /** The export's gemeente cell as written, when it named a woonplaats or an abolished gemeente ("Zaandam"). */
+  gemeenteInExport?: string;
   bron?: string;
   betrouwbaarheid?: Betrouwbaarheid;
   type?: string;

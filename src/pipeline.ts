@@ -15,7 +15,7 @@ import {
   type Tekstmodel,
 } from './classify/index.js';
 import { resolveInputs, type LoadedConfig } from './config/index.js';
-import { ingestNotities, ingestSignalen, type IngestUitkomst } from './ingest/index.js';
+import { ingestNotities, ingestSignalen, omzettingRegel, type IngestUitkomst } from './ingest/index.js';
 import type { GeclassificeerdSignaal, Melding, Signaal, Trendnotitie } from './model.js';
 import type { Reference } from './reference/index.js';
 import { loadBeoordelingen } from './review/store.js';
@@ -137,9 +137,7 @@ export function ingestMeldingen(
     const t = r.totaal;
     const bestanden = r.bestanden.length === 1 ? '1 bestand' : `${r.bestanden.length} bestanden`;
     info.push(`${naam}: ${t.geaccepteerd} geaccepteerd, ${t.afgewezen} afgewezen, ${t.dubbel} dubbel (${bestanden}).`);
-    for (const o of r.omzettingen) {
-      info.push(`${naam}: ${o.van} (opgeheven) geteld als ${o.naar}: ${o.aantal}×.`);
-    }
+    for (const o of r.omzettingen) info.push(`${naam}: ${omzettingRegel(o)}.`);
     for (const m of r.fouten.slice(0, max)) waarschuwingen.push(`afgewezen: ${meldingTekst(m)}`);
     if (r.fouten.length > max) {
       const rest = r.fouten.length - max;

@@ -27,6 +27,8 @@ export interface Verwacht {
   notities: { bestand: string; regels: number };
   fouten: Geplant[];
   waarschuwingen: Geplant[];
+  /** Woonplaatsen in the gemeente column: accepted and counted in their gemeente. */
+  woonplaatsen: Geplant[];
   dubbel: {
     bestand: string;
     identiek: string[];

@@ -16,6 +16,8 @@ export interface UitvoerOpties {
 export interface ClassificatieRecord {
   id: string;
   gemeente: string;
+  /** The export's gemeente cell, when it named a woonplaats or an abolished gemeente. */
+  gemeenteInExport?: string;
   datum: string;
   tijd?: string;
   type?: string;
@@ -38,6 +40,7 @@ export function classificatieRecord(s: GeclassificeerdSignaal, opties: UitvoerOp
   return {
     id: s.id,
     gemeente: s.gemeente,
+    ...(s.gemeenteInExport === undefined ? {} : { gemeenteInExport: s.gemeenteInExport }),
     datum: s.datum,
     ...(s.tijd === undefined ? {} : { tijd: s.tijd }),
     ...(s.type === undefined ? {} : { type: s.type }),
@@ -70,6 +73,7 @@ export function* classificatieJson(signalen: readonly GeclassificeerdSignaal[], 
 export const CSV_KOLOMMEN = [
   'id',
   'gemeente',
+  'gemeenteInExport',
   'datum',
   'tijd',
   'type',
@@ -98,6 +102,7 @@ export function* classificatieCsv(signalen: readonly GeclassificeerdSignaal[], o
     const cells: CsvCel[] = [
       r.id,
       r.gemeente,
+      r.gemeenteInExport ?? '',
       r.datum,
       r.tijd ?? '',
       r.type ?? '',

@@ -11,6 +11,7 @@ import { registerDuiding } from './duiding.js';
 import { registerBatch } from './batch.js';
 import { registerKwartaal } from './kwartaal.js';
 import { registerClassificeer } from './classificeer.js';
+import { registerGebieden } from './gebieden.js';
 
 
 // Registration modules stay light (commander only); each action imports its heavy pipeline lazily,
@@ -21,6 +22,6 @@ const program = dutch(new Command('cter'))
   .helpCommand('help [opdracht]', 'toon hulp bij een opdracht')
   .showSuggestionAfterError(false);
 
-for (const register of [registerValideer, registerInit, registerConfig, registerBeeld, registerDuiding, registerBatch, registerKwartaal, registerClassificeer, registerTrends, registerReview]) register(program);
+for (const register of [registerValideer, registerInit, registerConfig, registerBeeld, registerDuiding, registerBatch, registerKwartaal, registerClassificeer, registerTrends, registerReview, registerGebieden]) register(program);
 
 await program.parseAsync(process.argv);

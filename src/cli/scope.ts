@@ -7,7 +7,7 @@ import type { Reference } from '../reference/index.js';
 import type { CterConfig } from '../config/types.js';
 import { scopeUitOptiesOfConfig, type GekozenScope, type ScopeOpties } from '../scope/resolve.js';
 import { UsageError } from '../util/errors.js';
-import { interactive } from './io.js';
+import { info, interactive } from './io.js';
 
 /**
  * The area of a command: --gemeente/--regio, else asked on a TTY (the configured area on top), else the
@@ -26,6 +26,8 @@ export async function kiesScope(
       "geen gebied: geef --gemeente <naam> of --regio <naam>, of zet 'regio' of 'gemeente' in cter.config.json.",
     );
   }
+  // "--gemeente: Zaandam geteld als Zaanstad."
+  if (gekozen.melding) info(gekozen.melding);
   return gekozen;
 }
 
@@ -50,7 +52,8 @@ function keuzes(ref: Reference): Keuze[] {
     value: scopeKey({ soort: 'gemeente', code: g.code }),
     name: `${g.naam} (gemeente)`,
     scope: { soort: 'gemeente', code: g.code } as Scope,
-    zoek: [g.naam, g.code, ...g.andereNamen].join(' ').toLowerCase(),
+    // Woonplaatsen too: typing "Zaandam" finds Zaanstad.
+    zoek: [g.naam, g.code, ...g.andereNamen, ...ref.woonplaatsenVan(g.code)].join(' ').toLowerCase(),
   }));
   return [...regios, ...gemeenten];
 }

@@ -44,7 +44,7 @@ export const CONFIG_KEYS: readonly KeyDoc[] = [
     key: 'regio',
     soort: 'tekst',
     omschrijving:
-      "Standaardgebied: een veiligheidsregio, zorg- en veiligheidsregio, de politie-eenheid of een eigen regio (naam of code, bijv. 'Zaanstreek-Waterland' of 'VR11').",
+      "Standaardgebied: een veiligheidsregio, zorg- en veiligheidsregio, politie-eenheid of eigen regio (naam of code, bijv. 'Zaanstreek-Waterland' of 'VR11'); 'cter gebieden' toont ze alle.",
     voorbeeld: 'Zaanstreek-Waterland',
   },
   {
@@ -100,6 +100,14 @@ export const CONFIG_KEYS: readonly KeyDoc[] = [
     soort: 'inwoners',
     omschrijving: 'Nieuwere inwonertallen per gemeente (naam of CBS-code), in plaats van de meegeleverde (CBS, 2022).',
     voorbeeld: { Zaanstad: 158000 },
+  },
+  {
+    key: 'woonplaatsen',
+    soort: 'pad',
+    wat: 'bestand',
+    omschrijving:
+      "Eigen lijst van woonplaatsen (CSV met de kolommen woonplaats,cbs_code en eventueel bron) naast de meegeleverde van de politie-eenheid Noord-Holland; een woonplaats in de export telt dan bij haar gemeente.",
+    voorbeeld: 'woonplaatsen.csv',
   },
   {
     key: 'taxonomie',

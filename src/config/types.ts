@@ -28,6 +28,8 @@ export interface CterConfig {
   regios: EigenRegio[];
   /** Newer inhabitant counts, by gemeente name or CBS code. */
   inwoners: Record<string, number>;
+  /** Extra woonplaatsen (CSV: woonplaats,cbs_code[,bron]) added to the built-in list. */
+  woonplaatsen?: string;
   /** Taxonomy file (JSON) replacing or extending the built-in one; see taxonomieModus. */
   taxonomie?: string;
   taxonomieModus: 'uitbreiden' | 'vervangen';

@@ -21,6 +21,7 @@ export function createDecoder(codering: Codering, fatal: boolean): Pick<TextDeco
 
 const CR = 13;
 const LF = 10;
+const BOM = [0xef, 0xbb, 0xbf];
 
 /** Index of the first CR or LF at or after `from`, or -1. */
 function nextBreak(bytes: Uint8Array, from: number): number {
@@ -47,9 +48,19 @@ export class GemengdDecoder {
   private carry: Uint8Array = new Uint8Array(0);
   private regel = 1;
   private afterCr = false;
+  /** A UTF-8 BOM is dropped once, at the very start, before any line could fall back to Windows-1252. */
+  private start = true;
 
   decode(chunk?: Uint8Array, options?: { stream?: boolean }): string {
-    const data = this.carry.length === 0 ? (chunk ?? new Uint8Array(0)) : Buffer.concat([this.carry, chunk ?? new Uint8Array(0)]);
+    let data = this.carry.length === 0 ? (chunk ?? new Uint8Array(0)) : Buffer.concat([this.carry, chunk ?? new Uint8Array(0)]);
+    if (this.start) {
+      if (data.length < 3 && options?.stream && BOM.slice(0, data.length).every((b, i) => data[i] === b)) {
+        this.carry = data.slice();
+        return '';
+      }
+      this.start = false;
+      if (BOM.every((b, i) => data[i] === b)) data = data.subarray(3);
+    }
     const end = options?.stream ? afterLastBreak(data) : data.length;
     this.carry = data.slice(end);
     const part = data.subarray(0, end);

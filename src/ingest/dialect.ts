@@ -36,7 +36,7 @@ function utf16WithoutBom(sample: Uint8Array): 'utf-16le' | 'utf-16be' | undefine
   return undefined;
 }
 
-function isValidUtf8(sample: Uint8Array, wholeFile: boolean): boolean {
+export function isValidUtf8(sample: Uint8Array, wholeFile: boolean): boolean {
   try {
     // stream: true tolerates a multi-byte character cut off at the end of a sample (not at the end of the file).
     new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: !wholeFile });

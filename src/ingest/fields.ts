@@ -8,10 +8,12 @@ import type { Row, RowReport } from './file-sink.js';
 import { cleanText, type FenomeenLookup, type Waarde } from './values.js';
 
 export interface GemeenteOmzetting {
-  /** The abolished gemeente as named in the reference data, and its CBS code. */
+  /** What the export named: an abolished gemeente or a woonplaats. */
+  soort: 'opgeheven' | 'woonplaats';
+  /** The abolished gemeente or the woonplaats as named in the reference data; an abolished one with its CBS code. */
   van: string;
-  vanCode: string;
-  /** Its current successor. */
+  vanCode?: string;
+  /** The current gemeente it was counted as. */
   naar: string;
   naarCode: string;
   /** How many accepted records named it. */
@@ -19,15 +21,21 @@ export interface GemeenteOmzetting {
 }
 
 type Naam = { naam: string; code: string };
+export type Omzetting = { soort: GemeenteOmzetting['soort']; van: { naam: string; code?: string }; naar: Naam };
+
+/** One line for people: "Zaandam geteld als Zaanstad: 14×", "Beemster (opgeheven) geteld als Purmerend: 3×". */
+export function omzettingRegel(o: GemeenteOmzetting): string {
+  return `${o.van}${o.soort === 'opgeheven' ? ' (opgeheven)' : ''} geteld als ${o.naar}: ${o.aantal}×`;
+}
 
 /**
- * Abolished gemeenten met in the exports and mapped to their successor: not a warning, but recorded for the report.
- * Marked per record, counted over the records that are finally accepted.
+ * Abolished gemeenten and woonplaatsen met in the exports and counted in their current gemeente: not a warning, but
+ * recorded for the report. Marked per record, counted over the records that are finally accepted.
  */
 export class Omzettingen {
-  private readonly marks = new WeakMap<object, { van: Naam; naar: Naam }>();
+  private readonly marks = new WeakMap<object, Omzetting>();
 
-  mark(record: object, omzetting: { van: Naam; naar: Naam } | undefined): void {
+  mark(record: object, omzetting: Omzetting | undefined): void {
     if (omzetting) this.marks.set(record, omzetting);
   }
 
@@ -36,10 +44,14 @@ export class Omzettingen {
     for (const record of records) {
       const mark = this.marks.get(record);
       if (!mark) continue;
-      const key = `${mark.van.code}>${mark.naar.code}`;
+      const key = `${mark.soort}:${mark.van.naam}>${mark.naar.code}`;
       const entry = counts.get(key);
-      if (entry) entry.aantal++;
-      else counts.set(key, { van: mark.van.naam, vanCode: mark.van.code, naar: mark.naar.naam, naarCode: mark.naar.code, aantal: 1 });
+      if (entry) {
+        entry.aantal++;
+        continue;
+      }
+      const van = mark.van.code === undefined ? { van: mark.van.naam } : { van: mark.van.naam, vanCode: mark.van.code };
+      counts.set(key, { soort: mark.soort, ...van, naar: mark.naar.naam, naarCode: mark.naar.code, aantal: 1 });
     }
     return [...counts.values()].sort((a, b) => a.van.localeCompare(b.van, 'nl') || a.naar.localeCompare(b.naar, 'nl'));
   }
@@ -65,7 +77,11 @@ export function readDatum(row: Row, report: RowReport): { datum: string; tijd?: 
   return result.tijd === undefined ? { datum } : { datum, tijd: sharedTime(result.tijd) };
 }
 
-export type GelezenGemeente = { code: string; omzetting?: { van: Naam; naar: Naam } };
+export type GelezenGemeente = {
+  code: string;
+  /** Set when the export named a woonplaats or an abolished gemeente; `alsGeschreven` is the cell as written. */
+  omzetting?: Omzetting & { alsGeschreven: string };
+};
 
 /** The CBS code of the (current) gemeente; `verplicht: false` lets an empty cell pass as undefined. */
 export function readGemeente(row: Row, report: RowReport, ref: Reference, verplicht: boolean): GelezenGemeente | undefined {
@@ -78,7 +94,12 @@ export function readGemeente(row: Row, report: RowReport, ref: Reference, verpli
     return undefined;
   }
   const code = match.gemeente.code;
-  return match.opgeheven ? { code, omzetting: { van: match.opgeheven, naar: { naam: match.gemeente.naam, code } } } : { code };
+  const naar = { naam: match.gemeente.naam, code };
+  if (match.opgeheven) return { code, omzetting: { soort: 'opgeheven', van: match.opgeheven, naar, alsGeschreven: raw } };
+  if (match.woonplaats) {
+    return { code, omzetting: { soort: 'woonplaats', van: { naam: match.woonplaats }, naar, alsGeschreven: raw } };
+  }
+  return { code };
 }
 
 /** A value from a list of known values; an unknown one is kept as written, with a warning. */

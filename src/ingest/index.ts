@@ -12,6 +12,7 @@ import type { Soort } from './tables.js';
 import { fenomeenLookup, type FenomeenLookup } from './values.js';
 
 export type { GemeenteOmzetting } from './fields.js';
+export { omzettingRegel } from './fields.js';
 export type { IngestOpties, IngestUitkomst } from './ingest.js';
 export type { Soort } from './tables.js';
 export type { LabelResolver } from './values.js';

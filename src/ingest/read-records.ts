@@ -15,6 +15,7 @@ import {
   detectCodering,
   detectDelimiter,
   detectSepLine,
+  isValidUtf8,
   SAMPLE_BYTES,
   type Codering,
 } from './dialect.js';
@@ -38,8 +39,18 @@ export interface FileDialect {
   windowsRegels?: number[];
 }
 
-/** Longest record the parser accepts; longer almost always means a quote that is never closed. */
-const MAX_RECORD_CHARS = 1_000_000;
+/**
+ * Longest record cter accepts: a longer one is rejected on its own (its line and this limit in the reason) and the
+ * file goes on with the next record. csv-parse's own max_record_size cannot do that: after its error it stops
+ * emitting records, so the parser gets a far larger bound (PARSER_MAX_CHARS) and the limit is checked here.
+ */
+export const MAX_RECORD_CHARS = 1_000_000;
+
+/**
+ * Beyond this the parser stops: a record this long is a quote that is never closed in a file too large to read the
+ * rest of it as one record (a quote left open near the end is rejected as one record, CSV_QUOTE_NOT_CLOSED).
+ */
+const PARSER_MAX_CHARS = 64 * MAX_RECORD_CHARS;
 
 interface Plan {
   codering: Codering;
@@ -119,12 +130,23 @@ export function isBlank(velden: string[]): boolean {
 
 function unreadableReason(err: CsvError | undefined): string {
   if (err?.code === 'CSV_MAX_RECORD_SIZE') {
-    return `een record is langer dan ${MAX_RECORD_CHARS.toLocaleString('nl-NL')} tekens; waarschijnlijk wordt een aanhalingsteken (") niet gesloten. Het bestand kan vanaf daar niet worden gelezen.`;
+    return `een record is langer dan ${PARSER_MAX_CHARS.toLocaleString('nl-NL')} tekens; waarschijnlijk wordt een aanhalingsteken (") niet gesloten. Het bestand kan vanaf daar niet worden gelezen.`;
   }
   if (err?.code === 'CSV_QUOTE_NOT_CLOSED') {
     return 'een aanhalingsteken (") wordt niet gesloten: de tekst vanaf deze regel tot het einde van het bestand is als één record gelezen';
   }
   return `deze regel is geen geldige CSV (${err?.message ?? 'onbekende fout'})`;
+}
+
+/** The characters of a record's fields, as csv-parse counts them for max_record_size (no quotes, delimiters). */
+function recordChars(record: string[]): number {
+  let n = 0;
+  for (const veld of record) n += veld.length;
+  return n;
+}
+
+function tooLongReason(): string {
+  return `dit record is langer dan de grens van ${MAX_RECORD_CHARS.toLocaleString('nl-NL')} tekens en is afgewezen; de records erna zijn wel gelezen`;
 }
 
 interface Skipped {
@@ -155,7 +177,8 @@ function recordWriter<S>(file: string, sink: RecordSink<S>, lines: LineCounter, 
     write({ record, raw }: { record: string[]; raw: string }, _enc, done) {
       try {
         deliverSkipped();
-        sink.record({ regel: lines.line, velden: record });
+        if (recordChars(record) > MAX_RECORD_CHARS) sink.record({ regel: lines.line, onleesbaar: tooLongReason(), tekst: raw });
+        else sink.record({ regel: lines.line, velden: record });
         lines.advance(raw);
         delivered++;
         done();
@@ -184,7 +207,7 @@ async function parseWithPlan<S>(file: string, plan: Plan, sink: RecordSink<S>): 
     ...PARSE_OPTIONS,
     delimiter: plan.delimiter,
     raw: true,
-    max_record_size: MAX_RECORD_CHARS,
+    max_record_size: PARSER_MAX_CHARS,
     on_skip: (err, raw) => {
       const fatal = err?.code === 'CSV_MAX_RECORD_SIZE';
       skipped.push({ after: parser.info.records, reden: unreadableReason(err), raw: raw ?? '', fatal });
@@ -223,6 +246,10 @@ async function chooseCodering(file: string, sample: Uint8Array, wholeFile: boole
       if (wholeFile) telling.regel(rest);
       if (!telling.meestalUtf8) return 'windows-1252';
       if (wholeFile) return 'utf-8+windows-1252';
+    } else if (codering === 'utf-8-bom') {
+      // The BOM says UTF-8: a line that is not valid UTF-8 after all falls back on its own, with a warning.
+      if (wholeFile ? isValidUtf8(sample.subarray(3), true) : await isUtf8File(file)) return codering;
+      return 'utf-8+windows-1252';
     } else if (codering !== 'utf-8' || wholeFile || (await isUtf8File(file))) {
       return codering;
     }

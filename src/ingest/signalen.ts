@@ -42,6 +42,7 @@ function signaalConverter(
       const gemeente = readGemeente(row, report, ref, true);
       if (id === undefined || datum === undefined || gemeente === undefined) return undefined;
       const signaal: Signaal = { id, datum: datum.datum, gemeente: gemeente.code, origin: { bestand, regel: row.regel } };
+      if (gemeente.omzetting) signaal.gemeenteInExport = gemeente.omzetting.alsGeschreven;
       if (datum.tijd !== undefined) signaal.tijd = datum.tijd;
       const bron = readKnown(row, report, 'bron', lookupBron, 'bron');
       if (bron !== undefined) signaal.bron = bron;
@@ -85,7 +86,11 @@ export function signaalKind(ref: Reference, fenomeenLabel: FenomeenLookup, sleut
     key: (signaal) => signaal.id,
     // The reliability code as written: whether an ambiguous "B2" reads as Admiralty or 4x4 depends on the rest of
     // its file, which is not known yet when duplicates are compared.
-    contentKey: (signaal) => contentKey(signaal, (key, value) => (key === 'betrouwbaarheid' ? (value as Betrouwbaarheid).code : value)),
+    // "Zaandam" and "Zaanstad" in the gemeente column mean the same gemeente: not a conflict.
+    contentKey: (signaal) =>
+      contentKey(signaal, (key, value) =>
+        key === 'betrouwbaarheid' ? (value as Betrouwbaarheid).code : key === 'gemeenteInExport' ? undefined : value,
+      ),
     describeKey: (signaal) => `id '${signaal.id}'`,
     omzettingen,
   };

@@ -87,9 +87,15 @@ export function verslagTekst(v: Verslag): string {
   if (v.bestanden.length > 1) lines.push(`Totaal: ${telling(v.totaal)}`);
   lines.push(...section('Fouten (deze regels zijn afgewezen)', v.fouten));
   lines.push(...section('Waarschuwingen (deze regels zijn wel geaccepteerd)', v.waarschuwingen));
-  if (v.omzettingen.length > 0) {
+  const opgeheven = v.omzettingen.filter((o) => o.soort === 'opgeheven');
+  if (opgeheven.length > 0) {
     lines.push('', 'Opgeheven gemeenten, geteld bij hun opvolger:');
-    for (const o of v.omzettingen) lines.push(`  ${o.van} (${o.vanCode}) -> ${o.naar} (${o.naarCode}): ${o.aantal}`);
+    for (const o of opgeheven) lines.push(`  ${o.van} (${o.vanCode}) -> ${o.naar} (${o.naarCode}): ${o.aantal}`);
+  }
+  const woonplaatsen = v.omzettingen.filter((o) => o.soort === 'woonplaats');
+  if (woonplaatsen.length > 0) {
+    lines.push('', 'Woonplaatsen, geteld bij hun gemeente:');
+    for (const o of woonplaatsen) lines.push(`  ${o.van} -> ${o.naar} (${o.naarCode}): ${o.aantal}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,12 +1,20 @@
 // Reference data: the current gemeenten (CBS 2025), veiligheidsregio's, the Noord-Holland regions, abolished
 // gemeenten, and what the configuration adds (own regions, newer inhabitant counts).
+import { readFileSync } from 'node:fs';
 import type { CterConfig } from '../config/types.js';
 import type { Gemeente, Regio } from '../model.js';
-import { CterError, UsageError } from '../util/errors.js';
+import { CterError, FileError, UsageError } from '../util/errors.js';
 import { GemeenteMatcher, type GemeenteMatch } from './gemeente-matcher.js';
 import { slug } from './normalise.js';
 import { RegioMatcher, type RegioMatch } from './regio-matcher.js';
-import { readReferenceTables, type ReferenceTables } from './tables.js';
+import {
+  parseTable,
+  readReferenceTables,
+  WOONPLAATS_KOLOMMEN,
+  woonplaatsRow,
+  type ReferenceTables,
+  type WoonplaatsRow,
+} from './tables.js';
 
 export type { GemeenteMatch } from './gemeente-matcher.js';
 export type { RegioMatch } from './regio-matcher.js';
@@ -23,9 +31,11 @@ export interface Reference {
   resolveRegio(text: string): RegioMatch;
   /** Every region a gemeente belongs to. */
   regiosVan(gemeenteCode: string): Regio[];
+  /** The known woonplaatsen of a gemeente (built-in list plus the configuration's `woonplaatsen`). */
+  woonplaatsenVan(gemeenteCode: string): string[];
 }
 
-type ReferenceConfig = Partial<Pick<CterConfig, 'regios' | 'inwoners'>>;
+type ReferenceConfig = Partial<Pick<CterConfig, 'regios' | 'inwoners' | 'woonplaatsen' | 'regio' | 'gemeente'>>;
 
 /** Dutch list order: 's-Gravenhage under G, 's-Hertogenbosch under H. */
 export function compareGemeenteNamen(a: string, b: string): number {
@@ -47,6 +57,11 @@ function applyInwoners(matcher: GemeenteMatcher, inwoners: Record<string, number
     }
     const match = matcher.resolve(name);
     if (!match.ok) throw new CterError(`configuratie 'inwoners': ${withSuggestions(match.reden, match.suggesties)}`);
+    if (match.via === 'woonplaats') {
+      throw new CterError(
+        `configuratie 'inwoners': '${name}' is een woonplaats in ${match.gemeente.naam}; geef het aantal voor de hele gemeente ${match.gemeente.naam}.`,
+      );
+    }
     if (match.via === 'opgeheven') {
       throw new CterError(
         `configuratie 'inwoners': '${name}' is opgeheven en valt nu onder ${match.gemeente.naam}; geef het aantal voor ${match.gemeente.naam}.`,
@@ -64,10 +79,26 @@ export function withSuggestions(reden: string, suggesties: string[]): string {
   return nieuw.length > 0 ? `${reden}. Bedoelt u: ${suggesties.join(', ')}?` : `${reden}.`;
 }
 
-/** The gemeente a user named, or a usage error saying where it was named (`waar`: an option or config key). */
-export function gemeenteOfFout(ref: Reference, text: string, waar: string): Gemeente {
+/**
+ * What a match that named a woonplaats or an abolished gemeente was counted as, for one summary line
+ * ("Zaandam geteld als Zaanstad"); undefined when the text named the gemeente itself.
+ */
+export function omzettingTekst(match: GemeenteMatch): string | undefined {
+  if (!match.ok) return undefined;
+  if (match.woonplaats) return `${match.woonplaats} geteld als ${match.gemeente.naam}`;
+  if (match.opgeheven) return `${match.opgeheven.naam} (opgeheven) geteld als ${match.gemeente.naam}`;
+  return undefined;
+}
+
+/**
+ * The gemeente a user named, or a usage error saying where it was named (`waar`: an option or config key).
+ * `meld` hears "Zaandam geteld als Zaanstad." when the name was a woonplaats or an abolished gemeente.
+ */
+export function gemeenteOfFout(ref: Reference, text: string, waar: string, meld?: (tekst: string) => void): Gemeente {
   const match = ref.resolveGemeente(text);
   if (!match.ok) throw new UsageError(`${waar}: ${withSuggestions(match.reden, match.suggesties)}`);
+  const omzetting = omzettingTekst(match);
+  if (omzetting && meld) meld(`${waar}: ${omzetting}.`);
   return match.gemeente;
 }
 
@@ -113,12 +144,56 @@ function eigenRegios(matcher: GemeenteMatcher, config: ReferenceConfig['regios']
   });
 }
 
+/** The configuration's own woonplaatsen file, checked row by row against the current gemeenten. */
+function eigenWoonplaatsen(pad: string, tables: ReferenceTables): WoonplaatsRow[] {
+  let content: Buffer;
+  try {
+    content = readFileSync(pad);
+  } catch (err) {
+    throw new FileError(pad, `woonplaatsen (configuratie 'woonplaatsen') niet te lezen: ${(err as Error).message}`);
+  }
+  const fail = (message: string) => new FileError(pad, message);
+  let rows: { row: Record<string, string>; regel: number }[];
+  try {
+    rows = parseTable(content, WOONPLAATS_KOLOMMEN, fail);
+  } catch (err) {
+    if (err instanceof FileError) throw err;
+    throw fail(`geen geldige CSV: ${(err as Error).message}`);
+  }
+  const codes = new Set(tables.gemeenten.map((g) => g.code));
+  return rows.map((r) => {
+    const row = woonplaatsRow(r.row);
+    if (!row.woonplaats) throw fail(`regel ${r.regel}: woonplaats ontbreekt`);
+    if (!codes.has(row.code)) {
+      throw fail(`regel ${r.regel}: '${row.code}' is geen CBS-code van een huidige gemeente (bijv. GM0479)`);
+    }
+    return row;
+  });
+}
+
+/** The gemeenten of the workspace's region (or gemeente's veiligheidsregio), for suggestions; empty when not set. */
+function werkgebied(config: ReferenceConfig, matcher: GemeenteMatcher, regioMatcher: RegioMatcher): string[] {
+  if (config.regio) {
+    const match = regioMatcher.resolve(config.regio);
+    if (match.ok) return match.regio.gemeenten;
+  }
+  if (config.gemeente) {
+    const match = matcher.resolve(config.gemeente);
+    if (match.ok) return regioMatcher.regiosVan(match.gemeente.code).flatMap((r) => r.gemeenten);
+  }
+  return [];
+}
+
 export function loadReference(config: ReferenceConfig = {}): Reference {
   const tables = readReferenceTables();
   const gemeenten = baseGemeenten(tables);
-  const matcher = new GemeenteMatcher(gemeenten, tables.opgeheven);
+  const woonplaatsen = config.woonplaatsen
+    ? [...tables.woonplaatsen, ...eigenWoonplaatsen(config.woonplaatsen, tables)]
+    : tables.woonplaatsen;
+  const matcher = new GemeenteMatcher(gemeenten, tables.opgeheven, woonplaatsen);
   applyInwoners(matcher, config.inwoners ?? {});
   const regioMatcher = new RegioMatcher([...builtInRegios(tables, gemeenten), ...eigenRegios(matcher, config.regios)]);
+  matcher.setVoorkeur(werkgebied(config, matcher, regioMatcher));
   return {
     gemeenten,
     gemeente: (code) => matcher.gemeente(code),
@@ -126,5 +201,6 @@ export function loadReference(config: ReferenceConfig = {}): Reference {
     regios: regioMatcher.regios,
     resolveRegio: (text) => regioMatcher.resolve(text),
     regiosVan: (code) => regioMatcher.regiosVan(code),
+    woonplaatsenVan: (code) => matcher.woonplaatsen(code),
   };
 }

@@ -1,22 +1,25 @@
-// Regions: the veiligheidsregio's (some relabelled as zorg- en veiligheidsregio), regions built from them (the
-// politie-eenheid) and the analyst's own regions. Resolved by code or by name, with or without a prefix such as
-// "Veiligheidsregio" or "Zorg- en veiligheidsregio".
-import { distance } from 'fastest-levenshtein';
+// Regions: the veiligheidsregio's (some relabelled as zorg- en veiligheidsregio), regions built from them (the ten
+// politie-eenheden) and the analyst's own regions. Resolved by code or by name, with or without a prefix such as
+// "Veiligheidsregio" or "Zorg- en veiligheidsregio"; "Politie Amsterdam" and "Eenheid Amsterdam" name the
+// politie-eenheid.
 import type { Regio } from '../model.js';
 import { CterError } from '../util/errors.js';
-import { normaliseName } from './normalise.js';
+import { plaatsKey, woordKeys } from './normalise.js';
+import { suggereer, type Kandidaat } from './suggest.js';
 
 export type RegioMatch = { ok: true; regio: Regio } | { ok: false; reden: string; suggesties: string[] };
 
-const PREFIXES = ['zorgenveiligheidsregio', 'veiligheidsregio', 'regio', 'vr'].map(normaliseName);
+const PREFIXES = ['zorg- en veiligheidsregio', 'veiligheidsregio', 'regio', 'vr'].map(plaatsKey);
+const POLITIE = ['politie-eenheid', 'politie eenheid', 'politie', 'eenheid'].map(plaatsKey);
 
 export class RegioMatcher {
   private readonly keys = new Map<string, Regio>();
   private readonly byGemeente = new Map<string, Regio[]>();
+  private readonly kandidaten: Kandidaat[];
 
   constructor(readonly regios: Regio[]) {
     for (const regio of regios) {
-      for (const key of new Set([normaliseName(regio.naam), normaliseName(regio.code)])) {
+      for (const key of new Set([plaatsKey(regio.naam), plaatsKey(regio.code)])) {
         const other = this.keys.get(key);
         if (other && other !== regio) {
           throw new CterError(`regio '${regio.naam}' heeft dezelfde naam of code als regio '${other.naam}'.`);
@@ -29,6 +32,14 @@ export class RegioMatcher {
         this.byGemeente.set(code, list);
       }
     }
+    const rang = (r: Regio) => (r.soort === 'eigen regio' ? 0 : r.soort === 'politie-eenheid' ? 2 : 1);
+    this.kandidaten = regios.map((r) => ({
+      key: plaatsKey(r.naam),
+      woorden: woordKeys(r.naam),
+      label: r.naam,
+      rang: rang(r),
+      voorkeur: false,
+    }));
   }
 
   regiosVan(gemeenteCode: string): Regio[] {
@@ -36,27 +47,29 @@ export class RegioMatcher {
   }
 
   resolve(text: string): RegioMatch {
-    const key = normaliseName(text);
+    const key = plaatsKey(text);
     if (!key) return { ok: false, reden: 'regio ontbreekt', suggesties: [] };
     const regio = this.lookup(key);
     if (regio) return { ok: true, regio };
-    // Few regions: the three nearest names are always worth showing.
-    const suggesties = this.regios
-      .map((r) => ({ naam: r.naam, d: distance(normaliseName(r.naam), key) }))
-      .sort((a, b) => a.d - b.d)
-      .slice(0, 3)
-      .map((s) => s.naam);
-    return { ok: false, reden: `onbekende regio '${text.trim()}'`, suggesties };
+    return { ok: false, reden: `onbekende regio '${text.trim()}'`, suggesties: suggereer(this.zonderVoorvoegsel(key), this.kandidaten) };
+  }
+
+  private zonderVoorvoegsel(key: string): string {
+    for (const prefix of PREFIXES) {
+      if (key.startsWith(prefix) && key.length > prefix.length) return key.slice(prefix.length);
+    }
+    return key;
   }
 
   private lookup(key: string): Regio | undefined {
     const vrCode = /^vr(\d{1,2})$/.exec(key);
     if (vrCode) return this.keys.get(`vr${vrCode[1]!.padStart(2, '0')}`);
-    const direct = this.keys.get(key);
+    const direct = this.keys.get(key) ?? this.keys.get(this.zonderVoorvoegsel(key));
     if (direct) return direct;
-    for (const prefix of PREFIXES) {
+    // "Politie Amsterdam", "Eenheid Amsterdam" -> "Politie-eenheid Amsterdam".
+    for (const prefix of POLITIE) {
       if (key.startsWith(prefix) && key.length > prefix.length) {
-        const found = this.keys.get(key.slice(prefix.length));
+        const found = this.keys.get(POLITIE[0] + key.slice(prefix.length));
         if (found) return found;
       }
     }

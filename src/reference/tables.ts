@@ -26,6 +26,14 @@ export interface OpgehevenRow {
   opvolger: string;
 }
 
+export interface WoonplaatsRow {
+  woonplaats: string;
+  /** CBS code of the current gemeente the woonplaats (or this part of it) lies in. */
+  code: string;
+  /** Where the row comes from. */
+  bron: string;
+}
+
 export interface RegioRow {
   code: string;
   naam: string;
@@ -39,22 +47,46 @@ export interface ReferenceTables {
   veiligheidsregios: VeiligheidsregioRow[];
   opgeheven: OpgehevenRow[];
   regios: RegioRow[];
+  woonplaatsen: WoonplaatsRow[];
 }
 
 const REGIO_SOORTEN: readonly RegioSoort[] = ['veiligheidsregio', 'zorg- en veiligheidsregio', 'politie-eenheid'];
 
 function readCsv(file: string, columns: string[]): Record<string, string>[] {
   const url = new URL(file, DATA_DIR);
-  const rows = parse(readFileSync(url), { columns: true, bom: true, trim: true, skip_empty_lines: true }) as Record<
-    string,
-    string
-  >[];
-  rows.forEach((row, i) => {
+  return parseTable(readFileSync(url), columns, (message) => new Error(`${url.pathname}: ${message}`)).map((r) => r.row);
+}
+
+/**
+ * A reference table in cter's CSV form (comma, header line, `#` comment lines), each row with the line it starts on;
+ * `fail` turns a problem into the caller's error.
+ */
+export function parseTable(
+  content: Buffer | string,
+  columns: string[],
+  fail: (message: string) => Error,
+): { row: Record<string, string>; regel: number }[] {
+  const records = parse(content, {
+    columns: true,
+    bom: true,
+    trim: true,
+    skip_empty_lines: true,
+    comment: '#',
+    comment_no_infix: true,
+    info: true,
+  }) as { record: Record<string, string>; info: { lines: number } }[];
+  return records.map(({ record, info }) => {
     for (const column of columns) {
-      if (row[column] === undefined) throw new Error(`${url.pathname}: row ${i + 2} lacks column '${column}'`);
+      if (record[column] === undefined) throw fail(`regel ${info.lines} mist kolom '${column}'`);
     }
+    return { row: record, regel: info.lines };
   });
-  return rows;
+}
+
+export const WOONPLAATS_KOLOMMEN = ['woonplaats', 'cbs_code'];
+
+export function woonplaatsRow(r: Record<string, string>): WoonplaatsRow {
+  return { woonplaats: r.woonplaats!, code: r.cbs_code!, bron: r.bron ?? '' };
 }
 
 function list(cell: string | undefined): string[] {
@@ -93,6 +125,7 @@ export function readReferenceTables(): ReferenceTables {
       if (!REGIO_SOORTEN.includes(soort)) throw new Error(`regios.csv ${r.code}: unknown soort '${r.soort}'`);
       return { code: r.code!, naam: r.naam!, soort, leden: list(r.leden) };
     }),
+    woonplaatsen: readCsv('woonplaatsen.csv', [...WOONPLAATS_KOLOMMEN, 'bron']).map(woonplaatsRow),
   };
   return cached;
 }

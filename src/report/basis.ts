@@ -62,7 +62,11 @@ export function reportBasis(
     ...(invoer.taxonomy
       ? { fenomeenNamen: Object.fromEntries(invoer.taxonomy.definitie.fenomenen.map((f) => [f.code, f.label])) }
       : {}),
-    invoer: { signalen: invoer.ingest.signalen.bestanden.map(toon), notities: invoer.ingest.notities.bestanden.map(toon) },
+    invoer: {
+      signalen: invoer.ingest.signalen.bestanden.map(toon),
+      notities: invoer.ingest.notities.bestanden.map(toon),
+      omzettingen: invoer.ingest.signalen.omzettingen,
+    },
     classificatie: herkomstTelling(invoer.signalen),
     ...meting(invoer),
     config,

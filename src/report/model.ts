@@ -3,6 +3,8 @@
 
 import type { ReeksPunt, ScopeCijfers } from '../aggregate/types.js';
 import type { LoadedConfig } from '../config/types.js';
+import type { GemeenteOmzetting } from '../ingest/index.js';
+import { ingestTables } from '../ingest/tables.js';
 import { FENOMENEN, type BestandVerantwoording, type Fenomeen, type GeclassificeerdSignaal, type Herkomst, type Trendnotitie } from '../model.js';
 import { notitiePlaatsing } from '../aggregate/trends.js';
 import { loadReference, type Reference } from '../reference/index.js';
@@ -27,14 +29,19 @@ import { netwerkSectie } from './netwerk.js';
 import { BETROUWBAARHEID_NAAM, ERNST_NAAM, FENOMEEN_NAAM, HERKOMST_NAAM, TLP_KLEUR, TLP_UITLEG } from './labels.js';
 import { notitieSectie } from './notities.js';
 import { SCHEMA, type Aantal, type Kerncijfer, type PeriodeVerwijzing, type ReportModel, type Verdeling, type VerdelingRij } from './types.js';
-import { verantwoording } from './verantwoording.js';
+import { verantwoording, type Samengevoegd } from './verantwoording.js';
 
 export interface ReportInput {
   cijfers: ScopeCijfers;
   /** All trend notes read; the model keeps those of the period and the scope. */
   notities: Trendnotitie[];
   /** Ingest accounting per input file. */
-  invoer: { signalen: BestandVerantwoording[]; notities: BestandVerantwoording[] };
+  invoer: {
+    signalen: BestandVerantwoording[];
+    notities: BestandVerantwoording[];
+    /** Woonplaatsen and abolished gemeenten in the signal exports, and the gemeente each was counted as. */
+    omzettingen?: GemeenteOmzetting[];
+  };
   /** Signals per herkomst over all ingested signals (the classification summary). */
   classificatie: Record<Herkomst, number>;
   /** The classification (rules and text model) measured by cross-validation on the labelled signals of the inputs. */
@@ -147,11 +154,45 @@ function ontwikkeling(figures: Figures, reeks: readonly ReeksPunt[], naam: (f: F
   };
 }
 
+/** The row under which a public report shows the type and bron values cter does not know. */
+export const OVERIG = 'overig';
+
+/** Counts with every value outside `bekend` (and other than `onbekend`, the empty value) merged into `overig`. */
+function mergeUnknown(counts: Record<string, number>, bekend: ReadonlySet<string>): { counts: Record<string, number>; samengevoegd: number } {
+  const out: Record<string, number> = {};
+  let overig = 0;
+  let samengevoegd = 0;
+  for (const [code, n] of Object.entries(counts)) {
+    if (bekend.has(code) || code === 'onbekend') out[code] = (out[code] ?? 0) + n;
+    else {
+      overig += n;
+      samengevoegd++;
+    }
+  }
+  if (samengevoegd > 0) out[OVERIG] = overig;
+  return { counts: out, samengevoegd };
+}
+
+/**
+ * A public report shows no free text from an export: type and bron values that are not in data/waarden.json are
+ * merged into one row "overig" before any figure (or its suppression) is computed.
+ */
+function bekendeWaarden(c: ScopeCijfers): { cijfers: ScopeCijfers; samengevoegd: Samengevoegd } {
+  const tables = ingestTables();
+  const types = mergeUnknown(c.gebied.types, new Set(tables.type.values()));
+  const bronnen = mergeUnknown(c.gebied.bronnen, new Set(tables.bron.values()));
+  return {
+    cijfers: { ...c, gebied: { ...c.gebied, types: types.counts, bronnen: bronnen.counts } },
+    samengevoegd: { type: types.samengevoegd, bron: bronnen.samengevoegd },
+  };
+}
+
 /** The report's data model for one scope and period. */
 export function buildReportModel(input: ReportInput): ReportModel {
-  const { cijfers: c, config } = input;
+  const { config } = input;
   const { rubricering, tlp, drempel, organisatie } = config.values;
   const openbaar = isOpenbaar(rubricering, tlp);
+  const { cijfers: c, samengevoegd } = openbaar ? bekendeWaarden(input.cijfers) : { cijfers: input.cijfers, samengevoegd: { type: 0, bron: 0 } };
   const figures = new Figures(figureSystem(c), drempel, openbaar);
   const g = c.gebied;
   const [nu, vorige, vorigJaar] = [c.periode.code, c.vorigePeriode.code, c.vorigJaar.code];
@@ -259,7 +300,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       Object.keys(config.values.inwoners ?? {}).length > 0
         ? 'Inwoners: CBS (1 januari 2022) en de configuratie (inwoners).'
         : 'Inwoners: CBS, 1 januari 2022.',
-    verantwoording: verantwoording(input, figures, verdeling(figures, totaalKey, 'herkomst', 'Herkomst van het fenomeen', g.herkomst, (h) => HERKOMST_NAAM[h as Herkomst] ?? h), notities.weggelaten),
+    verantwoording: verantwoording(input, figures, verdeling(figures, totaalKey, 'herkomst', 'Herkomst van het fenomeen', g.herkomst, (h) => HERKOMST_NAAM[h as Herkomst] ?? h), notities.weggelaten, samengevoegd),
   };
   model.gemeenten = gemeentenSectie(c, figures, fenomeenNaam);
   model.netwerk = input.signalen ? netwerkSectie(c, input.signalen, ref, config.values, figures) : null;

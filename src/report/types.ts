@@ -271,6 +271,8 @@ export interface ReportModel {
   bronInwoners: string;
   verantwoording: {
     bestanden: { signalen: BestandRij[]; notities: BestandRij[] };
+    /** One line per woonplaats or abolished gemeente in the signal exports: "Zaandam geteld als Zaanstad: 14×". */
+    omzettingen: string[];
     herkomst: Verdeling;
     /** Share per herkomst over all ingested signals (not only this area and period). */
     herkomstInvoer: VerdelingRij[];

@@ -4,6 +4,7 @@
 import type { ScopeCijfers } from '../aggregate/types.js';
 import { configReport } from '../config/show.js';
 import type { ConfigKey, EigenRegio, LoadedConfig } from '../config/types.js';
+import { omzettingRegel, type GemeenteOmzetting } from '../ingest/index.js';
 import { HERKOMSTEN, type BestandVerantwoording, type Herkomst } from '../model.js';
 import { rapportPad } from '../util/paths.js';
 import type { Figures } from './figures.js';
@@ -68,7 +69,21 @@ function configuratie(config: LoadedConfig): ConfiguratieRegel[] {
 
 const cellen = (n: number): string => `${formatInteger(n)} ${n === 1 ? 'cel' : 'cellen'}`;
 
-function privacyRegels(figures: Figures, markering: string, notitiesWeggelaten: number): string[] {
+/** Of a public report: how many distinct unknown type and bron values it shows merged as "overig". */
+export interface Samengevoegd {
+  type: number;
+  bron: number;
+}
+
+function samengevoegdRegel(s: Samengevoegd): string {
+  const deel = (n: number, kolom: string) => `${n === 1 ? '1 waarde' : `${formatInteger(n)} verschillende waarden`} van ${kolom}`;
+  return (
+    'Openbaar rapport: waarden van type en bron die cter niet kent (zoals geschreven in de export) staan samengevoegd als "overig"; ' +
+    `samengevoegd ${s.type + s.bron === 0 ? 'zijn geen waarden' : [s.type > 0 ? deel(s.type, 'type') : '', s.bron > 0 ? deel(s.bron, 'bron') : ''].filter(Boolean).join(' en ')}.`
+  );
+}
+
+function privacyRegels(figures: Figures, markering: string, notitiesWeggelaten: number, samengevoegd: Samengevoegd): string[] {
   const d = figures.drempel;
   const regels = [
     'Het rapport bevat alleen geaggregeerde aantallen. Namen, persoonssleutels en omschrijvingen van signalen zijn niet opgenomen.',
@@ -88,8 +103,17 @@ function privacyRegels(figures: Figures, markering: string, notitiesWeggelaten: 
     `Openbaar rapport: aantallen van 1 tot en met ${d - 1} zijn vervangen door '<${d}' (primaire onderdrukking; ${cellen(figures.count('primary'))}).`,
     `Daarnaast ${figures.count('secondary') === 1 ? 'is' : 'zijn'} ${cellen(figures.count('secondary'))} afgeschermd met 'x' (secundaire onderdrukking), zodat geen verborgen aantal uit de getoonde aantallen en totalen kan worden teruggerekend, ook niet door tabellen te combineren.`,
     'Aandelen, aantallen per 10.000 inwoners en veranderingen die op een afgeschermd aantal berusten, zijn ook afgeschermd; in de grafieken ontbreken die waarden. Nullen worden wel getoond.',
+    samengevoegdRegel(samengevoegd),
   );
   return regels;
+}
+
+/** The woonplaatsen and abolished gemeenten counted elsewhere; a public report hides small counts as '<drempel'. */
+function omzettingen(lijst: readonly GemeenteOmzetting[], figures: Figures): string[] {
+  return lijst.map((o) => {
+    const verborgen = figures.openbaar && o.aantal < figures.drempel;
+    return omzettingRegel(o).replace(/: \d+×$/, `: ${verborgen ? `<${figures.drempel}` : formatInteger(o.aantal)}×`);
+  });
 }
 
 function herkomstInvoer(counts: Record<Herkomst, number>): VerdelingRij[] {
@@ -121,10 +145,12 @@ export function verantwoording(
   figures: Figures,
   herkomst: Verdeling,
   notitiesWeggelaten: number,
+  samengevoegd: Samengevoegd = { type: 0, bron: 0 },
 ): ReportModel['verantwoording'] {
   const { rubricering, tlp } = input.config.values;
   return {
     bestanden: { signalen: input.invoer.signalen.map(bestandRij), notities: input.invoer.notities.map(bestandRij) },
+    omzettingen: omzettingen(input.invoer.omzettingen ?? [], figures),
     herkomst,
     herkomstInvoer: herkomstInvoer(input.classificatie),
     toets: toets(input.cijfers),
@@ -132,7 +158,7 @@ export function verantwoording(
     privacy: {
       drempel: figures.drempel,
       onderdrukt: { primair: figures.count('primary'), secundair: figures.count('secondary') },
-      regels: privacyRegels(figures, `${rubricering} / TLP:${tlp}`, notitiesWeggelaten),
+      regels: privacyRegels(figures, `${rubricering} / TLP:${tlp}`, notitiesWeggelaten, samengevoegd),
     },
     configuratie: configuratie(input.config),
   };

@@ -16,11 +16,16 @@ export interface GekozenScope {
   scope: Scope;
   naam: string;
   bron: 'optie' | 'configuratie' | 'gevraagd';
+  /** For stderr, when the name was a woonplaats or an abolished gemeente: "--gemeente: Zaandam geteld als Zaanstad." */
+  melding?: string;
 }
 
-export function gemeenteScope(ref: Reference, text: string, waar: string): { scope: Scope; naam: string } {
-  const gemeente = gemeenteOfFout(ref, text, waar);
-  return { scope: { soort: 'gemeente', code: gemeente.code }, naam: gemeente.naam };
+/** A woonplaats or abolished gemeente is taken as its gemeente, with a `melding` that says so. */
+export function gemeenteScope(ref: Reference, text: string, waar: string): { scope: Scope; naam: string; melding?: string } {
+  let melding: string | undefined;
+  const gemeente = gemeenteOfFout(ref, text, waar, (tekst) => (melding = tekst));
+  const scope: Scope = { soort: 'gemeente', code: gemeente.code };
+  return melding === undefined ? { scope, naam: gemeente.naam } : { scope, naam: gemeente.naam, melding };
 }
 
 export function regioScope(ref: Reference, text: string, waar: string): { scope: Scope; naam: string } {

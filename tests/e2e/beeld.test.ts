@@ -126,6 +126,13 @@ describe('cter beeld --gemeente Zaanstad (PDF)', () => {
     expect(text).toContain(stdout.slice(0, 64));
     expect(text).toContain('signalen.csv');
   });
+
+  it('says in the verantwoording which woonplaatsen were counted in which gemeente', async () => {
+    const text = (await pageText(pdf)).replace(/\s+/g, ' ');
+    expect(text).toContain('Krommenie geteld als Zaanstad: 1×');
+    expect(text).toContain('Zaandam geteld als Zaanstad: 2×');
+    expect(result.stderr).toContain('signalen: Zaandam geteld als Zaanstad: 2×.');
+  });
 });
 
 describe('cter beeld --regio Zaanstreek-Waterland --rubricering Openbaar (PDF)', () => {

@@ -149,7 +149,7 @@ describe('cter init in a terminal', () => {
     const session = await cterInTerminal(['init'], dir, [
       ['Voor welk gebied', KEY.up + KEY.up + KEY.enter],
       ['Welke regio', 'kennem'],
-      ['Kennemerland (VR12', KEY.enter],
+      ['❯ Kennemerland (VR12', KEY.enter],
       ['Welke rubricering', KEY.down + KEY.enter],
       ['Welk TLP-label', KEY.up + KEY.enter],
       ['Drempel', '0' + KEY.enter],
@@ -182,8 +182,8 @@ describe('cter init in a terminal', () => {
   it('asks for gemeenten, re-asks on an unknown one, and names the area of several', async () => {
     const session = await cterInTerminal(['init', '--rubricering', 'Intern', '--tlp', 'RED', '--drempel', '5', '--data', 'data'], dir, [
       ['Voor welk gebied', KEY.up + KEY.enter],
-      ['Welke gemeente', 'Zaanstad, Wormerveer' + KEY.enter],
-      ["onbekende gemeente 'Wormerveer'", '\u0015Zaanstad, Wormerland' + KEY.enter],
+      ['Welke gemeente', 'Zaanstad, Wormerlandd' + KEY.enter],
+      ["onbekende gemeente 'Wormerlandd'", '\u0015Zaanstad, Wormerland' + KEY.enter],
       ['Naam voor dit gebied', KEY.enter],
       ['trendnotities', KEY.enter],
       ['Sjablonen', KEY.enter],

@@ -184,7 +184,7 @@ describe('cter trends options', () => {
 
   it.each([
     [['--periode', '2025-Q5'], /ongeldige periode '2025-Q5'/],
-    [['--gemeente', 'Zaandam'], /onbekende gemeente 'Zaandam'.*Zaanstad/],
+    [['--gemeente', 'Zaandamm'], /onbekende gemeente 'Zaandamm'\. Bedoelt u: Zaandam \(woonplaats in Zaanstad\)\?/],
     [['--regio', 'Atlantis'], /onbekende regio 'Atlantis'/],
     [['--gemeente', 'Zaanstad', '--regio', 'VR11'], /niet allebei/],
     [['--formaat', 'pdf'], /'pdf' is ongeldig; kies uit json, md, csv/],
@@ -217,6 +217,17 @@ describe('cter trends on a terminal', () => {
     expect(pending).toEqual([]);
     expect(code).toBe(0);
     expect(screen).toContain('2025-Q3;gemeente;GM0880;Wormerland;jihadisme;0;0;0');
+  });
+
+  it('finds a gemeente by one of its woonplaatsen', async () => {
+    const { code, screen, pending } = await cterInTerminal(['trends', '--formaat', 'csv'], FIXTURE, [
+      ['Voor welk gebied?', 'krommenie'],
+      ['Zaanstad (gemeente)', KEY.enter],
+      ['Welke periode?', KEY.enter],
+    ]);
+    expect(pending).toEqual([]);
+    expect(code).toBe(0);
+    expect(screen).toContain('2025-Q3;gemeente;GM0479;Zaanstad;');
   });
 });
 

@@ -59,6 +59,17 @@ describe('cter valideer on data-samples/', () => {
     }
   });
 
+  it('accepts each woonplaats and counts it in its gemeente (classification keeps the value as written)', async () => {
+    expect(verwacht.woonplaatsen.length).toBeGreaterThan(0);
+    for (const p of verwacht.woonplaatsen) {
+      const classificatie = await cter(['classificeer', '--formaat', 'json', '--signalen', p.bestand], { cwd: SAMPLES });
+      const records = JSON.parse(classificatie.stdout) as { id: string; gemeente: string; gemeenteInExport?: string; regel: number }[];
+      expect(classificatie.stderr).toContain(`signalen: ${p.waarde} geteld als Zaanstad: 1×.`);
+      expect(result.fouten.some((f) => basename(f.bestand) === p.bestand && f.regel === p.regel), `${p.bestand}:${p.regel}`).toBe(false);
+      expect(records.find((r) => r.id === p.id)).toMatchObject({ gemeente: 'GM0479', gemeenteInExport: p.waarde, regel: p.regel });
+    }
+  });
+
   it('warns about each deliberate odd value and about the id whose content changed between exports', () => {
     for (const p of verwacht.waarschuwingen) {
       const found = result.waarschuwingen.find((w) => basename(w.bestand) === p.bestand && w.regel === p.regel && sameColumn(w.kolom, p));

@@ -3,7 +3,6 @@ import { ingestSignalen } from '../../src/ingest/index.js';
 import { countPerRecord, detectCodering, detectDelimiter, detectSepLine } from '../../src/ingest/dialect.js';
 import { Windows1252Decoder } from '../../src/ingest/windows-1252.js';
 import { loadReference } from '../../src/reference/index.js';
-import { FileError } from '../../src/util/errors.js';
 import {
   DELIMITERS,
   ENCODINGS,
@@ -181,13 +180,43 @@ describe('records the parser cannot read', () => {
     expect(result.afgewezen[0]!.velden.tekst).toContain('S-3;2025-01-02');
   });
 
-  it('stops with a file error on the line where a runaway quote makes a record longer than a million characters', async () => {
+  it('rejects only a record over the 1,000,000-character limit, with its line and the limit, and reads on', async () => {
+    const dir = await tempDir();
+    // A quoted description of 1.2 million characters spread over 3 lines (quoted newlines), between ordinary rows.
+    const lang = `"${'a'.repeat(400_000)}\n${'b'.repeat(400_000)}\r\n${'c'.repeat(400_000)}"`;
+    const file = await writeLines(dir, 'lang.csv', [
+      'id;datum;gemeente;omschrijving',
+      'S-1;2025-01-02;Zaanstad;goed',
+      `S-2;2025-01-02;Zaanstad;${lang}`,
+      'S-3;2025-01-02;Zaanstad;"ook goed\nover twee regels"',
+      'S-4;2025-01-02;Zaanstad;goed',
+    ]);
+    const result = await ingestSignalen([file], ref);
+    expect(result.totaal).toEqual({ regels: 4, geaccepteerd: 3, afgewezen: 1, dubbel: 0 });
+    expect(result.fouten).toEqual([
+      expect.objectContaining({ regel: 3, reden: expect.stringContaining('langer dan de grens van 1.000.000 tekens') }),
+    ]);
+    expect(result.afgewezen[0]!.velden.tekst).toContain('S-2;2025-01-02;Zaanstad;"aaa');
+    expect(result.records.map((r) => [r.id, r.origin.regel])).toEqual([['S-1', 2], ['S-3', 6], ['S-4', 8]]);
+  });
+
+  it('accepts a record of exactly 1,000,000 characters', async () => {
+    const dir = await tempDir();
+    const omschrijving = 'x'.repeat(1_000_000 - 'S-1'.length - '2025-01-02'.length - 'Zaanstad'.length);
+    const file = await writeLines(dir, 'precies.csv', ['id;datum;gemeente;omschrijving', `S-1;2025-01-02;Zaanstad;${omschrijving}`, 'S-2;2025-01-02;Zaanstad;kort']);
+    const result = await ingestSignalen([file], ref);
+    expect(result.totaal).toEqual({ regels: 2, geaccepteerd: 2, afgewezen: 0, dubbel: 0 });
+  });
+
+  it('rejects a runaway quote over a million characters as a quote that is not closed, not as a file error', async () => {
     const dir = await tempDir();
     const filler = Array.from({ length: 40_000 }, (_, i) => `S-${i};2025-01-02;Zaanstad;gewone tekst`);
     const file = await writeLines(dir, 'runaway.csv', ['id;datum;gemeente;omschrijving', 'S-0;2025-01-02;Zaanstad;goed', 'S-1;2025-01-02;Zaanstad;"open', ...filler]);
-    await expect(ingestSignalen([file], ref)).rejects.toThrow(
-      `${file}: regel 3: een record is langer dan 1.000.000 tekens; waarschijnlijk wordt een aanhalingsteken (") niet gesloten.`,
-    );
+    const result = await ingestSignalen([file], ref);
+    expect(result.totaal).toEqual({ regels: 2, geaccepteerd: 1, afgewezen: 1, dubbel: 0 });
+    expect(result.fouten).toEqual([
+      expect.objectContaining({ regel: 3, reden: expect.stringContaining('aanhalingsteken (") wordt niet gesloten') }),
+    ]);
   });
 
   it('rejects a row with more filled fields than the header, and accepts empty extra or missing trailing fields', async () => {
@@ -222,13 +251,14 @@ describe('unreadable files', () => {
     await expect(ingestSignalen([dir], ref)).rejects.toThrow(/is een map/);
   });
 
-  it('refuses a UTF-8 BOM file with bytes that are not UTF-8', async () => {
+  it('reads the one line of a UTF-8 BOM file that is not UTF-8 as Windows-1252, with a warning naming it', async () => {
     const dir = await tempDir();
     const file = `${dir}/kapot.csv`;
     const { writeFile } = await import('node:fs/promises');
-    await writeFile(file, Buffer.concat([encode('id;datum;gemeente\r\nS-1;2025-01-02;', 'utf-8', true), Buffer.from([0xe9, 0x0d, 0x0a])]));
-    const err = await ingestSignalen([file], ref).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(FileError);
-    expect((err as FileError).message).toMatch(/kapot\.csv: bevat bytes die geen geldige utf-8-bom zijn/);
+    await writeFile(file, Buffer.concat([encode('id;datum;gemeente\r\nS-1;2025-01-02;Zaanstad\r\nS-2;2025-01-02;', 'utf-8', true), Buffer.from([0xe9, 0x0d, 0x0a])]));
+    const result = await ingestSignalen([file], ref);
+    expect(result.bestanden[0]!.codering).toBe('utf-8+windows-1252');
+    expect(result.waarschuwingen).toEqual([expect.objectContaining({ regel: 3, reden: expect.stringContaining('geen geldige UTF-8') })]);
+    expect(result.fouten).toEqual([expect.objectContaining({ regel: 3 })]);
   });
 });

@@ -36,6 +36,32 @@ describe('a UTF-8 export with one Windows-1252 line', () => {
     expect(r.waarschuwingen.map((w) => [w.regel, w.reden.slice(0, 38)])).toEqual([[fout + 2, 'deze regel is geen geldige UTF-8 (de r']]);
   });
 
+  it.each([
+    ['small', 30],
+    ['large', 3000],
+  ])('with a UTF-8 BOM (%s): only that line falls back, named in a warning; the BOM is not read as text', async (_, n) => {
+    const regels = Array.from({ length: n }, (_, i) => Buffer.from(`S-${i};03-07-2025;Súdwest-Fryslân;tekst ${i}\n`, 'utf8'));
+    const fout = n - 3;
+    regels[fout] = cp1252(`S-${fout};03-07-2025;Súdwest-Fryslân;café\n`);
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const file = await bestand('bom.csv', [bom, Buffer.from('id;datum;gemeente;omschrijving\n'), ...regels]);
+    const r = await ingestSignalen([file], ref);
+    expect(r.bestanden[0]!.codering).toBe('utf-8+windows-1252');
+    expect(r.totaal).toMatchObject({ regels: n, geaccepteerd: n, afgewezen: 0 });
+    expect(r.records.every((s) => s.gemeente === 'GM1900')).toBe(true);
+    expect(r.records[0]!.id).toBe('S-0');
+    expect(r.records.find((s) => s.id === `S-${fout}`)!.omschrijving).toBe('café');
+    expect(r.waarschuwingen.map((w) => [w.regel, w.reden.slice(0, 38)])).toEqual([[fout + 2, 'deze regel is geen geldige UTF-8 (de r']]);
+  });
+
+  it('GemengdDecoder drops a BOM split over chunks, and a line-1 fallback does not read the BOM as Windows-1252', () => {
+    const d = new GemengdDecoder();
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), cp1252('café;x\n'), Buffer.from('één\n', 'utf8')]);
+    const tekst = d.decode(bytes.subarray(0, 1), { stream: true }) + d.decode(bytes.subarray(1, 2), { stream: true }) + d.decode(bytes.subarray(2), { stream: true }) + d.decode();
+    expect(tekst).toBe('café;x\néén\n');
+    expect(d.windowsRegels).toEqual([1]);
+  });
+
   it('a file that is mostly Windows-1252 is Windows-1252 as before', async () => {
     const regels = Array.from({ length: 20 }, (_, i) => cp1252(`S-${i};03-07-2025;Súdwest-Fryslân;café\n`));
     const file = await bestand('cp1252.csv', [Buffer.from('id;datum;gemeente;omschrijving\n'), Buffer.from('S-x;03-07-2025;Zaanstad;één\n', 'utf8'), ...regels]);

@@ -27,6 +27,7 @@ describe('signal rows', () => {
         datum: '2025-07-03',
         tijd: '14:30',
         gemeente: 'GM0439',
+        gemeenteInExport: 'Beemster',
         bron: 'zorg- en veiligheidshuis',
         betrouwbaarheid: { schema: 'admiralty', bron: 'B', informatie: '2', code: 'B2' },
         type: 'sticker of graffiti',
@@ -38,7 +39,7 @@ describe('signal rows', () => {
       { id: 'PNH-2', datum: '2025-07-04', gemeente: 'GM0479', bron: 'Leerplicht', type: 'Kraslot', persoon: expect.any(String), origin: { bestand: file, regel: 3 } },
     ]);
     expect(JSON.stringify(result)).not.toContain('P-1');
-    expect(result.omzettingen).toEqual([{ van: 'Beemster', vanCode: 'GM0370', naar: 'Purmerend', naarCode: 'GM0439', aantal: 1 }]);
+    expect(result.omzettingen).toEqual([{ soort: 'opgeheven', van: 'Beemster', vanCode: 'GM0370', naar: 'Purmerend', naarCode: 'GM0439', aantal: 1 }]);
     expect(result.waarschuwingen.map((w) => [w.regel, w.kolom, w.waarde])).toEqual([
       [3, 'Melder', 'Leerplicht'],
       [3, 'Beoordeling', 'Z9'],

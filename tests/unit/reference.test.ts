@@ -97,7 +97,7 @@ describe('regions', () => {
 
   it('lists the regions of a gemeente', () => {
     expect(ref.regiosVan('GM0479').map((r) => r.code)).toEqual(['VR11', 'politie-eenheid-noord-holland']);
-    expect(ref.regiosVan('GM0363').map((r) => r.code)).toEqual(['VR13']);
+    expect(ref.regiosVan('GM0363').map((r) => r.code)).toEqual(['VR13', 'politie-eenheid-amsterdam']);
     expect(ref.regiosVan('GM9999')).toEqual([]);
   });
 });
@@ -237,9 +237,9 @@ describe('configuration', () => {
   });
 
   it('names the region and the member when a member is unknown', () => {
-    const load = () => loadReference({ regios: [{ naam: 'Mijn regio', gemeenten: ['Zaanstad', 'Wormerveer'] }] });
+    const load = () => loadReference({ regios: [{ naam: 'Mijn regio', gemeenten: ['Zaanstad', 'Wormerveerstad'] }] });
     expect(load).toThrow(CterError);
-    expect(load).toThrow("regio 'Mijn regio' in de configuratie: onbekende gemeente 'Wormerveer'");
+    expect(load).toThrow("regio 'Mijn regio' in de configuratie: onbekende gemeente 'Wormerveerstad'");
   });
 
   it('rejects an own region that repeats a built-in name', () => {

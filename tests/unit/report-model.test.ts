@@ -217,3 +217,74 @@ describe('trend notes in a public report (issue 9)', () => {
     expect(model.notities).toMatchObject({ aantal: 2, weggelaten: 0 });
   });
 });
+
+describe('the verantwoording lists woonplaatsen and abolished gemeenten counted elsewhere', () => {
+  const omzettingen = [
+    { soort: 'woonplaats' as const, van: 'Zaandam', naar: 'Zaanstad', naarCode: 'GM0479', aantal: 14 },
+    { soort: 'woonplaats' as const, van: 'Krommenie', naar: 'Zaanstad', naarCode: 'GM0479', aantal: 2 },
+    { soort: 'opgeheven' as const, van: 'Beemster', vanCode: 'GM0370', naar: 'Purmerend', naarCode: 'GM0439', aantal: 3 },
+  ];
+  const met = (config: Parameters<typeof reportInput>[1] = {}) => {
+    const input = reportInput(zaanstadScope(), config);
+    return buildReportModel({ ...input, invoer: { ...input.invoer, omzettingen } });
+  };
+
+  it('one line each, with the exact count in a report that is not public', () => {
+    expect(met().verantwoording.omzettingen).toEqual([
+      'Zaandam geteld als Zaanstad: 14×',
+      'Krommenie geteld als Zaanstad: 2×',
+      'Beemster (opgeheven) geteld als Purmerend: 3×',
+    ]);
+  });
+
+  it('hides counts below the threshold in a public report', () => {
+    expect(met({ rubricering: 'Openbaar' }).verantwoording.omzettingen).toEqual([
+      'Zaandam geteld als Zaanstad: 14×',
+      'Krommenie geteld als Zaanstad: <5×',
+      'Beemster (opgeheven) geteld als Purmerend: <5×',
+    ]);
+  });
+
+  it('is empty when the exports named only gemeenten', () => {
+    expect(buildReportModel(reportInput(zaanstadScope())).verantwoording.omzettingen).toEqual([]);
+  });
+});
+
+describe('unknown type and bron values in a public report (issue 9)', () => {
+  const scope = () => {
+    const c = zaanstadScope();
+    c.gebied.types = { 'online uiting': 20, dreiging: 10, 'Jan de Vries belde =1+1': 3, 'buurman Piet': 2, onbekend: 12 };
+    c.gebied.bronnen = { politie: 30, 'mevr. K. (huisarts)': 9, onbekend: 8 };
+    return c;
+  };
+
+  it('Openbaar or TLP:CLEAR: unknown values merged as "overig", the verantwoording counts the merged values', () => {
+    for (const config of [{ rubricering: 'Openbaar', tlp: 'AMBER' as const }, { rubricering: 'Intern', tlp: 'CLEAR' as const }]) {
+      const model = buildReportModel(reportInput(scope(), config));
+      const json = JSON.stringify(model);
+      for (const vrij of ['Jan de Vries', 'buurman Piet', 'huisarts']) expect(json).not.toContain(vrij);
+      expect(model.verdelingen.type.rijen.map((r) => r.code)).toEqual(['online uiting', 'dreiging', 'onbekend', 'overig']);
+      expect(model.verdelingen.type.rijen.find((r) => r.code === 'overig')!.naam).toBe('Overig');
+      // 5 is above the threshold: shown; the bron's 9 likewise. The rows still add up to the total.
+      expect(model.verdelingen.type.rijen.find((r) => r.code === 'overig')!.aantal).toEqual({ waarde: 5, tekst: '5' });
+      expect(model.verdelingen.bron.rijen.map((r) => [r.code, r.aantal.waarde])).toEqual([['politie', 30], ['onbekend', 8], ['overig', 9]]);
+      expect(model.verantwoording.privacy.regels.join(' ')).toContain('samengevoegd 2 verschillende waarden van type en 1 waarde van bron');
+    }
+  });
+
+  it('a merged "overig" of 1 to 4 is suppressed like any other count', () => {
+    const c = scope();
+    c.gebied.types = { 'online uiting': 20, dreiging: 10, 'buurman Piet': 2, onbekend: 15 };
+    const model = buildReportModel(reportInput(c, { rubricering: 'Openbaar' }));
+    const overig = model.verdelingen.type.rijen.find((r) => r.code === 'overig')!;
+    expect(overig.aantal.waarde).toBeNull();
+    expect(overig.aantal.tekst).toBe('<5');
+  });
+
+  it('an internal report keeps every value as written', () => {
+    const model = buildReportModel(reportInput(scope(), { rubricering: 'Intern' }));
+    expect(model.verdelingen.type.rijen.map((r) => r.code)).toContain('buurman Piet');
+    expect(model.verdelingen.bron.rijen.map((r) => r.code)).toContain('mevr. K. (huisarts)');
+    expect(model.verantwoording.privacy.regels.join(' ')).not.toContain('overig');
+  });
+});
