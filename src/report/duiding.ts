@@ -29,6 +29,15 @@ export function duidingBestandsnaam(slug: string, periode: string): string {
   return `duiding_${slug}_${periode}.md`;
 }
 
+/** The duiding file of an area and period, if the analyst wrote one. */
+export function duidingVan(
+  duidingen: ReadonlyMap<string, DuidingBestand> | undefined,
+  gebiedSlug: string,
+  periode: string,
+): DuidingBestand | undefined {
+  return duidingen?.get(duidingBestandsnaam(gebiedSlug, periode));
+}
+
 function openbaarWaarde(pad: string, value: unknown): boolean {
   if (value === undefined || value === null) return false;
   if (value === true || value === false) return value;

@@ -22,7 +22,7 @@ import {
   isoLocal,
 } from './format.js';
 import { gemeentenSectie } from './gemeenten.js';
-import { duidingBestandsnaam, renderDuiding, type DuidingBestand } from './duiding.js';
+import { duidingBestandsnaam, duidingVan, renderDuiding, type DuidingBestand } from './duiding.js';
 import { liggingKaart, regioKaart } from './kaart.js';
 import { kernpunten } from './kernpunten.js';
 import { netwerkSectie } from './netwerk.js';
@@ -314,7 +314,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
 /** The duiding file of this area and period, if any, and whether this report may show it. */
 function duidingWeergave(input: ReportInput, gebiedSlug: string, periode: string, openbaar: boolean): ReportModel['duiding'] {
   const bestand = duidingBestandsnaam(gebiedSlug, periode);
-  const duiding = input.duidingen?.get(bestand);
+  const duiding = duidingVan(input.duidingen, gebiedSlug, periode);
   if (duiding) {
     if (openbaar && !duiding.openbaar) return null;
     return { html: renderDuiding(duiding.markdown), bestand, melding: null };
