@@ -85,8 +85,13 @@ export interface Trendnotitie {
   notitie: string;
   fenomeen?: Fenomeen;
   schaal?: Schaal;
-  /** CBS code; undefined means the whole region. */
+  /** CBS code of the gemeente the note is about. */
   gemeente?: string;
+  /**
+   * Code of the region the note is about (column `regio`). A note with neither gemeente nor regio is landelijk,
+   * internationaal or online (shown everywhere), or else belongs to the configured region only.
+   */
+  regio?: string;
   auteur?: string;
   /**
    * Marked for public reports (column `openbaar` = ja). Unmarked notes never appear in a report whose rubricering is

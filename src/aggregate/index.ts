@@ -11,7 +11,7 @@ export {
   vorigePeriode,
 } from './periode.js';
 export { ALPHA, poissonToets, TOETS, verandering } from './stats.js';
-export { notitiesVoorScope, trendSummary, TRENDS_SCHEMA } from './trends.js';
+export { notitiePlaatsing, notitiesVoorScope, trendSummary, TRENDS_SCHEMA, type NotitiePlaatsing } from './trends.js';
 export type { TrendGebied, TrendNotitie, TrendSamenvatting, TrendSummaryOptions } from './trends.js';
 export { trendsCsv } from './trends-csv.js';
 export { significanteVeranderingen, trendsMarkdown, veranderingTekst } from './trends-md.js';

@@ -1,6 +1,7 @@
 // The `cter trends` summary: a stable, documented JSON shape (docs/trends-json.md) built from a scope's figures and
 // the period's trend notes. Pure: no clock, no paths resolved here, fixed key order, so cron jobs can diff quarters.
-import type { BestandVerantwoording, Fenomeen, Schaal, Telling, Trendnotitie } from '../model.js';
+import type { BestandVerantwoording, Fenomeen, Regio, Schaal, Telling, Trendnotitie } from '../model.js';
+import type { Reference } from '../reference/index.js';
 import type { GemeenteOpzoeker } from './aggregate.js';
 import type { Dekking, GebiedCijfers, PeriodeSoort, ScopeCijfers } from './types.js';
 
@@ -87,6 +88,8 @@ export interface TrendSummaryOptions {
   /** All trend notes; those of the period and scope are selected here. */
   notities: readonly Trendnotitie[];
   ref: GemeenteOpzoeker;
+  /** Regions, for notes about a region (column `regio`) and notes about no area in particular. */
+  plaatsing?: NotitiePlaatsing;
   /** Per-file accounting of the inputs (paths as they should be shown). */
   invoer?: { signalen?: readonly BestandVerantwoording[]; notities?: readonly BestandVerantwoording[] };
   rubricering?: string;
@@ -102,19 +105,57 @@ function trendGebied(g: GebiedCijfers): TrendGebied {
   };
 }
 
+/** What placing a note needs besides its gemeente: the regions, and the configured region's code. */
+export interface NotitiePlaatsing {
+  regios: readonly Regio[];
+  standaardRegio?: string;
+}
+
+/** Where trend notes belong: the regions, and the configured region (an unknown name places nothing there). */
+export function notitiePlaatsing(ref: Pick<Reference, 'regios' | 'resolveRegio'>, regio: string | undefined): NotitiePlaatsing {
+  const standaard = regio === undefined ? undefined : ref.resolveRegio(regio);
+  return { regios: ref.regios, standaardRegio: standaard?.ok ? standaard.regio.code : undefined };
+}
+
+const OVERAL = new Set(['landelijk', 'internationaal', 'online']);
+
 /**
- * The trend notes of the period that concern the scope: notes about a gemeente in scope, and notes without a gemeente
- * (they are about the whole region). Sorted by date, then title, then where they came from.
+ * Whether a note belongs in a report on the area with these gemeenten: a note about a gemeente in the area; about a
+ * region that contains the area or lies inside it; landelijk, internationaal or online; else (a local or regional note
+ * about no area in particular) only in the report on the configured region. Without `plaatsing` every note without a
+ * gemeente belongs (the behaviour before notes named a region).
+ */
+export function notitieHoortBij(
+  n: Trendnotitie,
+  gebied: { code: string; gemeenten: ReadonlySet<string> },
+  plaatsing?: NotitiePlaatsing,
+): boolean {
+  if (n.gemeente !== undefined) return gebied.gemeenten.has(n.gemeente);
+  if (n.regio !== undefined) {
+    const regio = plaatsing?.regios.find((r) => r.code === n.regio);
+    if (!regio) return plaatsing === undefined;
+    const leden = new Set(regio.gemeenten);
+    return [...gebied.gemeenten].every((g) => leden.has(g)) || regio.gemeenten.every((g) => gebied.gemeenten.has(g));
+  }
+  if (n.schaal !== undefined && OVERAL.has(n.schaal)) return true;
+  return plaatsing === undefined || (plaatsing.standaardRegio !== undefined && gebied.code === plaatsing.standaardRegio);
+}
+
+/**
+ * The trend notes of the period that concern the scope (notitieHoortBij). Sorted by date, then title, then where they
+ * came from.
  */
 export function notitiesVoorScope(
   notities: readonly Trendnotitie[],
   cijfers: ScopeCijfers,
   ref: GemeenteOpzoeker,
+  plaatsing?: NotitiePlaatsing,
 ): TrendNotitie[] {
   const { start, eind } = cijfers.periode;
   const inScope = new Set(cijfers.gemeenten.length > 0 ? cijfers.gemeenten.map((g) => g.code) : [cijfers.gebied.code]);
+  const gebied = { code: cijfers.gebied.code, gemeenten: inScope };
   return notities
-    .filter((n) => n.datum >= start && n.datum <= eind && (n.gemeente === undefined || inScope.has(n.gemeente)))
+    .filter((n) => n.datum >= start && n.datum <= eind && notitieHoortBij(n, gebied, plaatsing))
     .sort(
       (a, b) =>
         cmp(a.datum, b.datum) ||
@@ -173,7 +214,7 @@ export function trendSummary(options: TrendSummaryOptions): TrendSamenvatting {
     toets: cijfers.toets,
     alpha: cijfers.alpha,
     gebieden,
-    notities: notitiesVoorScope(options.notities, cijfers, ref),
+    notities: notitiesVoorScope(options.notities, cijfers, ref, options.plaatsing),
     invoer: {
       bereik: cijfers.bereik ?? null,
       signalen: invoerSoort(options.invoer?.signalen),

@@ -19,7 +19,11 @@ export function registerInit(program: Command): void {
     .option('--drempel <n>', 'drempel voor kleine aantallen (standaard 5)')
     .option('--data <map>', "map met de signaalexports (standaard 'data/signalen')")
     .option('--notities <map>', "map met de trendnotities (standaard 'data/notities')")
-    .option('--templates', 'kopieer de sjablonen naar templates/ om ze aan te passen');
+    .option('--templates', 'kopieer de sjablonen naar templates/ om ze aan te passen')
+    .option('--organisatie <naam>', 'organisatie op het voorblad van elk rapport')
+    .option('--auteur <naam>', 'auteur op het voorblad')
+    .option('--contact <adres>', 'contact voor vragen (e-mailadres of telefoonnummer) op het voorblad')
+    .option('--verspreiding <lijst>', "verspreidingslijst op het voorblad, gescheiden door puntkomma's");
   algemeneOpties(command, { streng: false })
     .addHelpText(
       'after',

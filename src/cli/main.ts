@@ -8,6 +8,7 @@ import { registerInit } from './init.js';
 import { registerReview } from './review.js';
 import { registerTrends } from './trends.js';
 import { registerBeeld } from './beeld.js';
+import { registerDuiding } from './duiding.js';
 import { registerBatch } from './batch.js';
 import { registerKwartaal } from './kwartaal.js';
 import { registerClassificeer } from './classificeer.js';
@@ -22,7 +23,7 @@ const program = dutch(new Command('cter'))
   .helpCommand('help [opdracht]', 'toon hulp bij een opdracht')
   .showSuggestionAfterError(false);
 
-for (const register of [registerValideer, registerInit, registerConfig, registerBeeld, registerBatch, registerKwartaal, registerClassificeer, registerTrends, registerReview, registerGebieden]) register(program);
+for (const register of [registerValideer, registerInit, registerConfig, registerBeeld, registerDuiding, registerBatch, registerKwartaal, registerClassificeer, registerTrends, registerReview, registerGebieden]) register(program);
 
 installInterrupt();
 await program.parseAsync(process.argv);

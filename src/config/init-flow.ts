@@ -24,7 +24,19 @@ export interface InitOptions {
   data?: string;
   notities?: string;
   templates?: boolean;
+  organisatie?: string;
+  auteur?: string;
+  contact?: string;
+  verspreiding?: string;
 }
+
+/** The cover fields init asks for (all optional: an empty answer leaves the field off the cover). */
+const OMSLAG_VRAGEN = [
+  ['organisatie', "Organisatie op het voorblad (bijv. 'Gemeente Zaanstad'; leeg: geen):"],
+  ['auteur', "Auteur van de rapporten (bijv. 'J. de Vries, analist CTER'; leeg: geen):"],
+  ['contact', 'Contact voor vragen (e-mailadres of telefoonnummer; leeg: geen):'],
+  ['verspreiding', "Verspreidingslijst, gescheiden door puntkomma's (bijv. 'Burgemeester; driehoek'; leeg: geen):"],
+] as const;
 
 export type InitOutcome =
   | { gemaakt: true; map: string; antwoorden: InitAnswers; resultaat: WorkspaceResult }
@@ -106,6 +118,10 @@ function answersFromOptions(options: InitOptions, ref: Reference): Partial<InitA
   if (options.data !== undefined) answers.signalen = options.data.trim();
   if (options.notities !== undefined) answers.notities = options.notities.trim();
   if (options.templates !== undefined) answers.templates = options.templates;
+  for (const [key] of OMSLAG_VRAGEN) {
+    const value = options[key]?.trim();
+    if (value) answers.omslag = { ...answers.omslag, [key]: value };
+  }
   return answers;
 }
 
@@ -227,7 +243,11 @@ async function askMissing(preset: Partial<InitAnswers>, ref: Reference): Promise
   const templates =
     preset.templates ??
     (await confirm({ theme: dutchConfirm, message: 'Sjablonen van het rapport kopiëren naar templates/ om ze aan te passen?', default: false }, PROMPT));
-  return { ...(gebied ? { gebied } : {}), rubricering, tlp, drempel, signalen, notities, templates };
+  const omslag = { ...preset.omslag };
+  for (const [key, message] of OMSLAG_VRAGEN) {
+    if (omslag[key] === undefined) omslag[key] = (await input({ theme: dutch, message }, PROMPT)).trim();
+  }
+  return { ...(gebied ? { gebied } : {}), rubricering, tlp, drempel, signalen, notities, templates, omslag };
 }
 
 /** The Dutch problem with a typed threshold, if any (the same rule as in the configuration). */

@@ -4,6 +4,7 @@ import type { CterConfig, ConfigKey } from './types.js';
 
 export const TLP_LABELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
 export const TAXONOMIE_MODI = ['uitbreiden', 'vervangen'] as const;
+export const DUIDING_ONTBREEKT = ['melden', 'weglaten'] as const;
 
 export type KeySoort =
   | { soort: 'tekst' }
@@ -34,6 +35,8 @@ export const DEFAULTS: CterConfig = {
   inwoners: {},
   taxonomieModus: 'uitbreiden',
   beoordelingen: 'beoordelingen.json',
+  duiding: 'duiding',
+  duidingOntbreekt: 'melden',
 };
 
 export const CONFIG_KEYS: readonly KeyDoc[] = [
@@ -148,6 +151,39 @@ export const CONFIG_KEYS: readonly KeyDoc[] = [
     soort: 'tekst',
     omschrijving: "Organisatie op het voorblad, bijv. 'Gemeente Zaanstad'.",
     voorbeeld: 'Gemeente Zaanstad',
+  },
+  {
+    key: 'auteur',
+    soort: 'tekst',
+    omschrijving: 'Auteur van de rapporten, op het voorblad.',
+    voorbeeld: 'J. de Vries, analist CTER',
+  },
+  {
+    key: 'contact',
+    soort: 'tekst',
+    omschrijving: 'Contact voor vragen over het rapport (e-mailadres of telefoonnummer), op het voorblad.',
+    voorbeeld: 'cter@zaanstad.nl',
+  },
+  {
+    key: 'verspreiding',
+    soort: 'tekst',
+    omschrijving: 'Verspreidingslijst op het voorblad: wie het rapport ontvangt.',
+    voorbeeld: 'Burgemeester; driehoek; OOV-adviseur',
+  },
+  {
+    key: 'duiding',
+    soort: 'pad',
+    wat: 'map',
+    omschrijving:
+      'Map met de duiding en het advies van de analist per gebied en periode (duiding_<gebied>_<periode>.md, zie cter duiding), relatief aan de map van dit configuratiebestand.',
+    voorbeeld: 'duiding',
+  },
+  {
+    key: 'duidingOntbreekt',
+    soort: 'keuze',
+    waarden: DUIDING_ONTBREEKT,
+    omschrijving:
+      "Een rapport zonder duidingsbestand: 'melden' zegt dat in één regel op de plaats van het hoofdstuk, 'weglaten' laat het hoofdstuk stil weg.",
   },
   {
     key: 'analist',

@@ -41,6 +41,16 @@ export interface CterConfig {
   parallel?: number;
   /** Organisation shown on the cover, e.g. "Gemeente Zaanstad". */
   organisatie?: string;
+  /** Author of the reports (cover), e.g. "J. de Vries, analist CTER". */
+  auteur?: string;
+  /** Contact for questions about the report (cover), e.g. an e-mail address or phone number. */
+  contact?: string;
+  /** Distribution list (cover), e.g. "Burgemeester; driehoek; OOV-adviseur". */
+  verspreiding?: string;
+  /** Folder with the analyst's duiding files (duiding_<gebied>_<periode>.md), relative to the config file. */
+  duiding: string;
+  /** A report without a duiding file: say so in one line ('melden') or leave it out ('weglaten'). */
+  duidingOntbreekt: 'melden' | 'weglaten';
   /** Name recorded with review decisions; default the OS user. */
   analist?: string;
   /** Secret for pseudonymising person keys (HMAC). Without it a random key per run is used. */

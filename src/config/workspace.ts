@@ -24,6 +24,8 @@ export interface InitAnswers {
   signalen: string;
   notities: string;
   templates: boolean;
+  /** Cover of every report: organisation, author, contact and distribution list (optional). */
+  omslag?: Partial<Pick<CterConfig, 'organisatie' | 'auteur' | 'contact' | 'verspreiding'>>;
 }
 
 export const DEFAULT_ANSWERS: InitAnswers = {
@@ -57,6 +59,7 @@ export function workspaceConfig(answers: InitAnswers): Record<string, unknown> {
     drempel: answers.drempel,
     beoordelingen: DEFAULTS.beoordelingen,
     ...(answers.templates ? { templates: 'templates' } : {}),
+    ...Object.fromEntries(Object.entries(answers.omslag ?? {}).filter(([, v]) => v !== undefined && v.trim() !== '')),
   };
   return { ...config, ...values };
 }
@@ -161,7 +164,7 @@ export async function createWorkspace(dir: string, answers: InitAnswers): Promis
   const after = mergeGitignore(before, gitignoreLines());
   if (after !== before) await write('.gitignore', after);
 
-  for (const folder of [answers.signalen, answers.notities, DEFAULTS.uitvoer]) {
+  for (const folder of [answers.signalen, answers.notities, DEFAULTS.uitvoer, DEFAULTS.duiding]) {
     const full = isAbsolute(folder) ? folder : join(dir, folder);
     if (insideFirstSegment(folder) !== undefined) {
       if (!(await exists(full))) geschreven.push(`${portable(relative(dir, full))}/`);

@@ -1,6 +1,7 @@
-// A trend-note row -> Trendnotitie. Required: datum, titel, notitie; an empty gemeente means the whole region.
+// A trend-note row -> Trendnotitie. Required: datum, titel, notitie. Where it applies: gemeente and/or regio; a local or
+// regional note with neither is accepted with a warning (it then appears only in the configured region's reports).
 import type { Trendnotitie } from '../model.js';
-import type { Reference } from '../reference/index.js';
+import { withSuggestions, type Reference } from '../reference/index.js';
 import { Omzettingen, readDatum, readFenomeen, readGemeente, readRequired } from './fields.js';
 import type { FileConverter, Row, RowReport } from './file-sink.js';
 import { contentKey, type Kind } from './kind.js';
@@ -33,7 +34,11 @@ function notitieConverter(
       const tekst = readRequired(row, report, 'notitie', cleanLongText);
       const gemeente = readGemeente(row, report, ref, false);
       const gemeenteFout = gemeente === undefined && row.get('gemeente').trim() !== '';
-      if (datum === undefined || titel === undefined || tekst === undefined || gemeenteFout) return undefined;
+      const regioTekst = row.get('regio').trim();
+      const regio = regioTekst === '' ? undefined : ref.resolveRegio(regioTekst);
+      if (regio && !regio.ok) report.fout('regio', regioTekst, withSuggestions(regio.reden, regio.suggesties).replace(/\.$/, ''));
+      const regioFout = regio !== undefined && !regio.ok;
+      if (datum === undefined || titel === undefined || tekst === undefined || gemeenteFout || regioFout) return undefined;
       const notitie: Trendnotitie = { datum: datum.datum, titel, notitie: tekst, origin: { bestand, regel: row.regel } };
       const fenomeen = readFenomeen(row, report, fenomeenLabel);
       if (fenomeen !== undefined) notitie.fenomeen = fenomeen;
@@ -47,6 +52,15 @@ function notitieConverter(
         );
       }
       if (gemeente !== undefined) notitie.gemeente = gemeente.code;
+      if (regio?.ok) notitie.regio = regio.regio.code;
+      const overal = notitie.schaal === 'landelijk' || notitie.schaal === 'internationaal' || notitie.schaal === 'online';
+      if (gemeente === undefined && notitie.regio === undefined && !overal) {
+        report.waarschuwing(
+          'regio',
+          '',
+          `${notitie.schaal ?? 'notitie'} zonder gemeente of regio: de notitie komt alleen in rapporten over de regio uit de configuratie; vul 'gemeente' of 'regio' in`,
+        );
+      }
       const auteur = cleanText(row.get('auteur'));
       if (auteur !== '') notitie.auteur = auteur;
       if (readOpenbaar(row, report)) notitie.openbaar = true;

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { trendsCsv, trendsMarkdown, type Scope } from '../aggregate/index.js';
 import { doelenVanScope, fileSha256, makeReports, poolWriter, type BatchDoel, type Voortgang } from '../batch/index.js';
 import type { LoadedConfig } from '../config/types.js';
-import { buildReportModel, reportBasis, type Formaat } from '../report/index.js';
+import { buildReportModel, duidingVan, reportBasis, type Formaat } from '../report/index.js';
+import { slug } from '../reference/normalise.js';
 import { reviewQueue } from '../review/queue.js';
 import { prepareScopeRun, scopeTrends, scopeUitOptiesOfConfig, type GekozenScope, type Lezer, type Log } from '../scope/index.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
@@ -92,6 +93,7 @@ export async function runKwartaal(options: KwartaalOptions): Promise<KwartaalRes
         totaal: wachtend.length,
         inPeriode: wachtend.filter((w) => w.signaal.datum >= periode.start && w.signaal.datum <= periode.eind).length,
       },
+      zonderDuiding: trends.gebieden.filter((g) => !duidingVan(basis.duidingen, slug(g.naam), periode.code)).map((g) => g.naam),
     });
     const teksten: [bestand: string, wat: string, data: string][] = [
       ['trends.json', 'trends (JSON)', `${JSON.stringify(trends, null, 2)}\n`],

@@ -1,5 +1,6 @@
 // samenvatting.md: the few lines an analyst pastes into the e-mail to the projectgroep after the quarterly run: the
-// region's kernpunten, the significant changes per area, and how many signals wait in the review queue. Pure and
+// region's kernpunten, the significant changes per area, the areas without the analyst's duiding, and how many signals
+// wait in the review queue. Pure and
 // without a clock, so a second run of the same quarter writes the same bytes.
 import { significanteVeranderingen, type TrendSamenvatting } from '../aggregate/index.js';
 import { formatInteger } from '../report/format.js';
@@ -11,11 +12,13 @@ export interface SamenvattingInput {
   kernpunten: readonly string[];
   /** Signals of the scope waiting in `cter review`: all, and those dated in the period. */
   wachtrij: { totaal: number; inPeriode: number };
+  /** Names of the areas for which the analyst has no duiding file for the period (`cter duiding`). */
+  zonderDuiding: readonly string[];
 }
 
 const meervoud = (n: number, een: string, meer: string): string => `${formatInteger(n)} ${n === 1 ? een : meer}`;
 
-export function samenvattingMarkdown({ trends: s, kernpunten, wachtrij }: SamenvattingInput): string {
+export function samenvattingMarkdown({ trends: s, kernpunten, wachtrij, zonderDuiding }: SamenvattingInput): string {
   const scope = s.gebieden[s.gebieden.length - 1];
   if (!scope) throw new Error('trend summary without areas');
   const markering = [s.rubricering ? `Rubricering: ${s.rubricering}` : '', s.tlp ? `TLP:${s.tlp}` : '']
@@ -39,6 +42,13 @@ export function samenvattingMarkdown({ trends: s, kernpunten, wachtrij }: Samenv
     '## Significante veranderingen per gebied',
     '',
     ...significanteVeranderingen(s, volgorde),
+    '',
+    '## Duiding en advies',
+    '',
+    zonderDuiding.length === 0
+      ? `Voor elk gebied is een duiding en advies vastgelegd.`
+      : `Nog geen duiding en advies (\`cter duiding\`) voor ${meervoud(zonderDuiding.length, 'gebied', 'gebieden')}: ` +
+        `${zonderDuiding.join(', ')}.`,
     '',
     '## Beoordelingslijst',
     '',

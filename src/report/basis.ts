@@ -6,8 +6,10 @@ import { HERKOMSTEN, type BestandVerantwoording, type GeclassificeerdSignaal, ty
 import type { PipelineResultaat } from '../pipeline.js';
 import { evalueer } from '../classify/evaluatie.js';
 import { trainingsvoorbeelden, type Voorbeeld } from '../classify/index.js';
+import { loadReference } from '../reference/index.js';
 import { cterVersie } from '../util/package.js';
 import { rapportPad } from '../util/paths.js';
+import { leesDuidingen } from './duiding.js';
 import type { ClassificatieMeting, ReportInput } from './model.js';
 
 /** The classification summary of all ingested signals: how many got their fenomeen in which way. */
@@ -56,6 +58,10 @@ export function reportBasis(
   const toon = (b: BestandVerantwoording) => ({ ...b, bestand: pad(b.bestand) });
   return {
     notities: invoer.notities,
+    signalen: invoer.signalen,
+    ...(invoer.taxonomy
+      ? { fenomeenNamen: Object.fromEntries(invoer.taxonomy.definitie.fenomenen.map((f) => [f.code, f.label])) }
+      : {}),
     invoer: {
       signalen: invoer.ingest.signalen.bestanden.map(toon),
       notities: invoer.ingest.notities.bestanden.map(toon),
@@ -64,6 +70,8 @@ export function reportBasis(
     classificatie: herkomstTelling(invoer.signalen),
     ...meting(invoer),
     config,
+    ref: loadReference(config.values),
+    duidingen: leesDuidingen(config.values.duiding ?? 'duiding'),
     versie: opties.versie ?? cterVersie(),
     gegenereerd: opties.gegenereerd ?? new Date(),
   };

@@ -151,7 +151,8 @@ function fenomenenChart(m: ReportModel): ChartSpec {
     { label: m.periode.vorigJaar.kort, pick: (r: (typeof rijen)[number]) => r.vorigJaar, color: '#BBBBBB' },
     { label: m.periode.vorige.kort, pick: (r: (typeof rijen)[number]) => r.vorigePeriode, color: OKABE_ITO.hemelsblauw },
     { label: m.periode.kort, pick: (r: (typeof rijen)[number]) => r.huidig, color: OKABE_ITO.blauw },
-  ];
+  ].slice(m.periode.vorigJaarApart ? 0 : 1);
+  const vergelijking = m.periode.vorigJaarApart ? `${m.periode.vorige.label} en ${m.periode.vorigJaar.label}` : m.periode.vorige.label;
   return {
     width: 720,
     height: 420,
@@ -165,7 +166,7 @@ function fenomenenChart(m: ReportModel): ChartSpec {
       })),
       { horizontal: true, legend: true },
     ),
-    alt: `Staafdiagram: signalen per fenomeen in ${m.periode.label}, met ${m.periode.vorige.label} en ${m.periode.vorigJaar.label} ter vergelijking. De aantallen staan in de tabel eronder.`,
+    alt: `Staafdiagram: signalen per fenomeen in ${m.periode.label}, met ${vergelijking} ter vergelijking. De aantallen staan in de tabel eronder.`,
   };
 }
 

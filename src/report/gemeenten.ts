@@ -1,13 +1,23 @@
 // For a region: its gemeenten side by side (signals, change, rate per 10,000) and the gemeente x fenomeen table.
 
 import type { ScopeCijfers } from '../aggregate/types.js';
-import { FENOMENEN } from '../model.js';
+import { FENOMENEN, type Fenomeen } from '../model.js';
 import { cell, type Figures } from './figures.js';
 import { formatDecimal, formatInteger } from './format.js';
 import { FENOMEEN_KORT, FENOMEEN_NAAM } from './labels.js';
 import type { GemeentenSectie } from './types.js';
 
-export function gemeentenSectie(c: ScopeCijfers, figures: Figures): GemeentenSectie | null {
+/** A column heading: the built-in abbreviation, or the start of a label the taxonomy renamed. */
+function kort(f: Fenomeen, naam: string): string {
+  if (naam === FENOMEEN_NAAM[f]) return FENOMEEN_KORT[f];
+  return naam.length <= 8 ? naam : `${naam.slice(0, 7)}.`;
+}
+
+export function gemeentenSectie(
+  c: ScopeCijfers,
+  figures: Figures,
+  naam: (f: Fenomeen) => string = (f) => FENOMEEN_NAAM[f],
+): GemeentenSectie | null {
   if (c.gebied.soort !== 'regio' || c.gemeenten.length === 0) return null;
   const [nu, vorige] = [c.periode.code, c.vorigePeriode.code];
   const rate = (keys: string[], value: number) => figures.derived(keys, value, formatDecimal);
@@ -24,7 +34,7 @@ export function gemeentenSectie(c: ScopeCijfers, figures: Figures): GemeentenSec
   }));
   return {
     rijen,
-    fenomeenKolommen: FENOMENEN.map((f) => ({ code: f, naam: FENOMEEN_NAAM[f], kort: FENOMEEN_KORT[f] })),
+    fenomeenKolommen: FENOMENEN.map((f) => ({ code: f, naam: naam(f), kort: kort(f, naam(f)) })),
     totaal: {
       huidig: figures.aantal(cell.totaal(nu)),
       vorigePeriode: figures.aantal(cell.totaal(vorige)),

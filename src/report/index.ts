@@ -17,4 +17,5 @@ export {
   writeReportRejects,
   type WrittenReport,
 } from './writer.js';
+export { duidingBestandsnaam, duidingConcept, duidingVan, leesDuidingen, parseDuiding, renderDuiding, type DuidingBestand } from './duiding.js';
 export { suppress, determinedCells, type CellSystem, type Relation } from './suppression.js';

@@ -1,8 +1,11 @@
 // Kernpunten: Dutch sentences generated from the model's (already suppressed) figures. Only a significant change is
 // called a rise or fall; a hidden count is never named, a small one only as "minder dan 5".
 
-import { capitalise, enumerate, formatP } from './format.js';
+import { capitalise, enumerate, formatP, formatShare } from './format.js';
 import type { Aantal, ReportModel, VeranderingWeergave } from './types.js';
+
+/** A rate per 10,000 on fewer signals than this is shown, with its count, but never singled out as a kernpunt. */
+export const KLEIN_AANTAL = 10;
 
 type ModelZonderKernpunten = Omit<ReportModel, 'kernpunten' | 'kerncijfers'>;
 
@@ -63,22 +66,29 @@ function wijziging(naam: string, van: Aantal, naar: Aantal, v: VeranderingWeerga
   return `${naam} ${richting} van ${van.tekst} naar ${naar.tekst} (${formatP(v.p ?? 0)})`;
 }
 
-function fenomeenVeranderingen(m: ModelZonderKernpunten): string[] {
-  const zinnen: string[] = [];
-  const comparisons = [
+/** The comparisons a report makes: the previous period and the same period a year earlier (one for a year report). */
+function vergelijkingen(m: ModelZonderKernpunten) {
+  const all = [
     { label: m.periode.vorige.label, eerder: 'vorigePeriode', v: 'veranderingVorigePeriode' },
     { label: m.periode.vorigJaar.label, eerder: 'vorigJaar', v: 'veranderingVorigJaar' },
   ] as const;
+  return m.periode.vorige.code === m.periode.vorigJaar.code ? all.slice(0, 1) : all;
+}
+
+function fenomeenVeranderingen(m: ModelZonderKernpunten): string[] {
+  const zinnen: string[] = [];
+  const comparisons = vergelijkingen(m);
   for (const { label, eerder, v } of comparisons) {
     const items = m.fenomenen.rijen
       .filter((r) => r[v].significant)
       .map((r) => wijziging(r.naam.toLowerCase(), r[eerder], r.huidig, r[v]));
     if (items.length > 0) zinnen.push(`Per fenomeen significant ten opzichte van ${metLidwoord(label)}: ${enumerate(items)}.`);
   }
-  if (zinnen.length === 0 && (m.totaal.huidig.waarde ?? 1) > 0) {
-    zinnen.push(
-      `Per fenomeen is er geen significante verandering ten opzichte van ${metLidwoord(m.periode.vorige.label)} of ${metLidwoord(m.periode.vorigJaar.label)}.`,
-    );
+  // "No significant change" only where something was tested: a comparison with a period outside the inputs is not.
+  const getoetst = comparisons.filter(({ v }) => m.fenomenen.rijen.some((r) => r[v].p !== null));
+  if (zinnen.length === 0 && getoetst.length > 0 && (m.totaal.huidig.waarde ?? 1) > 0) {
+    const refs = getoetst.map(({ label }) => metLidwoord(label));
+    zinnen.push(`Per fenomeen is er geen significante verandering ten opzichte van ${refs.join(' of ')}.`);
   }
   return zinnen;
 }
@@ -121,7 +131,8 @@ function personenZin(m: ModelZonderKernpunten, p: Prose): string | null {
   if (!personen || personen.waarde === 0) return null;
   const n = p.aantal(personen);
   if (n === null) return null;
-  return `Bij deze signalen zijn ${n} verschillende ${personen.waarde === 1 ? 'persoon' : 'personen'} betrokken.`;
+  if (personen.waarde === 1) return 'Bij deze signalen is 1 persoon betrokken.';
+  return `Bij deze signalen zijn ${n} verschillende personen betrokken.`;
 }
 
 function gemeentenZinnen(m: ModelZonderKernpunten): string[] {
@@ -141,13 +152,20 @@ function gemeentenZinnen(m: ModelZonderKernpunten): string[] {
   const meeste = [...zichtbaar].sort((a, b) => (b.huidig.waarde ?? 0) - (a.huidig.waarde ?? 0))[0];
   const totaal = sectie.totaal.huidig.waarde;
   if (meeste && (meeste.huidig.waarde ?? 0) > 0 && totaal) {
-    const deel = Math.round(((meeste.huidig.waarde ?? 0) / totaal) * 100);
-    zinnen.push(`De meeste signalen komen uit ${meeste.naam} (${meeste.huidig.tekst}; ${deel}% van de regio).`);
+    const deel = formatShare((meeste.huidig.waarde ?? 0) / totaal);
+    zinnen.push(`De meeste signalen komen uit ${meeste.naam} (${meeste.huidig.tekst}; ${deel} van de regio).`);
   }
-  const hoogste = [...zichtbaar].sort((a, b) => (b.per10000.waarde ?? 0) - (a.per10000.waarde ?? 0))[0];
+  // A rate on a handful of signals swings wildly: only gemeenten with enough signals are singled out.
+  const genoeg = zichtbaar.filter((r) => (r.huidig.waarde ?? 0) >= KLEIN_AANTAL);
+  const hoogste = [...genoeg].sort((a, b) => (b.per10000.waarde ?? 0) - (a.per10000.waarde ?? 0))[0];
   if (hoogste && (hoogste.per10000.waarde ?? 0) > 0) {
     const regio = sectie.totaal.per10000.waarde !== null ? `; de regio als geheel ${sectie.totaal.per10000.tekst}` : '';
-    zinnen.push(`Het hoogste aantal signalen per 10.000 inwoners heeft ${hoogste.naam} (${hoogste.per10000.tekst}${regio}).`);
+    const klein = zichtbaar.some((r) => (r.huidig.waarde ?? 0) < KLEIN_AANTAL && (r.per10000.waarde ?? 0) > (hoogste.per10000.waarde ?? 0))
+      ? ` Gemeenten met minder dan ${KLEIN_AANTAL} signalen blijven hierbij buiten beschouwing: hun aantal per 10.000 inwoners schommelt sterk.`
+      : '';
+    zinnen.push(
+      `Van de gemeenten met ten minste ${KLEIN_AANTAL} signalen heeft ${hoogste.naam} het hoogste aantal per 10.000 inwoners (${hoogste.per10000.tekst}, ${hoogste.huidig.tekst} signalen${regio}).${klein}`,
+    );
   }
   return zinnen;
 }
@@ -155,10 +173,7 @@ function gemeentenZinnen(m: ModelZonderKernpunten): string[] {
 /** The kernpunten, in reading order. */
 export function kernpunten(m: ModelZonderKernpunten): string[] {
   const p = new Prose(m.verantwoording.privacy.drempel);
-  const vergelijkingen = [
-    vergelijkingZin(m.periode.vorige.label, m.totaal.vorigePeriode, m.totaal.veranderingVorigePeriode, p),
-    vergelijkingZin(m.periode.vorigJaar.label, m.totaal.vorigJaar, m.totaal.veranderingVorigJaar, p),
-  ];
+  const totaalVergelijkingen = vergelijkingen(m).map(({ label, eerder, v }) => vergelijkingZin(label, m.totaal[eerder], m.totaal[v], p));
   const afgeschermd =
     m.totaal.veranderingVorigePeriode.richting === 'afgeschermd' || m.totaal.veranderingVorigJaar.richting === 'afgeschermd'
       ? 'Vergelijkingen die op kleine aantallen berusten, zijn in dit openbare rapport afgeschermd.'
@@ -166,7 +181,7 @@ export function kernpunten(m: ModelZonderKernpunten): string[] {
   const zinnen = (...z: (string | null)[]) => z.filter((s): s is string => s !== null).join(' ');
   return [
     zinnen(totaalZin(m, p), personenZin(m, p)),
-    zinnen(...vergelijkingen, afgeschermd),
+    zinnen(...totaalVergelijkingen, afgeschermd),
     ...fenomeenVeranderingen(m),
     ...grootsteFenomenen(m, p),
     zinnen(ernstZin(m, p)),

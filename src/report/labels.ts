@@ -78,3 +78,19 @@ export const TLP_UITLEG: Record<TlpLabel, string> = {
   'AMBER+STRICT': 'Verspreiding alleen op need-to-know-basis binnen de eigen organisatie.',
   RED: 'Alleen voor de ontvangers persoonlijk; niet verder verspreiden.',
 };
+
+/** Bronnen as the subject of "signalen van ...", for the signaleringsnetwerk section. */
+export const BRON_VAN: Record<string, string> = {
+  politie: 'de politie',
+  'zorg- en veiligheidshuis': 'het zorg- en veiligheidshuis',
+  school: 'scholen',
+  jeugdzorg: 'de jeugdzorg',
+  'online monitoring': 'online monitoring',
+  sleutelfiguur: 'sleutelfiguren',
+  burger: 'burgers',
+  professional: 'professionals',
+  gemeente: 'de gemeente',
+  'openbaar ministerie': 'het Openbaar Ministerie',
+  reclassering: 'de reclassering',
+  wijkteam: 'wijkteams',
+};

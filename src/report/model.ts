@@ -4,8 +4,10 @@
 import type { ReeksPunt, ScopeCijfers } from '../aggregate/types.js';
 import type { LoadedConfig } from '../config/types.js';
 import type { GemeenteOmzetting } from '../ingest/index.js';
-import { FENOMENEN, type BestandVerantwoording, type Herkomst, type Trendnotitie } from '../model.js';
 import { ingestTables } from '../ingest/tables.js';
+import { FENOMENEN, type BestandVerantwoording, type Fenomeen, type GeclassificeerdSignaal, type Herkomst, type Trendnotitie } from '../model.js';
+import { notitiePlaatsing } from '../aggregate/trends.js';
+import { loadReference, type Reference } from '../reference/index.js';
 import { slug } from '../reference/normalise.js';
 import { cell, Figures, figureSystem, GEEN_GEGEVENS, HIDDEN_MARK, type VerdelingSoort } from './figures.js';
 import {
@@ -20,7 +22,10 @@ import {
   isoLocal,
 } from './format.js';
 import { gemeentenSectie } from './gemeenten.js';
+import { duidingBestandsnaam, duidingVan, renderDuiding, type DuidingBestand } from './duiding.js';
+import { liggingKaart, regioKaart } from './kaart.js';
 import { kernpunten } from './kernpunten.js';
+import { netwerkSectie } from './netwerk.js';
 import { BETROUWBAARHEID_NAAM, ERNST_NAAM, FENOMEEN_NAAM, HERKOMST_NAAM, TLP_KLEUR, TLP_UITLEG } from './labels.js';
 import { notitieSectie } from './notities.js';
 import { SCHEMA, type Aantal, type Kerncijfer, type PeriodeVerwijzing, type ReportModel, type Verdeling, type VerdelingRij } from './types.js';
@@ -42,6 +47,14 @@ export interface ReportInput {
   /** The classification (rules and text model) measured by cross-validation on the labelled signals of the inputs. */
   classificatieMeting?: ClassificatieMeting;
   config: LoadedConfig;
+  /** Fenomeen names from the taxonomy's labels (a renamed label shows everywhere); built-in names otherwise. */
+  fenomeenNamen?: Partial<Record<Fenomeen, string>>;
+  /** All classified signals of the run (for the signaleringsnetwerk section: bronnen over the last four quarters). */
+  signalen?: readonly GeclassificeerdSignaal[];
+  /** The analyst's duiding files by file name (reportBasis reads the configured folder). */
+  duidingen?: ReadonlyMap<string, DuidingBestand>;
+  /** Reference data (gemeenten, regions); loaded from the configuration when absent. */
+  ref?: Reference;
   versie: string;
   gegenereerd: Date;
 }
@@ -122,6 +135,25 @@ function verdeling(
   return { titel, rijen, totaal: figures.aantal(totalKey) };
 }
 
+/**
+ * The series of the last periods, from the first period the inputs cover (an empty first column says nothing): periods
+ * before the inputs begin are left out; a gap later on shows as "no data".
+ */
+function ontwikkeling(figures: Figures, reeks: readonly ReeksPunt[], naam: (f: Fenomeen) => string): ReportModel['ontwikkeling'] {
+  const eerste = reeks.findIndex((p) => p.dekking !== 'geen');
+  const punten = eerste <= 0 ? reeks : reeks.slice(eerste);
+  return {
+    perioden: punten.map((p) => ({ ...verwijzing({ code: p.periode, label: p.label }), gedekt: p.dekking !== 'geen' })),
+    rijen: FENOMENEN.map((f) => ({
+      code: f,
+      naam: naam(f),
+      waarden: punten.map((p) => reeksAantal(figures, p, cell.fenomeen(f, p.periode))),
+    })),
+    totaal: punten.map((p) => reeksAantal(figures, p, cell.totaal(p.periode))),
+    volledig: punten.every((p) => p.dekking !== 'geen'),
+  };
+}
+
 /** The row under which a public report shows the type and bron values cter does not know. */
 export const OVERIG = 'overig';
 
@@ -167,9 +199,10 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const totaalKey = cell.totaal(nu);
   const tlpLabel = `TLP:${tlp}`;
 
+  const fenomeenNaam = (f: Fenomeen) => input.fenomeenNamen?.[f] ?? FENOMEEN_NAAM[f];
   const fenomenen = FENOMENEN.map((f) => ({
     code: f,
-    naam: FENOMEEN_NAAM[f],
+    naam: fenomeenNaam(f),
     huidig: figures.aantal(cell.fenomeen(f, nu)),
     aandeel: share(figures, cell.fenomeen(f, nu), totaalKey),
     vorigePeriode: figures.aantal(cell.fenomeen(f, vorige)),
@@ -187,7 +220,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
   }));
 
   const ernst = verdeling(figures, totaalKey, 'ernst', 'Ernst', g.ernst, (e) => ERNST_NAAM[e as keyof typeof ERNST_NAAM] ?? e);
-  const notities = notitieSectie(input.notities, c, openbaar);
+  const ref = input.ref ?? loadReference(config.values);
+  const notities = notitieSectie(input.notities, c, openbaar, notitiePlaatsing(ref, config.values.regio), fenomeenNaam);
   const model: Omit<ReportModel, 'kernpunten' | 'kerncijfers'> = {
     schema: SCHEMA,
     documenttitel: `Lokaal beeld CTER ${g.naam}, ${c.periode.label}`,
@@ -208,6 +242,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       bereik: `${formatDate(c.periode.start)} tot en met ${formatDate(c.periode.eind)}`,
       vorige: verwijzing(c.vorigePeriode),
       vorigJaar: verwijzing(c.vorigJaar),
+      vorigJaarApart: c.vorigJaar.code !== c.vorigePeriode.code,
     },
     markering: {
       rubricering,
@@ -219,8 +254,18 @@ export function buildReportModel(input: ReportInput): ReportModel {
       regel: `${rubricering} · ${tlpLabel}`,
     },
     organisatie: organisatie ?? null,
+    auteur: config.values.auteur ?? null,
+    contact: config.values.contact ?? null,
+    verspreiding: (config.values.verspreiding ?? '')
+      .split(/[;\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
     versie: input.versie,
-    gegenereerd: { iso: isoLocal(input.gegenereerd), tekst: formatDateTime(input.gegenereerd) },
+    gegenereerd: {
+      iso: isoLocal(input.gegenereerd),
+      tekst: formatDateTime(input.gegenereerd),
+      datum: formatDate(isoLocal(input.gegenereerd).slice(0, 10)),
+    },
     totaal: {
       huidig: figures.aantal(totaalKey),
       vorigePeriode: figures.aantal(cell.totaal(vorige)),
@@ -232,16 +277,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       veranderingVorigJaar: figures.verandering(g.verandering.vorigJaar, totaalKey, cell.totaal(vorigJaar)),
     },
     fenomenen: { rijen: fenomenen, totaal: figures.aantal(totaalKey) },
-    ontwikkeling: {
-      perioden: g.reeks.map((p) => ({ ...verwijzing({ code: p.periode, label: p.label }), gedekt: p.dekking !== 'geen' })),
-      rijen: FENOMENEN.map((f) => ({
-        code: f,
-        naam: FENOMEEN_NAAM[f],
-        waarden: g.reeks.map((p) => reeksAantal(figures, p, cell.fenomeen(f, p.periode))),
-      })),
-      totaal: g.reeks.map((p) => reeksAantal(figures, p, cell.totaal(p.periode))),
-      volledig: g.reeks.every((p) => p.dekking !== 'geen'),
-    },
+    ontwikkeling: ontwikkeling(figures, g.reeks, fenomeenNaam),
     verdelingen: {
       type: verdeling(figures, totaalKey, 'type', 'Type signaal', g.types, openCategorie),
       bron: verdeling(figures, totaalKey, 'bron', 'Bron', g.bronnen, openCategorie),
@@ -256,10 +292,39 @@ export function buildReportModel(input: ReportInput): ReportModel {
       ),
     },
     notities,
-    gemeenten: gemeentenSectie(c, figures),
+    gemeenten: null,
+    kaart: null,
+    netwerk: null,
+    duiding: duidingWeergave(input, slug(g.naam), c.periode.code, openbaar),
+    bronInwoners:
+      Object.keys(config.values.inwoners ?? {}).length > 0
+        ? 'Inwoners: CBS (1 januari 2022) en de configuratie (inwoners).'
+        : 'Inwoners: CBS, 1 januari 2022.',
     verantwoording: verantwoording(input, figures, verdeling(figures, totaalKey, 'herkomst', 'Herkomst van het fenomeen', g.herkomst, (h) => HERKOMST_NAAM[h as Herkomst] ?? h), notities.weggelaten, samengevoegd),
   };
+  model.gemeenten = gemeentenSectie(c, figures, fenomeenNaam);
+  model.netwerk = input.signalen ? netwerkSectie(c, input.signalen, ref, config.values, figures) : null;
+  model.kaart =
+    g.soort === 'gemeente'
+      ? liggingKaart(ref, g.code)
+      : model.gemeenten && regioKaart(model.gemeenten, model.periode.kort, g.naam);
   return { ...model, kernpunten: kernpunten(model), kerncijfers: kerncijfers(model) };
+}
+
+/** The duiding file of this area and period, if any, and whether this report may show it. */
+function duidingWeergave(input: ReportInput, gebiedSlug: string, periode: string, openbaar: boolean): ReportModel['duiding'] {
+  const bestand = duidingBestandsnaam(gebiedSlug, periode);
+  const duiding = duidingVan(input.duidingen, gebiedSlug, periode);
+  if (duiding) {
+    if (openbaar && !duiding.openbaar) return null;
+    return { html: renderDuiding(duiding.markdown), bestand, melding: null };
+  }
+  if (input.config.values.duidingOntbreekt === 'weglaten') return null;
+  return {
+    html: null,
+    bestand,
+    melding: 'Duiding en advies: de analist heeft voor deze periode (nog) geen duiding en advies vastgelegd.',
+  };
 }
 
 function kerncijfers(m: Omit<ReportModel, 'kernpunten' | 'kerncijfers'>): Kerncijfer[] {
@@ -270,7 +335,14 @@ function kerncijfers(m: Omit<ReportModel, 'kernpunten' | 'kerncijfers'>): Kernci
     { label: 'Per 10.000 inwoners', tekst: m.totaal.per10000.tekst, toelichting: `${m.gebied.inwonersTekst} inwoners` },
     {
       label: `T.o.v. ${m.periode.vorige.label}`,
-      tekst: v.procent !== null ? formatPercentChange(v.procent) : v.verschil !== null ? formatDifference(v.verschil) : HIDDEN_MARK,
+      tekst:
+        v.richting === 'niet te toetsen'
+          ? '–'
+          : v.procent !== null
+            ? formatPercentChange(v.procent)
+            : v.verschil !== null
+              ? formatDifference(v.verschil)
+              : HIDDEN_MARK,
       toelichting: v.richting === 'afgeschermd' ? 'afgeschermd (klein aantal)' : v.significant ? `significante ${v.richting}` : v.richting,
     },
     {

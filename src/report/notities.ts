@@ -1,9 +1,9 @@
 // The trend notes of a report: those of the period about the scope, grouped by scale, the analyst's text unchanged.
 
 import type { GemeenteOpzoeker } from '../aggregate/aggregate.js';
-import { notitiesVoorScope, type TrendNotitie } from '../aggregate/trends.js';
+import { notitiesVoorScope, type NotitiePlaatsing, type TrendNotitie } from '../aggregate/trends.js';
 import type { ScopeCijfers } from '../aggregate/types.js';
-import type { Schaal, Trendnotitie } from '../model.js';
+import type { Fenomeen, Schaal, Trendnotitie } from '../model.js';
 import { formatDate } from './format.js';
 import { FENOMEEN_NAAM, SCHAAL_TITEL } from './labels.js';
 import type { NotitieGroep } from './types.js';
@@ -23,20 +23,28 @@ function naamOpzoeker(c: ScopeCijfers): GemeenteOpzoeker {
 
 /**
  * The notes of the period about the scope, grouped by scale. A public report (Openbaar or TLP:CLEAR) keeps only the
- * notes marked `openbaar`; `weggelaten` counts the ones it left out.
+ * notes marked `openbaar`; `weggelaten` counts the ones it left out. `plaatsing` decides which notes belong to the area.
  */
 export function notitieSectie(
   notities: readonly Trendnotitie[],
   cijfers: ScopeCijfers,
   openbaar: boolean,
+  plaatsing?: NotitiePlaatsing,
+  fenomeenNaam: (f: Fenomeen) => string = (f) => FENOMEEN_NAAM[f],
 ): { aantal: number; weggelaten: number; groepen: NotitieGroep[] } {
   const namen = naamOpzoeker(cijfers);
-  const alle = notitiesVoorScope(notities, cijfers, namen);
-  const getoond = openbaar ? notitiesVoorScope(notities.filter((n) => n.openbaar === true), cijfers, namen) : alle;
-  return { aantal: getoond.length, weggelaten: alle.length - getoond.length, groepen: notitieGroepen(getoond) };
+  const alle = notitiesVoorScope(notities, cijfers, namen, plaatsing);
+  const getoond = openbaar
+    ? notitiesVoorScope(notities.filter((n) => n.openbaar === true), cijfers, namen, plaatsing)
+    : alle;
+  return {
+    aantal: getoond.length,
+    weggelaten: alle.length - getoond.length,
+    groepen: notitieGroepen(getoond, fenomeenNaam),
+  };
 }
 
-function notitieGroepen(relevant: readonly TrendNotitie[]): NotitieGroep[] {
+function notitieGroepen(relevant: readonly TrendNotitie[], fenomeenNaam: (f: Fenomeen) => string): NotitieGroep[] {
   return SCHAAL_VOLGORDE.map((schaal) => ({
     schaal,
     titel: SCHAAL_TITEL[schaal],
@@ -51,7 +59,7 @@ function notitieGroepen(relevant: readonly TrendNotitie[]): NotitieGroep[] {
           .split(/\r?\n\s*\r?\n/)
           .map((a) => a.trim())
           .filter((a) => a.length > 0),
-        fenomeen: n.fenomeen ? FENOMEEN_NAAM[n.fenomeen] : null,
+        fenomeen: n.fenomeen ? fenomeenNaam(n.fenomeen) : null,
         gemeente: n.gemeenteNaam ?? n.gemeente,
       })),
   })).filter((g) => g.notities.length > 0);

@@ -9,6 +9,8 @@ import { basename, extname, join } from 'node:path';
 import { FileError } from '../util/errors.js';
 import { PACKAGE_TEMPLATES } from '../util/package.js';
 import type { ReportCharts } from './charts.js';
+import { kaartSvg } from './kaart-svg.js';
+import { KLEIN_AANTAL } from './kernpunten.js';
 import type { ReportModel } from './types.js';
 
 type Render = (context: object, options?: Handlebars.RuntimeOptions) => string;
@@ -93,6 +95,12 @@ export async function loadTemplates(overrideDir?: string): Promise<Templates> {
     for (const [name, path] of await templateFiles(overrideDir)) files.set(name, path);
   }
   const hb = Handlebars.create();
+  // Chapter numbers in the order the sections actually render: a removed or empty section leaves no gap.
+  hb.registerHelper('hoofdstuknummer', function (this: unknown, options: Handlebars.HelperOptions) {
+    const root = options.data.root as { _hoofdstukteller?: number };
+    root._hoofdstukteller = (root._hoofdstukteller ?? 0) + 1;
+    return root._hoofdstukteller;
+  });
   const sources = new Map<string, string>();
   for (const [name, path] of files) sources.set(name, await readTemplate(path));
   const required = (name: string): [string, string] => {
@@ -115,16 +123,45 @@ export async function loadTemplates(overrideDir?: string): Promise<Templates> {
   };
 }
 
-/** Chapter numbers: the gemeenten chapter exists only for a region. */
+/**
+ * Chapter numbers by name, for workspace template overrides written before the `hoofdstuknummer` helper (which numbers
+ * the chapters in the order they render, and is what the package's templates use).
+ */
 function hoofdstukken(model: ReportModel): Record<string, number | null> {
-  const order = ['kernpunten', 'fenomenen', 'ontwikkeling', 'kenmerken', 'gemeenten', 'notities', 'verantwoording'];
-  const present = order.filter((h) => h !== 'gemeenten' || model.gemeenten !== null);
+  const order = ['kernpunten', 'duiding', 'fenomenen', 'ontwikkeling', 'kenmerken', 'gemeenten', 'netwerk', 'notities', 'verantwoording'];
+  const present = order.filter(
+    (h) =>
+      (h !== 'gemeenten' || model.gemeenten !== null) &&
+      (h !== 'duiding' || model.duiding?.html) &&
+      (h !== 'netwerk' || model.netwerk !== null),
+  );
   return Object.fromEntries(order.map((h) => [h, present.includes(h) ? present.indexOf(h) + 1 : null]));
 }
 
-/** The complete, self-contained HTML document (CSS inline, charts as data: URIs). */
+/** Drawing size of the map in CSS pixels (the SVG scales to its column). */
+const KAART_MAAT = { regio: [430, 400], ligging: [300, 260] } as const;
+
+/** The map as drawn: the SVG and, beside it, the list of gemeenten (numbered where the name did not fit). */
+function kaartWeergave(model: ReportModel) {
+  const kaart = model.kaart;
+  if (!kaart) return null;
+  const [width, height] = KAART_MAAT[kaart.soort];
+  const { svg, nummers } = kaartSvg(kaart, width, height);
+  const lijst = kaart.gemeenten
+    .map((g, i) => ({ ...g, nummer: nummers[i] ?? null, kleur: g.klasse === null ? null : kaart.klassen[g.klasse]!.kleur }))
+    .sort((a, b) => (b.per10000?.waarde ?? -1) - (a.per10000?.waarde ?? -1) || a.naam.localeCompare(b.naam, 'nl'));
+  return { svg, lijst, klein: kaart.gemeenten.some((g) => g.klein), kleinAantal: KLEIN_AANTAL };
+}
+
+/** The complete, self-contained HTML document (CSS inline, charts as data: URIs, the map as inline SVG). */
 export function renderHtml(model: ReportModel, templates: Templates, grafieken: ReportCharts): string {
-  return templates.layout({ ...model, grafieken, css: templates.css, hoofdstuk: hoofdstukken(model) });
+  return templates.layout({
+    ...model,
+    grafieken,
+    kaartWeergave: kaartWeergave(model),
+    css: templates.css,
+    hoofdstuk: hoofdstukken(model),
+  });
 }
 
 /** Header and footer for every PDF page: the marking, the document and "pagina X van Y". */

@@ -119,6 +119,64 @@ export interface GemeentenSectie {
   };
 }
 
+export interface KaartKlasse {
+  /** Lower bound (inclusive) of the rate per 10,000; `tot` the upper bound (exclusive), null for the last class. */
+  van: number;
+  tot: number | null;
+  /** "2,0 tot 4,0", "4,0 of meer". */
+  tekst: string;
+  kleur: string;
+}
+
+export interface KaartGemeente {
+  code: string;
+  naam: string;
+  /** Choropleth: the period's count and rate (suppressed as in the tables); null on a locator map. */
+  aantal: Aantal | null;
+  per10000: Getal | null;
+  /** Index into `klassen`; null when the rate is hidden (hatched) and on a locator map. */
+  klasse: number | null;
+  /** Locator map: the report's own gemeente. */
+  focus: boolean;
+  /** The rate rests on fewer than KLEIN_AANTAL signals: shown, but uncertain (marked, never a kernpunt). */
+  klein: boolean;
+  /** Accessible name and value: "Zaanstad: 2,7 per 10.000 inwoners (42 signalen)". */
+  label: string;
+}
+
+/** The map: a choropleth of a region's gemeenten, or the locator map of a gemeente within its region. */
+export interface Kaart {
+  soort: 'regio' | 'ligging';
+  titel: string;
+  gemeenten: KaartGemeente[];
+  klassen: KaartKlasse[];
+  /** Some gemeenten are hatched because their count is suppressed. */
+  afgeschermd: boolean;
+  /** "Bron: CBS, PDOK (...)". */
+  bron: string;
+}
+
+/** "Basis op orde": signals per bron in the area against its region, and possible blind spots as questions. */
+export interface NetwerkSectie {
+  /** The region compared with (a gemeente's veiligheidsregio, a region's configured larger region), or null. */
+  vergelijking: { code: string; naam: string; aanduiding: string; inwoners: number; inwonersTekst: string } | null;
+  /** The four quarters the blind spots look at: "K4 2024 tot en met K3 2025". */
+  venster: string;
+  rijen: { bron: string; naam: string; aantal: Aantal; per10000: Getal; vergelijkingPer10000: Getal | null }[];
+  /** Bronnen the region received signals from in the window while the area got none, as questions for the network. */
+  vragen: string[];
+}
+
+/** The analyst's duiding en advies (chapter 2), or the one line that says there is none. */
+export interface DuidingWeergave {
+  /** The rendered Markdown (escaped: raw HTML off, links as text); null when there is no file. */
+  html: string | null;
+  /** File name in the duiding folder. */
+  bestand: string;
+  /** Without a file: the line shown where the chapter would be. */
+  melding: string | null;
+}
+
 export interface BestandRij extends BestandVerantwoording {
   /** The four counts in Dutch notation. */
   tekst: { regels: string; geaccepteerd: string; afgewezen: string; dubbel: string };
@@ -126,6 +184,8 @@ export interface BestandRij extends BestandVerantwoording {
 
 export interface ConfiguratieRegel {
   sleutel: string;
+  /** What the setting is, for a reader: "Drempel voor kleine aantallen". */
+  naam: string;
   waarde: string;
   bron: string;
 }
@@ -153,6 +213,8 @@ export interface ReportModel {
     bereik: string;
     vorige: PeriodeVerwijzing;
     vorigJaar: PeriodeVerwijzing;
+    /** False for a year report, whose previous period is the previous year: one comparison, not the same one twice. */
+    vorigJaarApart: boolean;
   };
   markering: {
     rubricering: string;
@@ -168,8 +230,13 @@ export interface ReportModel {
     regel: string;
   };
   organisatie: string | null;
+  /** Cover: author, contact and distribution list from the configuration (null or empty when not set). */
+  auteur: string | null;
+  contact: string | null;
+  verspreiding: string[];
   versie: string;
-  gegenereerd: { iso: string; tekst: string };
+  /** `datum`: the report date in Dutch ("29 november 2025"); `tekst` with the time. */
+  gegenereerd: { iso: string; tekst: string; datum: string };
   kernpunten: string[];
   kerncijfers: Kerncijfer[];
   totaal: {
@@ -195,6 +262,13 @@ export interface ReportModel {
   /** `weggelaten`: notes of the period and scope a public report left out (not marked `openbaar`). */
   notities: { aantal: number; weggelaten: number; groepen: NotitieGroep[] };
   gemeenten: GemeentenSectie | null;
+  kaart: Kaart | null;
+  /** Null when the inputs (all signals) were not given to the model builder. */
+  netwerk: NetwerkSectie | null;
+  /** Null: left out (a public report and the file lacks `openbaar: ja`, or configured not to mention a missing one). */
+  duiding: DuidingWeergave | null;
+  /** Source line for inhabitant figures: "Inwoners: CBS, 1 januari 2022." */
+  bronInwoners: string;
   verantwoording: {
     bestanden: { signalen: BestandRij[]; notities: BestandRij[] };
     /** One line per woonplaats or abolished gemeente in the signal exports: "Zaandam geteld als Zaanstad: 14×". */

@@ -3,7 +3,7 @@
 
 import type { ScopeCijfers } from '../aggregate/types.js';
 import { configReport } from '../config/show.js';
-import type { ConfigKey, LoadedConfig } from '../config/types.js';
+import type { ConfigKey, EigenRegio, LoadedConfig } from '../config/types.js';
 import { omzettingRegel, type GemeenteOmzetting } from '../ingest/index.js';
 import { HERKOMSTEN, type BestandVerantwoording, type Herkomst } from '../model.js';
 import { rapportPad } from '../util/paths.js';
@@ -23,19 +23,20 @@ function bestandRij(b: BestandVerantwoording): BestandRij {
   return { ...b, tekst };
 }
 
-/** Keys of the configuration that shape the report's content, in the order the verantwoording lists them. */
-const CONFIG_IN_VERANTWOORDING: ConfigKey[] = [
-  'rubricering',
-  'tlp',
-  'drempel',
-  'organisatie',
-  'regios',
-  'inwoners',
-  'taxonomie',
-  'taxonomieModus',
-  'beoordelingen',
-  'templates',
-  'sleutel',
+/** Keys of the configuration that shape the report's content, in the order the verantwoording lists them, with the
+ * name a reader understands (the key itself stays in the JSON model). */
+const CONFIG_IN_VERANTWOORDING: [ConfigKey, string][] = [
+  ['rubricering', 'Rubricering'],
+  ['tlp', 'TLP-label'],
+  ['drempel', 'Drempel voor kleine aantallen'],
+  ['organisatie', 'Organisatie'],
+  ['regios', 'Eigen regio\'s'],
+  ['inwoners', 'Eigen inwonertallen'],
+  ['taxonomie', 'Eigen taxonomie'],
+  ['taxonomieModus', 'Gebruik van de eigen taxonomie'],
+  ['beoordelingen', 'Handmatige beoordelingen'],
+  ['templates', 'Eigen sjablonen'],
+  ['sleutel', 'Sleutel voor pseudonimisering'],
 ];
 
 /** Keys whose value is a path: shown relative to the configuration's folder, never as an absolute local path. */
@@ -43,17 +44,25 @@ const PAD_SLEUTELS: readonly ConfigKey[] = ['taxonomie', 'beoordelingen', 'templ
 
 function configuratie(config: LoadedConfig): ConfiguratieRegel[] {
   const report = configReport(config);
-  const text = (v: unknown, key: ConfigKey): string => {
+  const text = (key: ConfigKey, v: unknown): string => {
     if (v === null || v === undefined) return '(niet ingesteld)';
-    if (typeof v === 'string') return PAD_SLEUTELS.includes(key) ? rapportPad(v, config.baseDir) : v;
+    if (PAD_SLEUTELS.includes(key) && typeof v === 'string') return rapportPad(v, config.baseDir);
+    if (key === 'regios' && Array.isArray(v)) {
+      return v.length === 0 ? '(geen)' : (v as EigenRegio[]).map((r) => `${r.naam} (${r.gemeenten.length} gemeenten)`).join(', ');
+    }
+    if (key === 'inwoners' && v && typeof v === 'object') {
+      const n = Object.keys(v).length;
+      return n === 0 ? '(geen)' : `${n} ${n === 1 ? 'gemeente' : 'gemeenten'}`;
+    }
+    if (typeof v === 'string') return v;
     if (Array.isArray(v) && v.length === 0) return '(geen)';
-    if (typeof v === 'object' && Object.keys(v).length === 0) return '(geen)';
     return JSON.stringify(v);
   };
   const bron = (s: string) => (s === 'standaard' || s === 'optie' || s === 'omgeving' ? s : 'configuratiebestand');
-  return CONFIG_IN_VERANTWOORDING.map((key) => ({
+  return CONFIG_IN_VERANTWOORDING.map(([key, naam]) => ({
     sleutel: key,
-    waarde: text(report.waarden[key], key),
+    naam,
+    waarde: text(key, report.waarden[key]),
     bron: bron(report.herkomst[key] ?? 'standaard'),
   }));
 }

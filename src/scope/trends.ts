@@ -1,7 +1,7 @@
 // The trend summary of one area of a run: the figures, the period's trend notes and the inputs' accounting, with
 // paths as people read them and the settings and version that made it. trends and kwartaal write it.
 import type { Scope } from '../aggregate/aggregate.js';
-import { trendSummary, type TrendSamenvatting } from '../aggregate/index.js';
+import { notitiePlaatsing, trendSummary, type TrendSamenvatting } from '../aggregate/index.js';
 import type { BestandVerantwoording } from '../model.js';
 import { cterVersie } from '../util/package.js';
 import { shownPath } from '../util/paths.js';
@@ -19,6 +19,7 @@ export function scopeTrends(run: ScopeRun<unknown>, scope: Scope, { alle = false
     deelregios: delen.map((regio) => run.cijfers({ soort: 'regio', regio }).gebied),
     notities: invoer.notities,
     ref: run.ref,
+    plaatsing: notitiePlaatsing(run.ref, config.values.regio),
     invoer: {
       signalen: toon(invoer.ingest.signalen.bestanden),
       notities: invoer.ingest.notities.bestanden.length > 0 ? toon(invoer.ingest.notities.bestanden) : undefined,

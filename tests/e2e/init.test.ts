@@ -22,7 +22,7 @@ describe('cter init without a terminal', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(`Werkmap ingericht in ${dir}`);
     expect((await readdir(dir)).sort()).toEqual(
-      ['.gitignore', 'README-werkmap.md', 'cter.config.json', 'cter.config.schema.json', 'data', 'uitvoer'].sort(),
+      ['.gitignore', 'README-werkmap.md', 'cter.config.json', 'cter.config.schema.json', 'data', 'duiding', 'uitvoer'].sort(),
     );
     expect((await readdir(join(dir, 'data'))).sort()).toEqual(['notities', 'signalen']);
     expect(await readJson(join(dir, 'cter.config.json'))).toEqual({
@@ -167,18 +167,27 @@ describe('cter init in a terminal', () => {
       ['signaalexports', KEY.enter],
       ['trendnotities', KEY.enter],
       ['Sjablonen', 'n' + KEY.enter],
+      ['Organisatie op het voorblad', 'Gemeente Haarlem' + KEY.enter],
+      ['Auteur van de rapporten', 'J. de Vries' + KEY.enter],
+      ['Contact voor vragen', KEY.enter],
+      ['Verspreidingslijst', 'Burgemeester; driehoek' + KEY.enter],
     ]);
     expect(session.pending).toEqual([]);
     expect(session.code).toBe(0);
     expect(session.screen).toContain('kiezen');
     expect(engelseTekst(session.screen)).toEqual([]);
-    expect(await readJson(join(dir, 'cter.config.json'))).toMatchObject({
+    const config = await readJson(join(dir, 'cter.config.json'));
+    expect(config).toMatchObject({
       regio: 'Kennemerland',
       rubricering: 'Intern',
       tlp: 'GREEN',
       drempel: 7,
       signalen: ['data/signalen'],
+      organisatie: 'Gemeente Haarlem',
+      auteur: 'J. de Vries',
+      verspreiding: 'Burgemeester; driehoek',
     });
+    expect(config).not.toHaveProperty('contact');
   });
 
   it('asks for gemeenten, re-asks on an unknown one, and names the area of several', async () => {
@@ -189,6 +198,10 @@ describe('cter init in a terminal', () => {
       ['Naam voor dit gebied', KEY.enter],
       ['trendnotities', KEY.enter],
       ['Sjablonen', KEY.enter],
+      ['Organisatie op het voorblad', KEY.enter],
+      ['Auteur van de rapporten', KEY.enter],
+      ['Contact voor vragen', KEY.enter],
+      ['Verspreidingslijst', KEY.enter],
     ]);
     expect(session.pending).toEqual([]);
     expect(session.code).toBe(0);

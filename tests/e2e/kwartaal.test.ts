@@ -99,13 +99,16 @@ describe(`cter kwartaal --periode 2025-Q3 --regio "${UNIT}" on the sample data`,
     expect(stdout).toContain('TLP:AMBER');
   });
 
-  it('writes a summary for the projectgroep: kernpunten, significant changes per area, the review queue', async () => {
+  it('writes a summary for the projectgroep: kernpunten, significant changes per area, areas without a duiding, the review queue', async () => {
     const md = await readFile(join(map, 'samenvatting.md'), 'utf8');
     expect(md).toContain(`# Kwartaalsamenvatting CTER ${UNIT}, 3e kwartaal 2025`);
     expect(md).toContain(`## Kernpunten ${UNIT}`);
     expect(md).toContain('In het 3e kwartaal 2025 zijn in de politie-eenheid Noord-Holland 355 signalen geregistreerd');
     // The planted rise in Zaanstad (sample README: 23 -> 42 against 2025-Q2).
     expect(md).toContain('- Zaanstad, alle signalen: **stijging** ten opzichte van het 2e kwartaal 2025: 42 tegen 23');
+    // The sample workspace has no duiding files: every area is named as still without one.
+    expect(md).toContain('## Duiding en advies');
+    expect(md).toMatch(/^Nog geen duiding en advies \(`cter duiding`\) voor 36 gebieden: .*\bZaanstad\b.*\.$/m);
     expect(md).toMatch(/^\d+ signalen uit Politie-eenheid Noord-Holland wachten op beoordeling \(`cter review`\), waarvan \d+ uit het 3e kwartaal 2025\.$/m);
   });
 

@@ -141,7 +141,7 @@ describe('cter trends options', () => {
     expect(s).toMatchObject({ periode: '2025-08', vorigePeriode: '2025-07', vorigJaar: '2024-08', periodeLabel: 'augustus 2025' });
     expect(s.gebieden.map((g) => [g.naam, g.signalen, g.signalenVorigePeriode])).toEqual([['Zaanstad', 7, 2]]);
     expect(nonZero(s.gebieden[0]!.fenomenen)).toEqual({ 'rechts-extremisme': 7 });
-    // Region-wide notes concern every gemeente in it.
+    // A note about the region (column regio) concerns every gemeente in it.
     expect(s.notities.map((n) => n.titel)).toEqual(['Regionale onrust']);
   });
 

@@ -75,6 +75,7 @@ describe('cter valideer --json on messy exports', () => {
       ['politie-cp1252.csv', 11, 'Categorie', 'religieus'],
       ['vervolg-utf16.csv', 3, undefined, undefined],
       ['notities-bom-pipe.csv', 5, 'Niveau', 'wereldwijd'],
+      ['notities-bom-pipe.csv', 5, 'regio', undefined],
     ]);
     expect(waarschuwingen[2]!.reden).toBe(
       "id 'PNH-001' komt ook voor in politie-cp1252.csv regel 3 met andere inhoud; deze latere versie telt, de eerdere telt als dubbel",

@@ -35,7 +35,12 @@ describe('loadConfig', () => {
     const loaded = await loadConfig({ cwd: dir, env: noEnv });
     expect(loaded.file).toBeUndefined();
     expect(loaded.baseDir).toBe(dir);
-    expect(loaded.values).toMatchObject({ ...DEFAULTS, uitvoer: join(dir, 'uitvoer'), beoordelingen: join(dir, 'beoordelingen.json') });
+    expect(loaded.values).toMatchObject({
+      ...DEFAULTS,
+      uitvoer: join(dir, 'uitvoer'),
+      beoordelingen: join(dir, 'beoordelingen.json'),
+      duiding: join(dir, 'duiding'),
+    });
     expect(Object.values(loaded.sources).every((s) => s === 'standaard')).toBe(true);
     expect(Object.keys(loaded.sources).sort()).toEqual(CONFIG_KEYS.map((k) => k.key).sort());
   });

@@ -210,7 +210,7 @@ describe('rejects file', () => {
 });
 
 describe('trend notes', () => {
-  it('reads notes with aliases; an empty gemeente means the whole region; an unknown schaal is a warning', async () => {
+  it('reads notes with aliases; a note about no gemeente or regio that is not landelijk is a warning, as is an unknown schaal', async () => {
     const dir = await tempDir();
     const file = await writeLines(dir, 'n.csv', [
       'Datum;Onderwerp;Tekst;Fenomeen;Niveau;Gemeente;Auteur',
@@ -233,7 +233,25 @@ describe('trend notes', () => {
       [6, 'Gemeente', "onbekende gemeente 'Atlantis'"],
       [7, 'Onderwerp', 'titel ontbreekt'],
     ]);
-    expect(result.waarschuwingen.map((w) => [w.regel, w.kolom, w.waarde])).toEqual([[5, 'Niveau', 'wereldwijd']]);
+    expect(result.waarschuwingen.map((w) => [w.regel, w.kolom, w.waarde])).toEqual([
+      [5, 'Niveau', 'wereldwijd'],
+      [5, 'regio', undefined],
+    ]);
+    expect(result.waarschuwingen[1]!.reden).toContain('komt alleen in rapporten over de regio uit de configuratie');
+  });
+
+  it('reads the regio a note is about, and rejects an unknown one', async () => {
+    const dir = await tempDir();
+    const file = await writeLines(dir, 'n.csv', [
+      'datum;titel;notitie;schaal;regio',
+      '2025-10-01;Scholen;Tekst;regionaal;Kennemerland',
+      '2025-10-02;Elders;Tekst;regionaal;Atlantis',
+    ]);
+    const result = await ingestNotities([file], ref);
+    expect(result.records.map((n) => [n.titel, n.regio])).toEqual([['Scholen', 'VR12']]);
+    expect(result.fouten.map((f) => [f.regel, f.kolom])).toEqual([[3, 'regio']]);
+    expect(result.fouten[0]!.reden).toMatch(/^onbekende regio 'Atlantis'/);
+    expect(result.waarschuwingen).toEqual([]);
   });
 });
 
@@ -254,7 +272,9 @@ describe('trend notes: the openbaar marking (issue 9)', () => {
       ['Drie', false],
       ['Vier', false],
     ]);
-    expect(result.waarschuwingen.map((w) => [w.regel, w.kolom, w.waarde])).toEqual([[5, 'openbaar', 'misschien']]);
+    // Notes without gemeente or regio also warn about where they apply (issue 15); here only the marking counts.
+    const openbaarWaarschuwingen = result.waarschuwingen.filter((w) => w.kolom === 'openbaar');
+    expect(openbaarWaarschuwingen.map((w) => [w.regel, w.kolom, w.waarde])).toEqual([[5, 'openbaar', 'misschien']]);
     const zonder = await writeLines(dir, 'z.csv', ['datum;titel;notitie', '2025-10-01;Een;Tekst']);
     expect((await ingestNotities([zonder], ref)).records[0]!.openbaar).toBeUndefined();
   });

@@ -164,9 +164,12 @@ describe('buildReportModel for an internal region report', () => {
     const model: ReportModel = buildReportModel(reportInput(regioScope(), { rubricering: 'Intern' }));
     const landsmeer = model.gemeenten!.rijen.find((r) => r.naam === 'Landsmeer')!;
     expect(landsmeer.huidig).toEqual({ waarde: 2, tekst: '2' });
+    // Oostzaan's 3,1 per 10.000 rests on 3 signals: shown in the table and map, never singled out.
     expect(model.kernpunten).toContain(
-      'Het hoogste aantal signalen per 10.000 inwoners heeft Oostzaan (3,1; de regio als geheel 2,3).',
+      'Van de gemeenten met ten minste 10 signalen heeft Zaanstad het hoogste aantal per 10.000 inwoners (3,0, 47 signalen; de regio als geheel 2,3). Gemeenten met minder dan 10 signalen blijven hierbij buiten beschouwing: hun aantal per 10.000 inwoners schommelt sterk.',
     );
+    expect(model.kernpunten.join(' ')).not.toContain('Oostzaan');
+    expect(model.kaart!.gemeenten.find((g) => g.naam === 'Oostzaan')).toMatchObject({ klein: true, per10000: { tekst: '3,1' } });
   });
 
   it('treats TLP:CLEAR as public, whatever the rubricering', () => {
