@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { EXIT, UsageError, type ExitCode } from '../util/errors.js';
+import { UsageError, type ExitCode } from '../util/errors.js';
 import { colour, info, out, warn } from './io.js';
 import { metLeesvoortgang } from './reading-progress.js';
-import { action } from './run.js';
+import { action, afsluitcodesHulp, algemeneOpties, klaar, type AlgemeneOptieWaarden } from './run.js';
 
-interface DuidingOptions {
+interface DuidingOptions extends AlgemeneOptieWaarden {
   gemeente?: string;
   regio?: string;
   periode?: string;
@@ -13,7 +13,7 @@ interface DuidingOptions {
 }
 
 export function registerDuiding(program: Command): void {
-  program
+  const command = program
     .command('duiding')
     .usage('(--gemeente <naam> | --regio <naam>) [opties]')
     .summary('schrijf een concept voor de duiding en het advies van de analist (Markdown)')
@@ -25,7 +25,8 @@ export function registerDuiding(program: Command): void {
     .option('-r, --regio <naam>', 'de regio')
     .option('-p, --periode <periode>', 'kwartaal (2025-Q3), maand (2025-07) of jaar (2025); standaard het laatste volledige kwartaal')
     .option('--forceer', 'overschrijf een bestaand duidingsbestand')
-    .option('-c, --config <bestand>', 'dit configuratiebestand in plaats van het dichtstbijzijnde cter.config.json')
+    .option('-c, --config <bestand>', 'dit configuratiebestand in plaats van het dichtstbijzijnde cter.config.json');
+  algemeneOpties(command)
     .addHelpText(
       'after',
       [
@@ -36,11 +37,12 @@ export function registerDuiding(program: Command): void {
         "Een openbaar rapport neemt het alleen op als de kop 'openbaar: ja' zegt. Een bestaand bestand wordt nooit",
         'overschreven, tenzij met --forceer.',
         '',
-        'Afsluitcode: 0 geschreven; 2 verkeerd gebruik, het bestand bestaat al of een onleesbaar bestand.',
-        '',
         'Voorbeelden:',
         '  cter duiding --gemeente Zaanstad',
         '  cter duiding --regio Zaanstreek-Waterland --periode 2025-Q3',
+        '',
+        afsluitcodesHulp('--streng en er zijn invoerregels afgewezen'),
+        'Een bestaand duidingsbestand zonder --forceer is verkeerd gebruik (2).',
       ].join('\n'),
     )
     .action(action((options: DuidingOptions) => runDuiding(options)));
@@ -76,5 +78,5 @@ async function runDuiding(options: DuidingOptions): Promise<ExitCode> {
   info(`${colour.green('klaar:')} concept voor de duiding van ${model.gebied.naam}, ${model.periode.label}: ${shownPath(pad)}`);
   info("pas het aan en maak het rapport opnieuw met 'cter beeld'; het komt als hoofdstuk 2 na de kernpunten.");
   await out(`${pad}\n`);
-  return EXIT.OK;
+  return klaar(run.afgewezen.length, options);
 }

@@ -160,6 +160,15 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'I/O-fout': () => run(['beeld', ...JSON_RAPPORT, '--notities', 'bestaat-niet'], ok),
     'Ctrl-C': () => ctrlCInTerminal(['beeld', '--gemeente', 'Zaanstad', ...JSON_RAPPORT, '--signalen', groot], ok, 'lezen: '),
   },
+  duiding: {
+    // --forceer: the scenarios share their workspace, and a second draft for the same area would be a usage error.
+    klaar: () => run(['duiding', '--forceer'], ok),
+    'afgewezen regels': () => run(['duiding', '--forceer'], fout),
+    'afgewezen regels, --streng': () => run(['duiding', '--forceer', '--streng'], fout),
+    'verkeerd gebruik': () => run(['duiding', '--gemeente', 'Atlantis'], ok),
+    'I/O-fout': () => run(['duiding', '--config', 'bestaat-niet.json'], ok),
+    'Ctrl-C': leesAfbreken((pijp) => ['duiding', '--config', pijp], () => ok, 'cter.config.json'),
+  },
   batch: {
     klaar: () => run(['batch', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT], ok),
     'afgewezen regels': () => run(['batch', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT], fout),
