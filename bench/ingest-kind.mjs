@@ -1,6 +1,6 @@
 // Child process of the benchmark (scripts/bench.mjs), one measurement per process so peak memory is its own:
 //   node bench/ingest-kind.mjs csv-parse <file>   a bare csv-parse stream of the export (the peer)
-//   node bench/ingest-kind.mjs cter <file>        cter's ingest + classify + aggregate of every area of the
+//   node bench/ingest-kind.mjs cter <file>        cter's ingest + classify (rules and text model) + aggregate of every area of the
 //                                                 Noord-Holland police unit (36 scopes), as `cter batch` does
 // Prints one JSON line on stdout: records, milliseconds (after imports), peak RSS, and for cter the time per stage.
 import { createReadStream } from 'node:fs';
@@ -23,7 +23,8 @@ async function bareCsvParse(path) {
 async function cterPipeline(path) {
   const { loadReference } = await import(new URL('reference/index.js', DIST).href);
   const { ingestSignalen } = await import(new URL('ingest/index.js', DIST).href);
-  const { classifySignals, loadTaxonomy } = await import(new URL('classify/index.js', DIST).href);
+  const { classifySignalsInPlace, loadTaxonomy } = await import(new URL('classify/index.js', DIST).href);
+  const { trainTekstmodel } = await import(new URL('pipeline.js', DIST).href);
   const agg = await import(new URL('aggregate/index.js', DIST).href);
   const { batchDoelen } = await import(new URL('batch/targets.js', DIST).href);
 
@@ -33,7 +34,9 @@ async function cterPipeline(path) {
   const t0 = performance.now();
   const ingest = await ingestSignalen([resolve(path)], ref, { sleutel: 'bench' });
   const t1 = performance.now();
-  const signalen = classifySignals(ingest.records, taxonomy);
+  // As the commands do (src/pipeline.ts): the text model trained on the labelled inputs, then rules + model.
+  const { model } = await trainTekstmodel(ingest.records, taxonomy);
+  const signalen = classifySignalsInPlace(ingest.records, taxonomy, undefined, model);
   const t2 = performance.now();
   const index = agg.indexSignals(signalen, 'kwartaal');
   const { periode } = agg.latestCompleteQuarter(index.bereik);

@@ -3,7 +3,7 @@
 // pure. Commands import this lazily, inside their action.
 import {
   bouwModel,
-  classifySignals,
+  classifySignalsInPlace,
   labelResolver,
   laadModelbestand,
   loadTaxonomy,
@@ -116,7 +116,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const notities = await ingestNotities(notitieBestanden, ref, opts);
   const tekstmodel = await trainTekstmodel(signalen.records, taxonomy, beoordelingen);
   return {
-    signalen: classifySignals(signalen.records, taxonomy, beoordelingen, tekstmodel.model),
+    // In place: the ingested records become the classified signals (ingest.signalen.records names the same objects).
+    signalen: classifySignalsInPlace(signalen.records, taxonomy, beoordelingen, tekstmodel.model),
     tekstmodel,
     notities: notities.records,
     ingest: { signalen, notities },

@@ -40,13 +40,23 @@ export function signalContentHash(signal: Signaal): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
+type Classificatie = Omit<GeclassificeerdSignaal, keyof Signaal>;
+
+/** How a classification joins its signal: as a copy, or written onto the signal itself. */
+type Merge = (signal: Signaal, fields: Classificatie) => GeclassificeerdSignaal;
+
 /**
- * The signal with its classification. Object.assign rather than spread: V8 copies `{ ...signal, more }` on a slow
- * path (about 15x slower, measured), which matters at a million signals.
+ * The signal with its classification, as a new object. Object.assign rather than spread: V8 copies
+ * `{ ...signal, more }` on a slow path (about 15x slower, measured), which matters at a million signals.
  */
-function classified(signal: Signaal, fields: Omit<GeclassificeerdSignaal, keyof Signaal>): GeclassificeerdSignaal {
-  return Object.assign({}, signal, fields);
-}
+const copied: Merge = (signal, fields) => Object.assign({}, signal, fields);
+
+/**
+ * The classification written beside the ingested fields of the same object: one record per signal instead of an
+ * ingested and a classified copy (a million signals: a few hundred MB less and far less garbage collection). The key
+ * order, and so every JSON output, is the same as the copy's: the signal's fields, then the classification's.
+ */
+const inPlace: Merge = (signal, fields) => Object.assign(signal, fields);
 
 function classifyWith(
   signal: Signaal,
@@ -54,6 +64,7 @@ function classifyWith(
   beoordelingen: Beoordelingen | undefined,
   rules: RegelUitkomst,
   model: Tekstmodel | undefined,
+  classified: Merge = copied,
 ): GeclassificeerdSignaal {
   const suggestie = () => ({ fenomeen: rules.fenomeen, reden: rules.reden });
   const beoordeling = beoordelingen?.get(signal.id);
@@ -137,12 +148,35 @@ export function classifySignal(
 /** Texts remembered per call: exports repeat descriptions ("Sticker aangetroffen"), big ones a lot. */
 const MEMO_LIMIT = 100_000;
 
-/** Classifies signals in order. Identical descriptions are evaluated once. */
+/** Classifies signals in order, into new objects. Identical descriptions are evaluated once. */
 export function classifySignals(
   signals: readonly Signaal[],
   taxonomy: Taxonomy,
   beoordelingen?: Beoordelingen,
   model?: Tekstmodel,
+): GeclassificeerdSignaal[] {
+  return classifyAll(signals, taxonomy, beoordelingen, model, copied);
+}
+
+/**
+ * As classifySignals, but each signal object itself receives its classification and is returned as the classified
+ * signal: for the pipeline, which holds no other use of the unclassified signals. Same results, same key order.
+ */
+export function classifySignalsInPlace(
+  signals: readonly Signaal[],
+  taxonomy: Taxonomy,
+  beoordelingen?: Beoordelingen,
+  model?: Tekstmodel,
+): GeclassificeerdSignaal[] {
+  return classifyAll(signals, taxonomy, beoordelingen, model, inPlace);
+}
+
+function classifyAll(
+  signals: readonly Signaal[],
+  taxonomy: Taxonomy,
+  beoordelingen: Beoordelingen | undefined,
+  model: Tekstmodel | undefined,
+  merge: Merge,
 ): GeclassificeerdSignaal[] {
   const memo = new Map<string, RegelUitkomst>();
   // Equal reasons share one string: reasons are built per signal (the analyst's) or per distinct text (the rules'),
@@ -163,7 +197,7 @@ export function classifySignals(
       rules = evaluate(text, taxonomy.regels);
       if (memo.size < MEMO_LIMIT) memo.set(text, rules);
     }
-    const c = classifyWith(signal, taxonomy, beoordelingen, rules, model);
+    const c = classifyWith(signal, taxonomy, beoordelingen, rules, model, merge);
     c.reden = shared(c.reden);
     c.ernstReden = shared(c.ernstReden);
     if (c.regelSuggestie) c.regelSuggestie.reden = shared(c.regelSuggestie.reden);

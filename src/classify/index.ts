@@ -1,5 +1,5 @@
 // The classification stage: taxonomy (data file) -> rules engine -> fenomeen, herkomst, reden, ernst per signal.
-export { classifySignal, classifySignals, signalContentHash, trainingsvoorbeelden } from './classify.js';
+export { classifySignal, classifySignals, classifySignalsInPlace, signalContentHash, trainingsvoorbeelden } from './classify.js';
 export { bouwModel, kenmerken, laadModelbestand, neutraleKenmerken, Tekstmodel, INGEBOUWD_MODEL } from './tekstmodel.js';
 export type { ModelBestand, ModelVoorstel, Voorbeeld } from './tekstmodel.js';
 export type { Beoordeling, Beoordelingen } from './classify.js';
