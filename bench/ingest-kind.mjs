@@ -36,6 +36,7 @@ async function cterPipeline(path) {
   const t1 = performance.now();
   // As the commands do (src/pipeline.ts): the text model trained on the labelled inputs, then rules + model.
   const { model } = await trainTekstmodel(ingest.records, taxonomy);
+  const t1b = performance.now();
   const signalen = classifySignalsInPlace(ingest.records, taxonomy, undefined, model);
   const t2 = performance.now();
   const index = agg.indexSignals(signalen, 'kwartaal');
@@ -51,7 +52,7 @@ async function cterPipeline(path) {
     gebieden: doelen.length,
     signalenInPeriode: totaal,
     ms: t3 - start,
-    stappen: { voorbereiden: t0 - start, ingest: t1 - t0, classificeren: t2 - t1, aggregeren: t3 - t2 },
+    stappen: { voorbereiden: t0 - start, ingest: t1 - t0, tekstmodel: t1b - t1, classificeren: t2 - t1b, aggregeren: t3 - t2 },
   };
 }
 
