@@ -67,12 +67,5 @@ if [[ ! -f $installed || package-lock.json -nt $installed || ! -f node_modules/c
 fi
 
 # --- 4. TypeScript build -----------------------------------------------------------------------------------------
-# Skipped when nothing in src/ (or the compiler settings) changed since the last successful build; the stamp carries the
-# time the build started, so a file saved during the build is built next time. tsc itself is incremental too.
-stamp=dist/.cter-build-stamp
-if [[ ! -f $stamp || -n $(find src tsconfig.json package-lock.json -newer "$stamp" -print -quit) ]]; then
-  mkdir -p dist
-  touch "$stamp.new"
-  node node_modules/typescript/bin/tsc -p tsconfig.json >&2 || fail "de TypeScript-build is mislukt (zie hierboven)."
-  mv "$stamp.new" "$stamp"
-fi
+# Only when src/ (or the compiler settings) changed since the last successful build: scripts/build.sh.
+bash scripts/build.sh

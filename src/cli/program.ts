@@ -1,5 +1,5 @@
 import { Command, CommanderError, Help } from 'commander';
-import { EXIT } from '../util/errors.js';
+import { EXIT, UsageError } from '../util/errors.js';
 import { error } from './io.js';
 
 const TITLES: Record<string, string> = {
@@ -43,7 +43,11 @@ function dutchUsage(text: string): string {
   return text.replace('[options]', '[opties]').replace('[command]', '[opdracht]');
 }
 
-/** Dutch help, Dutch errors, exit code 2 for usage errors; applied to the program and inherited by its commands. */
+/**
+ * Dutch help, Dutch errors, exit code 2 for usage errors; applied to the program and inherited by its commands.
+ * Commander's exits (help, version, parse errors) are thrown as a CommanderError carrying our exit code, never
+ * process.exit: runCter (cli/cter.ts) returns it, so the program can also run in-process.
+ */
 export function dutch(cmd: Command): Command {
   return cmd
     .helpOption('-h, --help', 'toon deze hulp')
@@ -56,10 +60,10 @@ export function dutch(cmd: Command): Command {
     .configureOutput({ outputError: () => undefined })
     .exitOverride((err) => {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
-        process.exit(EXIT.OK);
+        throw new CommanderError(EXIT.OK, err.code, err.message);
       }
       error(translate(err));
-      process.exit(EXIT.USAGE);
+      throw new CommanderError(EXIT.USAGE, err.code, err.message);
     });
 }
 
@@ -67,10 +71,7 @@ export function dutch(cmd: Command): Command {
 export function positiveInt(name: string) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) {
-      error(`optie ${name}: '${value}' is geen positief geheel getal.`);
-      process.exit(EXIT.USAGE);
-    }
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`optie ${name}: '${value}' is geen positief geheel getal.`);
     return n;
   };
 }
@@ -79,7 +80,6 @@ export function positiveInt(name: string) {
 export function oneOf<T extends string>(name: string, values: readonly T[]) {
   return (value: string): T => {
     if ((values as readonly string[]).includes(value)) return value as T;
-    error(`optie ${name}: '${value}' is ongeldig; kies uit ${values.join(', ')}.`);
-    process.exit(EXIT.USAGE);
+    throw new UsageError(`optie ${name}: '${value}' is ongeldig; kies uit ${values.join(', ')}.`);
   };
 }

@@ -31,7 +31,8 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<ExitCode
   return async (...args: A): Promise<void> => {
     // Commander passes the command itself last; its options say whether to be quiet.
     const command = args.at(-1) as Command | undefined;
-    if (typeof command?.opts === 'function' && command.opts<AlgemeneOptieWaarden>().stil) setStil(true);
+    // Set either way: the program may run more than once in one process (runCter in-process).
+    setStil(typeof command?.opts === 'function' && command.opts<AlgemeneOptieWaarden>().stil === true);
     try {
       const code = await fn(...args);
       process.exitCode = code ?? EXIT.OK;

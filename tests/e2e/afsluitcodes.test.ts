@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Terminal } from '../fixtures/review/tmux.js';
-import { CTER, cter } from './init-cli.js';
+import { CTER, cterProces } from './init-cli.js';
 
 const README = resolve(import.meta.dirname, '../../README.md');
 const WERKMAP = resolve(import.meta.dirname, '../fixtures/review/werkmap');
@@ -104,7 +104,7 @@ const leesAfbreken =
     return interrupted(args(pijp), cwd(), pijp);
   };
 
-const run = (args: string[], cwd: string) => cter(args, { cwd });
+const run = (args: string[], cwd: string) => cterProces(args, { cwd });
 const JSON_RAPPORT = ['--formaat', 'json', '--uit', 'rapporten'];
 
 /** An export with a fenomeen that does not exist filled in: the import is refused. */

@@ -1,5 +1,8 @@
-// Helpers for the end-to-end tests of `cter init` and `cter config`: run the real CLI (bin/cter, which runs dist/),
-// either with pipes (no terminal) or inside a real pseudo-terminal (util-linux `script`) driven by keystrokes.
+// Helpers for the end-to-end tests: run the CLI either in this test process (`cter`: the program of src/cli/cter.ts on
+// the sources, with its own working folder, environment and captured stdout/stderr; fast, for most assertions) or as
+// the real bin/cter process (`cterProces`, which runs dist/: tests/e2e/afsluitcodes.test.ts proves every command that
+// way), or inside a real pseudo-terminal (util-linux `script`) driven by keystrokes.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { execFile, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
@@ -11,19 +14,84 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs cter without a terminal (stdin, stdout and stderr are pipes). */
-export function cter(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<Run> {
+export interface CterOptions {
+  cwd: string;
+  env?: Record<string, string>;
+}
+
+/** The environment of every cter run in the tests: no colours, no configuration from the caller's environment. */
+const testEnv = (env: Record<string, string> = {}): Record<string, string> => ({ NO_COLOR: '1', CTER_CONFIG: '', ...env });
+
+/** Runs bin/cter as its own process without a terminal (stdin, stdout and stderr are pipes). */
+export function cterProces(args: string[], options: CterOptions): Promise<Run> {
   return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [CTER, ...args],
-      { cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', CTER_CONFIG: '', ...options.env } },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-        done({ code, stdout, stderr });
-      },
-    );
+    execFile(process.execPath, [CTER, ...args], { cwd: options.cwd, env: { ...process.env, ...testEnv(options.env) } }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+      done({ code, stdout, stderr });
+    });
   });
+}
+
+/** Where the writes of the in-process run in progress go (AsyncLocalStorage follows its promises and timers). */
+const capture = new AsyncLocalStorage<{ stdout: string; stderr: string }>();
+let streamsPatched = false;
+
+/** process.stdout/stderr.write, sent to the capture of the run they belong to; anything else writes as before. */
+function patchStreams(): void {
+  if (streamsPatched) return;
+  streamsPatched = true;
+  for (const naam of ['stdout', 'stderr'] as const) {
+    const stream = process[naam];
+    const original = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+    stream.write = ((chunk: string | Uint8Array, encoding?: unknown, callback?: unknown) => {
+      const run = capture.getStore();
+      if (!run) return original(chunk, encoding, callback);
+      run[naam] += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+      const done = typeof encoding === 'function' ? encoding : callback;
+      if (typeof done === 'function') process.nextTick(done as () => void);
+      return true;
+    }) as typeof stream.write;
+  }
+}
+
+/** In-process runs share the process's working folder, environment and exit code: one at a time. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs cter in this test process, as bin/cter would without a terminal: the same program (src/cli/cter.ts), in `cwd`,
+ * with the environment of `cterProces`, stdout and stderr captured, no TTY. Runs one at a time.
+ */
+export function cter(args: string[], options: CterOptions): Promise<Run> {
+  const run = queue.then(() => cterInProces(args, options));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function cterInProces(args: string[], options: CterOptions): Promise<Run> {
+  const { runCter } = await import('../../src/cli/cter.js');
+  patchStreams();
+  const env = testEnv(options.env);
+  const savedEnv = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  const savedCwd = process.cwd();
+  const ttys = [process.stdin, process.stdout, process.stderr] as { isTTY?: boolean }[];
+  const savedTty = ttys.map((s) => s.isTTY);
+  Object.assign(process.env, env);
+  for (const s of ttys) s.isTTY = false;
+  process.chdir(options.cwd);
+  process.exitCode = undefined;
+  const out = { stdout: '', stderr: '' };
+  try {
+    const code = await capture.run(out, () => runCter(args));
+    return { code, ...out };
+  } finally {
+    process.exitCode = undefined;
+    process.chdir(savedCwd);
+    ttys.forEach((s, i) => (s.isTTY = savedTty[i]));
+    for (const [k, v] of Object.entries(savedEnv)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
 }
 
 /** UI text the prompt library or Handlebars would show in English (or a value leaking as null); never on screen. */

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TrendSamenvatting } from '../../src/aggregate/trends.js';
 import type { KwartaalOverzicht } from '../../src/kwartaal/overzicht.js';
-import { cter, type Run } from './init-cli.js';
+import { cter, type Run } from '../e2e/init-cli.js';
 
 const SAMPLES = resolve(import.meta.dirname, '../../data-samples');
 const UNIT = 'Politie-eenheid Noord-Holland';

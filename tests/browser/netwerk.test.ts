@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM_ZONDER_NETWERK } from '../../src/report/pdf.js';
-import { CTER, cter } from './init-cli.js';
+import { CTER, cterProces } from '../e2e/init-cli.js';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/report');
 const run = promisify(execFile);
@@ -71,7 +71,7 @@ describe('Chromium without network', () => {
     try {
       const ws = await workspace();
       const env = { http_proxy: proxy, https_proxy: proxy, all_proxy: proxy, HTTP_PROXY: proxy, HTTPS_PROXY: proxy, ALL_PROXY: proxy, no_proxy: '' };
-      const r = await cter(['beeld', '--gemeente', 'Zaanstad', '--uit', join(ws, 'uit')], { cwd: ws, env });
+      const r = await cterProces(['beeld', '--gemeente', 'Zaanstad', '--uit', join(ws, 'uit')], { cwd: ws, env });
       expect(r.code).toBe(0); // rejected rows are reported, not fatal
       expect(verbindingen).toHaveLength(0);
     } finally {

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Overzicht } from '../../src/batch/overzicht.js';
-import { CTER, cter, type Run } from './init-cli.js';
+import { CTER, cter, type Run } from '../e2e/init-cli.js';
 
 const SAMPLES = resolve(import.meta.dirname, '../../data-samples');
 const REGIO = 'Zaanstreek-Waterland';

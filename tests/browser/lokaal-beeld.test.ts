@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLES } from '../voorbeelddata.js';
-import { cter } from './init-cli.js';
+import { cter } from '../e2e/init-cli.js';
 
 const run = promisify(execFile);
 

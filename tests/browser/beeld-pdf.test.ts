@@ -1,0 +1,173 @@
+// End-to-end: the PDF of `cter beeld` (needs Chromium) on a messy hand-made export (windows-1252, "sep=;" line,
+// Dutch dates with times, header aliases, a bad date, a misspelt gemeente, a duplicate row, an omschrijving that
+// tries to inject markup) and trend notes with injection strings. The PDFs are inspected with poppler's pdfinfo and
+// pdftotext, the outline with pdf-lib. The JSON and HTML formats and the usage errors: tests/e2e/beeld.test.ts.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cter, type Run } from '../e2e/init-cli.js';
+
+const FIXTURE = resolve(import.meta.dirname, '../fixtures/report');
+const run = promisify(execFile);
+
+async function pdfinfo(pdf: string): Promise<Record<string, string>> {
+  const { stdout } = await run('pdfinfo', [pdf]);
+  return Object.fromEntries(stdout.split('\n').map((l) => [l.split(':')[0]!.trim(), l.slice(l.indexOf(':') + 1).trim()]));
+}
+
+async function pageText(pdf: string, page?: number): Promise<string> {
+  const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
+  const { stdout } = await run('pdftotext', ['-layout', ...range, pdf, '-']);
+  return stdout;
+}
+
+/** Titles of the PDF outline (bookmarks), depth first. */
+async function outline(pdf: string): Promise<string[]> {
+  const doc = await PDFDocument.load(await readFile(pdf));
+  const titles: string[] = [];
+  const walk = (item: PDFDict | undefined) => {
+    for (let node = item; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      const title = node.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString);
+      if (title) titles.push(title.decodeText());
+      walk(node.lookupMaybe(PDFName.of('First'), PDFDict));
+    }
+  };
+  const root = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  walk(root?.lookupMaybe(PDFName.of('First'), PDFDict));
+  return titles;
+}
+
+async function outDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'cter-beeld-'));
+}
+
+describe('cter beeld --gemeente Zaanstad (PDF)', () => {
+  let uit: string;
+  let result: Run;
+  let pdf: string;
+  beforeAll(async () => {
+    uit = await outDir();
+    result = await cter(['beeld', '--gemeente', 'Zaanstad', '--uit', uit], { cwd: FIXTURE });
+    pdf = join(uit, 'lokaal-beeld_zaanstad_2025-Q3.pdf');
+  });
+
+  it('prints the path on stdout and the ingest summary on stderr; exit 0: rejected rows are reported, not fatal', () => {
+    expect(result.stdout).toBe(`${pdf}\n`);
+    expect(result.stderr).toContain('signalen: 64 geaccepteerd, 2 afgewezen, 1 dubbel (1 bestand).');
+    expect(result.stderr).toContain("onbekende gemeente 'Zaanstadt'. Bedoelt u: Zaanstad?");
+    expect(result.code).toBe(0);
+  });
+
+  it('writes the rejected rows with their reason into the private folder, never beside the report', async () => {
+    expect(existsSync(join(uit, 'lokaal-beeld_zaanstad_2025-Q3_afgewezen.csv'))).toBe(false);
+    expect(result.stderr).toContain('privémap, niet bij het rapport): prive/lokaal-beeld_zaanstad_2025-Q3_afgewezen.csv');
+    const csv = await readFile(join(FIXTURE, 'prive', 'lokaal-beeld_zaanstad_2025-Q3_afgewezen.csv'), 'utf8');
+    expect(csv.trim().split('\r\n')).toHaveLength(3);
+    expect(csv).toContain('februari 2025 heeft geen dag 31');
+  });
+
+  it('is a tagged A4 PDF with title, language and metadata', async () => {
+    const info = await pdfinfo(pdf);
+    expect(info.Tagged).toBe('yes');
+    expect(info['Page size']).toContain('(A4)');
+    expect(info.Title).toBe('Lokaal beeld CTER Zaanstad, 3e kwartaal 2025');
+    expect(info.Author).toBe('Gemeente Zaanstad (testgegevens)');
+    expect(info.Producer).toMatch(/^cter \d+\.\d+\.\d+/);
+    expect(info.Keywords).toContain('Intern; TLP:AMBER');
+    expect(Number(info.Pages)).toBeGreaterThanOrEqual(7);
+    const doc = await PDFDocument.load(await readFile(pdf));
+    expect(doc.catalog.lookup(PDFName.of('Lang'))?.toString()).toMatch(/nl/);
+  });
+
+  it('has an outline with a bookmark per chapter', async () => {
+    const titles = await outline(pdf);
+    // Chapter numbers follow the sections as rendered: no duiding file here, so no chapter 2 "Duiding en advies".
+    for (const chapter of ['1. Kernpunten', '2. Signalen per fenomeen', '5. Basis op orde: het signaleringsnetwerk', '6. Trendnotities', '7. Verantwoording']) {
+      expect(titles).toContain(chapter);
+    }
+  });
+
+  it('carries the marking and "pagina X van Y" on every page', async () => {
+    const pages = Number((await pdfinfo(pdf)).Pages);
+    for (let page = 1; page <= pages; page++) {
+      const text = await pageText(pdf, page);
+      expect(text.match(/INTERN/g)?.length, `page ${page}`).toBeGreaterThanOrEqual(2);
+      expect(text.match(/TLP:AMBER/g)?.length, `page ${page}`).toBeGreaterThanOrEqual(2);
+      expect(text, `page ${page}`).toContain(`pagina ${page} van ${pages}`);
+    }
+  });
+
+  it('states the key figures, with the test deciding what is a rise', async () => {
+    const text = (await pageText(pdf)).replace(/\s+/g, ' ');
+    expect(text).toContain('In het 3e kwartaal 2025 zijn in Zaanstad 15 signalen geregistreerd');
+    expect(text).toContain('is er een significante stijging (+275%, p = 0,019)');
+    expect(text).toContain('Ten opzichte van het 3e kwartaal 2024 (9 signalen) is er geen significante verandering');
+    expect(text).toContain('De grootste fenomenen zijn rechts-extremisme (7; 47%)');
+  });
+
+  it('never shows an omschrijving, and shows trend notes literally', async () => {
+    const text = await pageText(pdf);
+    expect(text).not.toContain('VERTROUWELIJK-DETAIL');
+    expect(text).not.toContain('Zwaan');
+    expect(text).toContain('<script>alert("x")</script>');
+    expect(text).toContain('{{constructor}}');
+    expect(text).not.toContain('Notitie uit het tweede kwartaal');
+  });
+
+  it('lists the input file with its SHA-256 in the verantwoording', async () => {
+    const { stdout } = await run('sha256sum', [join(FIXTURE, 'signalen.csv')]);
+    const text = await pageText(pdf);
+    expect(text).toContain(stdout.slice(0, 64));
+    expect(text).toContain('signalen.csv');
+  });
+
+  it('says in the verantwoording which woonplaatsen were counted in which gemeente', async () => {
+    const text = (await pageText(pdf)).replace(/\s+/g, ' ');
+    expect(text).toContain('Krommenie geteld als Zaanstad: 1×');
+    expect(text).toContain('Zaandam geteld als Zaanstad: 2×');
+    expect(result.stderr).toContain('signalen: Zaandam geteld als Zaanstad: 2×.');
+  });
+});
+
+describe('cter beeld --regio Zaanstreek-Waterland --rubricering Openbaar (PDF)', () => {
+  let uit: string;
+  let result: Run;
+  let pdf: string;
+  beforeAll(async () => {
+    uit = await outDir();
+    result = await cter(
+      ['beeld', '--regio', 'Zaanstreek-Waterland', '--rubricering', 'Openbaar', '--tlp', 'GREEN', '--uit', uit],
+      { cwd: FIXTURE },
+    );
+    pdf = join(uit, 'lokaal-beeld_zaanstreek-waterland_2025-Q3.pdf');
+  });
+
+  it('writes the region report', () => {
+    expect(result.stdout).toBe(`${pdf}\n`);
+    expect(result.stderr).toContain('Zaanstreek-Waterland, 3e kwartaal 2025: 23 signalen');
+  });
+
+  it('has the gemeenten table and marks every page OPENBAAR / TLP:GREEN', async () => {
+    const pages = Number((await pdfinfo(pdf)).Pages);
+    for (let page = 1; page <= pages; page++) {
+      const text = await pageText(pdf, page);
+      expect(text.match(/OPENBAAR/g)?.length, `page ${page}`).toBeGreaterThanOrEqual(2);
+      expect(text.match(/TLP:GREEN/g)?.length, `page ${page}`).toBeGreaterThanOrEqual(2);
+    }
+    const all = await pageText(pdf);
+    expect(all).toContain('Gemeenten in de regio');
+    expect(all).toMatch(/Zaanstad\s+157\.166\s+15\s+<5/);
+  });
+
+  it('hides small counts and says which rule was applied', async () => {
+    const all = (await pageText(pdf)).replace(/\s+/g, ' ');
+    expect(all).toMatch(/Landsmeer [\d.]+ <5 0 x x/);
+    expect(all).toContain("aantallen van 1 tot en met 4 zijn vervangen door '<5'");
+    expect(all).not.toContain('Amsterdam');
+  });
+});
