@@ -1,12 +1,15 @@
 // End-to-end: `cter batch` on the sample data (Zaanstreek-Waterland: 7 gemeenten + the region = 8 reports) with the
-// real CLI and browser. Checks every file, the index and its hashes; a broken template override that fails only the
-// region report; and Ctrl-C. No timing assertions.
+// browser. Checks every file, the index and its hashes; the lokaal beeld as a finished product in the same PDFs (the
+// region report's choropleth and the gemeente report's locator map: vector SVG, tagged, each gemeente with alternative
+// text in the PDF's structure tree, checked with pdftotext and pdf-lib); and Ctrl-C (the real bin/cter process).
+// A broken template override and the usage errors: tests/e2e/batch.test.ts. No timing assertions.
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Overzicht } from '../../src/batch/overzicht.js';
 import { CTER, cter, type Run } from '../e2e/init-cli.js';
@@ -25,31 +28,34 @@ const sha256 = async (path: string) => createHash('sha256').update(await readFil
 const readOverzicht = async (dir: string) => JSON.parse(await readFile(join(dir, 'overzicht.json'), 'utf8')) as Overzicht;
 const temps = async (dir: string) => (await readdir(dir)).filter((n) => n.endsWith('.tmp'));
 
-/** A workspace with the sample data and a template override folder. */
-async function workspace(overrides: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'cter-batch-ws-'));
-  const config = JSON.parse(await readFile(join(SAMPLES, 'cter.config.json'), 'utf8')) as Record<string, unknown>;
-  config.signalen = (config.signalen as string[]).map((f) => join(SAMPLES, f));
-  config.notities = (config.notities as string[]).map((f) => join(SAMPLES, f));
-  config.uitvoer = 'uitvoer';
-  config.templates = 'templates';
-  await writeFile(join(dir, 'cter.config.json'), JSON.stringify(config, null, 2));
-  for (const [name, text] of Object.entries(overrides)) {
-    await mkdir(join(dir, 'templates', 'partials'), { recursive: true });
-    await writeFile(join(dir, 'templates', name), text);
-  }
-  return dir;
+async function text(pdf: string, layout = true): Promise<string> {
+  return (await promisify(execFile)('pdftotext', [...(layout ? ['-layout'] : []), pdf, '-'])).stdout;
 }
 
+/** The alternative texts of the PDF's Figure structure elements. */
+async function figureAlts(pdf: string): Promise<string[]> {
+  const doc = await PDFDocument.load(await readFile(pdf));
+  const alts: string[] = [];
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+    if (obj instanceof PDFDict && obj.get(PDFName.of('S'))?.toString() === '/Figure') {
+      const alt = obj.lookupMaybe(PDFName.of('Alt'), PDFString, PDFHexString);
+      if (alt) alts.push(alt.decodeText());
+    }
+  }
+  return alts;
+}
+
+// One batch run of the sample data's 2025-Q3 (the latest complete quarter), read by every test but Ctrl-C's.
+let uit: string;
+let run: Run;
+let overzicht: Overzicht;
+beforeAll(async () => {
+  uit = join(await mkdtemp(join(tmpdir(), 'cter-batch-')), 'rapporten');
+  run = await cter(['batch', '--regio', REGIO, '--uit', uit, '--parallel', '2'], { cwd: SAMPLES });
+  overzicht = await readOverzicht(uit);
+});
+
 describe('cter batch --regio Zaanstreek-Waterland on the sample data', () => {
-  let uit: string;
-  let run: Run;
-  let overzicht: Overzicht;
-  beforeAll(async () => {
-    uit = join(await mkdtemp(join(tmpdir(), 'cter-batch-')), 'rapporten');
-    run = await cter(['batch', '--regio', REGIO, '--uit', uit, '--parallel', '2'], { cwd: SAMPLES });
-    overzicht = await readOverzicht(uit);
-  });
 
   it('exits 0, names every report on stdout, and shows a summary table on stderr', () => {
     expect(run.code).toBe(0);
@@ -110,36 +116,43 @@ describe('cter batch --regio Zaanstreek-Waterland on the sample data', () => {
   });
 });
 
-describe('cter batch with one report failing', () => {
-  let ws: string;
-  let run: Run;
-  let overzicht: Overzicht;
-  beforeAll(async () => {
-    // The gemeenten chapter exists only in a region report; this override calls a helper that does not exist.
-    ws = await workspace({ 'partials/gemeenten.hbs': '<section>{{kapotteHelper gebied.naam}}</section>\n' });
-    run = await cter(['batch', '--regio', REGIO], { cwd: ws });
-    overzicht = await readOverzicht(join(ws, 'uitvoer'));
+describe('the sample reports of 2025-Q3: maps', () => {
+  let regio: string;
+  let zaanstad: string;
+  beforeAll(() => {
+    regio = join(uit, bestandVan(REGIO));
+    zaanstad = join(uit, bestandVan('Zaanstad'));
   });
 
-  it('makes the other reports, tries the failing one twice, and exits 1', async () => {
-    expect(run.code).toBe(1);
-    const regio = overzicht.rapporten.find((r) => r.soort === 'regio')!;
-    expect(regio).toMatchObject({ gebied: REGIO, status: 'mislukt', pogingen: 2, bestand: null, sha256: null });
-    expect(regio.fout).toContain('template faalt');
-    expect(regio.fout).toContain("partials/gemeenten.hbs: template faalt: onbekende helper 'kapotteHelper'");
-    expect(regio.fout).not.toContain('layout.hbs');
-    const gemeenten = overzicht.rapporten.filter((r) => r.soort === 'gemeente');
-    expect(gemeenten.map((r) => r.status)).toEqual(GEMEENTEN.map(() => 'gelukt'));
-    for (const r of gemeenten) expect(r.sha256).toBe(await sha256(join(ws, 'uitvoer', r.bestand!)));
-    expect(overzicht).toMatchObject({ uitkomst: 'onvolledig', totaal: { gelukt: 7, mislukt: 1 } });
-    expect(await readdir(join(ws, 'uitvoer'))).not.toContain(bestandVan(REGIO));
+  it('the region report has a map of its 7 gemeenten, named in its tags and text, with legend and source line', async () => {
+    const alts = await figureAlts(regio);
+    for (const naam of GEMEENTEN) {
+      expect(alts.some((a) => a.startsWith(`${naam}: `) && /per 10\.000 inwoners \(\d+ signa(al|len)/.test(a)), naam).toBe(true);
+    }
+    const all = (await text(regio)).replace(/\s+/g, ' ');
+    for (const naam of GEMEENTEN) expect(all).toContain(naam);
+    expect(all).toContain('Signalen per 10.000 inwoners');
+    expect(all).toMatch(/0,0 tot 1,0 .*of meer/);
+    expect(all).toContain('Bron: CBS, PDOK');
+    expect(all).toContain('Inwoners: CBS, 1 januari 2022.');
   });
 
-  it('says so on stderr without a stack trace', () => {
-    expect(run.stderr).toMatch(/\[\d\/8\] Zaanstreek-Waterland: mislukt \(.*kapotteHelper.*\); nog één poging\./);
-    expect(run.stderr).toMatch(/^regio Zaanstreek-Waterland\s+–\s+–\s+.*MISLUKT: /m);
-    expect(run.stderr).toContain('onvolledig: 7 van 8 rapporten gemaakt');
-    expect(run.stderr).not.toMatch(/\n\s+at /);
+  it('the Oostzaan rate on 4 signals is on the map but not a kernpunt', async () => {
+    expect((await text(regio)).replace(/\s+/g, ' ')).toMatch(/Oostzaan 4,2\* 4/);
+    // In reading order the kernpunten come before the map's labels.
+    const all = (await text(regio, false)).replace(/\s+/g, ' ');
+    const kernpunten = all.slice(all.indexOf('Kernpunten'), all.indexOf('Edam-Volendam'));
+    expect(kernpunten).toContain('De meeste signalen komen uit Zaanstad');
+    expect(kernpunten).not.toContain('Oostzaan');
+  });
+
+  it('the gemeente report has the locator map within its region', async () => {
+    const alts = await figureAlts(zaanstad);
+    expect(alts).toContain('Zaanstad (dit rapport)');
+    expect(alts).toContain('Oostzaan');
+    const all = (await text(zaanstad)).replace(/\s+/g, ' ');
+    expect(all).toContain('Ligging van Zaanstad in de regio Zaanstreek-Waterland');
+    expect(all).toContain('Bron: CBS, PDOK');
   });
 });
 
@@ -170,16 +183,5 @@ describe('cter batch stopped with Ctrl-C', () => {
     expect(pdfs.sort()).toEqual(gelukt.map((r) => r.bestand).sort());
     expect(await temps(uit)).toEqual([]);
     expect(stderr).toMatch(/afgebroken: \d van 8 rapporten gemaakt/);
-  });
-});
-
-describe('cter batch usage', () => {
-  it('needs --regio or --alle, not both', async () => {
-    const none = await cter(['batch'], { cwd: SAMPLES });
-    expect(none.code).toBe(2);
-    expect(none.stderr).toContain('geef --regio <naam>');
-    const both = await cter(['batch', '--regio', REGIO, '--alle'], { cwd: SAMPLES });
-    expect(both.code).toBe(2);
-    expect(both.stderr).toContain('niet allebei');
   });
 });

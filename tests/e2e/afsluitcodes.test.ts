@@ -1,8 +1,11 @@
 // End-to-end: the exit-code contract. README "Afsluitcodes" has one table (command x situation -> exit code); this
-// test parses it and runs the real CLI (bin/cter runs dist/) in every situation the table names, so the documentation
-// and the code cannot drift apart. Every number in the table must have a scenario here and every scenario a number.
-// Interrupts are real: Ctrl-C in a terminal (tmux) while cter reads a large generated export or waits at a prompt, and
-// SIGINT to `cter config` while it waits for its configuration file (a FIFO nobody writes).
+// test parses it and runs the CLI in every situation the table names, so the documentation and the code cannot drift
+// apart. Every number in the table must have a scenario here and every scenario a number.
+// Each command's "klaar" and "Ctrl-C" run the real process (bin/cter runs dist/), so every command's exit code is
+// proved as the shell sees it; the other situations run the same program in-process (`cter`, tests/e2e/init-cli.ts),
+// whose exit code is the one bin/cter exits with. Interrupts are real: Ctrl-C in a terminal (tmux) while cter reads a
+// large generated export or waits at a prompt, and SIGINT to `cter config` while it waits for its configuration file
+// (a FIFO nobody writes).
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { execFileSync, spawn } from 'node:child_process';
@@ -12,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Terminal } from '../fixtures/review/tmux.js';
-import { CTER, cterProces } from './init-cli.js';
+import { CTER, cter, cterProces } from './init-cli.js';
 
 const README = resolve(import.meta.dirname, '../../README.md');
 const WERKMAP = resolve(import.meta.dirname, '../fixtures/review/werkmap');
@@ -104,7 +107,9 @@ const leesAfbreken =
     return interrupted(args(pijp), cwd(), pijp);
   };
 
-const run = (args: string[], cwd: string) => cterProces(args, { cwd });
+const run = (args: string[], cwd: string) => cter(args, { cwd });
+/** The real bin/cter process: each command's "klaar" scenario. */
+const proces = (args: string[], cwd: string) => cterProces(args, { cwd });
 const JSON_RAPPORT = ['--formaat', 'json', '--uit', 'rapporten'];
 
 /** An export with a fenomeen that does not exist filled in: the import is refused. */
@@ -129,7 +134,7 @@ async function kapotteTemplates(): Promise<string> {
 
 const SCENARIOS: Record<string, Record<string, Scenario>> = {
   valideer: {
-    klaar: () => run(['valideer'], ok),
+    klaar: () => proces(['valideer'], ok),
     'afgewezen regels': () => run(['valideer'], fout),
     'afgewezen regels, --streng': () => run(['valideer', '--streng'], fout),
     'verkeerd gebruik': () => run(['valideer', '--soort', 'xml'], ok),
@@ -137,7 +142,7 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'Ctrl-C': () => ctrlCInTerminal(['valideer', groot], ok, 'lezen: '),
   },
   classificeer: {
-    klaar: () => run(['classificeer'], ok),
+    klaar: () => proces(['classificeer'], ok),
     'afgewezen regels': () => run(['classificeer'], fout),
     'afgewezen regels, --streng': () => run(['classificeer', '--streng'], fout),
     'verkeerd gebruik': () => run(['classificeer', '--formaat', 'xml'], ok),
@@ -145,7 +150,7 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'Ctrl-C': () => ctrlCInTerminal(['classificeer', '--signalen', groot, '--formaat', 'json'], ok, 'lezen: '),
   },
   trends: {
-    klaar: () => run(['trends'], ok),
+    klaar: () => proces(['trends'], ok),
     'afgewezen regels': () => run(['trends'], fout),
     'afgewezen regels, --streng': () => run(['trends', '--streng'], fout),
     'verkeerd gebruik': () => run(['trends', '--periode', '2025-Q5'], ok),
@@ -153,7 +158,7 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'Ctrl-C': () => ctrlCInTerminal(['trends', '--gemeente', 'Zaanstad', '--periode', '2025-Q3', '--signalen', groot], ok, 'lezen: '),
   },
   beeld: {
-    klaar: () => run(['beeld', ...JSON_RAPPORT], ok),
+    klaar: () => proces(['beeld', ...JSON_RAPPORT], ok),
     'afgewezen regels': () => run(['beeld', ...JSON_RAPPORT], fout),
     'afgewezen regels, --streng': () => run(['beeld', ...JSON_RAPPORT, '--streng'], fout),
     'verkeerd gebruik': () => run(['beeld', '--gemeente', 'Bergen', ...JSON_RAPPORT], ok),
@@ -162,7 +167,7 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
   },
   duiding: {
     // --forceer: the scenarios share their workspace, and a second draft for the same area would be a usage error.
-    klaar: () => run(['duiding', '--forceer'], ok),
+    klaar: () => proces(['duiding', '--forceer'], ok),
     'afgewezen regels': () => run(['duiding', '--forceer'], fout),
     'afgewezen regels, --streng': () => run(['duiding', '--forceer', '--streng'], fout),
     'verkeerd gebruik': () => run(['duiding', '--gemeente', 'Atlantis'], ok),
@@ -170,7 +175,7 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'Ctrl-C': leesAfbreken((pijp) => ['duiding', '--config', pijp], () => ok, 'cter.config.json'),
   },
   batch: {
-    klaar: () => run(['batch', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT], ok),
+    klaar: () => proces(['batch', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT], ok),
     'afgewezen regels': () => run(['batch', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT], fout),
     'afgewezen regels, --streng': () => run(['batch', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--streng'], fout),
     // The gemeenten chapter exists only in the region's report: its partial calls a helper that does not exist.
@@ -180,7 +185,7 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'Ctrl-C': () => ctrlCInTerminal(['batch', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--signalen', groot], ok, 'invoer lezen'),
   },
   kwartaal: {
-    klaar: () => run(['kwartaal', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT], ok),
+    klaar: () => proces(['kwartaal', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT], ok),
     'afgewezen regels': () => run(['kwartaal', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT], fout),
     'afgewezen regels, --streng': () => run(['kwartaal', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--streng'], fout),
     // As for batch: the region's report calls a template helper that does not exist; the gemeenten' reports succeed.
@@ -190,7 +195,7 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'Ctrl-C': () => ctrlCInTerminal(['kwartaal', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--signalen', groot], ok, 'lezen: '),
   },
   review: {
-    klaar: () => run(['review', '--status'], ok),
+    klaar: () => proces(['review', '--status'], ok),
     'afgewezen regels': () => run(['review', '--status'], fout),
     'afgewezen regels, --streng': () => run(['review', '--status', '--streng'], fout),
     'deels mislukt': async () => {
@@ -203,7 +208,7 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'Ctrl-C': () => ctrlCInTerminal(['review'], ok, 'Fenomeen'),
   },
   init: {
-    klaar: async () => run(['init', 'nieuw', '--ja'], await mkdtemp(join(tmpdir(), 'cter-afsluit-init-'))),
+    klaar: async () => proces(['init', 'nieuw', '--ja'], await mkdtemp(join(tmpdir(), 'cter-afsluit-init-'))),
     'verkeerd gebruik': async () => run(['init', '--ja', '--tlp', 'PAARS'], await mkdtemp(join(tmpdir(), 'cter-afsluit-init-'))),
     'I/O-fout': async () => {
       const dir = await mkdtemp(join(tmpdir(), 'cter-afsluit-init-'));
@@ -213,13 +218,13 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'Ctrl-C': async () => ctrlCInTerminal(['init'], await mkdtemp(join(tmpdir(), 'cter-afsluit-init-')), 'Voor welk gebied'),
   },
   config: {
-    klaar: () => run(['config'], ok),
+    klaar: () => proces(['config'], ok),
     'verkeerd gebruik': () => run(['config', '--uitleg', 'extra'], ok),
     'I/O-fout': () => run(['config', '--config', 'bestaat-niet.json'], ok),
     'Ctrl-C': leesAfbreken((pijp) => ['config', '--config', pijp], () => ok, 'cter.config.json'),
   },
   gebieden: {
-    klaar: () => run(['gebieden', '--soort', 'politie-eenheid'], ok),
+    klaar: () => proces(['gebieden', '--soort', 'politie-eenheid'], ok),
     'verkeerd gebruik': () => run(['gebieden', '--regio', 'Atlantis'], ok),
     'I/O-fout': () => run(['gebieden', '--config', 'bestaat-niet.json'], ok),
     'Ctrl-C': leesAfbreken((pijp) => ['gebieden', '--config', pijp], () => ok, 'cter.config.json'),
