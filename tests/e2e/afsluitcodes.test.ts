@@ -111,6 +111,7 @@ const run = (args: string[], cwd: string) => cter(args, { cwd });
 /** The real bin/cter process: each command's "klaar" scenario. */
 const proces = (args: string[], cwd: string) => cterProces(args, { cwd });
 const JSON_RAPPORT = ['--formaat', 'json', '--uit', 'rapporten'];
+const PROEFREGIO = 'Proefregio';
 
 /** An export with a fenomeen that does not exist filled in: the import is refused. */
 async function geweigerdeImport(dir: string): Promise<string> {
@@ -121,14 +122,17 @@ async function geweigerdeImport(dir: string): Promise<string> {
   return 'w.csv';
 }
 
-/** A workspace whose templates break the region's report only: its gemeenten chapter calls a helper that does not exist. */
+/**
+ * A workspace whose templates break the region's report only: its gemeenten chapter calls a helper that does not exist.
+ * Its own region of two gemeenten keeps the run to three HTML reports: two succeed, the region's fails.
+ */
 async function kapotteTemplates(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'cter-afsluit-templates-'));
   await cp(WERKMAP, dir, { recursive: true });
   await cp(resolve(import.meta.dirname, '../../templates'), join(dir, 'templates'), { recursive: true });
   await writeFile(join(dir, 'templates', 'partials', 'gemeenten.hbs'), '<section>{{kapotteHelper gebied.naam}}</section>\n');
   const config = JSON.parse(await readFile(join(dir, 'cter.config.json'), 'utf8')) as Record<string, unknown>;
-  await writeFile(join(dir, 'cter.config.json'), JSON.stringify({ ...config, templates: 'templates' }));
+  await writeFile(join(dir, 'cter.config.json'), JSON.stringify({ ...config, templates: 'templates', regios: [{ naam: PROEFREGIO, gemeenten: ['Zaanstad', 'Oostzaan'] }] }));
   return dir;
 }
 
@@ -179,7 +183,7 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'afgewezen regels': () => run(['batch', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT], fout),
     'afgewezen regels, --streng': () => run(['batch', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--streng'], fout),
     // The gemeenten chapter exists only in the region's report: its partial calls a helper that does not exist.
-    'deels mislukt': async () => run(['batch', '--regio', 'Zaanstreek-Waterland', '--formaat', 'html', '--uit', 'rapporten'], await kapotteTemplates()),
+    'deels mislukt': async () => run(['batch', '--regio', PROEFREGIO, '--formaat', 'html', '--uit', 'rapporten'], await kapotteTemplates()),
     'verkeerd gebruik': () => run(['batch', ...JSON_RAPPORT], ok),
     'I/O-fout': () => run(['batch', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--signalen', 'bestaat-niet.csv'], ok),
     'Ctrl-C': () => ctrlCInTerminal(['batch', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--signalen', groot], ok, 'invoer lezen'),
@@ -189,7 +193,7 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'afgewezen regels': () => run(['kwartaal', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT], fout),
     'afgewezen regels, --streng': () => run(['kwartaal', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--streng'], fout),
     // As for batch: the region's report calls a template helper that does not exist; the gemeenten' reports succeed.
-    'deels mislukt': async () => run(['kwartaal', '--regio', 'Zaanstreek-Waterland', '--formaat', 'html', '--uit', 'rapporten'], await kapotteTemplates()),
+    'deels mislukt': async () => run(['kwartaal', '--regio', PROEFREGIO, '--formaat', 'html', '--uit', 'rapporten'], await kapotteTemplates()),
     'verkeerd gebruik': () => run(['kwartaal', '--periode', '2025-Q5', ...JSON_RAPPORT], ok),
     'I/O-fout': () => run(['kwartaal', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--signalen', 'bestaat-niet.csv'], ok),
     'Ctrl-C': () => ctrlCInTerminal(['kwartaal', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--signalen', groot], ok, 'lezen: '),
