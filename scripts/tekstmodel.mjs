@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds data/tekstmodel.json, the text model cter ships: naive Bayes counts from the development part of the labelled
 // evaluation corpus (tests/fixtures/classify/evaluatie/ontwikkel.csv and ontwikkel-2.csv, the second written by an
-// independent author), with the probability threshold chosen by 10-fold cross-validation on their union. The test part is never read here. Run after changing the tokeniser, the stemmer
+// independent author), with smoothing, temperature, pair weight and probability threshold chosen by 10-fold
+// cross-validation on their union. The test part is never read here. Run after changing the tokeniser, the stemmer
 // or the rules (the threshold depends on where the rules abstain):  npx tsc && node scripts/tekstmodel.mjs
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -17,16 +18,16 @@ const BRON = BRONNEN.join(' en ');
 const taxonomy = await loadTaxonomy({ baseDir: ROOT });
 const label = (t) => (t === 'onbekend' ? 'onbekend' : fenomeenVoorLabel(taxonomy, t));
 const voorbeelden = BRONNEN.flatMap((bron) => ev.leesEvaluatieset(readFileSync(`${ROOT}${bron}`, 'utf8'), bron, label));
-const drempel = ev.kiesDrempel(ev.kruisvalidatie(voorbeelden, taxonomy, undefined, 10));
+const instellingen = ev.kiesInstellingen(voorbeelden, taxonomy, 10);
 const tellingen = tm.tel(voorbeelden);
 const model = {
   versie: `basismodel ${voorbeelden.length} omschrijvingen`,
   omschrijving:
-    `Naive Bayes (stammen en woordparen) getraind op ${BRON} (${voorbeelden.length} gelabelde omschrijvingen, ` +
-    `waarvan ${voorbeelden.filter((v) => v.fenomeen === 'onbekend').length} zonder fenomeen); drempel gekozen met ` +
-    '10-voudige kruisvalidatie op dezelfde omschrijvingen. Opnieuw maken: node scripts/tekstmodel.mjs',
-  alpha: tm.STANDAARD_ALPHA,
-  drempel,
+    `Naive Bayes (stammen en woordparen, elk kenmerk een keer per omschrijving) getraind op ${BRON} ` +
+    `(${voorbeelden.length} gelabelde omschrijvingen, waarvan ${voorbeelden.filter((v) => v.fenomeen === 'onbekend').length} ` +
+    'zonder fenomeen); gladmaking, temperatuur, gewicht van woordparen en drempel gekozen met 10-voudige ' +
+    'kruisvalidatie op dezelfde omschrijvingen. Opnieuw maken: node scripts/tekstmodel.mjs',
+  ...instellingen,
   ...tellingen,
 };
 // One feature per line: the file stays diffable.
@@ -34,4 +35,4 @@ const kenmerken = Object.entries(model.kenmerken).map(([f, c]) => `    ${JSON.st
 const { kenmerken: _, ...kop } = model;
 const json = `${JSON.stringify(kop, null, 2).slice(0, -2)},\n  "kenmerken": {\n${kenmerken.join(',\n')}\n  }\n}\n`;
 await writeFile(`${ROOT}data/tekstmodel.json`, json);
-console.error(`data/tekstmodel.json: ${voorbeelden.length} omschrijvingen, ${kenmerken.length} kenmerken, drempel ${drempel}`);
+console.error(`data/tekstmodel.json: ${voorbeelden.length} omschrijvingen, ${kenmerken.length} kenmerken, ${JSON.stringify(instellingen)}`);

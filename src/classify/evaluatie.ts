@@ -5,7 +5,14 @@ import { parse } from 'csv-parse/sync';
 import { FENOMENEN, type Fenomeen } from '../model.js';
 import { CterError } from '../util/errors.js';
 import { evaluate } from './rules.js';
-import { bouwModel, neutraleKenmerken, STANDAARD_DREMPEL, type ModelBestand, type Voorbeeld } from './tekstmodel.js';
+import {
+  bouwModel,
+  modelInstellingen,
+  neutraleKenmerken,
+  type ModelBestand,
+  type ModelInstellingen,
+  type Voorbeeld,
+} from './tekstmodel.js';
 import type { Taxonomy } from './taxonomy.js';
 
 export const METHODES = ['regels', 'model', 'beide'] as const;
@@ -102,14 +109,16 @@ export function voorspel(
 }
 
 /**
- * k-fold cross-validation: each fold is predicted by a model trained on the base model (if any) plus the other folds.
- * Folds are assigned round-robin in input order, so the outcome is deterministic.
+ * k-fold cross-validation: each fold is predicted by a model trained on the base model (if any) plus the other folds,
+ * with the base model's settings unless others are given. Folds are assigned round-robin in input order, so the
+ * outcome is deterministic.
  */
 export function kruisvalidatie(
   voorbeelden: readonly Voorbeeld[],
   taxonomy: Taxonomy,
   basis: ModelBestand | undefined,
   k: number,
+  instellingen?: Partial<ModelInstellingen>,
 ): Voorspelling[] {
   const result: Voorspelling[] = new Array(voorbeelden.length);
   const folds = Math.max(2, Math.min(k, voorbeelden.length));
@@ -117,7 +126,7 @@ export function kruisvalidatie(
   for (let fold = 0; fold < folds; fold++) {
     const train = voorbeelden.filter((_, i) => i % folds !== fold);
     const test = voorbeelden.map((v, i) => [v, i] as const).filter(([, i]) => i % folds === fold);
-    const model = bouwModel(basis, train, 0, negeer);
+    const model = bouwModel(basis, train, { ...instellingen, drempel: 0 }, negeer);
     const predicted = voorspel(
       test.map(([v]) => v),
       taxonomy,
@@ -131,25 +140,63 @@ export function kruisvalidatie(
 /** Candidate thresholds, from permissive to strict. */
 const DREMPELS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.975, 0.99];
 
+/** What a negative forced into a fenomeen costs, counted in missed cases: "cter gokt niet" comes first. */
+export const KOSTEN_GEFORCEERD = 5;
+
+/** The cost of a method's outcome on cross-validated predictions: a miss or a wrong fenomeen 1, a forced negative more. */
+function kosten(voorspellingen: readonly Voorspelling[], drempel: number): number {
+  let cost = 0;
+  for (const v of voorspellingen) {
+    const u = uitkomst(v, 'beide', drempel);
+    if (u !== v.label) cost += v.label === 'onbekend' ? KOSTEN_GEFORCEERD : 1;
+  }
+  return cost;
+}
+
 /**
- * The threshold for the model that scores best on cross-validated predictions of both together. A negative forced
- * into a fenomeen costs three times a missed case ("cter gokt niet"); on equal cost the stricter threshold wins.
+ * The threshold for the model that costs least on cross-validated predictions of both together; on equal cost the
+ * stricter threshold wins.
  */
 export function kiesDrempel(voorspellingen: readonly Voorspelling[]): number {
-  let best = DREMPELS[DREMPELS.length - 1]!;
-  let bestCost = Infinity;
+  return kiesDrempelMetKosten(voorspellingen).drempel;
+}
+
+function kiesDrempelMetKosten(voorspellingen: readonly Voorspelling[]): { drempel: number; kosten: number } {
+  let best = { drempel: DREMPELS[DREMPELS.length - 1]!, kosten: Infinity };
   for (const drempel of DREMPELS) {
-    let cost = 0;
-    for (const v of voorspellingen) {
-      const u = uitkomst(v, 'beide', drempel);
-      if (u !== v.label) cost += v.label === 'onbekend' ? 3 : 1;
-    }
-    if (cost <= bestCost) {
-      bestCost = cost;
-      best = drempel;
-    }
+    const cost = kosten(voorspellingen, drempel);
+    if (cost <= best.kosten) best = { drempel, kosten: cost };
   }
   return best;
+}
+
+/** Candidate settings of the model, searched together with the threshold. */
+export const KANDIDATEN = {
+  alpha: [0.1, 0.25, 0.5],
+  temperatuur: [1, 2, 3],
+  paarGewicht: [0, 0.25, 0.5],
+} as const;
+
+/**
+ * The model settings (smoothing, temperature, pair weight and threshold) that cost least on k-fold cross-validation
+ * of rules and model together; on equal cost the first candidate in a fixed order wins (deterministic).
+ */
+export function kiesInstellingen(voorbeelden: readonly Voorbeeld[], taxonomy: Taxonomy, k: number): ModelInstellingen {
+  let best: ModelInstellingen | undefined;
+  let bestCost = Infinity;
+  for (const alpha of KANDIDATEN.alpha) {
+    for (const temperatuur of KANDIDATEN.temperatuur) {
+      for (const paarGewicht of KANDIDATEN.paarGewicht) {
+        const cv = kruisvalidatie(voorbeelden, taxonomy, undefined, k, { alpha, temperatuur, paarGewicht });
+        const { drempel, kosten: cost } = kiesDrempelMetKosten(cv);
+        if (cost < bestCost) {
+          bestCost = cost;
+          best = { alpha, temperatuur, paarGewicht, drempel };
+        }
+      }
+    }
+  }
+  return best!;
 }
 
 /** A labelled evaluation file: header id,bron,omschrijving,fenomeen (the corpus in tests/fixtures/classify/evaluatie). */
@@ -187,7 +234,7 @@ export function evalueer(
   k: number,
   herkomst: { analist: number; handmatig: number },
 ): Evaluatie {
-  const drempel = basis?.drempel ?? STANDAARD_DREMPEL;
+  const { drempel } = modelInstellingen(basis);
   const cv = voorbeelden.length < 2 ? [] : kruisvalidatie(voorbeelden, taxonomy, basis, k);
   return {
     gelabeld: voorbeelden.length,

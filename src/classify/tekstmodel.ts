@@ -3,6 +3,10 @@
 // Naive Bayes is additive: the shipped base model (data/tekstmodel.json, counts from the development part of the
 // evaluation corpus) and the analyst's own labels are simply summed, so training at run time is one pass over the
 // labelled signals. Everything iterates in fixed orders: the same input gives the same model and the same output.
+// Each feature counts once per text (Bernoulli-style counts, which cross-validated better than raw term counts); word
+// pairs weigh `paarGewicht` (they repeat the evidence of their stems, which makes naive Bayes overconfident) and a
+// temperature tempers the probabilities. Smoothing, pair weight, temperature and threshold are chosen together by
+// cross-validation (scripts/tekstmodel.mjs).
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { FENOMENEN, type Fenomeen } from '../model.js';
@@ -69,18 +73,26 @@ export interface ModelTellingen {
   kenmerken: Record<string, number[]>;
 }
 
-export interface ModelBestand extends ModelTellingen {
-  versie: string;
-  omschrijving: string;
+/** How the counts become probabilities; chosen by cross-validation. */
+export interface ModelInstellingen {
   /** Laplace smoothing. */
   alpha: number;
-  /** The model proposes a fenomeen only at or above this probability (chosen by cross-validation). */
+  /** The model proposes a fenomeen only at or above this probability. */
   drempel: number;
+  /** Log-likelihoods are divided by this before the probability (1 = plain naive Bayes). */
+  temperatuur: number;
+  /** Weight of a word pair relative to a stem (0 = stems only). */
+  paarGewicht: number;
+}
+
+export interface ModelBestand extends ModelTellingen, ModelInstellingen {
+  versie: string;
+  omschrijving: string;
 }
 
 const K = FENOMENEN.length;
 
-/** Counts of labelled texts. Exports repeat texts: each distinct text is tokenised once. */
+/** Counts of labelled texts: per feature, the texts of each class that contain it. Each distinct text is tokenised once. */
 export function tel(voorbeelden: readonly Voorbeeld[]): ModelTellingen {
   const documenten = new Array<number>(K).fill(0);
   const perTekst = new Map<string, number[]>();
@@ -93,10 +105,10 @@ export function tel(voorbeelden: readonly Voorbeeld[]): ModelTellingen {
   }
   const kenmerkenPerKlasse = new Map<string, number[]>();
   for (const [tekst, perKlasse] of perTekst) {
-    for (const [f, n] of kenmerken(tekst).tellingen) {
+    for (const f of kenmerken(tekst).tellingen.keys()) {
       let counts = kenmerkenPerKlasse.get(f);
       if (!counts) kenmerkenPerKlasse.set(f, (counts = new Array<number>(K).fill(0)));
-      for (let k = 0; k < K; k++) if (perKlasse[k]! > 0) counts[k]! += n * perKlasse[k]!;
+      for (let k = 0; k < K; k++) if (perKlasse[k]! > 0) counts[k]! += perKlasse[k]!;
     }
   }
   const sorted = [...kenmerkenPerKlasse].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -136,28 +148,37 @@ export class Tekstmodel {
   readonly aantal: number;
   private readonly logPrior: number[];
   private readonly logKans = new Map<string, Float64Array>();
-  private readonly logOnbekend: Float64Array;
   private readonly cache = new Map<string, ModelVoorstel>();
+
+  readonly drempel: number;
+  readonly instellingen: ModelInstellingen;
 
   constructor(
     readonly tellingen: ModelTellingen,
-    readonly alpha: number,
-    readonly drempel: number,
+    instellingen: ModelInstellingen,
     /** Features that never weigh (the taxonomy's neutral words, such as religious practice). */
-    private readonly negeer: ReadonlySet<string> = new Set(),
+    negeer: ReadonlySet<string> = new Set(),
   ) {
+    this.instellingen = instellingen;
+    this.drempel = instellingen.drempel;
+    const { alpha, paarGewicht, temperatuur } = instellingen;
     const { documenten } = tellingen;
     this.klassen = documenten.flatMap((n, k) => (n > 0 ? [k] : []));
     this.aantal = documenten.reduce((a, b) => a + b, 0);
+    // A feature's weight: a pair weighs paarGewicht, a neutral word nothing; weightless features are left out.
+    const features: [string, number[], number][] = [];
+    for (const [f, counts] of Object.entries(tellingen.kenmerken)) {
+      const w = negeer.has(f) ? 0 : f.includes('_') ? paarGewicht : 1;
+      if (w > 0) features.push([f, counts, w]);
+    }
     const totaal = new Array<number>(K).fill(0);
-    const features = Object.entries(tellingen.kenmerken);
-    for (const [, counts] of features) for (const k of this.klassen) totaal[k]! += counts[k] ?? 0;
+    for (const [, counts, w] of features) for (const k of this.klassen) totaal[k]! += w * (counts[k] ?? 0);
     const v = features.length;
     this.logPrior = documenten.map((n) => Math.log((n + 1) / (this.aantal + this.klassen.length)));
     const noemer = totaal.map((t) => Math.log(t + alpha * v));
-    this.logOnbekend = Float64Array.from(noemer, (d) => Math.log(alpha) - d);
-    for (const [f, counts] of features) {
-      this.logKans.set(f, Float64Array.from(noemer, (d, k) => Math.log((counts[k] ?? 0) + alpha) - d));
+    // Stored already weighted and tempered: the contribution of the feature to each class's score.
+    for (const [f, counts, w] of features) {
+      this.logKans.set(f, Float64Array.from(noemer, (d, k) => (w * (Math.log(w * (counts[k] ?? 0) + alpha) - d)) / temperatuur));
     }
   }
 
@@ -174,15 +195,15 @@ export class Tekstmodel {
 
   private predict(text: string): ModelVoorstel {
     const { tellingen, woorden } = kenmerken(text);
-    const bekend: [string, number, Float64Array][] = [];
-    for (const [f, n] of tellingen) {
-      if (this.negeer.has(f)) continue;
+    // Each feature counts once per text, as in training.
+    const bekend: [string, Float64Array][] = [];
+    for (const f of tellingen.keys()) {
       const lp = this.logKans.get(f);
-      if (lp) bekend.push([f, n, lp]);
+      if (lp) bekend.push([f, lp]);
     }
     const scores = this.klassen.map((k) => {
       let s = this.logPrior[k]!;
-      for (const [, n, lp] of bekend) s += n * lp[k]!;
+      for (const [, lp] of bekend) s += lp[k]!;
       return s;
     });
     // Highest score first; ties in the fixed fenomeen order.
@@ -194,7 +215,7 @@ export class Tekstmodel {
     const winnaar = this.klassen[best]!;
     const tweede = order.length > 1 ? this.klassen[order[1]!]! : winnaar;
     const gewichten = bekend
-      .map(([f, n, lp]) => ({ woord: woorden.get(f)!, gewicht: n * (lp[winnaar]! - lp[tweede]!), f }))
+      .map(([f, lp]) => ({ woord: woorden.get(f)!, gewicht: lp[winnaar]! - lp[tweede]!, f }))
       .filter((w) => w.gewicht > 0)
       .sort((a, b) => b.gewicht - a.gewicht || (a.f < b.f ? -1 : a.f > b.f ? 1 : 0))
       .slice(0, 3)
@@ -202,7 +223,8 @@ export class Tekstmodel {
     const fenomeen = bekend.length === 0 ? 'onbekend' : FENOMENEN[winnaar]!;
     const zeker = fenomeen !== 'onbekend' && kans >= this.drempel;
     const woordenTekst = gewichten.map((w) => `'${w.woord}' (+${getal(w.gewicht, 1)})`).join(', ');
-    const kansTekst = `kans ${getal(kans, 2)}`;
+    // Rounded down below the threshold: 0,699 must not read as the 0,70 it missed.
+    const kansTekst = `kans ${getal(zeker ? kans : Math.floor(kans * 100) / 100, 2)}`;
     let reden: string;
     if (bekend.length === 0) reden = 'model: geen bekende woorden';
     else if (zeker) reden = `model: ${woordenTekst}; ${kansTekst}`;
@@ -216,12 +238,19 @@ export class Tekstmodel {
 export function bouwModel(
   basis: ModelBestand | undefined,
   extra: readonly Voorbeeld[],
-  drempel?: number,
+  instellingen?: Partial<ModelInstellingen>,
   negeer?: ReadonlySet<string>,
 ): Tekstmodel {
   const leeg: ModelTellingen = { documenten: new Array<number>(K).fill(0), kenmerken: {} };
   const tellingen = optellen(basis ?? leeg, tel(extra));
-  return new Tekstmodel(tellingen, basis?.alpha ?? STANDAARD_ALPHA, drempel ?? basis?.drempel ?? STANDAARD_DREMPEL, negeer);
+  return new Tekstmodel(tellingen, { ...modelInstellingen(basis), ...instellingen }, negeer);
+}
+
+/** The settings of a model file; the standard ones without a file. */
+export function modelInstellingen(basis: ModelBestand | undefined): ModelInstellingen {
+  if (!basis) return { ...STANDAARD_INSTELLINGEN };
+  const { alpha, drempel, temperatuur, paarGewicht } = basis;
+  return { alpha, drempel, temperatuur, paarGewicht };
 }
 
 /**
@@ -242,8 +271,8 @@ export function neutraleKenmerken(taxonomie: { definitie: { fenomenen: readonly 
   return result;
 }
 
-export const STANDAARD_ALPHA = 0.5;
-export const STANDAARD_DREMPEL = 0.8;
+/** Settings of a model without a model file (an analyst's own labels only). */
+export const STANDAARD_INSTELLINGEN: Readonly<ModelInstellingen> = { alpha: 0.5, drempel: 0.8, temperatuur: 1, paarGewicht: 1 };
 
 export const INGEBOUWD_MODEL = fileURLToPath(new URL('../../data/tekstmodel.json', import.meta.url));
 
@@ -264,11 +293,15 @@ export async function laadModelbestand(file = INGEBOUWD_MODEL): Promise<ModelBes
     typeof m.drempel === 'number' &&
     m.drempel > 0 &&
     m.drempel <= 1 &&
+    typeof m.temperatuur === 'number' &&
+    m.temperatuur > 0 &&
+    typeof m.paarGewicht === 'number' &&
+    m.paarGewicht >= 0 &&
     Array.isArray(m.documenten) &&
     m.documenten.length === K &&
     typeof m.kenmerken === 'object' &&
     m.kenmerken !== null &&
     Object.values(m.kenmerken).every((c) => Array.isArray(c) && c.length === K);
-  if (!ok) throw new FileError(file, `geen geldig tekstmodel (verwacht versie, alpha, drempel, documenten en kenmerken met ${K} tellingen)`);
+  if (!ok) throw new FileError(file, `geen geldig tekstmodel (verwacht versie, alpha, drempel, temperatuur, paarGewicht, documenten en kenmerken met ${K} tellingen)`);
   return m as ModelBestand;
 }

@@ -17,11 +17,17 @@ const GELABELD = [
   ['Jongere draagt een Kraaiennest-embleem en werft klasgenoten voor de groep.', 'Rechts-extremisme'],
   ['Kraaiennest-leden trainen in het weekend in een loods.', 'Rechts-extremisme'],
   ['Online oproep van Kraaiennest om zich aan te sluiten bij de groep.', 'Rechts-extremisme'],
+  ['Kraaiennest-stickers op lantaarnpalen bij het station.', 'Rechts-extremisme'],
+  ['Twee jongens met Kraaiennest-shirts deelden pamfletten uit op de markt.', 'Rechts-extremisme'],
+  ['Kraaiennest zoekt nieuwe leden via een chatgroep.', 'Rechts-extremisme'],
   ['Groep Groenvuur saboteerde machines bij de zandwinning.', 'Activisme'],
   ['Groenvuur kondigt een actie aan bij de zandwinning.', 'Activisme'],
   ['Leden van Groenvuur klommen op een kraan bij de zandwinning.', 'Activisme'],
   ['Groenvuur verspreidt pamfletten tegen de zandwinning.', 'Activisme'],
   ['Groenvuur-activist beschadigde een hek bij de zandwinning.', 'Activisme'],
+  ['Groenvuur blokkeerde de toegangsweg naar de zandwinning.', 'Activisme'],
+  ['Spandoek van Groenvuur aan de poort van de zandwinning.', 'Activisme'],
+  ['Groenvuur roept op tot een nieuwe actie bij de zandwinning.', 'Activisme'],
 ];
 
 function csv(): string {
@@ -45,15 +51,18 @@ beforeAll(async () => {
 describe('cter classificeer with the text model', () => {
   it('says on stderr on how many labels the model was trained', () => {
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(
-      /tekstmodel: getraind op 70\d gelabelde omschrijvingen \(basismodel 696, labels van de analist 11, beoordelingen 0\)/,
+    const m = /tekstmodel: getraind op (\d+) gelabelde omschrijvingen \(basismodel (\d+), labels van de analist 17, beoordelingen 0\)/.exec(
+      run.stderr,
     );
+    expect(m).not.toBeNull();
+    expect(Number(m![1])).toBe(Number(m![2]) + 17);
   });
 
   it('proposes a fenomeen where the rules abstain, with the words and the probability', () => {
     const s = byId(run).get('N-1')!;
     expect(s).toMatchObject({ fenomeen: 'rechts-extremisme', herkomst: 'model', regelSuggestie: { fenomeen: 'onbekend' } });
-    expect(s.reden).toMatch(/^model: 'kraaiennest' \(\+\d+,\d\).*; kans (0,9[5-9]|1,00)$/);
+    // The shipped threshold is 0,7 (chosen by cross-validation): the proposal is at or above it.
+    expect(s.reden).toMatch(/^model: 'kraaiennest' \(\+\d+,\d\).*; kans (0,[7-9]\d|1,00)$/);
   });
 
   it('never overrides the analyst label', () => {
@@ -77,22 +86,22 @@ describe('cter classificeer --evalueer', () => {
     const r = await cter(['classificeer', '--evalueer', '--vouwen', '5', '--json'], { cwd: dir });
     expect(r.code).toBe(0);
     const e = JSON.parse(r.stdout) as Evaluatie;
-    expect(e).toMatchObject({ gelabeld: 11, analist: 11, handmatig: 0, vouwen: 5 });
+    expect(e).toMatchObject({ gelabeld: 17, analist: 17, handmatig: 0, vouwen: 5 });
     expect(e.metingen.map((m) => m.methode)).toEqual(['regels', 'model', 'beide']);
     const [regels, model, beide] = e.metingen;
     expect(regels!.onthouding).toBe(1);
-    // Four examples per fold are little evidence against the base model: the model stays careful (kans >= 0,95).
+    // Six or seven examples per fold against the base model: enough for the careful model to propose the group.
     expect(model!.juist).toBeGreaterThan(regels!.juist);
     expect(beide!.juist).toBe(model!.juist);
     const re = model!.perFenomeen.find((f) => f.fenomeen === 'rechts-extremisme')!;
-    expect(re).toMatchObject({ aantal: 5, precisie: 1 });
+    expect(re).toMatchObject({ aantal: 8, precisie: 1 });
     expect(model!.verwarring.fenomenen).toContain('rechts-extremisme');
   });
 
   it('prints a readable table with precision, recall, F1 and a confusion matrix', async () => {
     const r = await cter(['classificeer', '--evalueer', '--vouwen', '5'], { cwd: dir });
-    expect(r.stdout).toContain('Evaluatie op 11 gelabelde signalen (labels van de analist 11, beoordelingen 0); 5-voudige');
-    expect(r.stdout).toMatch(/alleen regels +0\/11 +0,0% +100,0%/);
+    expect(r.stdout).toContain('Evaluatie op 17 gelabelde signalen (labels van de analist 17, beoordelingen 0); 5-voudige');
+    expect(r.stdout).toMatch(/alleen regels +0\/17 +0,0% +100,0%/);
     expect(r.stdout).toContain('verwarringsmatrix (rij: label, kolom: uitkomst; onbekend = onthouden):');
     expect(r.stdout).toMatch(/fenomeen +gelabeld +voorspeld +juist +precisie +recall +F1/);
   });

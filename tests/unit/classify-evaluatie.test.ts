@@ -7,13 +7,13 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fenomeenVoorLabel, loadTaxonomy, type Taxonomy } from '../../src/classify/index.js';
 import { kruisvalidatie, leesEvaluatieset, meet, voorspel } from '../../src/classify/evaluatie.js';
-import { bouwModel, laadModelbestand, neutraleKenmerken, tel, type ModelBestand } from '../../src/classify/tekstmodel.js';
+import { bouwModel, laadModelbestand, modelInstellingen, neutraleKenmerken, tel, type ModelBestand } from '../../src/classify/tekstmodel.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIR = resolve(ROOT, 'tests/fixtures/classify/evaluatie');
 
-const FLOOR_CV = 0.844;
-const MAX_FORCED_CV = 12;
+const FLOOR_CV = 0.826;
+const MAX_FORCED_CV = 4;
 
 let taxonomy: Taxonomy;
 let basis: ModelBestand;
@@ -51,8 +51,11 @@ describe('evaluation corpus', () => {
   // 0.793 (115 of 145) with one negative forced; after adding ontwikkel-2.csv to the base model, choosing the threshold
   // by cross-validation on both development parts and a negative-context group from the rules' errors on ontwikkel-2
   // (development data only) and the model ignoring the taxonomy's neutral words: 0.876 (127 of 145) with three
-  // negatives forced, measured three times in all (the same figure each time). The assertion is a floor at the measured
-  // figure (it fails on any regression); raising it needs more labelled development data, never tuning on this part.
+  // negatives forced. Then the model's settings (each feature once per text, smoothing, temperature, pair weight,
+  // threshold) were chosen together by cross-validation on the development parts with a forced negative costing five
+  // missed cases (development CV 0.845 with 12 forced -> 0.826 with 4): 0.841 (122 of 145) with one negative forced,
+  // measured once. The assertion is a floor at the measured figure (it fails on any regression); raising it needs more
+  // labelled development data, never tuning on this part.
   it('classifies the test part at the measured accuracy (target 0.9 not yet reached) and prints the figure', () => {
     const test = lees('test.csv');
     const model = bouwModel(basis, [], undefined, neutraleKenmerken(taxonomy));
@@ -65,13 +68,13 @@ describe('evaluation corpus', () => {
         `model ${pct(alleenModel.nauwkeurigheid)}, samen ${pct(beide.nauwkeurigheid)}; onthouding ${pct(beide.onthouding)}, ` +
         `negatief geforceerd ${beide.negatiefGeforceerd}`,
     );
-    expect(beide.negatiefGeforceerd).toBeLessThanOrEqual(3);
-    expect(beide.nauwkeurigheid).toBeGreaterThanOrEqual(0.875);
+    expect(beide.negatiefGeforceerd).toBeLessThanOrEqual(1);
+    expect(beide.nauwkeurigheid).toBeGreaterThanOrEqual(0.841);
   });
 
   it('reports the development parts by 10-fold cross-validation of the model', () => {
     const ontwikkel = ontwikkelDelen();
-    const cv = kruisvalidatie(ontwikkel, taxonomy, undefined, 10);
+    const cv = kruisvalidatie(ontwikkel, taxonomy, undefined, 10, modelInstellingen(basis));
     const beide = meet(cv, 'beide', basis.drempel);
     const regels = meet(cv, 'regels', basis.drempel);
     const alleenModel = meet(cv, 'model', basis.drempel);
