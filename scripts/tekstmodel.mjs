@@ -13,8 +13,8 @@ const { loadTaxonomy, fenomeenVoorLabel } = await import(`${ROOT}dist/classify/t
 const ev = await import(`${ROOT}dist/classify/evaluatie.js`);
 const tm = await import(`${ROOT}dist/classify/tekstmodel.js`);
 
-const BRONNEN = ['tests/fixtures/classify/evaluatie/ontwikkel.csv', 'tests/fixtures/classify/evaluatie/ontwikkel-2.csv'];
-const BRON = BRONNEN.join(' en ');
+const BRONNEN = ['ontwikkel.csv', 'ontwikkel-2.csv', 'ontwikkel-3.csv'].map((f) => `tests/fixtures/classify/evaluatie/${f}`);
+const BRON = `${BRONNEN.slice(0, -1).join(', ')} en ${BRONNEN.at(-1)}`;
 const taxonomy = await loadTaxonomy({ baseDir: ROOT });
 const label = (t) => (t === 'onbekend' ? 'onbekend' : fenomeenVoorLabel(taxonomy, t));
 const voorbeelden = BRONNEN.flatMap((bron) => ev.leesEvaluatieset(readFileSync(`${ROOT}${bron}`, 'utf8'), bron, label));
@@ -25,7 +25,7 @@ const model = {
   omschrijving:
     `Naive Bayes (stammen en woordparen, elk kenmerk een keer per omschrijving) getraind op ${BRON} ` +
     `(${voorbeelden.length} gelabelde omschrijvingen, waarvan ${voorbeelden.filter((v) => v.fenomeen === 'onbekend').length} ` +
-    'zonder fenomeen); gladmaking, temperatuur, gewicht van woordparen en drempel gekozen met 10-voudige ' +
+    'zonder fenomeen); gladmaking, temperatuur, gewicht van woordparen, drempel en veto op zwakke regels gekozen met 10-voudige ' +
     'kruisvalidatie op dezelfde omschrijvingen. Opnieuw maken: node scripts/tekstmodel.mjs',
   ...instellingen,
   ...tellingen,

@@ -1,12 +1,13 @@
 // The classification pass: each signal gets a fenomeen with its provenance (herkomst) and reason, and an ernst.
 // Precedence: a review decision for this exact content (handmatig) > the analyst's label in the export (analist) >
 // the rules (regel) > the text model where the rules abstain (model) > nothing conclusive (geen, fenomeen onbekend).
-// The rules' own view is kept as regelSuggestie.
+// The one exception: a weak conclusion of the rules (below the model's vetoOnder) gives way to a model that is sure
+// the text belongs to no fenomeen (vetoKans); the signal stays onbekend. The rules' own view is kept as regelSuggestie.
 import { createHash } from 'node:crypto';
 import type { Ernst, Fenomeen, GeclassificeerdSignaal, Signaal } from '../model.js';
-import { evaluate, type RegelUitkomst } from './rules.js';
+import { evaluate, getal, type RegelUitkomst } from './rules.js';
 import { fenomeenLabel, type Taxonomy } from './taxonomy.js';
-import type { Tekstmodel, Voorbeeld } from './tekstmodel.js';
+import { modelVeto, type Tekstmodel, type Voorbeeld } from './tekstmodel.js';
 
 /** A review decision (from `cter review`), valid only for the content it was made on. */
 export interface Beoordeling {
@@ -101,6 +102,23 @@ function classifyWith(
       afwijking,
       regelSuggestie: suggestie(),
     });
+  }
+  if (rules.zeker && model && signal.omschrijving && rules.score < model.instellingen.vetoOnder) {
+    // A weak conclusion of the rules (one term, say) against a model that sees no fenomeen: cter does not guess.
+    const voorstel = model.voorstel(signal.omschrijving);
+    if (modelVeto(model.instellingen, rules.score, voorstel)) {
+      return classified(signal, {
+        fenomeen: 'onbekend',
+        herkomst: 'geen',
+        reden:
+          `${voorstel.reden}; dat weegt op tegen een zwakke regel (score ${getal(rules.score)}, minder dan ` +
+          `${getal(model.instellingen.vetoOnder)}): ${rules.reden}${verlopen}`,
+        ernst: rules.ernst,
+        ernstReden: rules.ernstReden,
+        afwijking: false,
+        regelSuggestie: suggestie(),
+      });
+    }
   }
   if (!rules.zeker && model && signal.omschrijving) {
     // The rules abstain: the text model may propose a fenomeen; the rules' reason stays as regelSuggestie.

@@ -8,6 +8,7 @@ import { evaluate } from './rules.js';
 import {
   bouwModel,
   modelInstellingen,
+  modelVeto,
   neutraleKenmerken,
   type ModelBestand,
   type ModelInstellingen,
@@ -22,8 +23,13 @@ export type Methode = (typeof METHODES)[number];
 export interface Voorspelling {
   label: Fenomeen;
   regel: Fenomeen;
+  /** The rules' score when conclusive, else 0. */
+  regelScore: number;
   model: { fenomeen: Fenomeen; kans: number };
 }
+
+/** The settings that turn the predictions into an outcome: the model's threshold and its veto on weak rules. */
+export type Beslisregels = Pick<ModelInstellingen, 'drempel' | 'vetoKans' | 'vetoOnder'>;
 
 export interface FenomeenMaat {
   fenomeen: Fenomeen;
@@ -52,18 +58,19 @@ export interface Meting {
   verwarring: { fenomenen: Fenomeen[]; rijen: number[][] };
 }
 
-/** The prediction of a method for one text, with the model's threshold applied. */
-export function uitkomst(v: Voorspelling, methode: Methode, drempel: number): Fenomeen {
-  const model = v.model.fenomeen !== 'onbekend' && v.model.kans >= drempel ? v.model.fenomeen : 'onbekend';
+/** The prediction of a method for one text, with the model's threshold and veto applied (as classifySignal does). */
+export function uitkomst(v: Voorspelling, methode: Methode, b: Beslisregels): Fenomeen {
+  const model = v.model.fenomeen !== 'onbekend' && v.model.kans >= b.drempel ? v.model.fenomeen : 'onbekend';
   if (methode === 'regels') return v.regel;
   if (methode === 'model') return model;
-  return v.regel !== 'onbekend' ? v.regel : model;
+  if (v.regel === 'onbekend') return model;
+  return modelVeto(b, v.regelScore, v.model) ? 'onbekend' : v.regel;
 }
 
 const deel = (a: number, b: number): number | null => (b === 0 ? null : a / b);
 
-export function meet(voorspellingen: readonly Voorspelling[], methode: Methode, drempel: number): Meting {
-  const paren = voorspellingen.map((v) => ({ label: v.label, voorspeld: uitkomst(v, methode, drempel) }));
+export function meet(voorspellingen: readonly Voorspelling[], methode: Methode, b: Beslisregels): Meting {
+  const paren = voorspellingen.map((v) => ({ label: v.label, voorspeld: uitkomst(v, methode, b) }));
   const fenomenen = FENOMENEN.filter((f) => paren.some((p) => p.label === f || p.voorspeld === f));
   const index = new Map(fenomenen.map((f, i) => [f, i]));
   const rijen = fenomenen.map(() => new Array<number>(fenomenen.length).fill(0));
@@ -104,7 +111,12 @@ export function voorspel(
   return voorbeelden.map((v) => {
     const regels = evaluate(v.tekst, taxonomy.regels);
     const m = model.voorstel(v.tekst);
-    return { label: v.fenomeen, regel: regels.zeker ? regels.fenomeen : 'onbekend', model: { fenomeen: m.fenomeen, kans: m.kans } };
+    return {
+      label: v.fenomeen,
+      regel: regels.zeker ? regels.fenomeen : 'onbekend',
+      regelScore: regels.score,
+      model: { fenomeen: m.fenomeen, kans: m.kans },
+    };
   });
 }
 
@@ -144,28 +156,30 @@ const DREMPELS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.975, 
 export const KOSTEN_GEFORCEERD = 5;
 
 /** The cost of a method's outcome on cross-validated predictions: a miss or a wrong fenomeen 1, a forced negative more. */
-function kosten(voorspellingen: readonly Voorspelling[], drempel: number): number {
+function kosten(voorspellingen: readonly Voorspelling[], b: Beslisregels): number {
   let cost = 0;
   for (const v of voorspellingen) {
-    const u = uitkomst(v, 'beide', drempel);
+    const u = uitkomst(v, 'beide', b);
     if (u !== v.label) cost += v.label === 'onbekend' ? KOSTEN_GEFORCEERD : 1;
   }
   return cost;
 }
 
 /**
- * The threshold for the model that costs least on cross-validated predictions of both together; on equal cost the
- * stricter threshold wins.
+ * The threshold and veto that cost least on cross-validated predictions of both together; on equal cost the stricter
+ * threshold wins, then the first veto candidate (no veto first).
  */
-export function kiesDrempel(voorspellingen: readonly Voorspelling[]): number {
-  return kiesDrempelMetKosten(voorspellingen).drempel;
-}
-
-function kiesDrempelMetKosten(voorspellingen: readonly Voorspelling[]): { drempel: number; kosten: number } {
-  let best = { drempel: DREMPELS[DREMPELS.length - 1]!, kosten: Infinity };
-  for (const drempel of DREMPELS) {
-    const cost = kosten(voorspellingen, drempel);
-    if (cost <= best.kosten) best = { drempel, kosten: cost };
+export function kiesBeslisregels(voorspellingen: readonly Voorspelling[]): Beslisregels & { kosten: number } {
+  let best: Beslisregels & { kosten: number } = { drempel: 1, vetoKans: null, vetoOnder: 0, kosten: Infinity };
+  for (const vetoOnder of KANDIDATEN.vetoOnder) {
+    for (const vetoKans of KANDIDATEN.vetoKans) {
+      if (vetoKans === null && vetoOnder !== KANDIDATEN.vetoOnder[0]) continue;
+      for (const drempel of DREMPELS) {
+        const b = { drempel, vetoKans, vetoOnder: vetoKans === null ? 0 : vetoOnder };
+        const cost = kosten(voorspellingen, b);
+        if (cost < best.kosten || (cost === best.kosten && drempel > best.drempel)) best = { ...b, kosten: cost };
+      }
+    }
   }
   return best;
 }
@@ -175,10 +189,14 @@ export const KANDIDATEN = {
   alpha: [0.1, 0.25, 0.5],
   temperatuur: [1, 2, 3],
   paarGewicht: [0, 0.25, 0.5],
+  /** No veto, or the model's probability of 'no fenomeen' that stops a weak rule. */
+  vetoKans: [null, 0.5, 0.6, 0.7, 0.8, 0.9],
+  /** A conclusion of the rules is weak below this score (2,5: one term of weight 2; 3,5: also one of weight 3). */
+  vetoOnder: [2.5, 3.5],
 } as const;
 
 /**
- * The model settings (smoothing, temperature, pair weight and threshold) that cost least on k-fold cross-validation
+ * The model settings (smoothing, temperature, pair weight, threshold, veto) that cost least on k-fold cross-validation
  * of rules and model together; on equal cost the first candidate in a fixed order wins (deterministic).
  */
 export function kiesInstellingen(voorbeelden: readonly Voorbeeld[], taxonomy: Taxonomy, k: number): ModelInstellingen {
@@ -188,10 +206,10 @@ export function kiesInstellingen(voorbeelden: readonly Voorbeeld[], taxonomy: Ta
     for (const temperatuur of KANDIDATEN.temperatuur) {
       for (const paarGewicht of KANDIDATEN.paarGewicht) {
         const cv = kruisvalidatie(voorbeelden, taxonomy, undefined, k, { alpha, temperatuur, paarGewicht });
-        const { drempel, kosten: cost } = kiesDrempelMetKosten(cv);
+        const { kosten: cost, ...beslis } = kiesBeslisregels(cv);
         if (cost < bestCost) {
           bestCost = cost;
-          best = { alpha, temperatuur, paarGewicht, drempel };
+          best = { alpha, temperatuur, paarGewicht, ...beslis };
         }
       }
     }
@@ -223,6 +241,9 @@ export interface Evaluatie {
   handmatig: number;
   vouwen: number;
   drempel: number;
+  /** The model stops a conclusion of the rules below vetoOnder at this probability of 'no fenomeen'; null: never. */
+  vetoKans: number | null;
+  vetoOnder: number;
   metingen: Meting[];
 }
 
@@ -234,17 +255,21 @@ export function evalueer(
   k: number,
   herkomst: { analist: number; handmatig: number },
 ): Evaluatie {
-  const { drempel } = modelInstellingen(basis);
+  const instellingen = modelInstellingen(basis);
+  const { drempel, vetoKans, vetoOnder } = instellingen;
   const cv = voorbeelden.length < 2 ? [] : kruisvalidatie(voorbeelden, taxonomy, basis, k);
   return {
     gelabeld: voorbeelden.length,
     ...herkomst,
     vouwen: Math.max(2, Math.min(k, voorbeelden.length)),
     drempel,
-    metingen: METHODES.map((m) => meet(cv, m, drempel)),
+    vetoKans,
+    vetoOnder,
+    metingen: METHODES.map((m) => meet(cv, m, instellingen)),
   };
 }
 
+const komma = (n: number) => String(n).replace('.', ',');
 const procent = (n: number | null) => (n === null ? '–' : `${(n * 100).toFixed(1).replace('.', ',')}%`);
 
 function kolommen(rows: string[][]): string[] {
@@ -258,7 +283,10 @@ const METHODE_NAAM: Record<Methode, string> = { regels: 'alleen regels', model: 
 export function evaluatieTekst(e: Evaluatie): string {
   const lines = [
     `Evaluatie op ${e.gelabeld} gelabelde signalen (labels van de analist ${e.analist}, beoordelingen ${e.handmatig}); ` +
-      `${e.vouwen}-voudige kruisvalidatie; het model stelt een fenomeen voor vanaf kans ${String(e.drempel).replace('.', ',')}.`,
+      `${e.vouwen}-voudige kruisvalidatie; het model stelt een fenomeen voor vanaf kans ${komma(e.drempel)}` +
+      (e.vetoKans === null
+        ? '.'
+        : ` en houdt een regel met score onder ${komma(e.vetoOnder)} tegen vanaf kans ${komma(e.vetoKans)} op geen fenomeen.`),
     '',
     ...kolommen([
       ['methode', 'juist', 'nauwkeurigheid', 'onthouding'],

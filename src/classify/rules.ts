@@ -24,6 +24,8 @@ export interface RegelUitkomst {
   fenomeen: Fenomeen;
   /** True when the rules are conclusive (herkomst 'regel'); false gives fenomeen 'onbekend' (herkomst 'geen'). */
   zeker: boolean;
+  /** The winner's score when conclusive (a weak hit may be vetoed by the text model), else 0. */
+  score: number;
   reden: string;
   ernst: Ernst;
   ernstReden: string;
@@ -92,6 +94,7 @@ export function compileRules(definitie: TaxonomieDefinitie): CompiledRules {
   const onbekend = (reden: string): RegelUitkomst => ({
     fenomeen: 'onbekend',
     zeker: false,
+    score: 0,
     reden,
     ernst: 'laag',
     ernstReden: `laag: ${laagReden}`,
@@ -360,6 +363,7 @@ export function evaluate(text: string | undefined, rules: CompiledRules): RegelU
   const result = (zeker: boolean, fenomeen: Fenomeen, reden: string): RegelUitkomst => ({
     fenomeen,
     zeker,
+    score: zeker ? eerste!.score : 0,
     reden: reden + extra,
     ernst,
     ernstReden,

@@ -24,9 +24,20 @@ const STOPWOORDEN = new Set(
   ).split(' '),
 );
 
-/** A token worth a feature: not a stop word, at least two characters. */
+/**
+ * Who a signal is about (gender, age, family role, pupil, client) is never evidence of a fenomeen: a model that learnt
+ * "jongeman" or "betrokkene" from its training texts would profile people, and would call a young man's prayer
+ * jihadism. These words and their inflections (by stem) are left out like stop words.
+ */
+const PERSOONSWOORDEN = (
+  'man vrouw jongen jongeman jongere meisje meisjes jongvolwassene minderjarige tiener kind kinderen leerling student ' +
+  'betrokkene betrokkenen cliënt cliënte vader moeder ouder ouders zoon dochter broer zus persoon jarige'
+).split(' ');
+const PERSOONSSTAMMEN = new Set(PERSOONSWOORDEN.map((w) => tokenize(w).stem[0]!));
+
+/** A token worth a feature: not a stop word or a word for a person, at least two characters. */
 function useful(stem: string, lower: string): boolean {
-  return lower.length >= 2 && !STOPWOORDEN.has(lower) && !STOPWOORDEN.has(stem);
+  return lower.length >= 2 && !STOPWOORDEN.has(lower) && !STOPWOORDEN.has(stem) && !PERSOONSSTAMMEN.has(stem);
 }
 
 export interface Kenmerken {
@@ -83,6 +94,22 @@ export interface ModelInstellingen {
   temperatuur: number;
   /** Weight of a word pair relative to a stem (0 = stems only). */
   paarGewicht: number;
+  /**
+   * The model may stop a weak conclusion of the rules (score below vetoOnder, such as a single term): when it finds no
+   * fenomeen with at least this probability, the signal stays onbekend. null: the model never stops the rules.
+   */
+  vetoKans: number | null;
+  vetoOnder: number;
+}
+
+/** Does the model stop a conclusion of the rules with this score? Only a weak one, and only when it sees no fenomeen. */
+export function modelVeto(
+  instellingen: Pick<ModelInstellingen, 'vetoKans' | 'vetoOnder'>,
+  regelScore: number,
+  voorstel: { fenomeen: Fenomeen; kans: number },
+): boolean {
+  const { vetoKans, vetoOnder } = instellingen;
+  return vetoKans !== null && regelScore < vetoOnder && voorstel.fenomeen === 'onbekend' && voorstel.kans >= vetoKans;
 }
 
 export interface ModelBestand extends ModelTellingen, ModelInstellingen {
@@ -228,7 +255,7 @@ export class Tekstmodel {
     let reden: string;
     if (bekend.length === 0) reden = 'model: geen bekende woorden';
     else if (zeker) reden = `model: ${woordenTekst}; ${kansTekst}`;
-    else if (fenomeen === 'onbekend') reden = `model: geen fenomeen (${kansTekst})`;
+    else if (fenomeen === 'onbekend') reden = `model: geen fenomeen${woordenTekst ? ` (${woordenTekst})` : ''}; ${kansTekst}`;
     else reden = `model: ${fenomeen} te onzeker (${kansTekst}, minimaal ${getal(this.drempel, 2)} nodig)`;
     return { fenomeen, kans, woorden: gewichten, zeker, reden };
   }
@@ -249,8 +276,8 @@ export function bouwModel(
 /** The settings of a model file; the standard ones without a file. */
 export function modelInstellingen(basis: ModelBestand | undefined): ModelInstellingen {
   if (!basis) return { ...STANDAARD_INSTELLINGEN };
-  const { alpha, drempel, temperatuur, paarGewicht } = basis;
-  return { alpha, drempel, temperatuur, paarGewicht };
+  const { alpha, drempel, temperatuur, paarGewicht, vetoKans, vetoOnder } = basis;
+  return { alpha, drempel, temperatuur, paarGewicht, vetoKans, vetoOnder };
 }
 
 /**
@@ -272,7 +299,14 @@ export function neutraleKenmerken(taxonomie: { definitie: { fenomenen: readonly 
 }
 
 /** Settings of a model without a model file (an analyst's own labels only). */
-export const STANDAARD_INSTELLINGEN: Readonly<ModelInstellingen> = { alpha: 0.5, drempel: 0.8, temperatuur: 1, paarGewicht: 1 };
+export const STANDAARD_INSTELLINGEN: Readonly<ModelInstellingen> = {
+  alpha: 0.5,
+  drempel: 0.8,
+  temperatuur: 1,
+  paarGewicht: 1,
+  vetoKans: null,
+  vetoOnder: 0,
+};
 
 export const INGEBOUWD_MODEL = fileURLToPath(new URL('../../data/tekstmodel.json', import.meta.url));
 
@@ -297,11 +331,13 @@ export async function laadModelbestand(file = INGEBOUWD_MODEL): Promise<ModelBes
     m.temperatuur > 0 &&
     typeof m.paarGewicht === 'number' &&
     m.paarGewicht >= 0 &&
+    (m.vetoKans === null || (typeof m.vetoKans === 'number' && m.vetoKans > 0 && m.vetoKans <= 1)) &&
+    typeof m.vetoOnder === 'number' &&
     Array.isArray(m.documenten) &&
     m.documenten.length === K &&
     typeof m.kenmerken === 'object' &&
     m.kenmerken !== null &&
     Object.values(m.kenmerken).every((c) => Array.isArray(c) && c.length === K);
-  if (!ok) throw new FileError(file, `geen geldig tekstmodel (verwacht versie, alpha, drempel, temperatuur, paarGewicht, documenten en kenmerken met ${K} tellingen)`);
+  if (!ok) throw new FileError(file, `geen geldig tekstmodel (verwacht versie, alpha, drempel, temperatuur, paarGewicht, vetoKans, vetoOnder, documenten en kenmerken met ${K} tellingen)`);
   return m as ModelBestand;
 }

@@ -1,6 +1,7 @@
 // The labelled evaluation corpus (tests/fixtures/classify/evaluatie, written independently of the taxonomy): the rules
-// and the shipped text model are tuned on the development parts only (ontwikkel.csv, and ontwikkel-2.csv by a second
-// author blind to the rules and to both other parts); test.csv is only measured here. Also checks that
+// and the shipped text model are tuned on the development parts only (ontwikkel.csv, and ontwikkel-2.csv and
+// ontwikkel-3.csv by a second and a third author blind to the rules and to the other parts); test.csv is only measured
+// here. Also checks that
 // data/tekstmodel.json is what scripts/tekstmodel.mjs builds from the development parts.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,8 +13,8 @@ import { bouwModel, laadModelbestand, modelInstellingen, neutraleKenmerken, tel,
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIR = resolve(ROOT, 'tests/fixtures/classify/evaluatie');
 
-const FLOOR_CV = 0.826;
-const MAX_FORCED_CV = 4;
+const FLOOR_CV = 0.873;
+const MAX_FORCED_CV = 11;
 
 let taxonomy: Taxonomy;
 let basis: ModelBestand;
@@ -28,7 +29,7 @@ beforeAll(async () => {
 });
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
-const ontwikkelDelen = () => [...lees('ontwikkel.csv'), ...lees('ontwikkel-2.csv')];
+const ontwikkelDelen = () => [...lees('ontwikkel.csv'), ...lees('ontwikkel-2.csv'), ...lees('ontwikkel-3.csv')];
 
 describe('evaluation corpus', () => {
   it('has a development and a test part with hard negatives, at least 300 descriptions', () => {
@@ -53,31 +54,34 @@ describe('evaluation corpus', () => {
   // (development data only) and the model ignoring the taxonomy's neutral words: 0.876 (127 of 145) with three
   // negatives forced. Then the model's settings (each feature once per text, smoothing, temperature, pair weight,
   // threshold) were chosen together by cross-validation on the development parts with a forced negative costing five
-  // missed cases (development CV 0.845 with 12 forced -> 0.826 with 4): 0.841 (122 of 145) with one negative forced,
-  // measured once. The assertion is a floor at the measured figure (it fails on any regression); raising it needs more
-  // labelled development data, never tuning on this part.
-  it('classifies the test part at the measured accuracy (target 0.9 not yet reached) and prints the figure', () => {
+  // missed cases (development CV 0.845 with 12 forced -> 0.826 with 4): 0.841 (122 of 145) with one negative forced.
+  // Then ontwikkel-3.csv (600 descriptions by a third independent writer) joined the base model and the CV, words for
+  // persons stopped weighing, and the model may veto a weak rule when sure of 'no fenomeen' (development CV over the
+  // three parts 0.873 with 11 forced): 0.917 (133 of 145) with one negative forced. Each of the two last figures was
+  // measured once. The assertion is a floor at the measured figure (it fails on any regression); the target of no
+  // forced negative is not reached; raising it needs more labelled development data, never tuning on this part.
+  it('classifies the test part at the measured accuracy (target 0.9 reached, one negative still forced) and prints the figure', () => {
     const test = lees('test.csv');
     const model = bouwModel(basis, [], undefined, neutraleKenmerken(taxonomy));
     const voorspellingen = voorspel(test, taxonomy, model);
-    const beide = meet(voorspellingen, 'beide', model.drempel);
-    const regels = meet(voorspellingen, 'regels', model.drempel);
-    const alleenModel = meet(voorspellingen, 'model', model.drempel);
+    const beide = meet(voorspellingen, 'beide', model.instellingen);
+    const regels = meet(voorspellingen, 'regels', model.instellingen);
+    const alleenModel = meet(voorspellingen, 'model', model.instellingen);
     console.log(
       `testdeel (${beide.aantal} omschrijvingen, ${beide.negatieven} negatief): regels ${pct(regels.nauwkeurigheid)}, ` +
         `model ${pct(alleenModel.nauwkeurigheid)}, samen ${pct(beide.nauwkeurigheid)}; onthouding ${pct(beide.onthouding)}, ` +
         `negatief geforceerd ${beide.negatiefGeforceerd}`,
     );
     expect(beide.negatiefGeforceerd).toBeLessThanOrEqual(1);
-    expect(beide.nauwkeurigheid).toBeGreaterThanOrEqual(0.841);
+    expect(beide.nauwkeurigheid).toBeGreaterThanOrEqual(0.917);
   });
 
   it('reports the development parts by 10-fold cross-validation of the model', () => {
     const ontwikkel = ontwikkelDelen();
     const cv = kruisvalidatie(ontwikkel, taxonomy, undefined, 10, modelInstellingen(basis));
-    const beide = meet(cv, 'beide', basis.drempel);
-    const regels = meet(cv, 'regels', basis.drempel);
-    const alleenModel = meet(cv, 'model', basis.drempel);
+    const beide = meet(cv, 'beide', basis);
+    const regels = meet(cv, 'regels', basis);
+    const alleenModel = meet(cv, 'model', basis);
     console.log(
       `ontwikkeldelen (${beide.aantal} omschrijvingen, 10-voudig): regels ${pct(regels.nauwkeurigheid)}, ` +
         `model ${pct(alleenModel.nauwkeurigheid)}, samen ${pct(beide.nauwkeurigheid)}; negatief geforceerd ${beide.negatiefGeforceerd}`,
