@@ -1,0 +1,56 @@
+// The text model's veto on a weak conclusion of the rules: a single term in a text the model is sure belongs to no
+// fenomeen stays onbekend (herkomst geen, both reasons named); a strong rule, an analyst label or a switched-off veto
+// are never stopped.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bouwModel, classifySignal, loadTaxonomy, type Taxonomy, type Tekstmodel } from '../../src/classify/index.js';
+import type { Fenomeen, Signaal } from '../../src/model.js';
+
+let taxonomy: Taxonomy;
+let model: Tekstmodel;
+
+// Football talk is never a fenomeen in these labels; sovereign citizens' talk is.
+const VOORBEELDEN: { tekst: string; fenomeen: Fenomeen }[] = [
+  ...['Supporters vieren de overwinning van de club met vuurwerk.', 'Voetbalsupporter juicht na de wedstrijd.', 'De club won de wedstrijd met 4-0, supporters zingen.', 'Na de overwinning trokken supporters door de stad.'].map(
+    (tekst) => ({ tekst, fenomeen: 'onbekend' as const }),
+  ),
+  ...['Man erkent het gezag niet en toont een eigen paspoort.', 'Stuurt de gemeente een brief dat hij geen contract heeft met de BV Nederland.'].map(
+    (tekst) => ({ tekst, fenomeen: 'anti-institutioneel-extremisme' as const }),
+  ),
+];
+
+beforeAll(async () => {
+  taxonomy = await loadTaxonomy({ baseDir: process.cwd() });
+  model = bouwModel(undefined, VOORBEELDEN, { alpha: 0.5, temperatuur: 1, paarGewicht: 0, drempel: 0.6, vetoKans: 0.6, vetoOnder: 3.5 });
+});
+
+const signaal = (omschrijving: string, fenomeenLabel?: Fenomeen): Signaal => ({
+  id: 'V1',
+  datum: '2025-03-01',
+  gemeente: 'GM0479',
+  omschrijving,
+  ...(fenomeenLabel ? { fenomeenLabel } : {}),
+  origin: { bestand: 'v.csv', regel: 2 },
+});
+
+const SPORT = 'Voetbalsupporter na de wedstrijd: wat een soevereine overwinning van de club.';
+
+describe('model veto on a weak rule', () => {
+  it('keeps a single term onbekend when the model is sure of no fenomeen, naming both reasons', () => {
+    const zonder = classifySignal(signaal(SPORT), taxonomy);
+    expect(zonder).toMatchObject({ fenomeen: 'anti-institutioneel-extremisme', herkomst: 'regel' });
+    const r = classifySignal(signaal(SPORT), taxonomy, undefined, model);
+    expect(r).toMatchObject({ fenomeen: 'onbekend', herkomst: 'geen', regelSuggestie: { fenomeen: 'anti-institutioneel-extremisme' } });
+    expect(r.reden).toMatch(/^model: geen fenomeen \('[^']+' \(\+\d+,\d\).*\); kans 0,\d\d; dat weegt op tegen een zwakke regel \(score 2, minder dan 3,5\): regel: termen 'soeverein\*' \(2\)/);
+  });
+
+  it('never stops a strong rule, an analyst label, or when the veto is off', () => {
+    const sterk = `${SPORT} Hij noemt zich soevereine burger en erkent het gezag van de BV Nederland niet.`;
+    expect(classifySignal(signaal(sterk), taxonomy, undefined, model).herkomst).toBe('regel');
+    expect(classifySignal(signaal(SPORT, 'anti-institutioneel-extremisme'), taxonomy, undefined, model)).toMatchObject({
+      fenomeen: 'anti-institutioneel-extremisme',
+      herkomst: 'analist',
+    });
+    const uit = bouwModel(undefined, VOORBEELDEN, { ...model.instellingen, vetoKans: null });
+    expect(classifySignal(signaal(SPORT), taxonomy, undefined, uit)).toMatchObject({ fenomeen: 'anti-institutioneel-extremisme', herkomst: 'regel' });
+  });
+});
