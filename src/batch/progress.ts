@@ -1,7 +1,7 @@
 // What a batch shows while it runs, on stderr: a progress bar on a terminal (done / total, the reports being made,
 // elapsed, estimate), plain log lines otherwise (a cron job's log, CI, a pipe).
 import cliProgress from 'cli-progress';
-import { colour } from '../cli/io.js';
+import { colour } from '../util/io.js';
 import { formatGrootte, formatSeconden, statusTekst, type RapportRegel } from './overzicht.js';
 
 export interface Voortgang {

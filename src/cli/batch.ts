@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, UsageError, type ExitCode } from '../util/errors.js';
-import { colour, info, isStil, out, stderrIsTty, warn } from './io.js';
+import { colour, info, isStil, out, stderrIsTty, warn } from '../util/io.js';
 import { rapportConfig, rapportOpties, type RapportOptieWaarden } from './beeld.js';
 import { positiveInt } from './program.js';
 import { action, afsluitcodesHulp, klaar } from './run.js';

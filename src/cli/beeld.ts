@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { CterConfig, LoadedConfig } from '../config/types.js';
 import { FORMATEN, type Formaat } from '../report/formaten.js';
 import { EXIT, type ExitCode } from '../util/errors.js';
-import { colour, info, out, warn } from './io.js';
+import { colour, info, out, warn } from '../util/io.js';
 import { metLeesvoortgang } from './reading-progress.js';
 import { oneOf } from './program.js';
 import { action, afsluitcodesHulp, algemeneOpties, klaar, type AlgemeneOptieWaarden } from './run.js';

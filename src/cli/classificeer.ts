@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { EXIT, type ExitCode } from '../util/errors.js';
-import { info, out } from './io.js';
+import { info, out } from '../util/io.js';
 import { metLeesvoortgang } from './reading-progress.js';
 import { oneOf } from './program.js';
 import { action, afsluitcodesHulp, algemeneOpties, klaar, type AlgemeneOptieWaarden } from './run.js';

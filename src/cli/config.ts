@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { out } from './io.js';
+import { out } from '../util/io.js';
 import { action, afsluitcodesHulp, algemeneOpties } from './run.js';
 
 interface ConfigOptions {

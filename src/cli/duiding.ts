@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError, type ExitCode } from '../util/errors.js';
-import { colour, info, out, warn } from './io.js';
+import { colour, info, out, warn } from '../util/io.js';
 import { metLeesvoortgang } from './reading-progress.js';
 import { action, afsluitcodesHulp, algemeneOpties, klaar, type AlgemeneOptieWaarden } from './run.js';
 

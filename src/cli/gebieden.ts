@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { GEBIED_SOORTEN, type GebiedSoort } from '../reference/gebieden.js';
 import { UsageError } from '../util/errors.js';
-import { out } from './io.js';
+import { out } from '../util/io.js';
 import { oneOf } from './program.js';
 import { action, afsluitcodesHulp, algemeneOpties } from './run.js';
 

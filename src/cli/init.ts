@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { EXIT } from '../util/errors.js';
-import { info, interactive, warn } from './io.js';
+import { info, interactive, warn } from '../util/io.js';
 import type { InitOptions } from '../config/init-flow.js';
 import { action, afsluitcodesHulp, algemeneOpties } from './run.js';
 

@@ -3,7 +3,7 @@
 // finish the running reports, write the index) takes over the first Ctrl-C with `onInterrupt`; commands that hold
 // something to close (a browser) register it with `bijAfbreken`, so it is closed before the process ends.
 import { EXIT } from '../util/errors.js';
-import { stderrIsTty } from './io.js';
+import { stderrIsTty } from '../util/io.js';
 
 type Handler = () => void;
 type Cleanup = () => Promise<unknown> | unknown;

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Help } from 'commander';
 import { EXIT, UsageError } from '../util/errors.js';
-import { error } from './io.js';
+import { error } from '../util/io.js';
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Gebruik:',

@@ -2,14 +2,14 @@
 // it is one live line, overwritten as lines are read and cleared before any message and when reading ends. Without a
 // terminal (a pipe, a cron job's log) it shows nothing: the commands report the counts once reading is done.
 import { shownPath } from '../util/paths.js';
-import { colour, info, isStil, warn } from './io.js';
+import { colour, info, isStil, warn } from '../util/io.js';
 
 type Print = (tekst: string) => void;
 
 export interface Leesvoortgang {
   /** For the pipeline's or ingest stage's `onProgress`; undefined without a terminal. */
   onProgress?: (bestand: string, regels: number) => void;
-  /** info and warn (src/cli/io.ts) that first clear the line, for messages printed while reading. */
+  /** info and warn (src/util/io.ts) that first clear the line, for messages printed while reading. */
   log: { info: Print; warn: Print };
 }
 

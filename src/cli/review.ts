@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { interactive } from './io.js';
+import { interactive } from '../util/io.js';
 import { action, afsluitcodesHulp, algemeneOpties } from './run.js';
 import type { ReviewOpties } from '../review/command.js';
 

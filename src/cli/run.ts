@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CterError, EXIT, ioFout, type ExitCode } from '../util/errors.js';
 import { AFGEBROKEN } from './interrupt.js';
-import { error, info, setStil } from './io.js';
+import { error, info, setStil } from '../util/io.js';
 
 /** Options every command has (`algemeneOpties`): --stil, and --streng where a command reads exports. */
 export interface AlgemeneOptieWaarden {

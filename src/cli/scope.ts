@@ -7,7 +7,7 @@ import type { Reference } from '../reference/index.js';
 import type { CterConfig } from '../config/types.js';
 import { scopeUitOptiesOfConfig, type GekozenScope, type ScopeOpties } from '../scope/resolve.js';
 import { UsageError } from '../util/errors.js';
-import { info, interactive } from './io.js';
+import { info, interactive } from '../util/io.js';
 import { dutch } from '../config/prompt-theme.js';
 
 /**

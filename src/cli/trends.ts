@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { EXIT } from '../util/errors.js';
-import { info, interactive, out, warn } from './io.js';
+import { info, interactive, out, warn } from '../util/io.js';
 import { oneOf } from './program.js';
 import { metLeesvoortgang } from './reading-progress.js';
 import { action, afsluitcodesHulp, algemeneOpties, klaar, type AlgemeneOptieWaarden } from './run.js';

@@ -45,7 +45,7 @@ export function registerValideer(program: Command): void {
             import('../ingest/valideer.js'),
             import('../ingest/index.js'),
             import('../reference/index.js'),
-            import('./io.js'),
+            import('../util/io.js'),
             import('./reading-progress.js'),
           ]);
         // Fenomeen labels as the workspace's taxonomy knows them (cter.config.json, if there is one).

@@ -3,7 +3,7 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parsePeriode } from '../aggregate/periode.js';
-import { info, out, warn, error } from '../cli/io.js';
+import { info, out, warn, error } from '../util/io.js';
 import { klaar, type AlgemeneOptieWaarden } from '../cli/run.js';
 import { scopeUitOptiesOfConfig } from '../scope/resolve.js';
 import { loadConfig, priveMap, type LoadedConfig } from '../config/index.js';

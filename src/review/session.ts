@@ -3,7 +3,7 @@
 // then a choice of fenomeen and ernst. Every decision is saved at once, so stopping or Ctrl-C loses nothing decided.
 import { select, Separator } from '@inquirer/prompts';
 import { fenomeenLabel, type Taxonomy } from '../classify/index.js';
-import { colour } from '../cli/io.js';
+import { colour } from '../util/io.js';
 import { dutch } from '../config/prompt-theme.js';
 import { ERNST_NIVEAUS, type Ernst, type Fenomeen } from '../model.js';
 import { maakBeoordeling, wachtredenTekst, type WachtrijItem } from './queue.js';
