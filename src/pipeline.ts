@@ -18,7 +18,7 @@ import { resolveInputs, type LoadedConfig } from './config/index.js';
 import { ingestNotities, ingestSignalen, omzettingRegel, type IngestUitkomst } from './ingest/index.js';
 import type { GeclassificeerdSignaal, Melding, Signaal, Trendnotitie } from './model.js';
 import type { Reference } from './reference/index.js';
-import { loadBeoordelingen } from './review/store.js';
+import { loadBeoordelingen } from './classify/beoordelingen.js';
 import { UsageError } from './util/errors.js';
 import { shownPath } from './util/paths.js';
 

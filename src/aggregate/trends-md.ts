@@ -2,8 +2,8 @@
 // significant changes in words, a table per gemeente, and the period's trend notes. Rendered from the JSON summary,
 // so both formats always tell the same story.
 import { FENOMENEN, type Fenomeen } from '../model.js';
-import { formatDate, formatDecimal, formatInteger, formatP, formatPercentChange } from '../report/format.js';
-import { FENOMEEN_NAAM, SCHAAL_TITEL } from '../report/labels.js';
+import { formatDate, formatDecimal, formatInteger, formatP, formatPercentChange } from '../present/format.js';
+import { FENOMEEN_NAAM, SCHAAL_TITEL } from '../present/labels.js';
 import { parsePeriode } from './periode.js';
 import type { TrendGebied, TrendNotitie, TrendSamenvatting } from './trends.js';
 import type { PeriodeSoort, Verandering } from './types.js';

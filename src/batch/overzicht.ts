@@ -3,7 +3,7 @@
 // a reader can check that a PDF is the one this run made from these exports.
 import { join } from 'node:path';
 import type { BestandVerantwoording } from '../model.js';
-import { formatDecimal } from '../report/format.js';
+import { formatDecimal } from '../present/format.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { JobStatus } from './pool.js';
 

@@ -14,7 +14,7 @@ import { buildReportModel, reportBasis, reportFileName, ReportWriter, type Forma
 import { prepareScopeRun, type Log, type ScopeRun } from '../scope/index.js';
 import { ensureWritableDir } from '../util/atomic-write.js';
 import { CterError, EXIT, IoFout, isIoError } from '../util/errors.js';
-import { OutputGuard, outputGuardVoor, UitvoerIsInvoer } from '../util/output-guard.js';
+import { OutputGuard, outputGuardVoor, UitvoerIsInvoer } from '../config/output-guard.js';
 import { rapportPad, shownPath } from '../util/paths.js';
 import { OVERZICHT_SCHEMA, telling, writeOverzicht, type Overzicht, type RapportRegel } from './overzicht.js';
 import { runPool, type JobOutcome } from './pool.js';

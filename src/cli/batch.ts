@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { EXIT, UsageError, type ExitCode } from '../util/errors.js';
+import { EXIT, UsageError, type ExitCode, klaar } from '../util/errors.js';
 import { colour, info, isStil, out, stderrIsTty, warn } from '../util/io.js';
 import { rapportConfig, rapportOpties, type RapportOptieWaarden } from './beeld.js';
 import { positiveInt } from './program.js';
-import { action, afsluitcodesHulp, klaar } from './run.js';
+import { action, afsluitcodesHulp } from './run.js';
 import { onInterrupt, stopInterrupted } from './interrupt.js';
 
 interface BatchOptions extends RapportOptieWaarden {

@@ -2,11 +2,11 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { CterConfig, LoadedConfig } from '../config/types.js';
 import { FORMATEN, type Formaat } from '../report/formaten.js';
-import { EXIT, type ExitCode } from '../util/errors.js';
+import { EXIT, type ExitCode, klaar, type AlgemeneOptieWaarden } from '../util/errors.js';
 import { colour, info, out, warn } from '../util/io.js';
 import { metLeesvoortgang } from './reading-progress.js';
 import { oneOf } from './program.js';
-import { action, afsluitcodesHulp, algemeneOpties, klaar, type AlgemeneOptieWaarden } from './run.js';
+import { action, afsluitcodesHulp, algemeneOpties } from './run.js';
 import { bijAfbreken } from './interrupt.js';
 
 
@@ -126,7 +126,7 @@ async function runBeeld(options: BeeldOptions): Promise<ExitCode> {
   const vergeet = bijAfbreken(() => writer.close());
   try {
     const { ensureWritableDir } = await import('../util/atomic-write.js');
-    const { outputGuardVoor } = await import('../util/output-guard.js');
+    const { outputGuardVoor } = await import('../config/output-guard.js');
     const { priveMap } = await import('../config/index.js');
     const uitDir = config.values.uitvoer;
     // Said before minutes of reading: an output folder that takes no file.

@@ -1,9 +1,9 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { EXIT, type ExitCode } from '../util/errors.js';
+import { EXIT, type ExitCode, klaar, type AlgemeneOptieWaarden } from '../util/errors.js';
 import { info, out } from '../util/io.js';
 import { metLeesvoortgang } from './reading-progress.js';
 import { oneOf } from './program.js';
-import { action, afsluitcodesHulp, algemeneOpties, klaar, type AlgemeneOptieWaarden } from './run.js';
+import { action, afsluitcodesHulp, algemeneOpties } from './run.js';
 
 const FORMATEN = ['json', 'csv', 'tabel'] as const;
 type Formaat = (typeof FORMATEN)[number];
@@ -115,7 +115,7 @@ async function runClassificeer(options: ClassificeerOptions): Promise<ExitCode> 
   const config = await loadConfig({ file: options.config, overrides: { signalen: options.signalen } });
   const ref = loadReference(config.values);
   if (options.afgewezen !== undefined) {
-    const { outputGuardVoor } = await import('../util/output-guard.js');
+    const { outputGuardVoor } = await import('../config/output-guard.js');
     await (await outputGuardVoor(config)).check(options.afgewezen, '--afgewezen');
   }
   const invoer = await metLeesvoortgang(({ onProgress, log }) =>
@@ -135,7 +135,7 @@ async function runClassificeer(options: ClassificeerOptions): Promise<ExitCode> 
   if (options.evalueer) {
     const { evalueer, evaluatieTekst } = await import('../classify/evaluatie.js');
     const { laadModelbestand, trainingsvoorbeelden } = await import('../classify/index.js');
-    const { loadBeoordelingen } = await import('../review/store.js');
+    const { loadBeoordelingen } = await import('../classify/beoordelingen.js');
     const beoordelingen = await loadBeoordelingen(config.values.beoordelingen);
     const { voorbeelden, analist, handmatig } = trainingsvoorbeelden(invoer.signalen, beoordelingen);
     const basis = await laadModelbestand();

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { UsageError, type ExitCode } from '../util/errors.js';
+import { UsageError, type ExitCode, klaar, type AlgemeneOptieWaarden } from '../util/errors.js';
 import { colour, info, out, warn } from '../util/io.js';
 import { metLeesvoortgang } from './reading-progress.js';
-import { action, afsluitcodesHulp, algemeneOpties, klaar, type AlgemeneOptieWaarden } from './run.js';
+import { action, afsluitcodesHulp, algemeneOpties } from './run.js';
 
 interface DuidingOptions extends AlgemeneOptieWaarden {
   gemeente?: string;

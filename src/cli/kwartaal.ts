@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { FORMATEN, type Formaat } from '../report/formaten.js';
-import { EXIT, type ExitCode } from '../util/errors.js';
+import { EXIT, type ExitCode, klaar, type AlgemeneOptieWaarden } from '../util/errors.js';
 import { interrupts, standaardParallel } from './batch.js';
 import { colour, info, isStil, out, stderrIsTty, warn } from '../util/io.js';
 import { oneOf, positiveInt } from './program.js';
 import { metLeesvoortgang } from './reading-progress.js';
-import { action, afsluitcodesHulp, algemeneOpties, klaar, type AlgemeneOptieWaarden } from './run.js';
+import { action, afsluitcodesHulp, algemeneOpties } from './run.js';
 
 interface KwartaalOpties extends AlgemeneOptieWaarden {
   periode?: string;

@@ -1,13 +1,7 @@
 import type { Command } from 'commander';
-import { CterError, EXIT, ioFout, type ExitCode } from '../util/errors.js';
+import { CterError, EXIT, ioFout, type AlgemeneOptieWaarden, type ExitCode } from '../util/errors.js';
 import { AFGEBROKEN } from './interrupt.js';
 import { error, info, setStil } from '../util/io.js';
-
-/** Options every command has (`algemeneOpties`): --stil, and --streng where a command reads exports. */
-export interface AlgemeneOptieWaarden {
-  stil?: boolean;
-  streng?: boolean;
-}
 
 /**
  * The options of the exit-code contract: `--streng` (rejected input rows exit 1) on the commands that read exports,
@@ -16,11 +10,6 @@ export interface AlgemeneOptieWaarden {
 export function algemeneOpties(command: Command, { streng = true }: { streng?: boolean } = {}): Command {
   if (streng) command.option('--streng', 'afgewezen invoerregels geven afsluitcode 1 (voor scripts die niets mogen missen)');
   return command.option('-q, --stil', 'alleen fouten op stderr: geen voortgang, tellingen of waarschuwingen');
-}
-
-/** The exit code of a job that is done: rejected rows are reported, not fatal, unless --streng. */
-export function klaar(afgewezen: number, opties: AlgemeneOptieWaarden): ExitCode {
-  return afgewezen > 0 && opties.streng ? EXIT.PARTIAL : EXIT.OK;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { CterConfig } from '../config/types.js';
 import { scopeUitOptiesOfConfig, type GekozenScope, type ScopeOpties } from '../scope/resolve.js';
 import { UsageError } from '../util/errors.js';
 import { info, interactive } from '../util/io.js';
-import { dutch } from '../config/prompt-theme.js';
+import { dutch } from '../util/prompt-theme.js';
 
 /**
  * The area of a command: --gemeente/--regio, else asked on a TTY (the configured area on top), else the

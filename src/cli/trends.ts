@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { EXIT } from '../util/errors.js';
+import { EXIT, klaar, type AlgemeneOptieWaarden } from '../util/errors.js';
 import { info, interactive, out, warn } from '../util/io.js';
 import { oneOf } from './program.js';
 import { metLeesvoortgang } from './reading-progress.js';
-import { action, afsluitcodesHulp, algemeneOpties, klaar, type AlgemeneOptieWaarden } from './run.js';
+import { action, afsluitcodesHulp, algemeneOpties } from './run.js';
 
 const FORMATEN = ['json', 'md', 'csv'] as const;
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { EXIT } from '../util/errors.js';
-import { action, afsluitcodesHulp, algemeneOpties, type AlgemeneOptieWaarden } from './run.js';
+import { EXIT, type AlgemeneOptieWaarden } from '../util/errors.js';
+import { action, afsluitcodesHulp, algemeneOpties } from './run.js';
 
 interface ValideerOpties extends AlgemeneOptieWaarden {
   soort?: string;
@@ -69,7 +69,7 @@ export function registerValideer(program: Command): void {
               ];
         const bestanden = gevonden.map((f) => shownPath(f));
         if (opts.afgewezen !== undefined) {
-          const { outputGuardVoor } = await import('../util/output-guard.js');
+          const { outputGuardVoor } = await import('../config/output-guard.js');
           await (await outputGuardVoor(config, gevonden)).check(opts.afgewezen, '--afgewezen');
         }
         const soort = opts.soort;

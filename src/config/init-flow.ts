@@ -7,7 +7,7 @@ import type { Regio } from '../model.js';
 import { loadReference, normaliseName, regioOfFout, withSuggestions, type Reference } from '../reference/index.js';
 import { UsageError } from '../util/errors.js';
 import { CONFIG_FILE } from './index.js';
-import { dutch, dutchConfirm } from './prompt-theme.js';
+import { dutch, dutchConfirm } from '../util/prompt-theme.js';
 import { TLP_LABELS } from './schema.js';
 import { validateConfig } from './validate.js';
 import { createWorkspace, DEFAULT_ANSWERS, type Gebied, type InitAnswers, type WorkspaceResult } from './workspace.js';

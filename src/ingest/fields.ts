@@ -4,8 +4,8 @@ import type { Fenomeen } from '../model.js';
 import { withSuggestions, type Reference } from '../reference/index.js';
 import { parseDatum } from './dates.js';
 import { interner } from './memo.js';
-import type { Row, RowReport } from './file-sink.js';
 import { cleanText, type FenomeenLookup, type Waarde } from './values.js';
+import type { Row, RowReport } from './row.js';
 
 export interface GemeenteOmzetting {
   /** What the export named: an abolished gemeente or a woonplaats. */

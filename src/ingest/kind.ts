@@ -1,9 +1,9 @@
 // What differs between the kinds of files cter ingests (signals, trend notes): how a row becomes a record, and
 // when two records are the same one.
 import type { Origin } from '../model.js';
-import type { FileConverter } from './file-sink.js';
 import type { Omzettingen } from './fields.js';
 import type { Soort } from './tables.js';
+import type { FileConverter } from './row.js';
 
 export interface Kind<T extends { origin: Origin }> {
   soort: Soort;

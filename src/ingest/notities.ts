@@ -3,9 +3,9 @@
 import type { Trendnotitie } from '../model.js';
 import { withSuggestions, type Reference } from '../reference/index.js';
 import { Omzettingen, readDatum, readFenomeen, readGemeente, readRequired } from './fields.js';
-import type { FileConverter, Row, RowReport } from './file-sink.js';
 import { contentKey, type Kind } from './kind.js';
 import { cleanLongText, cleanText, lookupSchaal, type FenomeenLookup } from './values.js';
+import type { FileConverter, Row, RowReport } from './row.js';
 
 const JA = new Set(['ja', 'j', 'yes', 'y', 'true', 'waar', '1', 'x']);
 const NEE = new Set(['nee', 'n', 'no', 'false', 'onwaar', '0', '']);

@@ -4,10 +4,10 @@ import type { Betrouwbaarheid, Signaal } from '../model.js';
 import type { Reference } from '../reference/index.js';
 import { fileSchema, grade, parseCode, type Code } from './betrouwbaarheid.js';
 import { Omzettingen, readDatum, readFenomeen, readGemeente, readKnown, readRequired } from './fields.js';
-import type { FileConverter, Row, RowReport } from './file-sink.js';
 import { contentKey, type Kind } from './kind.js';
 import { pseudonymiser } from './pseudonym.js';
 import { cleanLongText, cleanText, lookupBron, lookupType, type FenomeenLookup } from './values.js';
+import type { FileConverter, Row, RowReport } from './row.js';
 
 function signaalConverter(
   bestand: string,

@@ -14,7 +14,7 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { CterError, EXIT, UsageError } from '../util/errors.js';
 import { cterVersie } from '../util/package.js';
 import { ensureWritableDir } from '../util/atomic-write.js';
-import { outputGuardVoor } from '../util/output-guard.js';
+import { outputGuardVoor } from '../config/output-guard.js';
 import { rapportPad, shownPath } from '../util/paths.js';
 import { rapportBestand, writeKwartaalOverzicht, KWARTAAL_OVERZICHT_SCHEMA, type KwartaalBestand, type KwartaalOverzicht } from './overzicht.js';
 import { samenvattingMarkdown } from './samenvatting.js';

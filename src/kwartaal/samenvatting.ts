@@ -3,7 +3,7 @@
 // wait in the review queue. Pure and
 // without a clock, so a second run of the same quarter writes the same bytes.
 import { significanteVeranderingen, type TrendSamenvatting } from '../aggregate/index.js';
-import { formatInteger } from '../report/format.js';
+import { formatInteger } from '../present/format.js';
 import { metLidwoord } from '../report/kernpunten.js';
 
 export interface SamenvattingInput {

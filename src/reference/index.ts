@@ -1,7 +1,6 @@
 // Reference data: the current gemeenten (CBS 2025), veiligheidsregio's, the Noord-Holland regions, abolished
 // gemeenten, and what the configuration adds (own regions, newer inhabitant counts).
 import { readFileSync } from 'node:fs';
-import type { CterConfig } from '../config/types.js';
 import type { Gemeente, Regio } from '../model.js';
 import { CterError, FileError, UsageError } from '../util/errors.js';
 import { GemeenteMatcher, type GemeenteMatch } from './gemeente-matcher.js';
@@ -35,7 +34,16 @@ export interface Reference {
   woonplaatsenVan(gemeenteCode: string): string[];
 }
 
-type ReferenceConfig = Partial<Pick<CterConfig, 'regios' | 'inwoners' | 'woonplaatsen' | 'regio' | 'gemeente'>>;
+/** The configuration keys the reference data reads (a `CterConfig` fits; reference data knows nothing else of it). */
+interface ReferenceConfig {
+  regio?: string;
+  gemeente?: string;
+  /** The analyst's own regions: a name and gemeente names or CBS codes. */
+  regios?: { naam: string; gemeenten: string[] }[];
+  inwoners?: Record<string, number>;
+  /** A CSV of extra woonplaatsen. */
+  woonplaatsen?: string;
+}
 
 /** Dutch list order: 's-Gravenhage under G, 's-Hertogenbosch under H. */
 export function compareGemeenteNamen(a: string, b: string): number {

@@ -10,7 +10,7 @@ import { loadReference } from '../reference/index.js';
 import { cterVersie } from '../util/package.js';
 import { rapportPad } from '../util/paths.js';
 import { leesDuidingen } from './duiding.js';
-import type { ClassificatieMeting, ReportInput } from './model.js';
+import type { ClassificatieMeting, ReportInput } from './types.js';
 
 /** The classification summary of all ingested signals: how many got their fenomeen in which way. */
 export function herkomstTelling(signalen: readonly GeclassificeerdSignaal[]): Record<Herkomst, number> {

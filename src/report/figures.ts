@@ -4,7 +4,7 @@
 
 import type { GebiedCijfers, ScopeCijfers, Verandering } from '../aggregate/types.js';
 import { FENOMENEN, type Fenomeen } from '../model.js';
-import { formatDifference, formatInteger, formatP, formatPercentChange } from './format.js';
+import { formatDifference, formatInteger, formatP, formatPercentChange } from '../present/format.js';
 import { suppress, type CellSystem, type Relation, type SuppressionKind } from './suppression.js';
 import type { Aantal, Getal, VeranderingWeergave } from './types.js';
 

@@ -3,8 +3,8 @@
 import type { ScopeCijfers } from '../aggregate/types.js';
 import { FENOMENEN, type Fenomeen } from '../model.js';
 import { cell, type Figures } from './figures.js';
-import { formatDecimal, formatInteger } from './format.js';
-import { FENOMEEN_KORT, FENOMEEN_NAAM } from './labels.js';
+import { formatDecimal, formatInteger } from '../present/format.js';
+import { FENOMEEN_KORT, FENOMEEN_NAAM } from '../present/labels.js';
 import type { GemeentenSectie } from './types.js';
 
 /** A column heading: the built-in abbreviation, or the start of a label the taxonomy renamed. */

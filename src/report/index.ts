@@ -1,9 +1,9 @@
 // The lokaal beeld: report model, rendering (Handlebars, Chart.js) and PDF (puppeteer-core with an installed browser).
 // Heavy modules (canvas, puppeteer, pdf-lib) load lazily inside the classes that need them.
 
-export { buildReportModel, isOpenbaar, type ReportInput } from './model.js';
+export { buildReportModel, isOpenbaar } from './model.js';
 export { herkomstTelling, reportBasis, type BasisOpties } from './basis.js';
-export type { ReportModel } from './types.js';
+export type { ReportInput, ReportModel } from './types.js';
 export { loadTemplates, renderHtml, renderHeaderFooter, type Templates } from './render.js';
 export { ChartRenderer, chartSpecs, type ReportCharts } from './charts.js';
 export { findBrowser } from './browser.js';

@@ -3,7 +3,7 @@
 // is drawn from this at render time (kaart-svg.ts), so the JSON model holds figures, not geometry.
 
 import type { Reference } from '../reference/index.js';
-import { formatDecimal } from './format.js';
+import { formatDecimal } from '../present/format.js';
 import { KLEIN_AANTAL } from './kernpunten.js';
 import type { Aantal, GemeentenSectie, Getal, Kaart, KaartKlasse } from './types.js';
 

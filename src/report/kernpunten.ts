@@ -1,7 +1,7 @@
 // Kernpunten: Dutch sentences generated from the model's (already suppressed) figures. Only a significant change is
 // called a rise or fall; a hidden count is never named, a small one only as "minder dan 5".
 
-import { capitalise, enumerate, formatP, formatShare } from './format.js';
+import { capitalise, enumerate, formatP, formatShare } from '../present/format.js';
 import type { Aantal, ReportModel, VeranderingWeergave } from './types.js';
 
 /** A rate per 10,000 on fewer signals than this is shown, with its count, but never singled out as a kernpunt. */

@@ -20,68 +20,22 @@ import {
   formatPercentChange,
   formatShare,
   isoLocal,
-} from './format.js';
+  aanduiding,
+  kortePeriode,
+} from '../present/format.js';
 import { gemeentenSectie } from './gemeenten.js';
 import { duidingBestandsnaam, duidingVan, renderDuiding, type DuidingBestand } from './duiding.js';
 import { liggingKaart, regioKaart } from './kaart.js';
 import { kernpunten } from './kernpunten.js';
 import { netwerkSectie } from './netwerk.js';
-import { BETROUWBAARHEID_NAAM, ERNST_NAAM, FENOMEEN_NAAM, HERKOMST_NAAM, TLP_KLEUR, TLP_UITLEG } from './labels.js';
+import { BETROUWBAARHEID_NAAM, ERNST_NAAM, FENOMEEN_NAAM, HERKOMST_NAAM, TLP_KLEUR, TLP_UITLEG } from '../present/labels.js';
 import { notitieSectie } from './notities.js';
-import { SCHEMA, type Aantal, type Kerncijfer, type PeriodeVerwijzing, type ReportModel, type Verdeling, type VerdelingRij } from './types.js';
+import { SCHEMA, type Aantal, type Kerncijfer, type PeriodeVerwijzing, type ReportInput, type ReportModel, type Verdeling, type VerdelingRij } from './types.js';
 import { verantwoording, type Samengevoegd } from './verantwoording.js';
-
-export interface ReportInput {
-  cijfers: ScopeCijfers;
-  /** All trend notes read; the model keeps those of the period and the scope. */
-  notities: Trendnotitie[];
-  /** Ingest accounting per input file. */
-  invoer: {
-    signalen: BestandVerantwoording[];
-    notities: BestandVerantwoording[];
-    /** Woonplaatsen and abolished gemeenten in the signal exports, and the gemeente each was counted as. */
-    omzettingen?: GemeenteOmzetting[];
-  };
-  /** Signals per herkomst over all ingested signals (the classification summary). */
-  classificatie: Record<Herkomst, number>;
-  /** The classification (rules and text model) measured by cross-validation on the labelled signals of the inputs. */
-  classificatieMeting?: ClassificatieMeting;
-  config: LoadedConfig;
-  /** Fenomeen names from the taxonomy's labels (a renamed label shows everywhere); built-in names otherwise. */
-  fenomeenNamen?: Partial<Record<Fenomeen, string>>;
-  /** All classified signals of the run (for the signaleringsnetwerk section: bronnen over the last four quarters). */
-  signalen?: readonly GeclassificeerdSignaal[];
-  /** The analyst's duiding files by file name (reportBasis reads the configured folder). */
-  duidingen?: ReadonlyMap<string, DuidingBestand>;
-  /** Reference data (gemeenten, regions); loaded from the configuration when absent. */
-  ref?: Reference;
-  versie: string;
-  gegenereerd: Date;
-}
-
-export interface ClassificatieMeting {
-  /** Labelled signals measured on (a deterministic sample when there are many). */
-  gelabeld: number;
-  vouwen: number;
-  nauwkeurigheid: number;
-  onthouding: number;
-}
 
 /** Rubricering "Openbaar" (or TLP:CLEAR, which allows unrestricted sharing) makes a report public. */
 export function isOpenbaar(rubricering: string, tlp: string): boolean {
   return rubricering.trim().toLowerCase() === 'openbaar' || tlp === 'CLEAR';
-}
-
-/** "2025-Q3" -> "K3 2025", "2025-07" -> "jul 2025", "2025" -> "2025". */
-export function kortePeriode(code: string): string {
-  const kwartaal = /^(\d{4})-Q(\d)$/.exec(code);
-  if (kwartaal) return `K${kwartaal[2]} ${kwartaal[1]}`;
-  const maand = /^(\d{4})-(\d{2})$/.exec(code);
-  if (maand) {
-    const naam = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'][Number(maand[2]) - 1];
-    return `${naam} ${maand[1]}`;
-  }
-  return code;
 }
 
 /** A count in the series; a period the inputs do not cover has no data (not zero signals). */
@@ -91,16 +45,6 @@ function reeksAantal(figures: Figures, punt: ReeksPunt, key: string): Aantal {
 
 function verwijzing(p: { code: string; label: string }): PeriodeVerwijzing {
   return { code: p.code, label: p.label, kort: kortePeriode(p.code) };
-}
-
-/**
- * The area in running text: "gemeente Zaanstad", "regio Zaanstreek-Waterland", "politie-eenheid Noord-Holland" (a
- * region name that already says what it is keeps its own word, in lower case).
- */
-export function aanduiding(soort: 'gemeente' | 'regio', naam: string): string {
-  if (soort === 'gemeente') return `gemeente ${naam}`;
-  const soortwoord = /^(politie-eenheid|veiligheidsregio|regio)\b/i.exec(naam);
-  return soortwoord ? `${soortwoord[1]!.toLowerCase()}${naam.slice(soortwoord[1]!.length)}` : `regio ${naam}`;
 }
 
 /** Reliability is an ordinal scale: A first, the ungraded last, whatever the counts. */

@@ -8,9 +8,8 @@ import type { CterConfig } from '../config/types.js';
 import type { GeclassificeerdSignaal, Regio } from '../model.js';
 import type { Reference } from '../reference/index.js';
 import { cell, type Figures } from './figures.js';
-import { capitalise, formatDecimal, formatInteger } from './format.js';
-import { BRON_VAN } from './labels.js';
-import { aanduiding, kortePeriode } from './model.js';
+import { capitalise, formatDecimal, formatInteger, aanduiding, kortePeriode } from '../present/format.js';
+import { BRON_VAN } from '../present/labels.js';
 import type { Aantal, Getal, NetwerkSectie } from './types.js';
 
 /** The region a report's area is compared with: a gemeente's veiligheidsregio; a region's configured larger region. */

@@ -4,8 +4,8 @@ import type { GemeenteOpzoeker } from '../aggregate/aggregate.js';
 import { notitiesVoorScope, type NotitiePlaatsing, type TrendNotitie } from '../aggregate/trends.js';
 import type { ScopeCijfers } from '../aggregate/types.js';
 import type { Fenomeen, Schaal, Trendnotitie } from '../model.js';
-import { formatDate } from './format.js';
-import { FENOMEEN_NAAM, SCHAAL_TITEL } from './labels.js';
+import { formatDate } from '../present/format.js';
+import { FENOMEEN_NAAM, SCHAAL_TITEL } from '../present/labels.js';
 import type { NotitieGroep } from './types.js';
 
 const SCHAAL_VOLGORDE: (Schaal | 'zonder')[] = ['lokaal', 'regionaal', 'landelijk', 'internationaal', 'online', 'zonder'];

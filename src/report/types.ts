@@ -2,8 +2,12 @@
 // Plain JSON (what `cter beeld --formaat json` writes); documented in docs/rapport-json.md. Bump SCHEMA when a field
 // changes meaning or disappears.
 
-import type { Richting } from '../aggregate/types.js';
-import type { BestandVerantwoording, Fenomeen, Schaal } from '../model.js';
+import type { Richting, ScopeCijfers } from '../aggregate/types.js';
+import type { LoadedConfig } from '../config/types.js';
+import type { GemeenteOmzetting } from '../ingest/index.js';
+import type { Reference } from '../reference/index.js';
+import type { DuidingBestand } from './duiding.js';
+import type { BestandVerantwoording, Fenomeen, GeclassificeerdSignaal, Herkomst, Schaal, Trendnotitie } from '../model.js';
 
 export const SCHEMA = 'cter-lokaal-beeld/1';
 
@@ -282,4 +286,40 @@ export interface ReportModel {
     privacy: { drempel: number; onderdrukt: { primair: number; secundair: number }; regels: string[] };
     configuratie: ConfiguratieRegel[];
   };
+}
+
+export interface ReportInput {
+  cijfers: ScopeCijfers;
+  /** All trend notes read; the model keeps those of the period and the scope. */
+  notities: Trendnotitie[];
+  /** Ingest accounting per input file. */
+  invoer: {
+    signalen: BestandVerantwoording[];
+    notities: BestandVerantwoording[];
+    /** Woonplaatsen and abolished gemeenten in the signal exports, and the gemeente each was counted as. */
+    omzettingen?: GemeenteOmzetting[];
+  };
+  /** Signals per herkomst over all ingested signals (the classification summary). */
+  classificatie: Record<Herkomst, number>;
+  /** The classification (rules and text model) measured by cross-validation on the labelled signals of the inputs. */
+  classificatieMeting?: ClassificatieMeting;
+  config: LoadedConfig;
+  /** Fenomeen names from the taxonomy's labels (a renamed label shows everywhere); built-in names otherwise. */
+  fenomeenNamen?: Partial<Record<Fenomeen, string>>;
+  /** All classified signals of the run (for the signaleringsnetwerk section: bronnen over the last four quarters). */
+  signalen?: readonly GeclassificeerdSignaal[];
+  /** The analyst's duiding files by file name (reportBasis reads the configured folder). */
+  duidingen?: ReadonlyMap<string, DuidingBestand>;
+  /** Reference data (gemeenten, regions); loaded from the configuration when absent. */
+  ref?: Reference;
+  versie: string;
+  gegenereerd: Date;
+}
+
+export interface ClassificatieMeting {
+  /** Labelled signals measured on (a deterministic sample when there are many). */
+  gelabeld: number;
+  vouwen: number;
+  nauwkeurigheid: number;
+  onthouding: number;
 }

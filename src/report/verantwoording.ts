@@ -8,10 +8,10 @@ import { omzettingRegel, type GemeenteOmzetting } from '../ingest/index.js';
 import { HERKOMSTEN, type BestandVerantwoording, type Herkomst } from '../model.js';
 import { rapportPad } from '../util/paths.js';
 import type { Figures } from './figures.js';
-import { formatInteger, formatShare } from './format.js';
-import { HERKOMST_NAAM } from './labels.js';
-import type { ReportInput } from './model.js';
+import { formatInteger, formatShare } from '../present/format.js';
+import { HERKOMST_NAAM } from '../present/labels.js';
 import type { Aantal, BestandRij, ConfiguratieRegel, ReportModel, Verdeling, VerdelingRij } from './types.js';
+import type { ReportInput } from './types.js';
 
 function bestandRij(b: BestandVerantwoording): BestandRij {
   const tekst = {

@@ -4,7 +4,6 @@ import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parsePeriode } from '../aggregate/periode.js';
 import { info, out, warn, error } from '../util/io.js';
-import { klaar, type AlgemeneOptieWaarden } from '../cli/run.js';
 import { scopeUitOptiesOfConfig } from '../scope/resolve.js';
 import { loadConfig, priveMap, type LoadedConfig } from '../config/index.js';
 import { readRecords, type RawRecord, type RecordSink } from '../ingest/read-records.js';
@@ -12,13 +11,13 @@ import type { GeclassificeerdSignaal } from '../model.js';
 import { runPipelineGemeld, shownPath } from '../pipeline.js';
 import { loadReference } from '../reference/index.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { EXIT, FileError, UsageError, type ExitCode } from '../util/errors.js';
-import { outputGuardVoor } from '../util/output-guard.js';
+import { EXIT, FileError, UsageError, type ExitCode, klaar, type AlgemeneOptieWaarden } from '../util/errors.js';
+import { outputGuardVoor } from '../config/output-guard.js';
 import { importFoutTekst, ingevuldeRegels, queueCsv, readImport } from './csv.js';
 import { geldigeBeoordeling, maakBeoordeling, reviewQueue, wachtrijSelectie, type WachtrijFilter } from './queue.js';
 import { queueStatus, statusTekst } from './status.js';
 import { reviewSession } from './session.js';
-import { addBeoordelingen, loadBeoordelingen, reviewer, type OpgeslagenBeoordeling } from './store.js';
+import { addBeoordelingen, loadBeoordelingen, reviewer, type OpgeslagenBeoordeling } from '../classify/beoordelingen.js';
 
 export interface ReviewOpties extends AlgemeneOptieWaarden {
   signalen?: string[];

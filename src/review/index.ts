@@ -8,8 +8,8 @@ export {
   parseBeoordelingen,
   reviewer,
   saveBeoordelingen,
-} from './store.js';
-export type { BeoordelingenBestand, BeoordelingenMap, OpgeslagenBeoordeling, Suggestie } from './store.js';
+} from '../classify/beoordelingen.js';
+export type { BeoordelingenBestand, BeoordelingenMap, OpgeslagenBeoordeling, Suggestie } from '../classify/beoordelingen.js';
 export {
   geldigeBeoordeling,
   maakBeoordeling,

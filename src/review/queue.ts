@@ -8,7 +8,7 @@
 //   applies, so the analyst looks again even when the rules are now sure.
 import { fenomeenLabel, signalContentHash, type Beoordeling, type Beoordelingen, type Taxonomy } from '../classify/index.js';
 import type { Ernst, Fenomeen, GeclassificeerdSignaal } from '../model.js';
-import type { OpgeslagenBeoordeling } from './store.js';
+import type { OpgeslagenBeoordeling } from '../classify/beoordelingen.js';
 
 export const WACHTREDENEN = ['onbekend', 'afwijking', 'gewijzigd'] as const;
 export type Wachtreden = (typeof WACHTREDENEN)[number];

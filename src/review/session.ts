@@ -4,10 +4,10 @@
 import { select, Separator } from '@inquirer/prompts';
 import { fenomeenLabel, type Taxonomy } from '../classify/index.js';
 import { colour } from '../util/io.js';
-import { dutch } from '../config/prompt-theme.js';
+import { dutch } from '../util/prompt-theme.js';
 import { ERNST_NIVEAUS, type Ernst, type Fenomeen } from '../model.js';
 import { maakBeoordeling, wachtredenTekst, type WachtrijItem } from './queue.js';
-import { addBeoordelingen } from './store.js';
+import { addBeoordelingen } from '../classify/beoordelingen.js';
 
 /** Prompts talk on stderr: stdout stays for data. */
 const PROMPT = { output: process.stderr };

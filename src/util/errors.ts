@@ -14,6 +14,17 @@ export const EXIT = {
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+/** Options every command has (`algemeneOpties`): --stil, and --streng where a command reads exports. */
+export interface AlgemeneOptieWaarden {
+  stil?: boolean;
+  streng?: boolean;
+}
+
+/** The exit code of a job that is done: rejected rows are reported, not fatal, unless --streng. */
+export function klaar(afgewezen: number, opties: AlgemeneOptieWaarden): ExitCode {
+  return afgewezen > 0 && opties.streng ? EXIT.PARTIAL : EXIT.OK;
+}
+
 export class CterError extends Error {
   readonly exitCode: ExitCode;
   constructor(message: string, exitCode: ExitCode = EXIT.USAGE) {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TrendSamenvatting } from '../../src/aggregate/trends.js';
-import type { BeoordelingenBestand } from '../../src/review/store.js';
+import type { BeoordelingenBestand } from '../../src/classify/beoordelingen.js';
 import type { WachtrijStatus } from '../../src/review/status.js';
 import { Terminal } from '../fixtures/review/tmux.js';
 import { CTER, cter, engelseTekst } from './init-cli.js';

@@ -5,7 +5,7 @@ import { parsePeriode } from '../../src/aggregate/periode.js';
 import { trendsCsv, TRENDS_CSV_KOLOMMEN } from '../../src/aggregate/trends-csv.js';
 import { trendsMarkdown } from '../../src/aggregate/trends-md.js';
 import { trendSummary } from '../../src/aggregate/trends.js';
-import { formatP } from '../../src/report/format.js';
+import { formatP } from '../../src/present/format.js';
 import type { BestandVerantwoording } from '../../src/model.js';
 import { NOTITIES, Q3, REGIO, ref, SIGNALEN, sig, times } from './aggregate-fixtures.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FENOMENEN } from '../../src/model.js';
 import { chartSpecs } from '../../src/report/charts.js';
-import { formatP } from '../../src/report/format.js';
-import { aanduiding, buildReportModel } from '../../src/report/model.js';
+import { formatP, aanduiding } from '../../src/present/format.js';
+import { buildReportModel } from '../../src/report/model.js';
 import type { Aantal, ReportModel } from '../../src/report/types.js';
 import { gebied, PERIODEN, regioScope, reportInput, zaanstadScope } from '../fixtures/report/cijfers.js';
 

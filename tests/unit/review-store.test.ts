@@ -12,7 +12,7 @@ import {
   reviewer,
   saveBeoordelingen,
   type OpgeslagenBeoordeling,
-} from '../../src/review/store.js';
+} from '../../src/classify/beoordelingen.js';
 import { CterError } from '../../src/util/errors.js';
 
 const HASH = 'a'.repeat(64);

@@ -74,3 +74,25 @@ export function enumerate(items: string[]): string {
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** "2025-Q3" -> "K3 2025", "2025-07" -> "jul 2025", "2025" -> "2025". */
+export function kortePeriode(code: string): string {
+  const kwartaal = /^(\d{4})-Q(\d)$/.exec(code);
+  if (kwartaal) return `K${kwartaal[2]} ${kwartaal[1]}`;
+  const maand = /^(\d{4})-(\d{2})$/.exec(code);
+  if (maand) {
+    const naam = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'][Number(maand[2]) - 1];
+    return `${naam} ${maand[1]}`;
+  }
+  return code;
+}
+
+/**
+ * The area in running text: "gemeente Zaanstad", "regio Zaanstreek-Waterland", "politie-eenheid Noord-Holland" (a
+ * region name that already says what it is keeps its own word, in lower case).
+ */
+export function aanduiding(soort: 'gemeente' | 'regio', naam: string): string {
+  if (soort === 'gemeente') return `gemeente ${naam}`;
+  const soortwoord = /^(politie-eenheid|veiligheidsregio|regio)\b/i.exec(naam);
+  return soortwoord ? `${soortwoord[1]!.toLowerCase()}${naam.slice(soortwoord[1]!.length)}` : `regio ${naam}`;
+}

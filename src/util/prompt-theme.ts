@@ -1,6 +1,6 @@
 // @inquirer/prompts speaks English in its hints and built-in errors; this theme puts them in Dutch.
 // Pass `theme: dutch` (confirm: `theme: dutchConfirm`) to every prompt.
-import { colour } from '../util/io.js';
+import { colour } from './io.js';
 
 const NL: Record<string, string> = {
   navigate: 'kiezen',

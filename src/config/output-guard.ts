@@ -4,9 +4,9 @@
 // next run would read it as an export.
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { LoadedConfig } from '../config/types.js';
-import { UsageError } from './errors.js';
-import { shownPath } from './paths.js';
+import type { LoadedConfig } from './types.js';
+import { UsageError } from '../util/errors.js';
+import { shownPath } from '../util/paths.js';
 
 /** A file (or folder of inputs) that no output may replace, with what it is for the message. */
 export interface Beschermd {
