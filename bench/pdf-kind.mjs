@@ -32,7 +32,7 @@ async function documents() {
   const index = agg.indexSignals(invoer.signalen, 'kwartaal');
   const { periode } = agg.latestCompleteQuarter(index.bereik);
   const basis = report.reportBasis(invoer, config);
-  const writer = await report.ReportWriter.create({ formaat: 'pdf' });
+  const writer = await report.createReportWriter({ formaat: 'pdf' });
   const docs = [];
   for (const doel of batchDoelen(ref, { regio }, config.values)) {
     const model = report.buildReportModel({ ...basis, cijfers: agg.aggregateScope({ signalen: index, ref, scope: doel.scope, periode }) });

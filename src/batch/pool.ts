@@ -1,4 +1,5 @@
-// Runs independent jobs with a fixed number at a time. A job that fails is tried once more; if that fails too it is
+// Runs independent jobs with a fixed number at a time. A job that fails is tried once more (cter's one retry policy:
+// nothing below it, e.g. the PDF renderer, tries again on its own); if that fails too it is
 // recorded as failed and the others go on. After an abort no job starts, and jobs that fail while stopping are
 // recorded as interrupted rather than tried again.
 

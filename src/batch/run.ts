@@ -10,7 +10,7 @@ import type { LoadedConfig } from '../config/types.js';
 import { priveMap } from '../config/index.js';
 import { writeRejectsOrRemove } from '../ingest/index.js';
 import { slug } from '../reference/index.js';
-import { buildReportModel, reportBasis, reportFileName, ReportWriter, type Formaat, type ReportInput, type ReportModel } from '../report/index.js';
+import { buildReportModel, createReportWriter, reportBasis, reportFileName, type ReportWriter, type Formaat, type ReportInput, type ReportModel } from '../report/index.js';
 import { prepareScopeRun, type Log, type ScopeRun } from '../scope/index.js';
 import { ensureWritableDir } from '../util/atomic-write.js';
 import { CterError, EXIT, IoFout, isIoError } from '../util/errors.js';
@@ -88,7 +88,7 @@ async function removeOwnTemps(uitDir: string): Promise<void> {
  * reading; Ctrl-C is the caller's (the pool stops starting reports, then the browser closes).
  */
 export function poolWriter(config: LoadedConfig, formaat: Formaat, parallel: number): Promise<ReportWriter> {
-  return ReportWriter.create({
+  return createReportWriter({
     formaat,
     templates: config.values.templates,
     browser: config.values.browser,

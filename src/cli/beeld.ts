@@ -117,7 +117,7 @@ async function runBeeld(options: BeeldOptions): Promise<ExitCode> {
   });
   // Templates and browser are checked before minutes of reading: a broken override or a missing browser fails fast.
   const formaat = options.formaat ?? 'pdf';
-  const writer = await report.ReportWriter.create({
+  const writer = await report.createReportWriter({
     formaat,
     templates: config.values.templates,
     browser: config.values.browser,

@@ -13,7 +13,8 @@ export {
   pdfMetadata,
   rejectsPathFor,
   reportFileName,
-  ReportWriter,
+  createReportWriter,
+  type ReportWriter,
   writeReportRejects,
   type WrittenReport,
 } from './writer.js';

@@ -64,9 +64,6 @@ export class RenderError extends CterError {
   }
 }
 
-/** The browser disappeared while printing; render() tries the document once more in a new browser. */
-class BrowserGoneError extends RenderError {}
-
 /** Page margins; the header and footer templates sit inside the top and bottom margins. */
 export const PAGE_MARGIN = { top: '21mm', bottom: '19mm', left: '18mm', right: '18mm' } as const;
 
@@ -155,8 +152,9 @@ export const CHROMIUM_ZONDER_NETWERK: readonly string[] = [
 ];
 
 /**
- * One Chromium for many PDFs. `start()` launches it, `render()` prints a document (restarting the browser when it has
- * crashed), `close()` shuts it down and removes its temporary profile.
+ * One Chromium for many PDFs. `start()` launches it, `render()` prints a document once (a browser that crashed is
+ * replaced by a new one for the next document; trying a report again is the batch's decision, not the renderer's),
+ * `close()` shuts it down and removes its temporary profile.
  */
 export class PdfRenderer {
   private browser: Browser | undefined;
@@ -256,11 +254,7 @@ export class PdfRenderer {
    * Chromium has printed, so the browser can start on the next document while this one gets its metadata.
    */
   async render(doc: PdfDocument, outPath: string, { timeoutMs = DEFAULT_TIMEOUT_MS } = {}): Promise<PdfResult> {
-    const pdf = await this.printOnce(doc, timeoutMs).catch((err: unknown) => {
-      // The browser died under this document (crash, killed): print it again in a new browser, once.
-      if (err instanceof BrowserGoneError) return this.printOnce(doc, timeoutMs);
-      throw err;
-    });
+    const pdf = await this.printOnce(doc, timeoutMs);
     const { bytes, pages } = await setPdfMetadata(pdf, doc.metadata);
     await writeFileAtomic(outPath, bytes);
     return { path: outPath, pages, bytes: bytes.length };
@@ -273,12 +267,10 @@ export class PdfRenderer {
       this.release(page);
       return pdf;
     } catch (err) {
-      // A page that timed out or whose browser crashed is not reused.
-      const browserGone = !page.browser().connected;
+      // A page that timed out or whose browser crashed is not reused; the next document gets a new browser.
       await page.close().catch(() => undefined);
       this.release();
       if (err instanceof CterError) throw err;
-      if (browserGone) throw new BrowserGoneError((err as Error).message);
       throw new RenderError((err as Error).message);
     }
   }

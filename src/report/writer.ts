@@ -1,5 +1,6 @@
-// Writes a report model as PDF, HTML or JSON. Templates, the chart renderer and the browser are prepared once and
-// reused, so a batch of reports pays for them only once.
+// Writes a report model as PDF, HTML or JSON: one writer per format behind one interface (`ReportWriter`), chosen
+// once by `createReportWriter`. Templates, the chart renderer and the browser are prepared once and reused, so a batch
+// of reports pays for them only once. A writer tries a report once: retrying is the batch's (src/batch/run.ts).
 
 import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -13,8 +14,8 @@ import { PdfRenderer, type PdfDocument, type PdfMetadata } from './pdf.js';
 import { loadTemplates, renderHeaderFooter, renderHtml, type Templates } from './render.js';
 import type { ReportModel } from './types.js';
 
-export interface ReportWriterOptions {
-  formaat: Formaat;
+export interface ReportWriterOptions<F extends Formaat = Formaat> {
+  formaat: F;
   /** Workspace folder overriding files of templates/ (config key `templates`). */
   templates?: string;
   /** Browser from the configuration (`browser`); otherwise CTER_BROWSER or auto-detection. */
@@ -72,76 +73,103 @@ export function pdfMetadata(model: ReportModel): PdfMetadata {
   };
 }
 
-export class ReportWriter {
+/** What every format's writer does; `write` puts the report into `uitDir` under its standard name. */
+export interface ReportWriter {
+  /** The format this writer writes (the report's file extension). */
+  readonly formaat: Formaat;
+  /** Prepares what is slow to start (PDF: launches the browser), e.g. before a batch starts its clock. */
+  start(): Promise<void>;
+  write(model: ReportModel, uitDir: string, options?: { timeoutMs?: number }): Promise<WrittenReport>;
+  close(): Promise<void>;
+}
+
+/** The report model itself, as JSON (`docs/rapport-json.md`). */
+class JsonWriter implements ReportWriter {
+  readonly formaat = 'json';
+
+  async start(): Promise<void> {}
+
+  async write(model: ReportModel, uitDir: string): Promise<WrittenReport> {
+    const path = join(uitDir, reportFileName(model, this.formaat));
+    const data = `${JSON.stringify(model, null, 2)}\n`;
+    await writeFileAtomic(path, data);
+    return { path, bytes: Buffer.byteLength(data) };
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** One self-contained HTML document (charts embedded). */
+export class HtmlWriter implements ReportWriter {
+  readonly formaat = 'html';
   /** Created on first use, once, also when reports are written in parallel. */
   private charts: Promise<ChartRenderer> | undefined;
-  private pdf: PdfRenderer | undefined;
 
-  private constructor(
-    private readonly options: ReportWriterOptions,
-    private readonly templates: Templates | undefined,
-  ) {}
+  constructor(readonly templates: Templates) {}
 
-  /** Loads the templates and, for PDF, finds the browser first: configuration errors surface before any work. */
-  static async create(options: ReportWriterOptions): Promise<ReportWriter> {
-    if (options.formaat === 'json') return new ReportWriter(options, undefined);
-    const templates = await loadTemplates(options.templates);
-    const writer = new ReportWriter(options, templates);
-    if (options.formaat === 'pdf') {
-      writer.pdf = new PdfRenderer({
-        executablePath: findBrowser({ configured: options.browser, configuredSource: browserSource(options.browserBron) }),
-        parallel: options.parallel,
-        handleSignals: options.handleSignals,
-      });
-    }
-    return writer;
-  }
+  async start(): Promise<void> {}
 
-  /** The format this writer writes (the report's file extension). */
-  get formaat(): Formaat {
-    return this.options.formaat;
-  }
-
-  /** Launches the browser now (PDF), e.g. before a batch starts its clock. */
-  async start(): Promise<void> {
-    await this.pdf?.start();
-  }
-
-  /** The self-contained HTML document of a model (charts embedded). */
   async html(model: ReportModel): Promise<string> {
-    if (!this.templates) throw new Error('report writer: no templates for JSON output');
     this.charts ??= ChartRenderer.create();
     const charts = await this.charts;
     return renderHtml(model, this.templates, await charts.renderReport(model));
   }
 
-  async pdfDocument(model: ReportModel): Promise<PdfDocument> {
-    const { kop, voet } = renderHeaderFooter(model, this.templates!);
-    return { html: await this.html(model), headerTemplate: kop, footerTemplate: voet, metadata: pdfMetadata(model) };
+  async write(model: ReportModel, uitDir: string): Promise<WrittenReport> {
+    const path = join(uitDir, reportFileName(model, this.formaat));
+    const data = await this.html(model);
+    await writeFileAtomic(path, data);
+    return { path, bytes: Buffer.byteLength(data) };
   }
 
-  /** Writes the report into `uitDir` under its standard name; returns what was written. */
+  async close(): Promise<void> {}
+}
+
+/** The HTML document printed by one browser (a pool of pages), with header, footer and metadata. */
+export class PdfWriter implements ReportWriter {
+  readonly formaat = 'pdf';
+
+  constructor(
+    private readonly document: HtmlWriter,
+    private readonly renderer: PdfRenderer,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.renderer.start();
+  }
+
+  async pdfDocument(model: ReportModel): Promise<PdfDocument> {
+    const { kop, voet } = renderHeaderFooter(model, this.document.templates);
+    return { html: await this.document.html(model), headerTemplate: kop, footerTemplate: voet, metadata: pdfMetadata(model) };
+  }
+
   async write(model: ReportModel, uitDir: string, { timeoutMs }: { timeoutMs?: number } = {}): Promise<WrittenReport> {
-    const path = join(uitDir, reportFileName(model, this.options.formaat));
-    switch (this.options.formaat) {
-      case 'json': {
-        const data = `${JSON.stringify(model, null, 2)}\n`;
-        await writeFileAtomic(path, data);
-        return { path, bytes: Buffer.byteLength(data) };
-      }
-      case 'html': {
-        const data = await this.html(model);
-        await writeFileAtomic(path, data);
-        return { path, bytes: Buffer.byteLength(data) };
-      }
-      case 'pdf': {
-        const result = await this.pdf!.render(await this.pdfDocument(model), path, { timeoutMs });
-        return { path, bytes: result.bytes, pages: result.pages };
-      }
-    }
+    const path = join(uitDir, reportFileName(model, this.formaat));
+    const result = await this.renderer.render(await this.pdfDocument(model), path, { timeoutMs });
+    return { path, bytes: result.bytes, pages: result.pages };
   }
 
   async close(): Promise<void> {
-    await this.pdf?.close();
+    await this.renderer.close();
+  }
+}
+
+/**
+ * The writer of a format. Loads the templates and, for PDF, finds the browser first: configuration errors surface
+ * before any work.
+ */
+export async function createReportWriter(options: ReportWriterOptions<'pdf'>): Promise<PdfWriter>;
+export async function createReportWriter(options: ReportWriterOptions): Promise<ReportWriter>;
+export async function createReportWriter(options: ReportWriterOptions): Promise<ReportWriter> {
+  switch (options.formaat) {
+    case 'json':
+      return new JsonWriter();
+    case 'html':
+      return new HtmlWriter(await loadTemplates(options.templates));
+    case 'pdf': {
+      const executablePath = findBrowser({ configured: options.browser, configuredSource: browserSource(options.browserBron) });
+      const renderer = new PdfRenderer({ executablePath, parallel: options.parallel, handleSignals: options.handleSignals });
+      return new PdfWriter(new HtmlWriter(await loadTemplates(options.templates)), renderer);
+    }
   }
 }

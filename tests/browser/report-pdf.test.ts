@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/report/browser.js';
-import { PdfRenderer, RenderTimeoutError, type PdfDocument } from '../../src/report/pdf.js';
+import { PdfRenderer, RenderError, RenderTimeoutError, type PdfDocument } from '../../src/report/pdf.js';
 
 const doc = (titel: string, extern = 'https://voorbeeld.invalid'): PdfDocument => ({
   html: `<!doctype html><html lang="nl"><head><title>${titel}</title>
@@ -90,6 +90,12 @@ describe('PdfRenderer', () => {
     const pids = ownBrowserPids();
     expect(pids.length).toBeGreaterThan(0);
     for (const pid of pids) process.kill(pid, 'SIGKILL');
+    // A document given to the dying browser fails once with a Dutch message: the renderer does not try it again
+    // (retrying a report is the batch's decision, made in one place), but the next document gets a new browser.
+    await renderer.render(doc('Tijdens de crash'), join(uit, 'd0.pdf')).then(
+      () => undefined,
+      (err: unknown) => expect(err).toBeInstanceOf(RenderError),
+    );
     const r = await renderer.render(doc('Na de crash'), join(uit, 'd.pdf'));
     expect(r.pages).toBe(1);
     expect(ownBrowserPids().some((pid) => !pids.includes(pid))).toBe(true);
