@@ -1,9 +1,9 @@
 // `cter trends --formaat md`: the summary as Dutch Markdown, ready to paste into a memo. Headline figures, the
 // significant changes in words, a table per gemeente, and the period's trend notes. Rendered from the JSON summary,
 // so both formats always tell the same story.
-import { FENOMENEN, type Fenomeen } from '../model.js';
-import { formatDate, formatDecimal, formatInteger, formatP, formatPercentChange } from '../present/format.js';
-import { FENOMEEN_NAAM, SCHAAL_TITEL } from '../present/labels.js';
+import { FENOMENEN } from '../model.js';
+import { capitalise, formatDate, formatDecimal, formatInteger, formatP, formatPercentChange } from '../present/format.js';
+import { ingebouwdeFenomeenNamen, SCHAAL_TITEL, type FenomeenNamen } from '../present/labels.js';
 import { parsePeriode } from './periode.js';
 import type { TrendGebied, TrendNotitie, TrendSamenvatting } from './trends.js';
 import type { PeriodeSoort, Verandering } from './types.js';
@@ -19,7 +19,6 @@ function periodeNaam(code: string): string {
   return p.soort === 'kwartaal' ? `het ${p.label}` : p.label;
 }
 
-const fenomeenNaam = (f: Fenomeen): string => FENOMEEN_NAAM[f].toLowerCase();
 const n = formatInteger;
 const meervoud = (aantal: number, een: string, meer: string): string => `${n(aantal)} ${aantal === 1 ? een : meer}`;
 
@@ -45,7 +44,7 @@ const formatAlpha = (alpha: number): string => new Intl.NumberFormat('nl-NL', { 
 
 const isSignificant = (v: Verandering): boolean => v.richting === 'stijging' || v.richting === 'daling';
 
-function kerncijfers(s: TrendSamenvatting, g: TrendGebied): string[] {
+function kerncijfers(s: TrendSamenvatting, g: TrendGebied, namen: FenomeenNamen): string[] {
   const personen = g.personen === null ? '' : `, over ${meervoud(g.personen, 'persoon', 'personen')}`;
   const wanneer = capitalise(inPeriode(s.periodeLabel, s.periodeSoort));
   const lines = [
@@ -59,18 +58,22 @@ function kerncijfers(s: TrendSamenvatting, g: TrendGebied): string[] {
     .sort((a, b) => g.fenomenen[b] - g.fenomenen[a] || FENOMENEN.indexOf(a) - FENOMENEN.indexOf(b))
     .slice(0, 3);
   if (top.length > 0) {
-    lines.push(`- Meest voorkomend: ${top.map((f) => `${fenomeenNaam(f)} (${n(g.fenomenen[f])})`).join(', ')}.`);
+    lines.push(`- Meest voorkomend: ${top.map((f) => `${namen.naam[f].toLowerCase()} (${n(g.fenomenen[f])})`).join(', ')}.`);
   }
   return lines;
 }
 
 /** Every significant change, the area's total first, then per fenomeen; both comparisons. */
-export function significanteVeranderingen(s: TrendSamenvatting, volgorde: TrendGebied[]): string[] {
+export function significanteVeranderingen(
+  s: TrendSamenvatting,
+  volgorde: TrendGebied[],
+  namen: FenomeenNamen = ingebouwdeFenomeenNamen(),
+): string[] {
   const lines: string[] = [];
   for (const g of volgorde) {
     const onderwerpen = [
       ['alle signalen', g.verandering] as const,
-      ...FENOMENEN.map((f) => [fenomeenNaam(f), g.fenomeenVerandering[f]] as const),
+      ...FENOMENEN.map((f) => [namen.naam[f].toLowerCase(), g.fenomeenVerandering[f]] as const),
     ];
     for (const [key, code] of [['vorigePeriode', s.vorigePeriode], ['vorigJaar', s.vorigJaar]] as const) {
       for (const [onderwerp, veranderingen] of onderwerpen) {
@@ -115,28 +118,24 @@ function tabelGemeenten(s: TrendSamenvatting): string[] {
   return rows;
 }
 
-function tabelFenomenen(s: TrendSamenvatting): string[] {
+function tabelFenomenen(s: TrendSamenvatting, namen: FenomeenNamen): string[] {
   const kolommen = FENOMENEN.filter((f) => s.gebieden.some((g) => g.fenomenen[f] > 0));
   if (kolommen.length === 0) return [`Geen signalen ${inPeriode(s.periodeLabel, s.periodeSoort)}.`];
   return [
-    row(['Gebied', ...kolommen.map((f) => FENOMEEN_NAAM[f]), 'Totaal']),
+    row(['Gebied', ...kolommen.map((f) => namen.naam[f]), 'Totaal']),
     `| --- |${' ---: |'.repeat(kolommen.length + 1)}`,
     ...s.gebieden.map((g) => row([gebiedNaam(g), ...kolommen.map((f) => n(g.fenomenen[f])), n(g.signalen)])),
   ];
 }
 
-function notitie(t: TrendNotitie): string[] {
+function notitie(t: TrendNotitie, namen: FenomeenNamen): string[] {
   const kenmerken = [
-    t.fenomeen ? FENOMEEN_NAAM[t.fenomeen] : undefined,
+    t.fenomeen ? namen.naam[t.fenomeen] : undefined,
     t.schaal ? SCHAAL_TITEL[t.schaal].toLowerCase() : undefined,
     t.gemeenteNaam ?? (t.gemeente === null ? 'hele regio' : t.gemeente),
   ].filter((x): x is string => Boolean(x));
   const titel = t.titel.replace(/\s+/g, ' ').trim();
   return [`### ${formatDate(t.datum)}: ${titel}`, '', `*${kenmerken.join(' · ')}*`, '', t.notitie.trim(), ''];
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function verantwoording(s: TrendSamenvatting): string[] {
@@ -160,8 +159,8 @@ function verantwoording(s: TrendSamenvatting): string[] {
 const perGebiedKop = (s: TrendSamenvatting): string =>
   s.gebieden.filter((g) => g.soort === 'regio').length > 1 ? '## Per regio en gemeente' : '## Per gemeente';
 
-/** The memo-ready Markdown of a trend summary. */
-export function trendsMarkdown(s: TrendSamenvatting): string {
+/** The memo-ready Markdown of a trend summary; fenomeen names from the run's taxonomy. */
+export function trendsMarkdown(s: TrendSamenvatting, namen: FenomeenNamen = ingebouwdeFenomeenNamen()): string {
   const scope = s.gebieden[s.gebieden.length - 1];
   if (!scope) throw new Error('trend summary without areas');
   // The region first, then its gemeenten: the memo reads from the whole to the parts.
@@ -177,21 +176,21 @@ export function trendsMarkdown(s: TrendSamenvatting): string {
     '',
     '## Kerncijfers',
     '',
-    ...kerncijfers(s, scope),
+    ...kerncijfers(s, scope, namen),
     '',
     '## Significante veranderingen',
     '',
-    ...significanteVeranderingen(s, volgorde),
+    ...significanteVeranderingen(s, volgorde, namen),
     '',
     ...(scope.soort === 'regio' ? [perGebiedKop(s), '', ...tabelGemeenten(s), ''] : []),
     '## Fenomenen',
     '',
-    ...tabelFenomenen(s),
+    ...tabelFenomenen(s, namen),
     '',
     '## Trendnotities',
     '',
     ...(s.notities.length > 0
-      ? s.notities.flatMap(notitie)
+      ? s.notities.flatMap((t) => notitie(t, namen))
       : [`Geen trendnotities ${inPeriode(s.periodeLabel, s.periodeSoort)}.`, '']),
     '## Verantwoording',
     '',

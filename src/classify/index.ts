@@ -7,11 +7,11 @@ export {
   compileTaxonomy,
   fenomeenLabel,
   fenomeenVoorLabel,
-  INGEBOUWDE_TAXONOMIE,
   ingebouwdeTaxonomie,
   labelResolver,
   loadTaxonomy,
   normaliseLabel,
 } from './taxonomy.js';
 export type { LoadTaxonomyOptions, Taxonomy, TaxonomieModus } from './taxonomy.js';
+export { INGEBOUWDE_TAXONOMIE } from '../util/package.js';
 export type { TaxonomieBron, TaxonomieDefinitie } from './taxonomy-types.js';

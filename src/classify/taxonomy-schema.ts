@@ -200,7 +200,7 @@ function readNeutral(r: Reader, value: unknown, pad: string): { term: string; pl
 }
 
 function readFenomeen(r: Reader, value: unknown, pad: string): FenomeenInvoer | undefined {
-  const o = r.object(value, pad, ['code', 'label', 'omschrijving', 'synoniemen', 'termen', 'neutraal', 'negatief']);
+  const o = r.object(value, pad, ['code', 'label', 'kort', 'omschrijving', 'synoniemen', 'termen', 'neutraal', 'negatief']);
   if (!o) return undefined;
   let code: Fenomeen | undefined;
   if (r.present(o.code, join(pad, 'code'), 'altijd')) {
@@ -208,6 +208,7 @@ function readFenomeen(r: Reader, value: unknown, pad: string): FenomeenInvoer | 
     else r.fail(join(pad, 'code'), `onbekend fenomeen ${describe(o.code)} (bekend: ${FENOMENEN.join(', ')})`);
   }
   const label = r.text(o.label, join(pad, 'label'));
+  const kort = r.text(o.kort, join(pad, 'kort'), 'optioneel');
   const omschrijving = r.text(o.omschrijving, join(pad, 'omschrijving'));
   const synoniemen = r.list(
     o.synoniemen,
@@ -227,7 +228,7 @@ function readFenomeen(r: Reader, value: unknown, pad: string): FenomeenInvoer | 
   const neutraal = r.list(o.neutraal, join(pad, 'neutraal'), (v, p) => readNeutral(r, v, p), 'optioneel');
   const negatief = r.list(o.negatief, join(pad, 'negatief'), (v, p) => readNegative(r, v, p), 'optioneel');
   if (code === undefined) return undefined;
-  return { code, label, omschrijving, synoniemen, termen, neutraal, negatief, plaats: r.plaats(pad) };
+  return { code, label, ...(kort === undefined ? {} : { kort }), omschrijving, synoniemen, termen, neutraal, negatief, plaats: r.plaats(pad) };
 }
 
 function readErnstGroep(r: Reader, value: unknown, pad: string): ErnstGroep | undefined {

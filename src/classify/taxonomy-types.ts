@@ -38,6 +38,8 @@ export interface NegatieveContext {
 export interface FenomeenDefinitie {
   code: Fenomeen;
   label: string;
+  /** A short label for narrow table columns ("Rechts-extr."); the label itself when absent. */
+  kort?: string;
   omschrijving: string;
   /** Labels analysts write for this fenomeen ("extreemrechts", "RE"). */
   synoniemen: { naam: string; plaats: Plaats }[];

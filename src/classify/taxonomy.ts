@@ -3,10 +3,10 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseJson } from '../config/json-syntax.js';
 import { FENOMENEN, type Fenomeen } from '../model.js';
 import { CterError, FileError } from '../util/errors.js';
+import { INGEBOUWDE_TAXONOMIE } from '../util/package.js';
 import { compileRules, type CompiledRules } from './rules.js';
 import {
   readTaxonomie,
@@ -24,7 +24,6 @@ import type {
 } from './taxonomy-types.js';
 import { foldText } from './text.js';
 
-export const INGEBOUWDE_TAXONOMIE = fileURLToPath(new URL('../../data/taxonomie.json', import.meta.url));
 
 export type TaxonomieModus = 'uitbreiden' | 'vervangen';
 
@@ -129,6 +128,8 @@ function mergeFenomeen(base: FenomeenDefinitie, extra: FenomeenInvoer): Fenomeen
   return {
     ...base,
     label: extra.label ?? base.label,
+    // A renamed label without its own short form shows in full rather than under the old short form.
+    kort: extra.kort ?? (extra.label === undefined ? base.kort : undefined),
     omschrijving: extra.omschrijving ?? base.omschrijving,
     synoniemen: [...base.synoniemen, ...extra.synoniemen],
     termen: mergeTerms(base.termen, extra.termen),

@@ -63,6 +63,7 @@ async function runTrends(options: TrendsOptions): Promise<number> {
   const { loadConfig } = await import('../config/index.js');
   const { prepareScopeRun, scopeTrends } = await import('../scope/index.js');
   const agg = await import('../aggregate/index.js');
+  const { fenomeenNamen } = await import('../present/labels.js');
   const { kiesScope, vraagPeriode } = await import('./scope.js');
 
   const config = await loadConfig({
@@ -84,7 +85,7 @@ async function runTrends(options: TrendsOptions): Promise<number> {
   const gebied = samenvatting.gebieden[samenvatting.gebieden.length - 1]!;
   info(`${plan.gebied.naam}, ${run.periode.label}: ${gebied.signalen} signalen.`);
   const formaat = options.formaat ?? 'json';
-  if (formaat === 'md') await out(agg.trendsMarkdown(samenvatting));
+  if (formaat === 'md') await out(agg.trendsMarkdown(samenvatting, fenomeenNamen(run.invoer.taxonomy.definitie.fenomenen)));
   else if (formaat === 'csv') await out(agg.trendsCsv(samenvatting));
   else await out(`${JSON.stringify(samenvatting, null, 2)}\n`);
   return run.afgewezen.length;

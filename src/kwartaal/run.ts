@@ -88,6 +88,7 @@ export async function runKwartaal(options: KwartaalOptions): Promise<KwartaalRes
     const wachtend = reviewQueue(run.invoer.signalen, run.invoer.beoordelingen).filter((w) => inScope.has(w.signaal.gemeente));
     const samenvatting = samenvattingMarkdown({
       trends,
+      fenomeenNamen: basis.fenomeenNamen,
       kernpunten: buildReportModel({ ...basis, cijfers: run.cijfers(scope) }).kernpunten,
       wachtrij: {
         totaal: wachtend.length,
@@ -97,7 +98,7 @@ export async function runKwartaal(options: KwartaalOptions): Promise<KwartaalRes
     });
     const teksten: [bestand: string, wat: string, data: string][] = [
       ['trends.json', 'trends (JSON)', `${JSON.stringify(trends, null, 2)}\n`],
-      ['trends.md', 'trends (Markdown)', trendsMarkdown(trends)],
+      ['trends.md', 'trends (Markdown)', trendsMarkdown(trends, basis.fenomeenNamen)],
       ['trends.csv', 'trends (CSV)', trendsCsv(trends)],
       ['samenvatting.md', 'samenvatting voor de projectgroep', samenvatting],
     ];

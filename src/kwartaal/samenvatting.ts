@@ -4,6 +4,7 @@
 // without a clock, so a second run of the same quarter writes the same bytes.
 import { significanteVeranderingen, type TrendSamenvatting } from '../aggregate/index.js';
 import { formatInteger } from '../present/format.js';
+import type { FenomeenNamen } from '../present/labels.js';
 import { metLidwoord } from '../report/kernpunten.js';
 
 export interface SamenvattingInput {
@@ -14,11 +15,13 @@ export interface SamenvattingInput {
   wachtrij: { totaal: number; inPeriode: number };
   /** Names of the areas for which the analyst has no duiding file for the period (`cter duiding`). */
   zonderDuiding: readonly string[];
+  /** Fenomeen names of the run's taxonomy; the built-in taxonomy's when absent. */
+  fenomeenNamen?: FenomeenNamen;
 }
 
 const meervoud = (n: number, een: string, meer: string): string => `${formatInteger(n)} ${n === 1 ? een : meer}`;
 
-export function samenvattingMarkdown({ trends: s, kernpunten, wachtrij, zonderDuiding }: SamenvattingInput): string {
+export function samenvattingMarkdown({ trends: s, kernpunten, wachtrij, zonderDuiding, fenomeenNamen }: SamenvattingInput): string {
   const scope = s.gebieden[s.gebieden.length - 1];
   if (!scope) throw new Error('trend summary without areas');
   const markering = [s.rubricering ? `Rubricering: ${s.rubricering}` : '', s.tlp ? `TLP:${s.tlp}` : '']
@@ -41,7 +44,7 @@ export function samenvattingMarkdown({ trends: s, kernpunten, wachtrij, zonderDu
     '',
     '## Significante veranderingen per gebied',
     '',
-    ...significanteVeranderingen(s, volgorde),
+    ...significanteVeranderingen(s, volgorde, fenomeenNamen),
     '',
     '## Duiding en advies',
     '',

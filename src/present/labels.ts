@@ -1,29 +1,40 @@
 // Dutch names of the canonical categories, as the report prints them.
 
+import { readFileSync } from 'node:fs';
 import type { Ernst, Fenomeen, Herkomst, Schaal } from '../model.js';
+import { INGEBOUWDE_TAXONOMIE } from '../util/package.js';
 
-export const FENOMEEN_NAAM: Record<Fenomeen, string> = {
-  jihadisme: 'Jihadisme',
-  'rechts-extremisme': 'Rechts-extremisme',
-  'links-extremisme': 'Links-extremisme',
-  'anti-institutioneel-extremisme': 'Anti-institutioneel extremisme',
-  polarisatie: 'Polarisatie',
-  activisme: 'Activisme',
-  overig: 'Overig',
-  onbekend: 'Onbekend',
-};
+/**
+ * The fenomenen's names as the taxonomy labels them (data/taxonomie.json, or the analyst's own taxonomy): the only
+ * list, so a renamed label shows everywhere. `kort` heads narrow table columns.
+ */
+export interface FenomeenNamen {
+  naam: Record<Fenomeen, string>;
+  kort: Record<Fenomeen, string>;
+}
 
-/** Column headings where eight fenomenen must fit across an A4 page. */
-export const FENOMEEN_KORT: Record<Fenomeen, string> = {
-  jihadisme: 'Jihad.',
-  'rechts-extremisme': 'Rechts-extr.',
-  'links-extremisme': 'Links-extr.',
-  'anti-institutioneel-extremisme': 'Anti-inst.',
-  polarisatie: 'Polaris.',
-  activisme: 'Activ.',
-  overig: 'Overig',
-  onbekend: 'Onbek.',
-};
+interface FenomeenLabel {
+  code: Fenomeen;
+  label: string;
+  kort?: string;
+}
+
+/** The names of a taxonomy's fenomenen; a label without a short form is cut to fit a column. */
+export function fenomeenNamen(fenomenen: readonly FenomeenLabel[]): FenomeenNamen {
+  const kort = (f: FenomeenLabel) => f.kort ?? (f.label.length <= 8 ? f.label : `${f.label.slice(0, 7)}.`);
+  return {
+    naam: Object.fromEntries(fenomenen.map((f) => [f.code, f.label])) as Record<Fenomeen, string>,
+    kort: Object.fromEntries(fenomenen.map((f) => [f.code, kort(f)])) as Record<Fenomeen, string>,
+  };
+}
+
+let ingebouwd: FenomeenNamen | undefined;
+
+/** The built-in taxonomy's names (read once from data/taxonomie.json), where no taxonomy was loaded. */
+export function ingebouwdeFenomeenNamen(): FenomeenNamen {
+  ingebouwd ??= fenomeenNamen((JSON.parse(readFileSync(INGEBOUWDE_TAXONOMIE, 'utf8')) as { fenomenen: FenomeenLabel[] }).fenomenen);
+  return ingebouwd;
+}
 
 export const ERNST_NAAM: Record<Ernst, string> = { laag: 'Laag', midden: 'Midden', hoog: 'Hoog' };
 

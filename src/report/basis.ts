@@ -9,6 +9,7 @@ import { trainingsvoorbeelden, type Voorbeeld } from '../classify/index.js';
 import { loadReference } from '../reference/index.js';
 import { cterVersie } from '../util/package.js';
 import { rapportPad } from '../util/paths.js';
+import { fenomeenNamen } from '../present/labels.js';
 import { leesDuidingen } from './duiding.js';
 import type { ClassificatieMeting, ReportInput } from './types.js';
 
@@ -60,7 +61,7 @@ export function reportBasis(
     notities: invoer.notities,
     signalen: invoer.signalen,
     ...(invoer.taxonomy
-      ? { fenomeenNamen: Object.fromEntries(invoer.taxonomy.definitie.fenomenen.map((f) => [f.code, f.label])) }
+      ? { fenomeenNamen: fenomeenNamen(invoer.taxonomy.definitie.fenomenen) }
       : {}),
     invoer: {
       signalen: invoer.ingest.signalen.bestanden.map(toon),

@@ -4,35 +4,9 @@
 
 import type { ChartConfiguration, Plugin } from 'chart.js';
 import type { ChartJSNodeCanvas } from 'chartjs-node-canvas';
-import type { Fenomeen } from '../model.js';
+import { reportThema } from './thema.js';
 import type { Aantal, Getal, ReportModel, Verdeling } from './types.js';
 
-/** Okabe-Ito: a qualitative palette that readers with colour-vision deficiencies can tell apart. */
-export const OKABE_ITO = {
-  oranje: '#E69F00',
-  hemelsblauw: '#56B4E9',
-  blauwgroen: '#009E73',
-  geel: '#F0E442',
-  blauw: '#0072B2',
-  vermiljoen: '#D55E00',
-  paars: '#CC79A7',
-  grijs: '#999999',
-} as const;
-
-export const FENOMEEN_KLEUR: Record<Fenomeen, string> = {
-  jihadisme: OKABE_ITO.oranje,
-  'rechts-extremisme': OKABE_ITO.blauw,
-  'links-extremisme': OKABE_ITO.vermiljoen,
-  'anti-institutioneel-extremisme': OKABE_ITO.paars,
-  polarisatie: OKABE_ITO.hemelsblauw,
-  activisme: OKABE_ITO.blauwgroen,
-  overig: OKABE_ITO.geel,
-  onbekend: OKABE_ITO.grijs,
-};
-
-const TEXT = '#333333';
-const GRID = '#E3E6EA';
-const FONT = "'Liberation Sans', 'DejaVu Sans', sans-serif";
 /**
  * Print resolution: the PNGs are drawn at twice their CSS size (a full-width chart then prints at about 215 dpi).
  * More costs time twice over: encoding here and re-encoding in Chromium's PDF writer.
@@ -69,8 +43,8 @@ const valueLabels: Plugin = {
     const valueScale = horizontal ? chart.scales.x : chart.scales.y;
     if (!valueScale) return;
     ctx.save();
-    ctx.font = `10px ${FONT}`;
-    ctx.fillStyle = TEXT;
+    ctx.font = `${reportThema().waardeLettergrootte}px ${reportThema().lettertype}`;
+    ctx.fillStyle = reportThema().tekst;
     chart.data.datasets.forEach((dataset, i) => {
       const texts = (dataset as WithTexts).tekst;
       const meta = chart.getDatasetMeta(i);
@@ -97,14 +71,14 @@ const raw = (a: Aantal | Getal): number | null => a.waarde;
 function axis(title?: string) {
   return {
     beginAtZero: true,
-    grid: { color: GRID },
+    grid: { color: reportThema().raster },
     border: { display: false },
-    ticks: { color: TEXT, precision: 0 },
-    title: title ? { display: true, text: title, color: TEXT } : { display: false },
+    ticks: { color: reportThema().tekst, precision: 0 },
+    title: title ? { display: true, text: title, color: reportThema().tekst } : { display: false },
   };
 }
 
-const categoryAxis = { grid: { display: false }, ticks: { color: TEXT, autoSkip: false } };
+const categoryAxis = () => ({ grid: { display: false }, ticks: { color: reportThema().tekst, autoSkip: false } });
 
 /** Room at the bar ends for the printed values. */
 const endPadding = (horizontal: boolean) => ({ padding: horizontal ? { right: 28 } : { top: 16 } });
@@ -134,12 +108,12 @@ function barChart(
       devicePixelRatio: PIXEL_RATIO,
       layout: endPadding(horizontal),
       plugins: {
-        legend: { display: legend, position: 'bottom', labels: { color: TEXT, boxWidth: 12, boxHeight: 12 } },
+        legend: { display: legend, position: 'bottom', labels: { color: reportThema().tekst, boxWidth: 12, boxHeight: 12 } },
         title: { display: false },
       },
       scales: horizontal
-        ? { x: axis(valueTitle), y: categoryAxis }
-        : { x: categoryAxis, y: axis(valueTitle) },
+        ? { x: axis(valueTitle), y: categoryAxis() }
+        : { x: categoryAxis(), y: axis(valueTitle) },
     },
     plugins: [valueLabels],
   } as ChartConfiguration;
@@ -148,9 +122,9 @@ function barChart(
 function fenomenenChart(m: ReportModel): ChartSpec {
   const rijen = m.fenomenen.rijen;
   const series = [
-    { label: m.periode.vorigJaar.kort, pick: (r: (typeof rijen)[number]) => r.vorigJaar, color: '#BBBBBB' },
-    { label: m.periode.vorige.kort, pick: (r: (typeof rijen)[number]) => r.vorigePeriode, color: OKABE_ITO.hemelsblauw },
-    { label: m.periode.kort, pick: (r: (typeof rijen)[number]) => r.huidig, color: OKABE_ITO.blauw },
+    { label: m.periode.vorigJaar.kort, pick: (r: (typeof rijen)[number]) => r.vorigJaar, color: reportThema().vergelijking.vorigJaar },
+    { label: m.periode.vorige.kort, pick: (r: (typeof rijen)[number]) => r.vorigePeriode, color: reportThema().vergelijking.vorigePeriode },
+    { label: m.periode.kort, pick: (r: (typeof rijen)[number]) => r.huidig, color: reportThema().vergelijking.huidig },
   ].slice(m.periode.vorigJaarApart ? 0 : 1);
   const vergelijking = m.periode.vorigJaarApart ? `${m.periode.vorige.label} en ${m.periode.vorigJaar.label}` : m.periode.vorige.label;
   return {
@@ -179,8 +153,8 @@ function ontwikkelingChart(m: ReportModel): ChartSpec {
       datasets: o.rijen.map((r) => ({
         label: r.naam,
         data: r.waarden.map(raw),
-        backgroundColor: FENOMEEN_KLEUR[r.code],
-        borderColor: '#FFFFFF',
+        backgroundColor: reportThema().fenomeen[r.code],
+        borderColor: reportThema().staafRand,
         borderWidth: 0.75,
         barPercentage: 0.7,
       })),
@@ -188,10 +162,10 @@ function ontwikkelingChart(m: ReportModel): ChartSpec {
     options: {
       devicePixelRatio: PIXEL_RATIO,
       plugins: {
-        legend: { position: 'right', labels: { color: TEXT, boxWidth: 12, boxHeight: 12 } },
+        legend: { position: 'right', labels: { color: reportThema().tekst, boxWidth: 12, boxHeight: 12 } },
       },
       scales: {
-        x: { ...categoryAxis, stacked: true },
+        x: { ...categoryAxis(), stacked: true },
         y: { ...axis('Signalen'), stacked: true },
       },
     },
@@ -218,7 +192,7 @@ function verdelingChart(v: Verdeling, m: ReportModel, label: (r: Rij) => string 
     height: Math.max(110, 40 + rijen.length * 24),
     config: barChart(
       rijen.map(label),
-      [{ label: v.titel, data: rijen.map((r) => raw(r.aantal)), tekst: rijen.map((r) => r.aantal.tekst), color: OKABE_ITO.blauw }],
+      [{ label: v.titel, data: rijen.map((r) => raw(r.aantal)), tekst: rijen.map((r) => r.aantal.tekst), color: reportThema().staaf }],
       { horizontal: true, legend: false },
     ),
     alt: `Staafdiagram: signalen naar ${v.titel.toLowerCase()} in ${m.periode.label}. De aantallen staan in de tabel ernaast.`,
@@ -234,14 +208,14 @@ function gemeentenChart(m: ReportModel): ChartSpec | null {
   const labels = [...rijen.map((r) => r.naam), `${m.gebied.naam} (regio)`];
   const values = [...rijen.map((r) => raw(r.per10000)), raw(g.totaal.per10000)];
   const texts = [...rijen.map((r) => r.per10000.tekst), g.totaal.per10000.tekst];
-  const config = barChart(labels, [{ label: 'Per 10.000 inwoners', data: values, tekst: texts, color: OKABE_ITO.blauw }], {
+  const config = barChart(labels, [{ label: 'Per 10.000 inwoners', data: values, tekst: texts, color: reportThema().staaf }], {
     horizontal: true,
     legend: false,
     valueTitle: 'Signalen per 10.000 inwoners',
   });
   // The region's own bar in another colour, so it reads as the reference line.
   const dataset = config.data.datasets[0]!;
-  dataset.backgroundColor = labels.map((_, i) => (i === labels.length - 1 ? OKABE_ITO.oranje : OKABE_ITO.blauw));
+  dataset.backgroundColor = labels.map((_, i) => (i === labels.length - 1 ? reportThema().nadruk : reportThema().staaf));
   return {
     width: 720,
     // Many gemeenten (a police unit has 32) get slimmer bars; the chart may then fill most of a page.
@@ -290,9 +264,9 @@ export class ChartRenderer {
         // Transparent, not white: PDF viewers colour-manage embedded images, and a white chart background then
         // shows as a faint grey box on the white page.
         chartCallback: (ChartJS) => {
-          ChartJS.defaults.font.family = FONT;
-          ChartJS.defaults.font.size = 11;
-          ChartJS.defaults.color = TEXT;
+          ChartJS.defaults.font.family = reportThema().lettertype;
+          ChartJS.defaults.font.size = reportThema().lettergrootte;
+          ChartJS.defaults.color = reportThema().tekst;
         },
       });
       this.canvases.set(key, canvas);

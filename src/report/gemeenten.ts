@@ -4,19 +4,13 @@ import type { ScopeCijfers } from '../aggregate/types.js';
 import { FENOMENEN, type Fenomeen } from '../model.js';
 import { cell, type Figures } from './figures.js';
 import { formatDecimal, formatInteger } from '../present/format.js';
-import { FENOMEEN_KORT, FENOMEEN_NAAM } from '../present/labels.js';
+import type { FenomeenNamen } from '../present/labels.js';
 import type { GemeentenSectie } from './types.js';
-
-/** A column heading: the built-in abbreviation, or the start of a label the taxonomy renamed. */
-function kort(f: Fenomeen, naam: string): string {
-  if (naam === FENOMEEN_NAAM[f]) return FENOMEEN_KORT[f];
-  return naam.length <= 8 ? naam : `${naam.slice(0, 7)}.`;
-}
 
 export function gemeentenSectie(
   c: ScopeCijfers,
   figures: Figures,
-  naam: (f: Fenomeen) => string = (f) => FENOMEEN_NAAM[f],
+  namen: FenomeenNamen,
 ): GemeentenSectie | null {
   if (c.gebied.soort !== 'regio' || c.gemeenten.length === 0) return null;
   const [nu, vorige] = [c.periode.code, c.vorigePeriode.code];
@@ -34,7 +28,7 @@ export function gemeentenSectie(
   }));
   return {
     rijen,
-    fenomeenKolommen: FENOMENEN.map((f) => ({ code: f, naam: naam(f), kort: kort(f, naam(f)) })),
+    fenomeenKolommen: FENOMENEN.map((f) => ({ code: f, naam: namen.naam[f], kort: namen.kort[f] })),
     totaal: {
       huidig: figures.aantal(cell.totaal(nu)),
       vorigePeriode: figures.aantal(cell.totaal(vorige)),

@@ -28,7 +28,7 @@ import { duidingBestandsnaam, duidingVan, renderDuiding, type DuidingBestand } f
 import { liggingKaart, regioKaart } from './kaart.js';
 import { kernpunten } from './kernpunten.js';
 import { netwerkSectie } from './netwerk.js';
-import { BETROUWBAARHEID_NAAM, ERNST_NAAM, FENOMEEN_NAAM, HERKOMST_NAAM, TLP_KLEUR, TLP_UITLEG } from '../present/labels.js';
+import { BETROUWBAARHEID_NAAM, ERNST_NAAM, HERKOMST_NAAM, ingebouwdeFenomeenNamen, TLP_KLEUR, TLP_UITLEG } from '../present/labels.js';
 import { notitieSectie } from './notities.js';
 import { SCHEMA, type Aantal, type Kerncijfer, type PeriodeVerwijzing, type ReportInput, type ReportModel, type Verdeling, type VerdelingRij } from './types.js';
 import { verantwoording, type Samengevoegd } from './verantwoording.js';
@@ -143,7 +143,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const totaalKey = cell.totaal(nu);
   const tlpLabel = `TLP:${tlp}`;
 
-  const fenomeenNaam = (f: Fenomeen) => input.fenomeenNamen?.[f] ?? FENOMEEN_NAAM[f];
+  const namen = input.fenomeenNamen ?? ingebouwdeFenomeenNamen();
+  const fenomeenNaam = (f: Fenomeen) => namen.naam[f];
   const fenomenen = FENOMENEN.map((f) => ({
     code: f,
     naam: fenomeenNaam(f),
@@ -246,7 +247,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
         : 'Inwoners: CBS, 1 januari 2022.',
     verantwoording: verantwoording(input, figures, verdeling(figures, totaalKey, 'herkomst', 'Herkomst van het fenomeen', g.herkomst, (h) => HERKOMST_NAAM[h as Herkomst] ?? h), notities.weggelaten, samengevoegd),
   };
-  model.gemeenten = gemeentenSectie(c, figures, fenomeenNaam);
+  model.gemeenten = gemeentenSectie(c, figures, namen);
   model.netwerk = input.signalen ? netwerkSectie(c, input.signalen, ref, config.values, figures) : null;
   model.kaart =
     g.soort === 'gemeente'

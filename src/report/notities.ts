@@ -5,7 +5,7 @@ import { notitiesVoorScope, type NotitiePlaatsing, type TrendNotitie } from '../
 import type { ScopeCijfers } from '../aggregate/types.js';
 import type { Fenomeen, Schaal, Trendnotitie } from '../model.js';
 import { formatDate } from '../present/format.js';
-import { FENOMEEN_NAAM, SCHAAL_TITEL } from '../present/labels.js';
+import { SCHAAL_TITEL } from '../present/labels.js';
 import type { NotitieGroep } from './types.js';
 
 const SCHAAL_VOLGORDE: (Schaal | 'zonder')[] = ['lokaal', 'regionaal', 'landelijk', 'internationaal', 'online', 'zonder'];
@@ -29,8 +29,8 @@ export function notitieSectie(
   notities: readonly Trendnotitie[],
   cijfers: ScopeCijfers,
   openbaar: boolean,
-  plaatsing?: NotitiePlaatsing,
-  fenomeenNaam: (f: Fenomeen) => string = (f) => FENOMEEN_NAAM[f],
+  plaatsing: NotitiePlaatsing | undefined,
+  fenomeenNaam: (f: Fenomeen) => string,
 ): { aantal: number; weggelaten: number; groepen: NotitieGroep[] } {
   const namen = naamOpzoeker(cijfers);
   const alle = notitiesVoorScope(notities, cijfers, namen, plaatsing);

@@ -123,21 +123,6 @@ export async function loadTemplates(overrideDir?: string): Promise<Templates> {
   };
 }
 
-/**
- * Chapter numbers by name, for workspace template overrides written before the `hoofdstuknummer` helper (which numbers
- * the chapters in the order they render, and is what the package's templates use).
- */
-function hoofdstukken(model: ReportModel): Record<string, number | null> {
-  const order = ['kernpunten', 'duiding', 'fenomenen', 'ontwikkeling', 'kenmerken', 'gemeenten', 'netwerk', 'notities', 'verantwoording'];
-  const present = order.filter(
-    (h) =>
-      (h !== 'gemeenten' || model.gemeenten !== null) &&
-      (h !== 'duiding' || model.duiding?.html) &&
-      (h !== 'netwerk' || model.netwerk !== null),
-  );
-  return Object.fromEntries(order.map((h) => [h, present.includes(h) ? present.indexOf(h) + 1 : null]));
-}
-
 /** Drawing size of the map in CSS pixels (the SVG scales to its column). */
 const KAART_MAAT = { regio: [430, 400], ligging: [300, 260] } as const;
 
@@ -160,7 +145,6 @@ export function renderHtml(model: ReportModel, templates: Templates, grafieken: 
     grafieken,
     kaartWeergave: kaartWeergave(model),
     css: templates.css,
-    hoofdstuk: hoofdstukken(model),
   });
 }
 

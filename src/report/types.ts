@@ -6,6 +6,7 @@ import type { Richting, ScopeCijfers } from '../aggregate/types.js';
 import type { LoadedConfig } from '../config/types.js';
 import type { GemeenteOmzetting } from '../ingest/index.js';
 import type { Reference } from '../reference/index.js';
+import type { FenomeenNamen } from '../present/labels.js';
 import type { DuidingBestand } from './duiding.js';
 import type { BestandVerantwoording, Fenomeen, GeclassificeerdSignaal, Herkomst, Schaal, Trendnotitie } from '../model.js';
 
@@ -304,8 +305,8 @@ export interface ReportInput {
   /** The classification (rules and text model) measured by cross-validation on the labelled signals of the inputs. */
   classificatieMeting?: ClassificatieMeting;
   config: LoadedConfig;
-  /** Fenomeen names from the taxonomy's labels (a renamed label shows everywhere); built-in names otherwise. */
-  fenomeenNamen?: Partial<Record<Fenomeen, string>>;
+  /** Fenomeen names from the taxonomy's labels (a renamed label shows everywhere); the built-in taxonomy's otherwise. */
+  fenomeenNamen?: FenomeenNamen;
   /** All classified signals of the run (for the signaleringsnetwerk section: bronnen over the last four quarters). */
   signalen?: readonly GeclassificeerdSignaal[];
   /** The analyst's duiding files by file name (reportBasis reads the configured folder). */

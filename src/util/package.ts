@@ -1,4 +1,4 @@
-// What cter knows about its own installation: its version and the templates it ships with. Paths are resolved from
+// What cter knows about its own installation: its version and the data and templates it ships with. Paths are resolved from
 // this file, which lies two folders below the package root both as source (src/util) and as build (dist/util).
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -10,3 +10,9 @@ export function cterVersie(): string {
 
 /** The templates folder shipped with cter (a workspace may override its files). */
 export const PACKAGE_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/** The taxonomy shipped with cter (a workspace may extend or replace it). */
+export const INGEBOUWDE_TAXONOMIE = fileURLToPath(new URL('../../data/taxonomie.json', import.meta.url));
+
+/** The colours and font of the report's charts and map. */
+export const PACKAGE_THEMA = fileURLToPath(new URL('../../data/thema.json', import.meta.url));
