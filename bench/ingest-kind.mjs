@@ -23,9 +23,10 @@ async function bareCsvParse(path) {
 async function cterPipeline(path) {
   const { loadReference } = await import(new URL('reference/index.js', DIST).href);
   const { ingestSignalen } = await import(new URL('ingest/index.js', DIST).href);
-  const { classifySignalsInPlace, loadTaxonomy } = await import(new URL('classify/index.js', DIST).href);
+  const { classifySignalsInPlace } = await import(new URL('classify/classify.js', DIST).href);
   const { trainTekstmodel } = await import(new URL('pipeline.js', DIST).href);
-  const agg = await import(new URL('aggregate/index.js', DIST).href);
+  const { loadTaxonomy } = await import(new URL('classify/taxonomy.js', DIST).href);
+  const agg = { ...(await import(new URL('aggregate/aggregate.js', DIST).href)), ...(await import(new URL('aggregate/periode.js', DIST).href)) };
   const { batchDoelen } = await import(new URL('batch/targets.js', DIST).href);
 
   const start = performance.now();

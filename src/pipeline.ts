@@ -1,26 +1,19 @@
 // The shared front half of the commands that need classified signals (trends, beeld, batch):
 // input paths -> files -> ingest (signals and trend notes) -> classify. I/O lives here, at the edge; the stages stay
 // pure. Commands import this lazily, inside their action.
-import {
-  bouwModel,
-  classifySignalsInPlace,
-  labelResolver,
-  laadModelbestand,
-  loadTaxonomy,
-  neutraleKenmerken,
-  trainingsvoorbeelden,
-  type Beoordelingen,
-  type Taxonomy,
-  type ModelBestand,
-  type Tekstmodel,
-} from './classify/index.js';
-import { resolveInputs, type LoadedConfig } from './config/index.js';
-import { ingestNotities, ingestSignalen, omzettingRegel, type IngestUitkomst } from './ingest/index.js';
+import { resolveInputs } from './config/index.js';
+import { ingestNotities, ingestSignalen } from './ingest/index.js';
 import type { GeclassificeerdSignaal, Melding, Signaal, Trendnotitie } from './model.js';
 import type { Reference } from './reference/index.js';
 import { loadBeoordelingen } from './classify/beoordelingen.js';
 import { UsageError } from './util/errors.js';
 import { shownPath } from './util/paths.js';
+import { bouwModel, laadModelbestand, neutraleKenmerken, type ModelBestand, type Tekstmodel } from './classify/tekstmodel.js';
+import { classifySignalsInPlace, trainingsvoorbeelden, type Beoordelingen } from './classify/classify.js';
+import { labelResolver, loadTaxonomy, type Taxonomy } from './classify/taxonomy.js';
+import type { LoadedConfig } from './config/types.js';
+import { omzettingRegel } from './ingest/fields.js';
+import type { IngestUitkomst } from './ingest/ingest.js';
 
 export { shownPath };
 

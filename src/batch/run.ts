@@ -8,10 +8,6 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { LoadedConfig } from '../config/types.js';
 import { priveMap } from '../config/index.js';
-import { writeRejectsOrRemove } from '../ingest/index.js';
-import { slug } from '../reference/index.js';
-import { buildReportModel, createReportWriter, reportBasis, reportFileName, type ReportWriter, type Formaat, type ReportInput, type ReportModel } from '../report/index.js';
-import { prepareScopeRun, type Log, type ScopeRun } from '../scope/index.js';
 import { ensureWritableDir } from '../util/atomic-write.js';
 import { CterError, EXIT, IoFout, isIoError } from '../util/errors.js';
 import { OutputGuard, outputGuardVoor, UitvoerIsInvoer } from '../config/output-guard.js';
@@ -20,6 +16,14 @@ import { OVERZICHT_SCHEMA, telling, writeOverzicht, type Overzicht, type Rapport
 import { runPool, type JobOutcome } from './pool.js';
 import { batchDoelen, type BatchDoel, type BatchKeuze } from './targets.js';
 import type { Voortgang } from './progress.js';
+import { writeRejectsOrRemove } from '../ingest/rejects.js';
+import { slug } from '../reference/normalise.js';
+import { buildReportModel } from '../report/model.js';
+import { createReportWriter, reportFileName, type ReportWriter } from '../report/writer.js';
+import { reportBasis } from '../report/basis.js';
+import type { Formaat } from '../report/formaten.js';
+import type { ReportInput, ReportModel } from '../report/types.js';
+import { prepareScopeRun, type Log, type ScopeRun } from '../scope/run.js';
 
 export interface BatchOptions {
   keuze: BatchKeuze;

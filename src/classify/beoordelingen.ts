@@ -3,11 +3,11 @@
 // validated strictly on load, because a silently ignored decision would change reports without anyone noticing.
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import type { Beoordeling } from './index.js';
 import { parseJson } from '../config/json-syntax.js';
 import { ERNST_NIVEAUS, FENOMENEN, HERKOMSTEN, type Ernst, type Fenomeen, type Herkomst } from '../model.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { CterError, FileError } from '../util/errors.js';
+import type { Beoordeling } from './classify.js';
 
 export const BEOORDELINGEN_VERSIE = 1;
 

@@ -107,7 +107,9 @@ async function runBatchCommand(options: BatchOptions): Promise<ExitCode> {
   if (options.regio === undefined && !options.alle) {
     throw new UsageError("geef --regio <naam> (een regio en haar gemeenten) of --alle (alle regio's uit de configuratie).");
   }
-  const { runBatch, samenvattingTabel, balkVoortgang, logVoortgang, formatSeconden } = await import('../batch/index.js');
+  const { runBatch } = await import('../batch/run.js');
+  const { samenvattingTabel, formatSeconden } = await import('../batch/overzicht.js');
+  const { balkVoortgang, logVoortgang } = await import('../batch/progress.js');
   const { shownPath } = await import('../pipeline.js');
 
   const config = await rapportConfig(options, { parallel: options.parallel });

@@ -104,10 +104,12 @@ export function registerBeeld(program: Command): void {
 }
 
 async function runBeeld(options: BeeldOptions): Promise<ExitCode> {
-  const { prepareScopeRun } = await import('../scope/index.js');
+  const { prepareScopeRun } = await import('../scope/run.js');
   const { shownPath } = await import('../util/paths.js');
   const { kiesScope } = await import('./scope.js');
-  const report = await import('../report/index.js');
+  const { createReportWriter, reportFileName, writeReportRejects } = await import('../report/writer.js');
+  const { buildReportModel } = await import('../report/model.js');
+  const { reportBasis } = await import('../report/basis.js');
 
   const config = await rapportConfig(options);
   const plan = await prepareScopeRun({
@@ -117,7 +119,7 @@ async function runBeeld(options: BeeldOptions): Promise<ExitCode> {
   });
   // Templates and browser are checked before minutes of reading: a broken override or a missing browser fails fast.
   const formaat = options.formaat ?? 'pdf';
-  const writer = await report.createReportWriter({
+  const writer = await createReportWriter({
     formaat,
     templates: config.values.templates,
     browser: config.values.browser,
@@ -134,7 +136,7 @@ async function runBeeld(options: BeeldOptions): Promise<ExitCode> {
     const guard = await outputGuardVoor(config);
     const run = await plan.read({ log: { info, warn }, lezer: metLeesvoortgang });
     const cijfers = run.cijfers(plan.gebied.scope);
-    const model = report.buildReportModel({ ...report.reportBasis(run.invoer, config), cijfers });
+    const model = buildReportModel({ ...reportBasis(run.invoer, config), cijfers });
     info(`${plan.gebied.naam}, ${run.periode.label}: ${cijfers.gebied.signalen} signalen; ${formaat.toUpperCase()} maken...`);
     if (model.notities.weggelaten > 0) {
       info(
@@ -142,9 +144,9 @@ async function runBeeld(options: BeeldOptions): Promise<ExitCode> {
           "(kolom 'openbaar' = ja); de verantwoording noemt het aantal.",
       );
     }
-    await guard.check(join(uitDir, report.reportFileName(model, formaat)), '--uit');
+    await guard.check(join(uitDir, reportFileName(model, formaat)), '--uit');
     const geschreven = await writer.write(model, uitDir);
-    const rejects = await report.writeReportRejects(geschreven.path, run.afgewezen, priveMap(config));
+    const rejects = await writeReportRejects(geschreven.path, run.afgewezen, priveMap(config));
     if (rejects) info(`${run.afgewezen.length} afgewezen regels met hun reden (privémap, niet bij het rapport): ${shownPath(rejects)}`);
     const pagina = geschreven.pages === undefined ? '' : `, ${geschreven.pages} pagina's`;
     info(`${colour.green('klaar:')} ${shownPath(geschreven.path)} (${model.markering.regel}${pagina}).`);

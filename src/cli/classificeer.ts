@@ -126,7 +126,7 @@ async function runClassificeer(options: ClassificeerOptions): Promise<ExitCode> 
 
   const afgewezen = invoer.ingest.signalen.afgewezen;
   if (options.afgewezen !== undefined) {
-    const { writeRejects } = await import('../ingest/index.js');
+    const { writeRejects } = await import('../ingest/rejects.js');
     await writeRejects(options.afgewezen, afgewezen);
     info(`${afgewezen.length} afgewezen regels met hun reden: ${options.afgewezen}`);
   }
@@ -134,7 +134,8 @@ async function runClassificeer(options: ClassificeerOptions): Promise<ExitCode> 
 
   if (options.evalueer) {
     const { evalueer, evaluatieTekst } = await import('../classify/evaluatie.js');
-    const { laadModelbestand, trainingsvoorbeelden } = await import('../classify/index.js');
+    const { laadModelbestand } = await import('../classify/tekstmodel.js');
+    const { trainingsvoorbeelden } = await import('../classify/classify.js');
     const { loadBeoordelingen } = await import('../classify/beoordelingen.js');
     const beoordelingen = await loadBeoordelingen(config.values.beoordelingen);
     const { voorbeelden, analist, handmatig } = trainingsvoorbeelden(invoer.signalen, beoordelingen);

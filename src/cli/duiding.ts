@@ -53,11 +53,13 @@ async function runDuiding(options: DuidingOptions): Promise<ExitCode> {
   const { mkdir } = await import('node:fs/promises');
   const { join } = await import('node:path');
   const { loadConfig } = await import('../config/index.js');
-  const { prepareScopeRun } = await import('../scope/index.js');
+  const { prepareScopeRun } = await import('../scope/run.js');
   const { shownPath } = await import('../util/paths.js');
   const { writeFileAtomic } = await import('../util/atomic-write.js');
   const { kiesScope } = await import('./scope.js');
-  const report = await import('../report/index.js');
+  const { duidingBestandsnaam, duidingConcept } = await import('../report/duiding.js');
+  const { buildReportModel } = await import('../report/model.js');
+  const { reportBasis } = await import('../report/basis.js');
 
   const config = await loadConfig({ file: options.config });
   const plan = await prepareScopeRun({
@@ -66,15 +68,15 @@ async function runDuiding(options: DuidingOptions): Promise<ExitCode> {
     gebied: (ref) => kiesScope(ref, options, config.values),
   });
   const run = await plan.read({ log: { info, warn }, lezer: metLeesvoortgang });
-  const model = report.buildReportModel({ ...report.reportBasis(run.invoer, config, { pad: shownPath }), cijfers: run.cijfers(plan.gebied.scope) });
+  const model = buildReportModel({ ...reportBasis(run.invoer, config, { pad: shownPath }), cijfers: run.cijfers(plan.gebied.scope) });
 
   const map = config.values.duiding;
-  const pad = join(map, report.duidingBestandsnaam(model.gebied.slug, model.periode.code));
+  const pad = join(map, duidingBestandsnaam(model.gebied.slug, model.periode.code));
   if (existsSync(pad) && !options.forceer) {
     throw new UsageError(`${shownPath(pad)} bestaat al; pas het aan, of overschrijf het met --forceer.`);
   }
   await mkdir(map, { recursive: true });
-  await writeFileAtomic(pad, report.duidingConcept(model));
+  await writeFileAtomic(pad, duidingConcept(model));
   info(`${colour.green('klaar:')} concept voor de duiding van ${model.gebied.naam}, ${model.periode.label}: ${shownPath(pad)}`);
   info("pas het aan en maak het rapport opnieuw met 'cter beeld'; het komt als hoofdstuk 2 na de kernpunten.");
   await out(`${pad}\n`);

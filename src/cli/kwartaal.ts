@@ -68,8 +68,8 @@ export function registerKwartaal(program: Command): void {
 
 async function runKwartaalCommand(opties: KwartaalOpties): Promise<ExitCode> {
   const { loadConfig } = await import('../config/index.js');
-  const { runKwartaal } = await import('../kwartaal/index.js');
-  const { balkVoortgang, logVoortgang } = await import('../batch/index.js');
+  const { runKwartaal } = await import('../kwartaal/run.js');
+  const { balkVoortgang, logVoortgang } = await import('../batch/progress.js');
   const { shownPath } = await import('../util/paths.js');
 
   const config = await loadConfig({

@@ -61,8 +61,10 @@ export function registerTrends(program: Command): void {
 /** Writes the summary; the number of rejected input rows. */
 async function runTrends(options: TrendsOptions): Promise<number> {
   const { loadConfig } = await import('../config/index.js');
-  const { prepareScopeRun, scopeTrends } = await import('../scope/index.js');
-  const agg = await import('../aggregate/index.js');
+  const { prepareScopeRun } = await import('../scope/run.js');
+  const { scopeTrends } = await import('../scope/trends.js');
+  const { trendsMarkdown } = await import('../aggregate/trends-md.js');
+  const { trendsCsv } = await import('../aggregate/trends-csv.js');
   const { fenomeenNamen } = await import('../present/labels.js');
   const { kiesScope, vraagPeriode } = await import('./scope.js');
 
@@ -85,8 +87,8 @@ async function runTrends(options: TrendsOptions): Promise<number> {
   const gebied = samenvatting.gebieden[samenvatting.gebieden.length - 1]!;
   info(`${plan.gebied.naam}, ${run.periode.label}: ${gebied.signalen} signalen.`);
   const formaat = options.formaat ?? 'json';
-  if (formaat === 'md') await out(agg.trendsMarkdown(samenvatting, fenomeenNamen(run.invoer.taxonomy.definitie.fenomenen)));
-  else if (formaat === 'csv') await out(agg.trendsCsv(samenvatting));
+  if (formaat === 'md') await out(trendsMarkdown(samenvatting, fenomeenNamen(run.invoer.taxonomy.definitie.fenomenen)));
+  else if (formaat === 'csv') await out(trendsCsv(samenvatting));
   else await out(`${JSON.stringify(samenvatting, null, 2)}\n`);
   return run.afgewezen.length;
 }

@@ -43,7 +43,7 @@ export function registerValideer(program: Command): void {
         const [{ valideer, verslagJson, verslagTekst }, { writeRejects }, { loadReference }, io, { metLeesvoortgang }] =
           await Promise.all([
             import('../ingest/valideer.js'),
-            import('../ingest/index.js'),
+            import('../ingest/rejects.js'),
             import('../reference/index.js'),
             import('../util/io.js'),
             import('./reading-progress.js'),
@@ -52,7 +52,7 @@ export function registerValideer(program: Command): void {
         const [{ loadConfig, resolveInputs }, { taxonomyFromConfig, signaalBestanden }, { labelResolver }] = await Promise.all([
           import('../config/index.js'),
           import('../pipeline.js'),
-          import('../classify/index.js'),
+          import('../classify/taxonomy.js'),
         ]);
         const config = await loadConfig({ file: opts.config });
         const fenomeenVoorLabel = labelResolver(await taxonomyFromConfig(config));

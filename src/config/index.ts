@@ -8,11 +8,6 @@ import { lineColumn, parseJson } from './json-syntax.js';
 import { CONFIG_KEYS, DEFAULTS, type KeyDoc } from './schema.js';
 import type { ConfigKey, ConfigSource, CterConfig, LoadedConfig } from './types.js';
 import { validateConfig, type ConfigProblem } from './validate.js';
-
-export { CONFIG_KEYS, configKeysMarkdown, DEFAULTS, jsonSchema, KNOWN_KEYS, SCHEMA_KEY, TLP_LABELS, TAXONOMIE_MODI } from './schema.js';
-export type { KeyDoc } from './schema.js';
-export type { ConfigKey, ConfigSource, CterConfig, EigenRegio, LoadedConfig } from './types.js';
-
 export const CONFIG_FILE = 'cter.config.json';
 
 /**

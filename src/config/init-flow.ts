@@ -4,13 +4,14 @@ import { confirm, input, search, select } from '@inquirer/prompts';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Regio } from '../model.js';
-import { loadReference, normaliseName, regioOfFout, withSuggestions, type Reference } from '../reference/index.js';
+import { loadReference, regioOfFout, withSuggestions, type Reference } from '../reference/index.js';
 import { UsageError } from '../util/errors.js';
 import { CONFIG_FILE } from './index.js';
 import { dutch, dutchConfirm } from '../util/prompt-theme.js';
 import { TLP_LABELS } from './schema.js';
 import { validateConfig } from './validate.js';
 import { createWorkspace, DEFAULT_ANSWERS, type Gebied, type InitAnswers, type WorkspaceResult } from './workspace.js';
+import { normaliseName } from '../reference/normalise.js';
 
 export interface InitOptions {
   ja?: boolean;

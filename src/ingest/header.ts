@@ -1,9 +1,9 @@
 // Maps an export's header to the canonical columns. Header text is compared ignoring case, diacritics, spaces,
 // underscores, hyphens and other punctuation ("Datum_Melding" = "datum melding"), against the alias table in
 // data/kolommen.json.
-import { normaliseName } from '../reference/index.js';
 import { FileError } from '../util/errors.js';
 import { ingestTables, type Soort } from './tables.js';
+import { normaliseName } from '../reference/normalise.js';
 
 export interface KolomIndeling {
   /** Canonical column -> field index. */

@@ -11,17 +11,10 @@ import { signaalKind } from './signalen.js';
 import type { Soort } from './tables.js';
 import { fenomeenLookup, type FenomeenLookup } from './values.js';
 
-export type { GemeenteOmzetting } from './fields.js';
-export { omzettingRegel } from './fields.js';
-export type { IngestOpties, IngestUitkomst } from './ingest.js';
-export type { Soort } from './tables.js';
-export type { LabelResolver } from './values.js';
-export { writeRejects, writeRejectsOrRemove, rejectsCsv } from './rejects.js';
-
 /** Reads fenomeen labels with the caller's taxonomy, else with the built-in one (loaded only then). */
 async function fenomeenLabels(opts: IngestOpties): Promise<FenomeenLookup> {
   if (opts.fenomeenVoorLabel) return fenomeenLookup(opts.fenomeenVoorLabel);
-  const { ingebouwdeTaxonomie, labelResolver } = await import('../classify/index.js');
+  const { ingebouwdeTaxonomie, labelResolver } = await import('../classify/taxonomy.js');
   return fenomeenLookup(labelResolver(await ingebouwdeTaxonomie()));
 }
 

@@ -4,7 +4,7 @@
 // them (one spelling meaning two things) is a packaging bug and fails loudly.
 import { readFileSync } from 'node:fs';
 import { SCHALEN, type Schaal } from '../model.js';
-import { normaliseName } from '../reference/index.js';
+import { normaliseName } from '../reference/normalise.js';
 
 const DATA_DIR = new URL('../../data/', import.meta.url);
 

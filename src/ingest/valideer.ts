@@ -1,8 +1,10 @@
 // `cter valideer`: ingest files of either kind without producing a report, and tell the analyst what was found.
 import type { AfgewezenRecord, BestandVerantwoording, Melding, Telling } from '../model.js';
 import type { Reference } from '../reference/index.js';
-import { detectSoort, ingestNotities, ingestSignalen, type GemeenteOmzetting, type Soort } from './index.js';
+import { detectSoort, ingestNotities, ingestSignalen } from './index.js';
 import { ordered, type IngestOpties, type IngestUitkomst } from './ingest.js';
+import type { GemeenteOmzetting } from './fields.js';
+import type { Soort } from './tables.js';
 
 export interface Verslag {
   /** Per file, in the order given. */

@@ -1,9 +1,9 @@
 // Normalisation of the enumerated columns (bron, type, schaal against data/waarden.json; fenomeen against the
 // taxonomy's labels), and of free-text fields.
 import type { Fenomeen, Schaal } from '../model.js';
-import { normaliseName } from '../reference/index.js';
 import { memoise } from './memo.js';
 import { ingestTables, type Synoniemen } from './tables.js';
+import { normaliseName } from '../reference/normalise.js';
 
 /** Trimmed, with every run of whitespace (also line breaks) as one space: for ids, names and short labels. */
 export function cleanText(text: string): string {

@@ -1,16 +1,8 @@
+import { formatGrootte, invoerMarkdown, rij, statusTekst, writeIndexFiles, type Overzicht, type RapportRegel } from '../batch/overzicht.js';
+
 // The index of a quarter's folder: overzicht.json (for scripts) and overzicht.md (for people), every file the run
 // wrote with its SHA-256, plus the inputs and settings. No clock and no timings: a second run of the same quarter
 // writes the same index except for the PDFs' hashes (a PDF carries the date it was made).
-import {
-  formatGrootte,
-  invoerMarkdown,
-  rij,
-  statusTekst,
-  writeIndexFiles,
-  type Overzicht,
-  type RapportRegel,
-} from '../batch/index.js';
-
 export const KWARTAAL_OVERZICHT_SCHEMA = 'cter-kwartaal-overzicht/1';
 
 /** A file of the quarter: a trend file, the summary, or an area's report. */

@@ -3,13 +3,9 @@
 // the projectgroep, the lokaal beeld of every area as PDF (batch's pool and one browser), and overzicht.json/.md with
 // every file's SHA-256. Trends and summary come first, so an interrupted run still leaves them.
 import { join } from 'node:path';
-import { trendsCsv, trendsMarkdown, type Scope } from '../aggregate/index.js';
-import { doelenVanScope, fileSha256, makeReports, poolWriter, type BatchDoel, type Voortgang } from '../batch/index.js';
 import type { LoadedConfig } from '../config/types.js';
-import { buildReportModel, duidingVan, reportBasis, type Formaat } from '../report/index.js';
 import { slug } from '../reference/normalise.js';
 import { reviewQueue } from '../review/queue.js';
-import { prepareScopeRun, scopeTrends, scopeUitOptiesOfConfig, type GekozenScope, type Lezer, type Log } from '../scope/index.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { CterError, EXIT, UsageError } from '../util/errors.js';
 import { cterVersie } from '../util/package.js';
@@ -18,6 +14,19 @@ import { outputGuardVoor } from '../config/output-guard.js';
 import { rapportPad, shownPath } from '../util/paths.js';
 import { rapportBestand, writeKwartaalOverzicht, KWARTAAL_OVERZICHT_SCHEMA, type KwartaalBestand, type KwartaalOverzicht } from './overzicht.js';
 import { samenvattingMarkdown } from './samenvatting.js';
+import { trendsCsv } from '../aggregate/trends-csv.js';
+import { trendsMarkdown } from '../aggregate/trends-md.js';
+import type { Scope } from '../aggregate/aggregate.js';
+import { doelenVanScope, type BatchDoel } from '../batch/targets.js';
+import { fileSha256, makeReports, poolWriter } from '../batch/run.js';
+import type { Voortgang } from '../batch/progress.js';
+import { buildReportModel } from '../report/model.js';
+import { duidingVan } from '../report/duiding.js';
+import { reportBasis } from '../report/basis.js';
+import type { Formaat } from '../report/formaten.js';
+import { prepareScopeRun, type Lezer, type Log } from '../scope/run.js';
+import { scopeTrends } from '../scope/trends.js';
+import { scopeUitOptiesOfConfig, type GekozenScope } from '../scope/resolve.js';
 
 export interface KwartaalOptions {
   /** Configuration with the command's options applied (signalen, notities, uitvoer). */

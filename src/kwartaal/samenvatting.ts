@@ -2,10 +2,11 @@
 // region's kernpunten, the significant changes per area, the areas without the analyst's duiding, and how many signals
 // wait in the review queue. Pure and
 // without a clock, so a second run of the same quarter writes the same bytes.
-import { significanteVeranderingen, type TrendSamenvatting } from '../aggregate/index.js';
 import { formatInteger } from '../present/format.js';
 import type { FenomeenNamen } from '../present/labels.js';
 import { metLidwoord } from '../report/kernpunten.js';
+import { significanteVeranderingen } from '../aggregate/trends-md.js';
+import type { TrendSamenvatting } from '../aggregate/trends.js';
 
 export interface SamenvattingInput {
   trends: TrendSamenvatting;

@@ -15,10 +15,6 @@ import {
   type WoonplaatsRow,
 } from './tables.js';
 
-export type { GemeenteMatch } from './gemeente-matcher.js';
-export type { RegioMatch } from './regio-matcher.js';
-export { normaliseName, slug } from './normalise.js';
-
 export interface Reference {
   /** The 342 current gemeenten, sorted by naam; inhabitants as overridden by the configuration. */
   gemeenten: Gemeente[];

@@ -5,13 +5,14 @@ import type { LoadedConfig } from '../config/types.js';
 import { HERKOMSTEN, type BestandVerantwoording, type GeclassificeerdSignaal, type Herkomst } from '../model.js';
 import type { PipelineResultaat } from '../pipeline.js';
 import { evalueer } from '../classify/evaluatie.js';
-import { trainingsvoorbeelden, type Voorbeeld } from '../classify/index.js';
 import { loadReference } from '../reference/index.js';
 import { cterVersie } from '../util/package.js';
 import { rapportPad } from '../util/paths.js';
 import { fenomeenNamen } from '../present/labels.js';
 import { leesDuidingen } from './duiding.js';
 import type { ClassificatieMeting, ReportInput } from './types.js';
+import { trainingsvoorbeelden } from '../classify/classify.js';
+import type { Voorbeeld } from '../classify/tekstmodel.js';
 
 /** The classification summary of all ingested signals: how many got their fenomeen in which way. */
 export function herkomstTelling(signalen: readonly GeclassificeerdSignaal[]): Record<Herkomst, number> {

@@ -3,7 +3,6 @@
 
 import type { ReeksPunt, ScopeCijfers } from '../aggregate/types.js';
 import type { LoadedConfig } from '../config/types.js';
-import type { GemeenteOmzetting } from '../ingest/index.js';
 import { ingestTables } from '../ingest/tables.js';
 import { FENOMENEN, type BestandVerantwoording, type Fenomeen, type GeclassificeerdSignaal, type Herkomst, type Trendnotitie } from '../model.js';
 import { notitiePlaatsing } from '../aggregate/trends.js';
@@ -32,6 +31,7 @@ import { BETROUWBAARHEID_NAAM, ERNST_NAAM, HERKOMST_NAAM, ingebouwdeFenomeenName
 import { notitieSectie } from './notities.js';
 import { SCHEMA, type Aantal, type Kerncijfer, type PeriodeVerwijzing, type ReportInput, type ReportModel, type Verdeling, type VerdelingRij } from './types.js';
 import { verantwoording, type Samengevoegd } from './verantwoording.js';
+import type { GemeenteOmzetting } from '../ingest/fields.js';
 
 /** Rubricering "Openbaar" (or TLP:CLEAR, which allows unrestricted sharing) makes a report public. */
 export function isOpenbaar(rubricering: string, tlp: string): boolean {

@@ -4,11 +4,11 @@
 
 import type { Richting, ScopeCijfers } from '../aggregate/types.js';
 import type { LoadedConfig } from '../config/types.js';
-import type { GemeenteOmzetting } from '../ingest/index.js';
 import type { Reference } from '../reference/index.js';
 import type { FenomeenNamen } from '../present/labels.js';
 import type { DuidingBestand } from './duiding.js';
 import type { BestandVerantwoording, Fenomeen, GeclassificeerdSignaal, Herkomst, Schaal, Trendnotitie } from '../model.js';
+import type { GemeenteOmzetting } from '../ingest/fields.js';
 
 export const SCHEMA = 'cter-lokaal-beeld/1';
 

@@ -4,7 +4,6 @@
 import type { ScopeCijfers } from '../aggregate/types.js';
 import { configReport } from '../config/show.js';
 import type { ConfigKey, EigenRegio, LoadedConfig } from '../config/types.js';
-import { omzettingRegel, type GemeenteOmzetting } from '../ingest/index.js';
 import { HERKOMSTEN, type BestandVerantwoording, type Herkomst } from '../model.js';
 import { rapportPad } from '../util/paths.js';
 import type { Figures } from './figures.js';
@@ -12,6 +11,7 @@ import { formatInteger, formatShare } from '../present/format.js';
 import { HERKOMST_NAAM } from '../present/labels.js';
 import type { Aantal, BestandRij, ConfiguratieRegel, ReportModel, Verdeling, VerdelingRij } from './types.js';
 import type { ReportInput } from './types.js';
+import { omzettingRegel, type GemeenteOmzetting } from '../ingest/fields.js';
 
 function bestandRij(b: BestandVerantwoording): BestandRij {
   const tekst = {

@@ -5,10 +5,10 @@ import { join, resolve } from 'node:path';
 import { parsePeriode } from '../aggregate/periode.js';
 import { info, out, warn, error } from '../util/io.js';
 import { scopeUitOptiesOfConfig } from '../scope/resolve.js';
-import { loadConfig, priveMap, type LoadedConfig } from '../config/index.js';
+import { loadConfig, priveMap } from '../config/index.js';
 import { readRecords, type RawRecord, type RecordSink } from '../ingest/read-records.js';
 import type { GeclassificeerdSignaal } from '../model.js';
-import { runPipelineGemeld, shownPath } from '../pipeline.js';
+import { runPipelineGemeld } from '../pipeline.js';
 import { loadReference } from '../reference/index.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { EXIT, FileError, UsageError, type ExitCode, klaar, type AlgemeneOptieWaarden } from '../util/errors.js';
@@ -18,6 +18,8 @@ import { geldigeBeoordeling, maakBeoordeling, reviewQueue, wachtrijSelectie, typ
 import { queueStatus, statusTekst } from './status.js';
 import { reviewSession } from './session.js';
 import { addBeoordelingen, loadBeoordelingen, reviewer, type OpgeslagenBeoordeling } from '../classify/beoordelingen.js';
+import type { LoadedConfig } from '../config/types.js';
+import { shownPath } from '../util/paths.js';
 
 export interface ReviewOpties extends AlgemeneOptieWaarden {
   signalen?: string[];

@@ -2,12 +2,13 @@
 // fenomeen (and ernst) column in Excel, import it back. Import is all or nothing: every line is checked first and a
 // single problem means nothing is recorded.
 import { closest } from 'fastest-levenshtein';
-import { fenomeenLabel, fenomeenVoorLabel, normaliseLabel, signalContentHash, type Taxonomy } from '../classify/index.js';
 import { ERNST_NIVEAUS, type Ernst, type Fenomeen, type GeclassificeerdSignaal, type Melding } from '../model.js';
 import { isBlank, type RawRecord } from '../ingest/read-records.js';
 import { FileError } from '../util/errors.js';
 import { toCsv, zonderNeutralisatie } from '../util/csv.js';
 import { wachtredenTekst, type WachtrijItem } from './queue.js';
+import { fenomeenLabel, fenomeenVoorLabel, normaliseLabel, type Taxonomy } from '../classify/taxonomy.js';
+import { signalContentHash } from '../classify/classify.js';
 
 /** Export columns; the import needs `id` and `fenomeen`, reads `ernst` and `controle`, and ignores the rest. */
 export const EXPORT_KOLOMMEN = [

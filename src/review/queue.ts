@@ -6,9 +6,10 @@
 // - it is flagged 'afwijking' (the rules point elsewhere than the analyst's label), or
 // - it had a decision whose content has changed since ("gewijzigd sinds beoordeling"): the old decision no longer
 //   applies, so the analyst looks again even when the rules are now sure.
-import { fenomeenLabel, signalContentHash, type Beoordeling, type Beoordelingen, type Taxonomy } from '../classify/index.js';
 import type { Ernst, Fenomeen, GeclassificeerdSignaal } from '../model.js';
 import type { OpgeslagenBeoordeling } from '../classify/beoordelingen.js';
+import { fenomeenLabel, type Taxonomy } from '../classify/taxonomy.js';
+import { signalContentHash, type Beoordeling, type Beoordelingen } from '../classify/classify.js';
 
 export const WACHTREDENEN = ['onbekend', 'afwijking', 'gewijzigd'] as const;
 export type Wachtreden = (typeof WACHTREDENEN)[number];

@@ -2,12 +2,12 @@
 // analyst reads the free text; it stays on the terminal, never in a report), the rules' suggestion and its reason,
 // then a choice of fenomeen and ernst. Every decision is saved at once, so stopping or Ctrl-C loses nothing decided.
 import { select, Separator } from '@inquirer/prompts';
-import { fenomeenLabel, type Taxonomy } from '../classify/index.js';
 import { colour } from '../util/io.js';
 import { dutch } from '../util/prompt-theme.js';
 import { ERNST_NIVEAUS, type Ernst, type Fenomeen } from '../model.js';
 import { maakBeoordeling, wachtredenTekst, type WachtrijItem } from './queue.js';
 import { addBeoordelingen } from '../classify/beoordelingen.js';
+import { fenomeenLabel, type Taxonomy } from '../classify/taxonomy.js';
 
 /** Prompts talk on stderr: stdout stays for data. */
 const PROMPT = { output: process.stderr };

@@ -1,9 +1,9 @@
 // `cter review --status`: how many signals wait, per gemeente and quarter; as data (JSON) and as a table for people.
 import { periodeVanDatum } from '../aggregate/periode.js';
-import type { Beoordelingen } from '../classify/index.js';
 import type { GeclassificeerdSignaal } from '../model.js';
 import { compareGemeenteNamen } from '../reference/index.js';
 import { geldigeBeoordeling, WACHTREDEN_TEKST, WACHTREDENEN, type Wachtreden, type WachtrijItem } from './queue.js';
+import type { Beoordelingen } from '../classify/classify.js';
 
 const perRedenLeeg = (): Record<Wachtreden, number> => ({ onbekend: 0, afwijking: 0, gewijzigd: 0 });
 

@@ -4,21 +4,14 @@
 //   plan.read:       read and classify the inputs once (runPipeline), choose the period (default: the latest
 //                    complete quarter in the inputs), warn about how far the inputs cover it, and index the signals
 //                    once, so every area of the run is aggregated from the same index.
-import {
-  aggregateScope,
-  dekking,
-  indexSignals,
-  latestCompleteQuarter,
-  parsePeriode,
-  type Scope,
-  type SignaalIndex,
-} from '../aggregate/index.js';
 import type { Periode, ScopeCijfers } from '../aggregate/types.js';
 import type { LoadedConfig } from '../config/types.js';
 import type { AfgewezenRecord } from '../model.js';
 import { runPipelineGemeld, type PipelineResultaat } from '../pipeline.js';
 import { loadReference, type Reference } from '../reference/index.js';
 import { UsageError } from '../util/errors.js';
+import { aggregateScope, dekking, indexSignals, type Scope, type SignaalIndex } from '../aggregate/aggregate.js';
+import { latestCompleteQuarter, parsePeriode } from '../aggregate/periode.js';
 
 /** Messages for people (stderr). */
 export interface Log {

@@ -1,12 +1,12 @@
 // The trend summary of one area of a run: the figures, the period's trend notes and the inputs' accounting, with
 // paths as people read them and the settings and version that made it. trends and kwartaal write it.
 import type { Scope } from '../aggregate/aggregate.js';
-import { notitiePlaatsing, trendSummary, type TrendSamenvatting } from '../aggregate/index.js';
 import type { BestandVerantwoording } from '../model.js';
 import { cterVersie } from '../util/package.js';
 import { shownPath } from '../util/paths.js';
 import { deelregios } from './resolve.js';
 import type { ScopeRun } from './run.js';
+import { notitiePlaatsing, trendSummary, type TrendSamenvatting } from '../aggregate/trends.js';
 
 const toon = (bestanden: readonly BestandVerantwoording[]) => bestanden.map((b) => ({ ...b, bestand: shownPath(b.bestand) }));
 

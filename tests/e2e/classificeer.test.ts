@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signalContentHash } from '../../src/classify/index.js';
 import { CSV_KOLOMMEN, type ClassificatieRecord } from '../../src/classify/output.js';
 import { ingestSignalen } from '../../src/ingest/index.js';
 import { loadReference } from '../../src/reference/index.js';
 import { cter, type Run } from './init-cli.js';
+import { signalContentHash } from '../../src/classify/classify.js';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/classify');
 

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CONFIG_KEYS } from '../../src/config/index.js';
 import { cter } from './init-cli.js';
+import { CONFIG_KEYS } from '../../src/config/schema.js';
 
 let dir: string;
 let sub: string;

@@ -112,6 +112,11 @@ describe('src/ folders', () => {
 });
 
 describe('src/ files', () => {
+  it('import a name from the file that declares it: no file re-exports another', () => {
+    const reExports = files.filter((f) => /^export\s+(\*|(type\s+)?\{[^}]*\})\s+from\s/m.test(readFileSync(f, 'utf8')));
+    expect(reExports.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+
   it('import no file that imports them back (type-only imports included)', () => {
     const graph = new Map<string, string[]>(files.map((f) => [f, []]));
     for (const [from, to] of edges) graph.get(from)?.push(to);

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fenomeenVoorLabel, loadTaxonomy, type Taxonomy } from '../../src/classify/index.js';
 import { kruisvalidatie, leesEvaluatieset, meet, voorspel } from '../../src/classify/evaluatie.js';
 import { bouwModel, laadModelbestand, modelInstellingen, neutraleKenmerken, tel, type ModelBestand } from '../../src/classify/tekstmodel.js';
+import { fenomeenVoorLabel, loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIR = resolve(ROOT, 'tests/fixtures/classify/evaluatie');

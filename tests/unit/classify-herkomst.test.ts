@@ -1,14 +1,8 @@
 // Provenance: analyst label > rules, review decisions only for unchanged content, and the content hash.
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  classifySignal,
-  classifySignals,
-  loadTaxonomy,
-  signalContentHash,
-  type Beoordeling,
-  type Taxonomy,
-} from '../../src/classify/index.js';
 import type { Signaal } from '../../src/model.js';
+import { classifySignal, classifySignals, signalContentHash, type Beoordeling } from '../../src/classify/classify.js';
+import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
 
 let taxonomy: Taxonomy;
 beforeAll(async () => {

@@ -3,15 +3,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  classifySignal,
-  fenomeenVoorLabel,
-  INGEBOUWDE_TAXONOMIE,
-  loadTaxonomy,
-  type Taxonomy,
-} from '../../src/classify/index.js';
 import { FENOMENEN } from '../../src/model.js';
 import { CterError } from '../../src/util/errors.js';
+import { classifySignal } from '../../src/classify/classify.js';
+import { fenomeenVoorLabel, loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
+import { INGEBOUWDE_TAXONOMIE } from '../../src/util/package.js';
 
 let dir: string;
 let builtIn: Taxonomy;

@@ -3,10 +3,12 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CONFIG_KEYS, DEFAULTS, jsonSchema, loadConfig, resolveInputs, type CterConfig } from '../../src/config/index.js';
+import { loadConfig, resolveInputs } from '../../src/config/index.js';
 import { findJsonSyntaxError, lineColumn } from '../../src/config/json-syntax.js';
 import { validateConfig } from '../../src/config/validate.js';
 import { CterError, FileError } from '../../src/util/errors.js';
+import { CONFIG_KEYS, DEFAULTS, jsonSchema } from '../../src/config/schema.js';
+import type { CterConfig } from '../../src/config/types.js';
 
 let dir: string;
 beforeEach(async () => {

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ingebouwdeTaxonomie, labelResolver } from '../../src/classify/index.js';
 import { fileSchema, grade, parseCode } from '../../src/ingest/betrouwbaarheid.js';
 import { canonicalColumn, mapHeader, soortFromHeader } from '../../src/ingest/header.js';
 import { pseudonymiser } from '../../src/ingest/pseudonym.js';
@@ -7,6 +6,7 @@ import { ingestTables } from '../../src/ingest/tables.js';
 import { fenomeenLookup, lookupBron, lookupSchaal, lookupType, type FenomeenLookup } from '../../src/ingest/values.js';
 import { FENOMENEN } from '../../src/model.js';
 import { FileError } from '../../src/util/errors.js';
+import { ingebouwdeTaxonomie, labelResolver } from '../../src/classify/taxonomy.js';
 
 describe('header aliases', () => {
   it.each([

@@ -2,13 +2,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { labelResolver, loadTaxonomy } from '../../src/classify/index.js';
-import { detectSoort, ingestNotities, ingestSignalen, writeRejects } from '../../src/ingest/index.js';
+import { detectSoort, ingestNotities, ingestSignalen } from '../../src/ingest/index.js';
 import { Deduplicator } from '../../src/ingest/duplicates.js';
 import { signaalKind } from '../../src/ingest/signalen.js';
 import type { Signaal } from '../../src/model.js';
 import { loadReference } from '../../src/reference/index.js';
 import { tempDir, writeLines } from './ingest-helpers.js';
+import { labelResolver, loadTaxonomy } from '../../src/classify/taxonomy.js';
+import { writeRejects } from '../../src/ingest/rejects.js';
 
 const ref = loadReference();
 

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileError } from '../../src/util/errors.js';
-import { loadReference, withSuggestions, type GemeenteMatch } from '../../src/reference/index.js';
+import { loadReference, withSuggestions } from '../../src/reference/index.js';
 import { alleenZelfdeEinde } from '../../src/reference/suggest.js';
+import type { GemeenteMatch } from '../../src/reference/gemeente-matcher.js';
 
 const ref = loadReference();
 const huidig = new Set(ref.gemeenten.map((g) => g.naam));

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configKeysMarkdown } from '../../src/config/index.js';
+import { configKeysMarkdown } from '../../src/config/schema.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareGemeenteNamen, loadReference, normaliseName, withSuggestions, type GemeenteMatch } from '../../src/reference/index.js';
+import { compareGemeenteNamen, loadReference, withSuggestions } from '../../src/reference/index.js';
 import { readReferenceTables } from '../../src/reference/tables.js';
 import { CterError } from '../../src/util/errors.js';
+import { normaliseName } from '../../src/reference/normalise.js';
+import type { GemeenteMatch } from '../../src/reference/gemeente-matcher.js';
 
 const ref = loadReference();
 

@@ -5,13 +5,13 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { signalContentHash } from '../../src/classify/index.js';
 import { readRecords, type RawRecord } from '../../src/ingest/read-records.js';
 import { ERNST_NIVEAUS, FENOMENEN, type GeclassificeerdSignaal } from '../../src/model.js';
 import { EXPORT_KOLOMMEN, importFoutTekst, kolomLetter, queueCsv, readImport } from '../../src/review/csv.js';
 import { reviewQueue } from '../../src/review/queue.js';
 import { FileError } from '../../src/util/errors.js';
 import { geclassificeerd, gemeenteNaam, ingebouwd, signaal, SIGNALEN } from '../fixtures/review/signalen.js';
+import { signalContentHash } from '../../src/classify/classify.js';
 
 async function exported() {
   const signalen = await geclassificeerd();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { signalContentHash } from '../../src/classify/index.js';
 import { maakBeoordeling, reviewQueue } from '../../src/review/queue.js';
 import { queueStatus, statusTekst } from '../../src/review/status.js';
 import type { BeoordelingenMap } from '../../src/classify/beoordelingen.js';
 import { geclassificeerd, gemeenteNaam, SIGNALEN, signaal } from '../fixtures/review/signalen.js';
+import { signalContentHash } from '../../src/classify/classify.js';
 
 const ids = (queue: { signaal: { id: string } }[]) => queue.map((i) => i.signaal.id);
 

@@ -3,11 +3,12 @@
 // contradict the text are flagged for review. The facts come from data-samples/verwacht.json (scripts/gen-samples.mjs).
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { classifySignals, loadTaxonomy } from '../../src/classify/index.js';
 import { ingestSignalen } from '../../src/ingest/index.js';
 import type { GeclassificeerdSignaal } from '../../src/model.js';
 import { loadReference } from '../../src/reference/index.js';
 import { loadVerwacht, ROOT, SAMPLES, type Verwacht } from '../voorbeelddata.js';
+import { classifySignals } from '../../src/classify/classify.js';
+import { loadTaxonomy } from '../../src/classify/taxonomy.js';
 
 let verwacht: Verwacht;
 let byId: Map<string, GeclassificeerdSignaal>;
