@@ -41,7 +41,7 @@ export interface PipelineResultaat {
   beoordelingen: Beoordelingen;
 }
 
-export interface TekstmodelInfo {
+interface TekstmodelInfo {
   model: Tekstmodel;
   /** The shipped base model as read (data/tekstmodel.json). */
   basisBestand: ModelBestand;
@@ -53,7 +53,7 @@ export interface TekstmodelInfo {
 }
 
 /** The shipped base model extended with the labelled signals of the inputs (deterministic: input order). */
-export async function trainTekstmodel(
+async function trainTekstmodel(
   signalen: readonly Signaal[],
   taxonomy: Taxonomy,
   beoordelingen?: Beoordelingen,
@@ -65,7 +65,7 @@ export async function trainTekstmodel(
 }
 
 /** One line for stderr: on how many labels the text model was trained. */
-export function tekstmodelMelding(t: TekstmodelInfo): string {
+function tekstmodelMelding(t: TekstmodelInfo): string {
   const drempel = String(t.model.drempel).replace('.', ',');
   return (
     `tekstmodel: getraind op ${t.basis + t.analist + t.handmatig} gelabelde omschrijvingen (basismodel ${t.basis}, ` +
@@ -95,7 +95,10 @@ export async function signaalBestanden(paths: readonly string[], baseDir: string
   return files;
 }
 
-/** Ingests both kinds of input and classifies the signals. No signal files at all is a usage error. */
+/**
+ * Ingests both kinds of input and classifies the signals. No signal files at all is a usage error.
+ * @public used by bench/pdf-kind.mjs (through dist/).
+ */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResultaat> {
   const { config, ref, onProgress } = options;
   const bestanden = await signaalBestanden(options.signalen, config.baseDir);
@@ -128,7 +131,7 @@ function meldingTekst(m: Melding): string {
  * The kind of problem a message names, for counting: its reason without the quoted values and details, e.g.
  * "'31-02-2025' is geen geldige datum: februari 2025 heeft geen dag 31" -> "geen geldige datum".
  */
-export function redenSoort(reden: string): string {
+function redenSoort(reden: string): string {
   const kern = reden
     .replace(/ in .+? regel \d+/, '')
     .replace(/'[^']*'/g, ' ')
@@ -140,7 +143,7 @@ export function redenSoort(reden: string): string {
 }
 
 /** "3× onbekende gemeente, 1× geen geldige datum": counts per kind of problem, most frequent first. */
-export function tellingPerReden(meldingen: readonly Melding[]): string {
+function tellingPerReden(meldingen: readonly Melding[]): string {
   const tellingen = new Map<string, number>();
   for (const m of meldingen) tellingen.set(redenSoort(m.reden), (tellingen.get(redenSoort(m.reden)) ?? 0) + 1);
   return [...tellingen]
@@ -150,20 +153,20 @@ export function tellingPerReden(meldingen: readonly Melding[]): string {
 }
 
 /** A line for people, said as information or as a warning. */
-export interface Meldregel {
+interface Meldregel {
   niveau: 'info' | 'warn';
   tekst: string;
 }
 
 /** Where the complete list of rejected rows and warnings is, for the summary's last line. */
-export const VOLLEDIGE_LIJST = "'cter valideer' (met --afgewezen <pad> als CSV)";
+const VOLLEDIGE_LIJST = "'cter valideer' (met --afgewezen <pad> als CSV)";
 
 /**
  * Dutch lines for stderr about what the ingest did, once per run and short: counts per kind of input, abolished
  * gemeenten mapped to their successor, and per kind of problem (rejected rows, warnings) the count per reason, the
  * first `max` lines and where the full list is.
  */
-export function ingestMeldingen(ingest: PipelineResultaat['ingest'], max = 3, volledig = VOLLEDIGE_LIJST): Meldregel[] {
+function ingestMeldingen(ingest: PipelineResultaat['ingest'], max = 3, volledig = VOLLEDIGE_LIJST): Meldregel[] {
   const regels: Meldregel[] = [];
   const info = (tekst: string) => regels.push({ niveau: 'info', tekst });
   const warn = (tekst: string) => regels.push({ niveau: 'warn', tekst });

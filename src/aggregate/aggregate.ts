@@ -42,7 +42,7 @@ export interface GemeenteOpzoeker {
 export type Scope = { soort: 'gemeente'; code: string } | { soort: 'regio'; regio: Regio };
 
 /** Number of periods in a series. */
-export const REEKS_LENGTE = 8;
+const REEKS_LENGTE = 8;
 
 /** Counts of one gemeente in one period. */
 interface Bucket {
@@ -328,6 +328,6 @@ function indexFor(signalen: AggregateOptions['signalen'], soort: PeriodeSoort): 
 }
 
 /** The key a source grading is counted under: the Admiralty letter ("B"), or "4x4 " and the Europol letter ("4x4 B"). */
-export function betrouwbaarheidSleutel(b: Betrouwbaarheid): string {
+function betrouwbaarheidSleutel(b: Betrouwbaarheid): string {
   return b.schema === '4x4' ? `4x4 ${b.bron}` : b.bron;
 }

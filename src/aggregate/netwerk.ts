@@ -8,14 +8,14 @@ import type { Periode } from './types.js';
 
 const ONBEKEND = 'onbekend';
 
-export interface NetwerkBron {
+interface NetwerkBron {
   bron: string;
   /** Signals from this bron in the period: the area, and the comparison region (null without one). */
   gebied: number;
   vergelijking: number | null;
 }
 
-export interface BlindeVlek {
+interface BlindeVlek {
   bron: string;
   /** The comparison region's signals from this bron in the last four quarters (the area: none). */
   vergelijkingVenster: number;

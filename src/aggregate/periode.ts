@@ -13,7 +13,7 @@ const PER_JAAR: Record<PeriodeSoort, number> = { kwartaal: 4, maand: 12, jaar: 1
 const VOORBEELD = 'gebruik een kwartaal (2025-Q3), een maand (2025-07) of een jaar (2025)';
 
 /** Ordinal of a period of the given kind: quarters and months count from year 0, years are themselves. */
-export function periodeIndex(soort: PeriodeSoort, jaar: number, deel: number): number {
+function periodeIndex(soort: PeriodeSoort, jaar: number, deel: number): number {
   return soort === 'jaar' ? jaar : jaar * PER_JAAR[soort] + (deel - 1);
 }
 
@@ -28,7 +28,7 @@ export function indexVanDatum(soort: PeriodeSoort, datum: string): number {
 const iso = (date: Date): string => format(date, 'yyyy-MM-dd');
 
 /** The period of a kind with the given ordinal, with its dates and Dutch label. */
-export function periodeUitIndex(soort: PeriodeSoort, index: number): Periode {
+function periodeUitIndex(soort: PeriodeSoort, index: number): Periode {
   if (soort === 'jaar') {
     return { soort, code: String(index), start: `${index}-01-01`, eind: `${index}-12-31`, label: String(index) };
   }
@@ -75,7 +75,7 @@ export function parsePeriode(text: string): Periode {
 }
 
 /** The period `stappen` periods before (negative: after) the given one. */
-export function verschuif(periode: Periode, stappen: number): Periode {
+function verschuif(periode: Periode, stappen: number): Periode {
   return periodeUitIndex(periode.soort, indexVanPeriode(periode) - stappen);
 }
 

@@ -27,7 +27,7 @@ const row = (cells: string[]): string =>
   `| ${cells.map((c) => c.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')).join(' | ')} |`;
 
 /** "stijging (+60%, p = 0,03)", "geen significante verandering (+56%, p = 0,40)", "niet te toetsen (...)". */
-export function veranderingTekst(v: Verandering): string {
+function veranderingTekst(v: Verandering): string {
   if (v.p === null) return `niet te toetsen (${v.reden ?? 'geen gegevens'})`;
   const maat = v.procent === null ? `van ${n(v.vergelijking)} naar ${n(v.huidig)}` : formatPercentChange(v.procent);
   return `${v.richting} (${maat}, ${formatP(v.p)})`;

@@ -6,7 +6,7 @@ import type { GemeenteOpzoeker } from './aggregate.js';
 import type { Dekking, GebiedCijfers, PeriodeSoort, ScopeCijfers } from './types.js';
 
 /** Bump when a field changes meaning or disappears (adding fields does not). */
-export const TRENDS_SCHEMA = 'cter-trends/1';
+const TRENDS_SCHEMA = 'cter-trends/1';
 
 /** The fields of an area's figures that the summary carries (see docs/trends-json.md), with a compact series. */
 const GEBIED_VELDEN = [
@@ -41,7 +41,7 @@ export interface TrendNotitie {
   gemeenteNaam: string | null;
 }
 
-export interface InvoerBestand {
+interface InvoerBestand {
   bestand: string;
   sha256: string;
   regels: number;
@@ -50,7 +50,7 @@ export interface InvoerBestand {
   dubbel: number;
 }
 
-export interface InvoerSoort {
+interface InvoerSoort {
   bestanden: InvoerBestand[];
   totaal: Telling;
 }

@@ -9,10 +9,10 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { CterError, FileError } from '../util/errors.js';
 import type { Beoordeling } from './classify.js';
 
-export const BEOORDELINGEN_VERSIE = 1;
+const BEOORDELINGEN_VERSIE = 1;
 
 /** What cter said about the signal when the analyst decided. */
-export interface Suggestie {
+interface Suggestie {
   fenomeen: Fenomeen;
   herkomst: Herkomst;
   reden: string;

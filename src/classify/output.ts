@@ -36,7 +36,7 @@ export interface ClassificatieRecord {
   omschrijving?: string;
 }
 
-export function classificatieRecord(s: GeclassificeerdSignaal, opties: UitvoerOpties): ClassificatieRecord {
+function classificatieRecord(s: GeclassificeerdSignaal, opties: UitvoerOpties): ClassificatieRecord {
   return {
     id: s.id,
     gemeente: s.gemeente,

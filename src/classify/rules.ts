@@ -124,7 +124,7 @@ interface Gevonden {
 }
 
 /** Numbers as a Dutch reader writes them: 1,5 rather than 1.5. */
-export function getal(n: number): string {
+function getal(n: number): string {
   return String(Math.round(n * 100) / 100).replace('.', ',');
 }
 

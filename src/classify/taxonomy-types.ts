@@ -1,5 +1,5 @@
 // The taxonomy as written in data/taxonomie.json (and in an analyst's own file), after validation.
-import type { Ernst, Fenomeen } from '../model.js';
+import type { Fenomeen } from '../model.js';
 
 /** Where an entry came from, for error messages: "bestand: json.pad". */
 export interface Plaats {
@@ -56,7 +56,7 @@ export interface ErnstGroep {
   termen: { term: string; plaats: Plaats }[];
 }
 
-export interface ErnstDefinitie {
+interface ErnstDefinitie {
   hoog: ErnstGroep[];
   midden: ErnstGroep[];
   /** Reason given when nothing points to midden or hoog. */
@@ -85,8 +85,6 @@ export interface TaxonomieDefinitie {
   fenomenen: FenomeenDefinitie[];
   ernst: ErnstDefinitie;
 }
-
-export type ErnstNiveau = Exclude<Ernst, 'laag'>;
 
 /** A taxonomy file used to build the effective taxonomy. */
 export interface TaxonomieBron {

@@ -25,7 +25,7 @@ import type {
 import { foldText } from './text.js';
 
 
-export type TaxonomieModus = 'uitbreiden' | 'vervangen';
+type TaxonomieModus = 'uitbreiden' | 'vervangen';
 
 /** The effective taxonomy: its definition, the files it came from, and the compiled rules. */
 export interface Taxonomy {
@@ -139,7 +139,7 @@ function mergeFenomeen(base: FenomeenDefinitie, extra: FenomeenInvoer): Fenomeen
 }
 
 /** The built-in taxonomy with an analyst's extension applied. */
-export function extendTaxonomie(base: TaxonomieDefinitie, extra: TaxonomieInvoer): TaxonomieDefinitie {
+function extendTaxonomie(base: TaxonomieDefinitie, extra: TaxonomieInvoer): TaxonomieDefinitie {
   return {
     versie: extra.versie ? `${base.versie} + ${extra.versie}` : base.versie,
     ...(base.omschrijving ? { omschrijving: base.omschrijving } : {}),
@@ -168,7 +168,7 @@ export function normaliseLabel(text: string): string {
 }
 
 /** Checks across entries (and across files, after merging); problems name the entry's own file. */
-export function crossCheck(definitie: TaxonomieDefinitie): (Probleem & { bestand: string })[] {
+function crossCheck(definitie: TaxonomieDefinitie): (Probleem & { bestand: string })[] {
   const problemen: (Probleem & { bestand: string })[] = [];
   const labels = new Map<string, Fenomeen>();
   for (const f of definitie.fenomenen) {
@@ -215,14 +215,14 @@ function labelMap(definitie: TaxonomieDefinitie): Map<string, Fenomeen> {
 }
 
 /** Compiles a validated definition into a usable taxonomy (the expensive part is done once, here). */
-export function compileTaxonomy(definitie: TaxonomieDefinitie, bronnen: TaxonomieBron[] = []): Taxonomy {
+function compileTaxonomy(definitie: TaxonomieDefinitie, bronnen: TaxonomieBron[] = []): Taxonomy {
   const problemen = crossCheck(definitie);
   if (problemen.length > 0) throw new TaxonomyProblems(problemen);
   return { definitie, bronnen, regels: compileRules(definitie), labels: labelMap(definitie) };
 }
 
 /** Reads a complete taxonomy file (the built-in one, or an analyst's replacement). */
-export async function readFullTaxonomy(file: string): Promise<{ definitie: TaxonomieDefinitie; sha256: string }> {
+async function readFullTaxonomy(file: string): Promise<{ definitie: TaxonomieDefinitie; sha256: string }> {
   const { invoer, sha256 } = await readFile_(file, true);
   return { definitie: complete(invoer, file), sha256 };
 }

@@ -21,7 +21,7 @@ const MARKS = /\p{M}/gu;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Diacritics removed ("Oekraïne" -> "Oekraine", "één" -> "een"), case kept. ASCII text is returned as is. */
-export function foldDiacritics(text: string): string {
+function foldDiacritics(text: string): string {
   return NON_ASCII.test(text) ? text.normalize('NFD').replace(MARKS, '') : text;
 }
 
@@ -109,7 +109,7 @@ export interface PatternWord {
 export const MIN_PREFIX_LENGTH = 3;
 
 /** The shortest compound head ("*staat"): shorter ones would find words inside unrelated words. */
-export const MIN_HEAD_LENGTH = 4;
+const MIN_HEAD_LENGTH = 4;
 
 function parse(pattern: string): PatternWord[] | string {
   const folded = foldDiacritics(pattern);

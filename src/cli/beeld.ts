@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { CterConfig, LoadedConfig } from '../config/types.js';
 import { FORMATEN, type Formaat } from '../report/formaten.js';
-import { EXIT, type ExitCode, klaar, type AlgemeneOptieWaarden } from '../util/errors.js';
+import { klaar, type AlgemeneOptieWaarden, type ExitCode } from '../util/errors.js';
 import { colour, info, out, warn } from '../util/io.js';
 import { metLeesvoortgang } from './reading-progress.js';
 import { oneOf } from './program.js';

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { EXIT, type ExitCode, klaar, type AlgemeneOptieWaarden } from '../util/errors.js';
+import { klaar, type AlgemeneOptieWaarden, type ExitCode } from '../util/errors.js';
 import { info, out } from '../util/io.js';
 import { metLeesvoortgang } from './reading-progress.js';
 import { oneOf } from './program.js';

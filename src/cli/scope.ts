@@ -60,7 +60,7 @@ function keuzes(ref: Reference): Keuze[] {
 }
 
 /** Asks for a gemeente or region with a search prompt on stderr; the default (if any) comes first. */
-export async function vraagScope(ref: Reference, standaard?: GekozenScope): Promise<GekozenScope> {
+async function vraagScope(ref: Reference, standaard?: GekozenScope): Promise<GekozenScope> {
   const { search } = await import('@inquirer/prompts');
   const alle = keuzes(ref);
   const eerst = standaard ? scopeKey(standaard.scope) : undefined;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { EXIT, klaar, type AlgemeneOptieWaarden } from '../util/errors.js';
+import { klaar, type AlgemeneOptieWaarden } from '../util/errors.js';
 import { info, interactive, out, warn } from '../util/io.js';
 import { oneOf } from './program.js';
 import { metLeesvoortgang } from './reading-progress.js';

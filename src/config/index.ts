@@ -37,7 +37,7 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** The nearest cter.config.json in `cwd` or a parent folder. */
-export async function findConfigFile(cwd: string): Promise<string | undefined> {
+async function findConfigFile(cwd: string): Promise<string | undefined> {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     const candidate = join(dir, CONFIG_FILE);
     if (await exists(candidate)) return candidate;

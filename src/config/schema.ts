@@ -3,10 +3,10 @@
 import type { CterConfig, ConfigKey } from './types.js';
 
 export const TLP_LABELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
-export const TAXONOMIE_MODI = ['uitbreiden', 'vervangen'] as const;
-export const DUIDING_ONTBREEKT = ['melden', 'weglaten'] as const;
+const TAXONOMIE_MODI = ['uitbreiden', 'vervangen'] as const;
+const DUIDING_ONTBREEKT = ['melden', 'weglaten'] as const;
 
-export type KeySoort =
+type KeySoort =
   | { soort: 'tekst' }
   | { soort: 'pad'; /** 'programma': a bare name ("chromium") is looked up on PATH, so it is not resolved. */ wat: 'bestand' | 'map' | 'programma' }
   | { soort: 'paden' }

@@ -9,8 +9,8 @@ import { CONFIG_FILE, PRIVE_MAP } from './index.js';
 import { configKeysMarkdown, DEFAULTS, jsonSchema, SCHEMA_KEY, TLP_LABELS } from './schema.js';
 import type { CterConfig, EigenRegio } from './types.js';
 
-export const SCHEMA_FILE = 'cter.config.schema.json';
-export const README_FILE = 'README-werkmap.md';
+const SCHEMA_FILE = 'cter.config.schema.json';
+const README_FILE = 'README-werkmap.md';
 
 export type Gebied = { regio: string } | { gemeente: string } | { eigenRegio: EigenRegio };
 
@@ -104,7 +104,7 @@ export function mergeGitignore(existing: string, lines: string[]): string {
 }
 
 /** README-werkmap.md: the layout of the workspace and every configuration key. */
-export function werkmapReadme(answers: InitAnswers): string {
+function werkmapReadme(answers: InitAnswers): string {
   return `# Werkmap lokaal beeld CTER
 
 Deze map is aangemaakt met \`cter init\`. Alle cter-opdrachten die u in deze map (of een submap) uitvoert, gebruiken

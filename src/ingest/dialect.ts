@@ -7,7 +7,7 @@
  */
 export type Codering = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'utf-8+windows-1252';
 
-export const DELIMITERS = [';', ',', '\t', '|'] as const;
+const DELIMITERS = [';', ',', '\t', '|'] as const;
 
 /** How many bytes of the file are looked at to choose the dialect. */
 export const SAMPLE_BYTES = 64 * 1024;

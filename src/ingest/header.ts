@@ -19,7 +19,7 @@ export function canonicalColumn(soort: Soort, header: string): string | undefine
 }
 
 /** Display names for the fields; unnamed or repeated headers get a name the analyst can find back. */
-export function fieldNames(header: string[]): string[] {
+function fieldNames(header: string[]): string[] {
   const seen = new Set<string>();
   return header.map((raw, i) => {
     let naam = raw.trim() || `kolom ${i + 1}`;

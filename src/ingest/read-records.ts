@@ -44,7 +44,7 @@ export interface FileDialect {
  * file goes on with the next record. csv-parse's own max_record_size cannot do that: after its error it stops
  * emitting records, so the parser gets a far larger bound (PARSER_MAX_CHARS) and the limit is checked here.
  */
-export const MAX_RECORD_CHARS = 1_000_000;
+const MAX_RECORD_CHARS = 1_000_000;
 
 /**
  * Beyond this the parser stops: a record this long is a quote that is never closed in a file too large to read the

@@ -7,7 +7,7 @@ import { toCsv } from '../util/csv.js';
 
 const FIXED = ['bestand', 'regel', 'reden'];
 
-export function rejectsCsv(afgewezen: readonly AfgewezenRecord[]): string {
+function rejectsCsv(afgewezen: readonly AfgewezenRecord[]): string {
   // Original columns in the order they first appear; files with other headers add theirs after.
   const columns = new Set<string>();
   for (const record of afgewezen) for (const name of Object.keys(record.velden)) columns.add(name);

@@ -10,7 +10,7 @@ const DATA_DIR = new URL('../../data/', import.meta.url);
 
 export type Soort = 'signalen' | 'notities';
 
-export interface KolomSpec {
+interface KolomSpec {
   /** Canonical column name. */
   naam: string;
   verplicht: boolean;
@@ -34,7 +34,7 @@ function readJson(file: string): unknown {
 }
 
 /** Canonical form and every alias, normalised, to the canonical form; the canonical set may be restricted. */
-export function synonymMap<T extends string>(
+function synonymMap<T extends string>(
   file: string,
   groups: Record<string, string[]>,
   allowed?: readonly T[],

@@ -51,7 +51,7 @@ const UITKOMST_TEKST: Record<KwartaalOverzicht['uitkomst'], string> = {
   afgebroken: 'afgebroken (Ctrl-C) voordat alle rapporten klaar waren',
 };
 
-export function kwartaalOverzichtMarkdown(o: KwartaalOverzicht): string {
+function kwartaalOverzichtMarkdown(o: KwartaalOverzicht): string {
   const gemaakt = o.bestanden.filter((b) => b.status === 'gelukt').length;
   return [
     `# Overzicht kwartaal CTER ${o.scope.naam}, ${o.periode.label}`,

@@ -87,7 +87,7 @@ export function withSuggestions(reden: string, suggesties: string[]): string {
  * What a match that named a woonplaats or an abolished gemeente was counted as, for one summary line
  * ("Zaandam geteld als Zaanstad"); undefined when the text named the gemeente itself.
  */
-export function omzettingTekst(match: GemeenteMatch): string | undefined {
+function omzettingTekst(match: GemeenteMatch): string | undefined {
   if (!match.ok) return undefined;
   if (match.woonplaats) return `${match.woonplaats} geteld als ${match.gemeente.naam}`;
   if (match.opgeheven) return `${match.opgeheven.naam} (opgeheven) geteld als ${match.gemeente.naam}`;

@@ -6,7 +6,7 @@ import type { RegioSoort } from '../model.js';
 
 const DATA_DIR = new URL('../../data/reference/', import.meta.url);
 
-export interface GemeenteRow {
+interface GemeenteRow {
   code: string;
   naam: string;
   veiligheidsregio: string;
@@ -14,7 +14,7 @@ export interface GemeenteRow {
   andereNamen: string[];
 }
 
-export interface VeiligheidsregioRow {
+interface VeiligheidsregioRow {
   code: string;
   naam: string;
 }
@@ -34,7 +34,7 @@ export interface WoonplaatsRow {
   bron: string;
 }
 
-export interface RegioRow {
+interface RegioRow {
   code: string;
   naam: string;
   soort: RegioSoort;

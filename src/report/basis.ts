@@ -15,7 +15,7 @@ import { trainingsvoorbeelden } from '../classify/classify.js';
 import type { Voorbeeld } from '../classify/tekstmodel.js';
 
 /** The classification summary of all ingested signals: how many got their fenomeen in which way. */
-export function herkomstTelling(signalen: readonly GeclassificeerdSignaal[]): Record<Herkomst, number> {
+function herkomstTelling(signalen: readonly GeclassificeerdSignaal[]): Record<Herkomst, number> {
   const counts = Object.fromEntries(HERKOMSTEN.map((h) => [h, 0])) as Record<Herkomst, number>;
   for (const s of signalen) counts[s.herkomst]++;
   return counts;
@@ -36,7 +36,7 @@ const MEETVOUWEN = 5;
  * The accuracy of the classification the report used (rules, then the text model), by 5-fold cross-validation on the
  * signals the analyst labelled: would the rules and the model have given the analyst's fenomeen?
  */
-export function classificatieMeting(
+function classificatieMeting(
   invoer: Pick<PipelineResultaat, 'signalen' | 'taxonomy' | 'tekstmodel'>,
 ): ClassificatieMeting | undefined {
   const { voorbeelden } = trainingsvoorbeelden(invoer.signalen);

@@ -27,7 +27,7 @@ function executable(path: string): boolean {
 }
 
 /** Standard install locations, most likely first. */
-export function standardLocations(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[] {
+function standardLocations(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[] {
   if (platform === 'win32') {
     const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((r): r is string => !!r);
     return [

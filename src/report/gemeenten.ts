@@ -1,7 +1,7 @@
 // For a region: its gemeenten side by side (signals, change, rate per 10,000) and the gemeente x fenomeen table.
 
 import type { ScopeCijfers } from '../aggregate/types.js';
-import { FENOMENEN, type Fenomeen } from '../model.js';
+import { FENOMENEN } from '../model.js';
 import { cell, type Figures } from './figures.js';
 import { formatDecimal, formatInteger } from '../present/format.js';
 import type { FenomeenNamen } from '../present/labels.js';

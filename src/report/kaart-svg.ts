@@ -37,12 +37,6 @@ const escape = (text: string) =>
 /** Average glyph width of Liberation Sans relative to the font size, for deciding whether a name fits. */
 const GLYPH = 0.56;
 
-export interface KaartLabel {
-  code: string;
-  /** Number shown on the map when the name does not fit (also before the name in the list). */
-  nummer: number | null;
-}
-
 export interface GetekendeKaart {
   svg: string;
   /** Per gemeente (order of kaart.gemeenten): null when its name fits on the map, else its number there. */

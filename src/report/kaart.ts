@@ -8,10 +8,10 @@ import { KLEIN_AANTAL } from './kernpunten.js';
 import type { Aantal, GemeentenSectie, Getal, Kaart, KaartKlasse } from './types.js';
 
 /** The credit the CC BY 4.0 licence of the boundaries asks for. */
-export const KAART_BRON = 'Bron: CBS, PDOK (gemeentegrenzen 2025, CC BY 4.0)';
+const KAART_BRON = 'Bron: CBS, PDOK (gemeentegrenzen 2025, CC BY 4.0)';
 
 /** Sequential blues, light to dark (ColorBrewer Blues, 5 classes), readable in greyscale too. */
-export const KLASSE_KLEUREN = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'] as const;
+const KLASSE_KLEUREN = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'] as const;
 
 /** The smallest "nice" step (1, 2, 2.5 or 5 times a power of ten) that divides 0..max into at most `n` classes. */
 export function niceStep(max: number, n: number): number {
@@ -46,7 +46,7 @@ function klasseVan(klassen: KaartKlasse[], rate: number): number {
 }
 
 /** "Zaanstad: 2,7 per 10.000 inwoners (42 signalen)", or why the rate is not shown. */
-export function kaartLabel(naam: string, aantal: Aantal, per10000: Getal): string {
+function kaartLabel(naam: string, aantal: Aantal, per10000: Getal): string {
   if (aantal.waarde === null) return `${naam}: afgeschermd (klein aantal)`;
   const signalen = `${aantal.tekst} ${aantal.waarde === 1 ? 'signaal' : 'signalen'}`;
   if (per10000.waarde === null) return `${naam}: ${signalen}`;

@@ -2,11 +2,10 @@
 // Every count passes through `Figures`, so a public report never shows (or lets a reader compute) a small count.
 
 import type { ReeksPunt, ScopeCijfers } from '../aggregate/types.js';
-import type { LoadedConfig } from '../config/types.js';
 import { ingestTables } from '../ingest/tables.js';
-import { FENOMENEN, type BestandVerantwoording, type Fenomeen, type GeclassificeerdSignaal, type Herkomst, type Trendnotitie } from '../model.js';
+import { FENOMENEN, type Fenomeen, type Herkomst } from '../model.js';
 import { notitiePlaatsing } from '../aggregate/trends.js';
-import { loadReference, type Reference } from '../reference/index.js';
+import { loadReference } from '../reference/index.js';
 import { slug } from '../reference/normalise.js';
 import { cell, Figures, figureSystem, GEEN_GEGEVENS, HIDDEN_MARK, type VerdelingSoort } from './figures.js';
 import {
@@ -23,7 +22,7 @@ import {
   kortePeriode,
 } from '../present/format.js';
 import { gemeentenSectie } from './gemeenten.js';
-import { duidingBestandsnaam, duidingVan, renderDuiding, type DuidingBestand } from './duiding.js';
+import { duidingBestandsnaam, duidingVan, renderDuiding } from './duiding.js';
 import { liggingKaart, regioKaart } from './kaart.js';
 import { kernpunten } from './kernpunten.js';
 import { netwerkSectie } from './netwerk.js';
@@ -31,10 +30,9 @@ import { BETROUWBAARHEID_NAAM, ERNST_NAAM, HERKOMST_NAAM, ingebouwdeFenomeenName
 import { notitieSectie } from './notities.js';
 import { SCHEMA, type Aantal, type Kerncijfer, type PeriodeVerwijzing, type ReportInput, type ReportModel, type Verdeling, type VerdelingRij } from './types.js';
 import { verantwoording, type Samengevoegd } from './verantwoording.js';
-import type { GemeenteOmzetting } from '../ingest/fields.js';
 
 /** Rubricering "Openbaar" (or TLP:CLEAR, which allows unrestricted sharing) makes a report public. */
-export function isOpenbaar(rubricering: string, tlp: string): boolean {
+function isOpenbaar(rubricering: string, tlp: string): boolean {
   return rubricering.trim().toLowerCase() === 'openbaar' || tlp === 'CLEAR';
 }
 
@@ -99,7 +97,7 @@ function ontwikkeling(figures: Figures, reeks: readonly ReeksPunt[], naam: (f: F
 }
 
 /** The row under which a public report shows the type and bron values cter does not know. */
-export const OVERIG = 'overig';
+const OVERIG = 'overig';
 
 /** Counts with every value outside `bekend` (and other than `onbekend`, the empty value) merged into `overig`. */
 function mergeUnknown(counts: Record<string, number>, bekend: ReadonlySet<string>): { counts: Record<string, number>; samengevoegd: number } {

@@ -65,11 +65,14 @@ export class RenderError extends CterError {
 }
 
 /** Page margins; the header and footer templates sit inside the top and bottom margins. */
-export const PAGE_MARGIN = { top: '21mm', bottom: '19mm', left: '18mm', right: '18mm' } as const;
+const PAGE_MARGIN = { top: '21mm', bottom: '19mm', left: '18mm', right: '18mm' } as const;
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
-/** Chromium's print options for a report: A4, backgrounds, header and footer, tagged, with an outline. */
+/**
+ * Chromium's print options for a report: A4, backgrounds, header and footer, tagged, with an outline.
+ * @public used by bench/pdf-kind.mjs (through dist/).
+ */
 export function pdfOptions(doc: Pick<PdfDocument, 'headerTemplate' | 'footerTemplate'>, timeoutMs = DEFAULT_TIMEOUT_MS): PDFOptions {
   return {
     format: 'A4',
@@ -104,7 +107,7 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /** Sets the document information Chromium does not write; the structure tree and outline stay as they are. */
-export async function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
+async function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
   const { PDFDocument, ParseSpeeds } = await import('pdf-lib');
   // No yielding to the event loop between objects: the file is small and a batch wants the throughput.
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });

@@ -27,7 +27,7 @@ export type SuppressionKind = 'primary' | 'secondary';
 const EPSILON = 1e-9;
 
 /** True for a count that needs primary suppression under the threshold. */
-export function isSmallCount(value: number, threshold: number): boolean {
+function isSmallCount(value: number, threshold: number): boolean {
   return value > 0 && value < threshold;
 }
 
@@ -78,7 +78,7 @@ function reduce(rows: number[][], width: number): { row: number; col: number }[]
 }
 
 /** The hidden cells a reader could compute exactly from the visible cells and the relations. */
-export function determinedCells(relations: readonly Relation[], hidden: Iterable<string>): string[] {
+function determinedCells(relations: readonly Relation[], hidden: Iterable<string>): string[] {
   const keys = [...new Set(hidden)];
   const columns = new Map(keys.map((key, i) => [key, i]));
   const rows = hiddenMatrix(relations, columns);

@@ -63,7 +63,7 @@ export interface Verdeling {
   totaal: Aantal;
 }
 
-export interface FenomeenRij {
+interface FenomeenRij {
   code: Fenomeen;
   naam: string;
   huidig: Aantal;
@@ -80,7 +80,7 @@ export interface Kerncijfer {
   toelichting: string;
 }
 
-export interface NotitieWeergave {
+interface NotitieWeergave {
   datum: string;
   datumTekst: string;
   titel: string;
@@ -98,7 +98,7 @@ export interface NotitieGroep {
   notities: NotitieWeergave[];
 }
 
-export interface GemeenteRij {
+interface GemeenteRij {
   code: string;
   naam: string;
   inwoners: number;
@@ -173,7 +173,7 @@ export interface NetwerkSectie {
 }
 
 /** The analyst's duiding en advies (chapter 2), or the one line that says there is none. */
-export interface DuidingWeergave {
+interface DuidingWeergave {
   /** The rendered Markdown (escaped: raw HTML off, links as text); null when there is no file. */
   html: string | null;
   /** File name in the duiding folder. */

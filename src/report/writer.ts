@@ -61,7 +61,7 @@ export async function writeReportRejects(
   return writeRejectsOrRemove(path, afgewezen);
 }
 
-export function pdfMetadata(model: ReportModel): PdfMetadata {
+function pdfMetadata(model: ReportModel): PdfMetadata {
   return {
     title: model.documenttitel,
     subject: `Lokaal beeld contraterrorisme, extremisme en radicalisering (CTER), ${model.gebied.aanduiding}, ${model.periode.label}`,

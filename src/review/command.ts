@@ -35,7 +35,7 @@ export interface ReviewOpties extends AlgemeneOptieWaarden {
   forceer?: boolean;
 }
 
-export const ZONDER_TERMINAL =
+const ZONDER_TERMINAL =
   "'cter review' stelt zijn vragen op een terminal, en die is er niet. Zonder terminal:\n" +
   '  cter review --exporteer <bestand.csv>   de wachtrij als CSV, met een lege kolom fenomeen (en ernst)\n' +
   '  cter review --importeer <bestand.csv>   de ingevulde beslissingen teruglezen (alles of niets)\n' +
@@ -70,7 +70,7 @@ async function checkExportOverwrite(path: string, forceer: boolean): Promise<voi
 }
 
 /** The review file name in the private folder when --exporteer has no path. */
-export const STANDAARD_EXPORT = 'wachtrij.csv';
+const STANDAARD_EXPORT = 'wachtrij.csv';
 
 /**
  * Which signals to review: the area from --gemeente/--regio, else the workspace's region or gemeente (all signals

@@ -52,7 +52,7 @@ export function queueCsv(queue: readonly WachtrijItem[], taxonomy: Taxonomy, gem
 }
 
 /** A decision read from an import line, checked against the current inputs. */
-export interface ImportBeslissing {
+interface ImportBeslissing {
   regel: number;
   signaal: GeclassificeerdSignaal;
   fenomeen: Fenomeen;

@@ -48,7 +48,7 @@ export function geldigeBeoordeling(signaal: GeclassificeerdSignaal, beoordelinge
 }
 
 /** The rules' view: kept apart when the analyst's label or a decision won, else it is the classification itself. */
-export function regelSuggestie(signaal: GeclassificeerdSignaal): { fenomeen: Fenomeen; reden: string } {
+function regelSuggestie(signaal: GeclassificeerdSignaal): { fenomeen: Fenomeen; reden: string } {
   return signaal.regelSuggestie ?? { fenomeen: signaal.fenomeen, reden: signaal.reden };
 }
 

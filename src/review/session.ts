@@ -39,13 +39,13 @@ const toon = (tekst: string) => void process.stderr.write(`${tekst}\n`);
  * Lines the fenomeen list may take: the signal above it and the prompt's own lines must fit on the terminal, so
  * nothing printed before (the ingest summary) pushes the signal off the screen.
  */
-export function lijstHoogte(rijen: number | undefined, signaalRegels: number): number {
+function lijstHoogte(rijen: number | undefined, signaalRegels: number): number {
   if (!rijen) return 12;
   return Math.max(4, Math.min(12, rijen - signaalRegels - 5));
 }
 
 /** Free text from an export may hold control characters; on a terminal they could move the cursor or worse. */
-export function veiligeTekst(text: string): string {
+function veiligeTekst(text: string): string {
   return text.replace(/\t/g, ' ').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '\uFFFD');
 }
 

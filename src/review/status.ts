@@ -7,7 +7,7 @@ import type { Beoordelingen } from '../classify/classify.js';
 
 const perRedenLeeg = (): Record<Wachtreden, number> => ({ onbekend: 0, afwijking: 0, gewijzigd: 0 });
 
-export interface WachtrijGroep {
+interface WachtrijGroep {
   /** CBS code and name of the gemeente. */
   gemeente: string;
   naam: string;

@@ -21,14 +21,14 @@ export interface GekozenScope {
 }
 
 /** A woonplaats or abolished gemeente is taken as its gemeente, with a `melding` that says so. */
-export function gemeenteScope(ref: Reference, text: string, waar: string): { scope: Scope; naam: string; melding?: string } {
+function gemeenteScope(ref: Reference, text: string, waar: string): { scope: Scope; naam: string; melding?: string } {
   let melding: string | undefined;
   const gemeente = gemeenteOfFout(ref, text, waar, (tekst) => (melding = tekst));
   const scope: Scope = { soort: 'gemeente', code: gemeente.code };
   return melding === undefined ? { scope, naam: gemeente.naam } : { scope, naam: gemeente.naam, melding };
 }
 
-export function regioScope(ref: Reference, text: string, waar: string): { scope: Scope; naam: string } {
+function regioScope(ref: Reference, text: string, waar: string): { scope: Scope; naam: string } {
   const regio = regioOfFout(ref, text, waar);
   return { scope: { soort: 'regio', regio }, naam: regio.naam };
 }

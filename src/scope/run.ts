@@ -20,7 +20,7 @@ export interface Log {
 }
 
 /** What reading needs from its surroundings: a progress callback and a log that does not garble it. */
-export interface Leesomgeving {
+interface Leesomgeving {
   onProgress?: (bestand: string, regels: number) => void;
   log: Log;
 }
@@ -37,7 +37,7 @@ export interface ScopeRunOptions<G> {
   gebied: (ref: Reference) => G | Promise<G>;
 }
 
-export interface ReadOptions {
+interface ReadOptions {
   log: Log;
   /** Default: read without a progress display, messages to `log`. */
   lezer?: Lezer;
@@ -69,7 +69,7 @@ export interface ScopeRunPlan<G> {
  * The period asked for, else the latest complete quarter in the inputs (asked on a TTY); warns when the inputs do not
  * cover it completely.
  */
-export async function choosePeriode(
+async function choosePeriode(
   bereik: SignaalIndex['bereik'],
   gevraagd: Periode | undefined,
   { log, vraagPeriode }: Pick<ReadOptions, 'log' | 'vraagPeriode'>,

@@ -106,8 +106,3 @@ export function ioFout(err: unknown, path?: string): unknown {
   (fout as { cause?: unknown }).cause = err;
   return fout;
 }
-
-/** `ioFout` for the places that rethrow: `catch (err) { throw ioFout(err, path) }` in one call. */
-export function throwIoFout(err: unknown, path?: string): never {
-  throw ioFout(err, path);
-}

@@ -95,7 +95,7 @@ async function cterInProces(args: string[], options: CterOptions): Promise<Run> 
 }
 
 /** UI text the prompt library or Handlebars would show in English (or a value leaking as null); never on screen. */
-export const ENGELSE_UI = [/navigate/, /\bselect\b/, /No results/, /You must/, /Missing helper/, /\(disabled\)/, /\bnull\b/, /\bPress\b/];
+const ENGELSE_UI = [/navigate/, /\bselect\b/, /No results/, /You must/, /Missing helper/, /\(disabled\)/, /\bnull\b/, /\bPress\b/];
 
 /** The English UI strings found on a screen (none, for a Dutch CLI). */
 export function engelseTekst(screen: string): string[] {

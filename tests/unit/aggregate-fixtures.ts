@@ -3,7 +3,7 @@ import type { GemeenteOpzoeker } from '../../src/aggregate/aggregate.js';
 import { parsePeriode } from '../../src/aggregate/periode.js';
 import type { Fenomeen, GeclassificeerdSignaal, Gemeente, Regio, Trendnotitie } from '../../src/model.js';
 
-export const GEMEENTEN: Gemeente[] = [
+const GEMEENTEN: Gemeente[] = [
   { code: 'GM0479', naam: 'Zaanstad', andereNamen: [], veiligheidsregio: 'VR11', inwoners: 160_000 },
   { code: 'GM0415', naam: 'Landsmeer', andereNamen: [], veiligheidsregio: 'VR11', inwoners: 11_500 },
   { code: 'GM0880', naam: 'Wormerland', andereNamen: [], veiligheidsregio: 'VR11', inwoners: 16_500 },

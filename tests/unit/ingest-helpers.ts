@@ -50,13 +50,13 @@ export function encode(text: string, encoding: Encoding, bom: boolean): Buffer {
   }
 }
 
-export function quoteField(value: string, delimiter: string): string {
+function quoteField(value: string, delimiter: string): string {
   const needs = value.includes(delimiter) || /["\r\n]/.test(value) || value !== value.trim();
   return needs ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** Line breaks as an editor counts them: CRLF, LF and CR each once. */
-export function countBreaks(text: string): number {
+function countBreaks(text: string): number {
   return (text.match(/\r\n|\r|\n/g) ?? []).length;
 }
 
