@@ -24,7 +24,7 @@ async function documents() {
   const { loadReference } = await load('reference/index.js');
   const { runPipeline } = await load('pipeline.js');
   const agg = { ...(await load('aggregate/aggregate.js')), ...(await load('aggregate/periode.js')) };
-  const report = { ...(await load('report/basis.js')), ...(await load('report/model.js')), ...(await load('report/writer.js')), ...(await load('report/browser.js')) };
+  const report = { ...(await load('report/basis.js')), ...(await load('report/build-model.js')), ...(await load('report/writer.js')), ...(await load('report/browser.js')) };
   const { batchDoelen } = await load('batch/targets.js');
   const config = await loadConfig({ cwd: SAMPLES });
   const ref = loadReference(config.values);

@@ -3,7 +3,7 @@
 // pure. Commands import this lazily, inside their action.
 import { resolveInputs } from './config/index.js';
 import { ingestNotities, ingestSignalen } from './ingest/index.js';
-import type { GeclassificeerdSignaal, Melding, Signaal, Trendnotitie } from './model.js';
+import type { GeclassificeerdSignaal, Melding, Signaal, Trendnotitie } from './domain.js';
 import type { Reference } from './reference/index.js';
 import { loadBeoordelingen } from './classify/beoordelingen.js';
 import { UsageError } from './util/errors.js';
@@ -11,11 +11,10 @@ import { shownPath } from './util/paths.js';
 import { bouwModel, laadModelbestand, neutraleKenmerken, type ModelBestand, type Tekstmodel } from './classify/tekstmodel.js';
 import { classifySignalsInPlace, trainingsvoorbeelden, type Beoordelingen } from './classify/classify.js';
 import { labelResolver, loadTaxonomy, type Taxonomy } from './classify/taxonomy.js';
-import type { LoadedConfig } from './config/types.js';
+import type { LoadedConfig } from './config/cter-config.js';
 import { omzettingRegel } from './ingest/fields.js';
 import type { IngestUitkomst } from './ingest/ingest.js';
 
-export { shownPath };
 
 export interface PipelineOptions {
   /** Signal exports: files or folders (a folder means its .csv files); relative paths against the config's folder. */

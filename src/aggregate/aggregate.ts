@@ -13,7 +13,7 @@ import {
   type Gemeente,
   type Herkomst,
   type Regio,
-} from '../model.js';
+} from '../domain.js';
 import { compareGemeenteNamen } from '../reference/index.js';
 import { UsageError } from '../util/errors.js';
 import {
@@ -32,7 +32,7 @@ import type {
   ReeksPunt,
   ScopeCijfers,
   Verandering,
-} from './types.js';
+} from './result-types.js';
 
 /** What aggregation needs from the reference data (the Reference of src/reference satisfies it). */
 export interface GemeenteOpzoeker {

@@ -2,9 +2,9 @@
 // comparison region, and, over the last four quarters, the bronnen the region received signals from while the area got
 // none (possible blind spots: a question for the network, never a finding about people).
 
-import type { GeclassificeerdSignaal } from '../model.js';
+import type { GeclassificeerdSignaal } from '../domain.js';
 import { periodeVanDatum } from './periode.js';
-import type { Periode } from './types.js';
+import type { Periode } from './result-types.js';
 
 const ONBEKEND = 'onbekend';
 

@@ -5,7 +5,7 @@ import { format } from 'date-fns/format';
 import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
 import { nl } from 'date-fns/locale/nl';
 import { UsageError } from '../util/errors.js';
-import type { Periode, PeriodeSoort } from './types.js';
+import type { Periode, PeriodeSoort } from './result-types.js';
 
 /** Periods per year for each kind: the step for "the same period a year earlier". */
 const PER_JAAR: Record<PeriodeSoort, number> = { kwartaal: 4, maand: 12, jaar: 1 };

@@ -2,7 +2,7 @@
 // exact conditional test for two Poisson counts (as R's poisson.test for two samples). Given x1 + x2 = n, x1 is
 // Binomial(n, t1 / (t1 + t2)) under "same rate"; its exact two-sided binomial test gives the p-value.
 import binomialTest from '@stdlib/stats-binomial-test';
-import type { Richting, Verandering } from './types.js';
+import type { Richting, Verandering } from './result-types.js';
 
 /** Significance level: "stijging"/"daling" only below it. */
 export const ALPHA = 0.05;

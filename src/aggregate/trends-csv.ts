@@ -2,7 +2,7 @@
 // (semicolon between fields, decimal comma), because Excel with Dutch settings opens that with a double click;
 // UTF-8 without BOM so scripts and diffs see plain text.
 import { toCsv } from '../util/csv.js';
-import { FENOMENEN } from '../model.js';
+import { FENOMENEN } from '../domain.js';
 import type { TrendSamenvatting } from './trends.js';
 
 export const TRENDS_CSV_KOLOMMEN = [

@@ -1,12 +1,12 @@
 // `cter trends --formaat md`: the summary as Dutch Markdown, ready to paste into a memo. Headline figures, the
 // significant changes in words, a table per gemeente, and the period's trend notes. Rendered from the JSON summary,
 // so both formats always tell the same story.
-import { FENOMENEN } from '../model.js';
+import { FENOMENEN } from '../domain.js';
 import { capitalise, formatDate, formatDecimal, formatInteger, formatP, formatPercentChange } from '../present/format.js';
-import { ingebouwdeFenomeenNamen, SCHAAL_TITEL, type FenomeenNamen } from '../present/labels.js';
+import { builtInFenomeenNames, SCHAAL_TITEL, type FenomeenNames } from '../present/labels.js';
 import { parsePeriode } from './periode.js';
 import type { TrendGebied, TrendNotitie, TrendSamenvatting } from './trends.js';
-import type { PeriodeSoort, Verandering } from './types.js';
+import type { PeriodeSoort, Verandering } from './result-types.js';
 
 /** "in het 3e kwartaal 2025", "in juli 2025", "in 2025". */
 function inPeriode(label: string, soort: PeriodeSoort): string {
@@ -44,7 +44,7 @@ const formatAlpha = (alpha: number): string => new Intl.NumberFormat('nl-NL', { 
 
 const isSignificant = (v: Verandering): boolean => v.richting === 'stijging' || v.richting === 'daling';
 
-function kerncijfers(s: TrendSamenvatting, g: TrendGebied, namen: FenomeenNamen): string[] {
+function kerncijfers(s: TrendSamenvatting, g: TrendGebied, namen: FenomeenNames): string[] {
   const personen = g.personen === null ? '' : `, over ${meervoud(g.personen, 'persoon', 'personen')}`;
   const wanneer = capitalise(inPeriode(s.periodeLabel, s.periodeSoort));
   const lines = [
@@ -67,7 +67,7 @@ function kerncijfers(s: TrendSamenvatting, g: TrendGebied, namen: FenomeenNamen)
 export function significanteVeranderingen(
   s: TrendSamenvatting,
   volgorde: TrendGebied[],
-  namen: FenomeenNamen = ingebouwdeFenomeenNamen(),
+  namen: FenomeenNames = builtInFenomeenNames(),
 ): string[] {
   const lines: string[] = [];
   for (const g of volgorde) {
@@ -118,7 +118,7 @@ function tabelGemeenten(s: TrendSamenvatting): string[] {
   return rows;
 }
 
-function tabelFenomenen(s: TrendSamenvatting, namen: FenomeenNamen): string[] {
+function tabelFenomenen(s: TrendSamenvatting, namen: FenomeenNames): string[] {
   const kolommen = FENOMENEN.filter((f) => s.gebieden.some((g) => g.fenomenen[f] > 0));
   if (kolommen.length === 0) return [`Geen signalen ${inPeriode(s.periodeLabel, s.periodeSoort)}.`];
   return [
@@ -128,7 +128,7 @@ function tabelFenomenen(s: TrendSamenvatting, namen: FenomeenNamen): string[] {
   ];
 }
 
-function notitie(t: TrendNotitie, namen: FenomeenNamen): string[] {
+function notitie(t: TrendNotitie, namen: FenomeenNames): string[] {
   const kenmerken = [
     t.fenomeen ? namen.naam[t.fenomeen] : undefined,
     t.schaal ? SCHAAL_TITEL[t.schaal].toLowerCase() : undefined,
@@ -160,7 +160,7 @@ const perGebiedKop = (s: TrendSamenvatting): string =>
   s.gebieden.filter((g) => g.soort === 'regio').length > 1 ? '## Per regio en gemeente' : '## Per gemeente';
 
 /** The memo-ready Markdown of a trend summary; fenomeen names from the run's taxonomy. */
-export function trendsMarkdown(s: TrendSamenvatting, namen: FenomeenNamen = ingebouwdeFenomeenNamen()): string {
+export function trendsMarkdown(s: TrendSamenvatting, namen: FenomeenNames = builtInFenomeenNames()): string {
   const scope = s.gebieden[s.gebieden.length - 1];
   if (!scope) throw new Error('trend summary without areas');
   // The region first, then its gemeenten: the memo reads from the whole to the parts.

@@ -1,9 +1,9 @@
 // The `cter trends` summary: a stable, documented JSON shape (docs/trends-json.md) built from a scope's figures and
 // the period's trend notes. Pure: no clock, no paths resolved here, fixed key order, so cron jobs can diff quarters.
-import type { BestandVerantwoording, Fenomeen, Regio, Schaal, Telling, Trendnotitie } from '../model.js';
+import type { BestandVerantwoording, Fenomeen, Regio, Schaal, Telling, Trendnotitie } from '../domain.js';
 import type { Reference } from '../reference/index.js';
 import type { GemeenteOpzoeker } from './aggregate.js';
-import type { Dekking, GebiedCijfers, PeriodeSoort, ScopeCijfers } from './types.js';
+import type { Dekking, GebiedCijfers, PeriodeSoort, ScopeCijfers } from './result-types.js';
 
 /** Bump when a field changes meaning or disappears (adding fields does not). */
 const TRENDS_SCHEMA = 'cter-trends/1';

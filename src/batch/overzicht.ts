@@ -2,7 +2,7 @@
 // people). Every report with its file, SHA-256, pages, size, time and status, plus the inputs and settings used, so
 // a reader can check that a PDF is the one this run made from these exports.
 import { join } from 'node:path';
-import type { BestandVerantwoording } from '../model.js';
+import type { BestandVerantwoording } from '../domain.js';
 import { formatDecimal } from '../present/format.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { JobStatus } from './pool.js';

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { LoadedConfig } from '../config/types.js';
+import type { LoadedConfig } from '../config/cter-config.js';
 import { priveMap } from '../config/index.js';
 import { ensureWritableDir } from '../util/atomic-write.js';
 import { CterError, EXIT, IoFout, isIoError } from '../util/errors.js';
@@ -18,11 +18,11 @@ import { batchDoelen, type BatchDoel, type BatchKeuze } from './targets.js';
 import type { Voortgang } from './progress.js';
 import { writeRejectsOrRemove } from '../ingest/rejects.js';
 import { slug } from '../reference/normalise.js';
-import { buildReportModel } from '../report/model.js';
+import { buildReportModel } from '../report/build-model.js';
 import { createReportWriter, reportFileName, type ReportWriter } from '../report/writer.js';
 import { reportBasis } from '../report/basis.js';
 import type { Formaat } from '../report/formaten.js';
-import type { ReportInput, ReportModel } from '../report/types.js';
+import type { ReportInput, ReportModel } from '../report/model-types.js';
 import { prepareScopeRun, type Log, type ScopeRun } from '../scope/run.js';
 
 export interface BatchOptions {

@@ -1,8 +1,8 @@
 // Which reports a batch makes: a region, the regions it is made of (the politie-eenheid's zorg- en
 // veiligheidsregio's), and every gemeente in them, each once. Pure: reference data and configuration in, a list out.
 import type { Scope } from '../aggregate/aggregate.js';
-import type { CterConfig } from '../config/types.js';
-import type { Regio } from '../model.js';
+import type { CterConfig } from '../config/cter-config.js';
+import type { Regio } from '../domain.js';
 import { regioOfFout, type Reference } from '../reference/index.js';
 import { deelregios } from '../scope/resolve.js';
 import { UsageError } from '../util/errors.js';

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { parseJson } from '../config/json-syntax.js';
-import { ERNST_NIVEAUS, FENOMENEN, HERKOMSTEN, type Ernst, type Fenomeen, type Herkomst } from '../model.js';
+import { ERNST_NIVEAUS, FENOMENEN, HERKOMSTEN, type Ernst, type Fenomeen, type Herkomst } from '../domain.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { CterError, FileError } from '../util/errors.js';
 import type { Beoordeling } from './classify.js';

@@ -4,7 +4,7 @@
 // The one exception: a weak conclusion of the rules (below the model's vetoOnder) gives way to a model that is sure
 // the text belongs to no fenomeen (vetoKans); the signal stays onbekend. The rules' own view is kept as regelSuggestie.
 import { createHash } from 'node:crypto';
-import type { Ernst, Fenomeen, GeclassificeerdSignaal, Signaal } from '../model.js';
+import type { Ernst, Fenomeen, GeclassificeerdSignaal, Signaal } from '../domain.js';
 import { evaluate, getal, type RegelUitkomst } from './rules.js';
 import { fenomeenLabel, type Taxonomy } from './taxonomy.js';
 import { modelVeto, type Tekstmodel, type Voorbeeld } from './tekstmodel.js';

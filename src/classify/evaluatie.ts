@@ -2,7 +2,7 @@
 // alone and both together; per fenomeen precision, recall and F1, a confusion matrix and the abstention rate.
 // A label `onbekend` is a negative (the text belongs to no fenomeen); a prediction `onbekend` is an abstention.
 import { parse } from 'csv-parse/sync';
-import { FENOMENEN, type Fenomeen } from '../model.js';
+import { FENOMENEN, type Fenomeen } from '../domain.js';
 import { CterError } from '../util/errors.js';
 import { evaluate } from './rules.js';
 import {

@@ -3,7 +3,7 @@
 // same output, byte for byte. The formats are generators of text pieces, so a million signals never have to fit in
 // one string.
 import { toCsv, type CsvCel } from '../util/csv.js';
-import { FENOMENEN, HERKOMSTEN, type GeclassificeerdSignaal } from '../model.js';
+import { FENOMENEN, HERKOMSTEN, type GeclassificeerdSignaal } from '../domain.js';
 
 export interface UitvoerOpties {
   /** Include the free-text omschrijving (--met-omschrijving). */

@@ -2,9 +2,9 @@
 // Scoring: each matched term adds its weight once per fenomeen; negative context in scope multiplies it by its factor;
 // of overlapping matches within a fenomeen the longest wins, so a neutral phrase ("innerlijke jihad") silences the
 // shorter term inside it. The winner needs a minimum score and a clear lead; otherwise the outcome is onbekend.
-import { FENOMENEN, type Ernst, type Fenomeen } from '../model.js';
+import { FENOMENEN, type Ernst, type Fenomeen } from '../domain.js';
 import { Matcher, type Match } from './matcher.js';
-import type { Instellingen, NegatieveContext, TaxonomieDefinitie, TermRegel } from './taxonomy-types.js';
+import type { Instellingen, NegatieveContext, TaxonomyDefinition, TermRegel } from './taxonomy-types.js';
 import { tokenize, type Tokens } from './text.js';
 
 /** Target of a negative context: every fenomeen and ernst, one fenomeen (its index), or ernst only. */
@@ -38,7 +38,7 @@ export interface CompiledRules {
   nietsGevonden: RegelUitkomst;
 }
 
-export function compileRules(definitie: TaxonomieDefinitie): CompiledRules {
+export function compileRules(definitie: TaxonomyDefinition): CompiledRules {
   const matcher = new Matcher<Payload>();
   const contextIds = new Map<string, number>();
   const contextId = (pattern: string): number => {
@@ -124,7 +124,7 @@ interface Gevonden {
 }
 
 /** Numbers as a Dutch reader writes them: 1,5 rather than 1.5. */
-function getal(n: number): string {
+export function getal(n: number): string {
   return String(Math.round(n * 100) / 100).replace('.', ',');
 }
 

@@ -1,7 +1,7 @@
 // Validation of a taxonomy file's JSON. Every problem names the JSON path of the bad entry, in Dutch, so an analyst
 // can find it: "fenomenen[2].termen[5].gewicht: verwacht een getal, gevonden de tekst \"drie\"".
 // A full taxonomy needs every field; an extension ('uitbreiden') may leave out what it does not change.
-import { FENOMENEN, type Fenomeen } from '../model.js';
+import { FENOMENEN, type Fenomeen } from '../domain.js';
 import { parsePattern } from './text.js';
 import type {
   Bereik,
@@ -19,17 +19,17 @@ export interface Probleem {
 }
 
 /** A fenomeen entry as read; label and omschrijving may be absent in an extension. */
-export type FenomeenInvoer = Omit<FenomeenDefinitie, 'label' | 'omschrijving'> &
+export type FenomeenInput = Omit<FenomeenDefinitie, 'label' | 'omschrijving'> &
   Partial<Pick<FenomeenDefinitie, 'label' | 'omschrijving'>>;
 
 /** A taxonomy file as read: complete when it validated as a full taxonomy. */
-export interface TaxonomieInvoer {
+export interface TaxonomyInput {
   versie?: string;
   omschrijving?: string;
   instellingen: Partial<Instellingen>;
   contextlijsten: Record<string, string[]>;
   negatieveContext: NegatieveContext[];
-  fenomenen: FenomeenInvoer[];
+  fenomenen: FenomeenInput[];
   ernst: { hoog: ErnstGroep[]; midden: ErnstGroep[]; laagReden?: string; negatief: NegatieveContext[] };
 }
 
@@ -199,7 +199,7 @@ function readNeutral(r: Reader, value: unknown, pad: string): { term: string; pl
   return term === undefined ? undefined : { term, plaats: r.plaats(pad) };
 }
 
-function readFenomeen(r: Reader, value: unknown, pad: string): FenomeenInvoer | undefined {
+function readFenomeen(r: Reader, value: unknown, pad: string): FenomeenInput | undefined {
   const o = r.object(value, pad, ['code', 'label', 'kort', 'omschrijving', 'synoniemen', 'termen', 'neutraal', 'negatief']);
   if (!o) return undefined;
   let code: Fenomeen | undefined;
@@ -273,9 +273,9 @@ export function readTaxonomie(
   raw: unknown,
   bestand: string,
   volledig: boolean,
-): { invoer: TaxonomieInvoer; problemen: Probleem[] } {
+): { invoer: TaxonomyInput; problemen: Probleem[] } {
   const r = new Reader(bestand, volledig);
-  const invoer: TaxonomieInvoer = {
+  const invoer: TaxonomyInput = {
     instellingen: {},
     contextlijsten: {},
     negatieveContext: [],

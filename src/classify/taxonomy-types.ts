@@ -1,5 +1,5 @@
 // The taxonomy as written in data/taxonomie.json (and in an analyst's own file), after validation.
-import type { Fenomeen } from '../model.js';
+import type { Fenomeen } from '../domain.js';
 
 /** Where an entry came from, for error messages: "bestand: json.pad". */
 export interface Plaats {
@@ -74,7 +74,7 @@ export interface Instellingen {
   scheidingswoorden: string[];
 }
 
-export interface TaxonomieDefinitie {
+export interface TaxonomyDefinition {
   versie: string;
   omschrijving?: string;
   instellingen: Instellingen;
@@ -87,7 +87,7 @@ export interface TaxonomieDefinitie {
 }
 
 /** A taxonomy file used to build the effective taxonomy. */
-export interface TaxonomieBron {
+export interface TaxonomySource {
   pad: string;
   sha256: string;
   rol: 'ingebouwd' | 'uitbreiding' | 'vervanging';

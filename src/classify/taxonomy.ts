@@ -4,33 +4,33 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseJson } from '../config/json-syntax.js';
-import { FENOMENEN, type Fenomeen } from '../model.js';
+import { FENOMENEN, type Fenomeen } from '../domain.js';
 import { CterError, FileError } from '../util/errors.js';
-import { INGEBOUWDE_TAXONOMIE } from '../util/package.js';
+import { BUILT_IN_TAXONOMY } from '../util/package.js';
 import { compileRules, type CompiledRules } from './rules.js';
 import {
   readTaxonomie,
   termKey,
-  type FenomeenInvoer,
+  type FenomeenInput,
   type Probleem,
-  type TaxonomieInvoer,
+  type TaxonomyInput,
 } from './taxonomy-schema.js';
 import type {
   ErnstGroep,
   FenomeenDefinitie,
-  TaxonomieBron,
-  TaxonomieDefinitie,
+  TaxonomySource,
+  TaxonomyDefinition,
   TermRegel,
 } from './taxonomy-types.js';
 import { foldText } from './text.js';
 
 
-type TaxonomieModus = 'uitbreiden' | 'vervangen';
+type TaxonomyMode = 'uitbreiden' | 'vervangen';
 
 /** The effective taxonomy: its definition, the files it came from, and the compiled rules. */
 export interface Taxonomy {
-  definitie: TaxonomieDefinitie;
-  bronnen: TaxonomieBron[];
+  definitie: TaxonomyDefinition;
+  bronnen: TaxonomySource[];
   regels: CompiledRules;
   /** Normalised label or synonym -> fenomeen. */
   labels: Map<string, Fenomeen>;
@@ -39,7 +39,7 @@ export interface Taxonomy {
 export interface LoadTaxonomyOptions {
   /** The analyst's taxonomy file (configuration key `taxonomie`), relative to baseDir. */
   taxonomie?: string;
-  taxonomieModus?: TaxonomieModus;
+  taxonomieModus?: TaxonomyMode;
   baseDir: string;
 }
 
@@ -63,7 +63,7 @@ async function readJson(file: string): Promise<{ raw: unknown; sha256: string }>
   return { raw, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-async function readFile_(file: string, volledig: boolean): Promise<{ invoer: TaxonomieInvoer; sha256: string }> {
+async function readFile_(file: string, volledig: boolean): Promise<{ invoer: TaxonomyInput; sha256: string }> {
   const { raw, sha256 } = await readJson(file);
   const { invoer, problemen } = readTaxonomie(raw, file, volledig);
   if (problemen.length > 0) throw new TaxonomyProblems(problemen.map((p) => ({ ...p, bestand: file })));
@@ -71,7 +71,7 @@ async function readFile_(file: string, volledig: boolean): Promise<{ invoer: Tax
 }
 
 /** A full taxonomy as read: every fenomeen exactly once, with label and omschrijving. */
-function complete(invoer: TaxonomieInvoer, bestand: string): TaxonomieDefinitie {
+function complete(invoer: TaxonomyInput, bestand: string): TaxonomyDefinition {
   const problemen: Probleem[] = [];
   const fenomenen: FenomeenDefinitie[] = [];
   for (const code of FENOMENEN) {
@@ -124,7 +124,7 @@ function mergeContextLists(base: Record<string, string[]>, extra: Record<string,
   return merged;
 }
 
-function mergeFenomeen(base: FenomeenDefinitie, extra: FenomeenInvoer): FenomeenDefinitie {
+function mergeFenomeen(base: FenomeenDefinitie, extra: FenomeenInput): FenomeenDefinitie {
   return {
     ...base,
     label: extra.label ?? base.label,
@@ -139,7 +139,7 @@ function mergeFenomeen(base: FenomeenDefinitie, extra: FenomeenInvoer): Fenomeen
 }
 
 /** The built-in taxonomy with an analyst's extension applied. */
-function extendTaxonomie(base: TaxonomieDefinitie, extra: TaxonomieInvoer): TaxonomieDefinitie {
+function extendTaxonomy(base: TaxonomyDefinition, extra: TaxonomyInput): TaxonomyDefinition {
   return {
     versie: extra.versie ? `${base.versie} + ${extra.versie}` : base.versie,
     ...(base.omschrijving ? { omschrijving: base.omschrijving } : {}),
@@ -168,7 +168,7 @@ export function normaliseLabel(text: string): string {
 }
 
 /** Checks across entries (and across files, after merging); problems name the entry's own file. */
-function crossCheck(definitie: TaxonomieDefinitie): (Probleem & { bestand: string })[] {
+function crossCheck(definitie: TaxonomyDefinition): (Probleem & { bestand: string })[] {
   const problemen: (Probleem & { bestand: string })[] = [];
   const labels = new Map<string, Fenomeen>();
   for (const f of definitie.fenomenen) {
@@ -206,7 +206,7 @@ function crossCheck(definitie: TaxonomieDefinitie): (Probleem & { bestand: strin
   return problemen;
 }
 
-function labelMap(definitie: TaxonomieDefinitie): Map<string, Fenomeen> {
+function labelMap(definitie: TaxonomyDefinition): Map<string, Fenomeen> {
   const labels = new Map<string, Fenomeen>();
   for (const f of definitie.fenomenen) {
     for (const name of [f.code, f.label, ...f.synoniemen.map((s) => s.naam)]) labels.set(normaliseLabel(name), f.code);
@@ -215,14 +215,14 @@ function labelMap(definitie: TaxonomieDefinitie): Map<string, Fenomeen> {
 }
 
 /** Compiles a validated definition into a usable taxonomy (the expensive part is done once, here). */
-function compileTaxonomy(definitie: TaxonomieDefinitie, bronnen: TaxonomieBron[] = []): Taxonomy {
+function compileTaxonomy(definitie: TaxonomyDefinition, bronnen: TaxonomySource[] = []): Taxonomy {
   const problemen = crossCheck(definitie);
   if (problemen.length > 0) throw new TaxonomyProblems(problemen);
   return { definitie, bronnen, regels: compileRules(definitie), labels: labelMap(definitie) };
 }
 
 /** Reads a complete taxonomy file (the built-in one, or an analyst's replacement). */
-async function readFullTaxonomy(file: string): Promise<{ definitie: TaxonomieDefinitie; sha256: string }> {
+async function readFullTaxonomy(file: string): Promise<{ definitie: TaxonomyDefinition; sha256: string }> {
   const { invoer, sha256 } = await readFile_(file, true);
   return { definitie: complete(invoer, file), sha256 };
 }
@@ -233,12 +233,12 @@ export async function loadTaxonomy(options: LoadTaxonomyOptions): Promise<Taxono
     const { definitie, sha256 } = await readFullTaxonomy(own);
     return compileTaxonomy(definitie, [{ pad: own, sha256, rol: 'vervanging' }]);
   }
-  const builtIn = await readFullTaxonomy(INGEBOUWDE_TAXONOMIE);
-  const bronnen: TaxonomieBron[] = [{ pad: INGEBOUWDE_TAXONOMIE, sha256: builtIn.sha256, rol: 'ingebouwd' }];
+  const builtIn = await readFullTaxonomy(BUILT_IN_TAXONOMY);
+  const bronnen: TaxonomySource[] = [{ pad: BUILT_IN_TAXONOMY, sha256: builtIn.sha256, rol: 'ingebouwd' }];
   if (!own) return compileTaxonomy(builtIn.definitie, bronnen);
   const extension = await readFile_(own, false);
   bronnen.push({ pad: own, sha256: extension.sha256, rol: 'uitbreiding' });
-  return compileTaxonomy(extendTaxonomie(builtIn.definitie, extension.invoer), bronnen);
+  return compileTaxonomy(extendTaxonomy(builtIn.definitie, extension.invoer), bronnen);
 }
 
 /** The fenomeen an analyst's label stands for ("Extreem-rechts", "RE", "klimaatactivisme"), if the taxonomy knows it. */
@@ -254,7 +254,7 @@ export function labelResolver(taxonomy: Taxonomy): (label: string) => Fenomeen |
 let builtIn: Promise<Taxonomy> | undefined;
 
 /** The built-in taxonomy alone, loaded once per process. */
-export function ingebouwdeTaxonomie(): Promise<Taxonomy> {
+export function builtInTaxonomy(): Promise<Taxonomy> {
   // The base folder only resolves an analyst's own file, and there is none here.
   return (builtIn ??= loadTaxonomy({ baseDir: process.cwd() }));
 }

@@ -9,7 +9,7 @@
 // cross-validation (scripts/tekstmodel.mjs).
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { FENOMENEN, type Fenomeen } from '../model.js';
+import { FENOMENEN, type Fenomeen } from '../domain.js';
 import { FileError } from '../util/errors.js';
 import { tokenize } from './text.js';
 

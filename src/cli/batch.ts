@@ -5,7 +5,7 @@ import { EXIT, UsageError, type ExitCode, klaar } from '../util/errors.js';
 import { colour, info, isStil, out, stderrIsTty, warn } from '../util/io.js';
 import { rapportConfig, rapportOpties, type RapportOptieWaarden } from './beeld.js';
 import { positiveInt } from './program.js';
-import { action, afsluitcodesHulp } from './run.js';
+import { action, afsluitcodesHulp } from './action.js';
 import { onInterrupt, stopInterrupted } from './interrupt.js';
 
 interface BatchOptions extends RapportOptieWaarden {
@@ -110,7 +110,7 @@ async function runBatchCommand(options: BatchOptions): Promise<ExitCode> {
   const { runBatch } = await import('../batch/run.js');
   const { samenvattingTabel, formatSeconden } = await import('../batch/overzicht.js');
   const { balkVoortgang, logVoortgang } = await import('../batch/progress.js');
-  const { shownPath } = await import('../pipeline.js');
+  const { shownPath } = await import('../util/paths.js');
 
   const config = await rapportConfig(options, { parallel: options.parallel });
   const stop = interrupts();

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import type { CterConfig, LoadedConfig } from '../config/types.js';
+import type { CterConfig, LoadedConfig } from '../config/cter-config.js';
 import { FORMATEN, type Formaat } from '../report/formaten.js';
 import { klaar, type AlgemeneOptieWaarden, type ExitCode } from '../util/errors.js';
 import { colour, info, out, warn } from '../util/io.js';
 import { metLeesvoortgang } from './reading-progress.js';
 import { oneOf } from './program.js';
-import { action, afsluitcodesHulp, algemeneOpties } from './run.js';
+import { action, afsluitcodesHulp, algemeneOpties } from './action.js';
 import { bijAfbreken } from './interrupt.js';
 
 
@@ -108,7 +108,7 @@ async function runBeeld(options: BeeldOptions): Promise<ExitCode> {
   const { shownPath } = await import('../util/paths.js');
   const { kiesScope } = await import('./scope.js');
   const { createReportWriter, reportFileName, writeReportRejects } = await import('../report/writer.js');
-  const { buildReportModel } = await import('../report/model.js');
+  const { buildReportModel } = await import('../report/build-model.js');
   const { reportBasis } = await import('../report/basis.js');
 
   const config = await rapportConfig(options);

@@ -3,7 +3,7 @@ import { klaar, type AlgemeneOptieWaarden, type ExitCode } from '../util/errors.
 import { info, out } from '../util/io.js';
 import { metLeesvoortgang } from './reading-progress.js';
 import { oneOf } from './program.js';
-import { action, afsluitcodesHulp, algemeneOpties } from './run.js';
+import { action, afsluitcodesHulp, algemeneOpties } from './action.js';
 
 const FORMATEN = ['json', 'csv', 'tabel'] as const;
 type Formaat = (typeof FORMATEN)[number];
@@ -109,7 +109,8 @@ async function writeAll(pieces: Iterable<string>): Promise<void> {
 async function runClassificeer(options: ClassificeerOptions): Promise<ExitCode> {
   const { loadConfig } = await import('../config/index.js');
   const { loadReference } = await import('../reference/index.js');
-  const { runPipelineGemeld, shownPath } = await import('../pipeline.js');
+  const { runPipelineGemeld } = await import('../pipeline.js');
+  const { shownPath } = await import('../util/paths.js');
   const uitvoer = await import('../classify/output.js');
 
   const config = await loadConfig({ file: options.config, overrides: { signalen: options.signalen } });

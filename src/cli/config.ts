@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { out } from '../util/io.js';
-import { action, afsluitcodesHulp, algemeneOpties } from './run.js';
+import { action, afsluitcodesHulp, algemeneOpties } from './action.js';
 
 interface ConfigOptions {
   json?: boolean;

@@ -5,7 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT } from '../util/errors.js';
 import { cterVersie } from '../util/package.js';
 import { dutch } from './program.js';
-import { reportError } from './run.js';
+import { reportError } from './action.js';
 import { registerValideer } from './valideer.js';
 import { registerConfig } from './config.js';
 import { registerInit } from './init.js';

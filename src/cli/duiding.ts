@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UsageError, type ExitCode, klaar, type AlgemeneOptieWaarden } from '../util/errors.js';
 import { colour, info, out, warn } from '../util/io.js';
 import { metLeesvoortgang } from './reading-progress.js';
-import { action, afsluitcodesHulp, algemeneOpties } from './run.js';
+import { action, afsluitcodesHulp, algemeneOpties } from './action.js';
 
 interface DuidingOptions extends AlgemeneOptieWaarden {
   gemeente?: string;
@@ -58,7 +58,7 @@ async function runDuiding(options: DuidingOptions): Promise<ExitCode> {
   const { writeFileAtomic } = await import('../util/atomic-write.js');
   const { kiesScope } = await import('./scope.js');
   const { duidingBestandsnaam, duidingConcept } = await import('../report/duiding.js');
-  const { buildReportModel } = await import('../report/model.js');
+  const { buildReportModel } = await import('../report/build-model.js');
   const { reportBasis } = await import('../report/basis.js');
 
   const config = await loadConfig({ file: options.config });

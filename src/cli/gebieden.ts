@@ -3,7 +3,7 @@ import { GEBIED_SOORTEN, type GebiedSoort } from '../reference/gebieden.js';
 import { UsageError } from '../util/errors.js';
 import { out } from '../util/io.js';
 import { oneOf } from './program.js';
-import { action, afsluitcodesHulp, algemeneOpties } from './run.js';
+import { action, afsluitcodesHulp, algemeneOpties } from './action.js';
 
 interface GebiedenOptions {
   stil?: boolean;

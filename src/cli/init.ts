@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { EXIT } from '../util/errors.js';
 import { info, interactive, warn } from '../util/io.js';
 import type { InitOptions } from '../config/init-flow.js';
-import { action, afsluitcodesHulp, algemeneOpties } from './run.js';
+import { action, afsluitcodesHulp, algemeneOpties } from './action.js';
 
 export function registerInit(program: Command): void {
   const command = program

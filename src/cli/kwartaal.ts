@@ -5,7 +5,7 @@ import { interrupts, standaardParallel } from './batch.js';
 import { colour, info, isStil, out, stderrIsTty, warn } from '../util/io.js';
 import { oneOf, positiveInt } from './program.js';
 import { metLeesvoortgang } from './reading-progress.js';
-import { action, afsluitcodesHulp, algemeneOpties } from './run.js';
+import { action, afsluitcodesHulp, algemeneOpties } from './action.js';
 
 interface KwartaalOpties extends AlgemeneOptieWaarden {
   periode?: string;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { interactive } from '../util/io.js';
-import { action, afsluitcodesHulp, algemeneOpties } from './run.js';
+import { action, afsluitcodesHulp, algemeneOpties } from './action.js';
 import type { ReviewOpties } from '../review/command.js';
 
 export function registerReview(program: Command): void {

@@ -2,9 +2,9 @@
 // Prompts write to stderr: stdout is data.
 import type { Scope } from '../aggregate/aggregate.js';
 import { parsePeriode } from '../aggregate/periode.js';
-import type { Periode } from '../aggregate/types.js';
+import type { Periode } from '../aggregate/result-types.js';
 import type { Reference } from '../reference/index.js';
-import type { CterConfig } from '../config/types.js';
+import type { CterConfig } from '../config/cter-config.js';
 import { scopeUitOptiesOfConfig, type GekozenScope, type ScopeOpties } from '../scope/resolve.js';
 import { UsageError } from '../util/errors.js';
 import { info, interactive } from '../util/io.js';

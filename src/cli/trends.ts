@@ -3,7 +3,7 @@ import { klaar, type AlgemeneOptieWaarden } from '../util/errors.js';
 import { info, interactive, out, warn } from '../util/io.js';
 import { oneOf } from './program.js';
 import { metLeesvoortgang } from './reading-progress.js';
-import { action, afsluitcodesHulp, algemeneOpties } from './run.js';
+import { action, afsluitcodesHulp, algemeneOpties } from './action.js';
 
 const FORMATEN = ['json', 'md', 'csv'] as const;
 
@@ -65,7 +65,7 @@ async function runTrends(options: TrendsOptions): Promise<number> {
   const { scopeTrends } = await import('../scope/trends.js');
   const { trendsMarkdown } = await import('../aggregate/trends-md.js');
   const { trendsCsv } = await import('../aggregate/trends-csv.js');
-  const { fenomeenNamen } = await import('../present/labels.js');
+  const { fenomeenNames } = await import('../present/labels.js');
   const { kiesScope, vraagPeriode } = await import('./scope.js');
 
   const config = await loadConfig({
@@ -87,7 +87,7 @@ async function runTrends(options: TrendsOptions): Promise<number> {
   const gebied = samenvatting.gebieden[samenvatting.gebieden.length - 1]!;
   info(`${plan.gebied.naam}, ${run.periode.label}: ${gebied.signalen} signalen.`);
   const formaat = options.formaat ?? 'json';
-  if (formaat === 'md') await out(trendsMarkdown(samenvatting, fenomeenNamen(run.invoer.taxonomy.definitie.fenomenen)));
+  if (formaat === 'md') await out(trendsMarkdown(samenvatting, fenomeenNames(run.invoer.taxonomy.definitie.fenomenen)));
   else if (formaat === 'csv') await out(trendsCsv(samenvatting));
   else await out(`${JSON.stringify(samenvatting, null, 2)}\n`);
   return run.afgewezen.length;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { EXIT, type AlgemeneOptieWaarden } from '../util/errors.js';
-import { action, afsluitcodesHulp, algemeneOpties } from './run.js';
+import { action, afsluitcodesHulp, algemeneOpties } from './action.js';
 
 interface ValideerOpties extends AlgemeneOptieWaarden {
   soort?: string;

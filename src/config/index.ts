@@ -6,7 +6,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { CterError, FileError } from '../util/errors.js';
 import { lineColumn, parseJson } from './json-syntax.js';
 import { CONFIG_KEYS, DEFAULTS, type KeyDoc } from './schema.js';
-import type { ConfigKey, ConfigSource, CterConfig, LoadedConfig } from './types.js';
+import type { ConfigKey, ConfigSource, CterConfig, LoadedConfig } from './cter-config.js';
 import { validateConfig, type ConfigProblem } from './validate.js';
 export const CONFIG_FILE = 'cter.config.json';
 

@@ -3,7 +3,7 @@
 import { confirm, input, search, select } from '@inquirer/prompts';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Regio } from '../model.js';
+import type { Regio } from '../domain.js';
 import { loadReference, regioOfFout, withSuggestions, type Reference } from '../reference/index.js';
 import { UsageError } from '../util/errors.js';
 import { CONFIG_FILE } from './index.js';

@@ -4,7 +4,7 @@
 // next run would read it as an export.
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { LoadedConfig } from './types.js';
+import type { LoadedConfig } from './cter-config.js';
 import { UsageError } from '../util/errors.js';
 import { shownPath } from '../util/paths.js';
 

@@ -1,6 +1,6 @@
 // One description of every configuration key: used to validate cter.config.json, to document it (`cter init` writes
 // a JSON Schema and a README beside the config, `cter config` shows it) and for the README.
-import type { CterConfig, ConfigKey } from './types.js';
+import type { CterConfig, ConfigKey } from './cter-config.js';
 
 export const TLP_LABELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
 const TAXONOMIE_MODI = ['uitbreiden', 'vervangen'] as const;

@@ -1,7 +1,7 @@
 // What `cter config` prints: the effective value of every key and where it came from. The secret key is never shown.
 import { relative } from 'node:path';
 import { CONFIG_KEYS } from './schema.js';
-import type { ConfigKey, ConfigSource, LoadedConfig } from './types.js';
+import type { ConfigKey, ConfigSource, LoadedConfig } from './cter-config.js';
 
 const SECRET: readonly ConfigKey[] = ['sleutel'];
 const HIDDEN = '(ingesteld, verborgen)';

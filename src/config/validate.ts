@@ -2,7 +2,7 @@
 // types are errors that name the key, what was expected and what was found. All problems are reported at once.
 import { closest } from 'fastest-levenshtein';
 import { CONFIG_KEYS, KNOWN_KEYS, SCHEMA_KEY, type KeyDoc } from './schema.js';
-import type { CterConfig, EigenRegio } from './types.js';
+import type { CterConfig, EigenRegio } from './cter-config.js';
 
 export interface ConfigProblem {
   /** The top-level key the problem is about (for locating it in the file). */

@@ -7,7 +7,7 @@ import { CterError } from '../util/errors.js';
 import { PACKAGE_TEMPLATES } from '../util/package.js';
 import { CONFIG_FILE, PRIVE_MAP } from './index.js';
 import { configKeysMarkdown, DEFAULTS, jsonSchema, SCHEMA_KEY, TLP_LABELS } from './schema.js';
-import type { CterConfig, EigenRegio } from './types.js';
+import type { CterConfig, EigenRegio } from './cter-config.js';
 
 const SCHEMA_FILE = 'cter.config.schema.json';
 const README_FILE = 'README-werkmap.md';

@@ -4,7 +4,7 @@
 // A code with source A-C and information 1-4 fits both schemes. Choice: per file. A file whose codes include a
 // 4x4-only code (source X) and no Admiralty-only code (source D-F or information 5-6) is a 4x4 file, and its
 // ambiguous codes are 4x4; otherwise ambiguous codes are Admiralty. A file mixing both kinds gets a notice.
-import type { Betrouwbaarheid } from '../model.js';
+import type { Betrouwbaarheid } from '../domain.js';
 import { memoise } from './memo.js';
 
 export type Schema = Betrouwbaarheid['schema'];

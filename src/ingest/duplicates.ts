@@ -4,7 +4,7 @@
 // - Other content: the later one (later file in the order given, or later line) wins, with a warning naming both
 //   places; the earlier one then counts as `dubbel` in its own file.
 // So each record counts exactly once, in the file it came from: regels = geaccepteerd + afgewezen + dubbel.
-import type { Melding, Origin } from '../model.js';
+import type { Melding, Origin } from '../domain.js';
 import type { Kind } from './kind.js';
 
 export class Deduplicator<T extends { origin: Origin }> {

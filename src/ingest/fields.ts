@@ -1,6 +1,6 @@
 // Field readers shared by signals and trend notes: each reads one canonical column of a row, reports a problem
 // through the row's report, and returns the normalised value (undefined when empty or rejected).
-import type { Fenomeen } from '../model.js';
+import type { Fenomeen } from '../domain.js';
 import { withSuggestions, type Reference } from '../reference/index.js';
 import { parseDatum } from './dates.js';
 import { interner } from './memo.js';

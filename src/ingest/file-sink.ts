@@ -1,6 +1,6 @@
 // Turns one file's raw records into accepted candidates, rejected records and messages. The first non-blank record
 // is the header; blank records (also ";;;;" rows Excel leaves behind) carry no data and are not counted.
-import type { AfgewezenRecord, Melding, Origin } from '../model.js';
+import type { AfgewezenRecord, Melding, Origin } from '../domain.js';
 import { FileError } from '../util/errors.js';
 import type { Deduplicator } from './duplicates.js';
 import { mapHeader, type KolomIndeling } from './header.js';

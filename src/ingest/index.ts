@@ -1,6 +1,6 @@
 // The ingest stage: CSV exports as analysts receive them -> validated, normalised records, with an account of every
 // record (accepted, rejected with its reason, or duplicate) per file and in total.
-import type { Signaal, Trendnotitie } from '../model.js';
+import type { Signaal, Trendnotitie } from '../domain.js';
 import type { Reference } from '../reference/index.js';
 import { FileError } from '../util/errors.js';
 import { soortFromHeader } from './header.js';
@@ -14,8 +14,8 @@ import { fenomeenLookup, type FenomeenLookup } from './values.js';
 /** Reads fenomeen labels with the caller's taxonomy, else with the built-in one (loaded only then). */
 async function fenomeenLabels(opts: IngestOpties): Promise<FenomeenLookup> {
   if (opts.fenomeenVoorLabel) return fenomeenLookup(opts.fenomeenVoorLabel);
-  const { ingebouwdeTaxonomie, labelResolver } = await import('../classify/taxonomy.js');
-  return fenomeenLookup(labelResolver(await ingebouwdeTaxonomie()));
+  const { builtInTaxonomy, labelResolver } = await import('../classify/taxonomy.js');
+  return fenomeenLookup(labelResolver(await builtInTaxonomy()));
 }
 
 /** Signal exports, in the order given (later files win on conflicting duplicates). */

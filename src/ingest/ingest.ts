@@ -1,6 +1,6 @@
 // Runs the files of one kind through the reader in the order given, with duplicates resolved across all of them
 // (duplicates.ts), and keeps the books: per file and in total, regels = geaccepteerd + afgewezen + dubbel.
-import type { BestandVerantwoording, IngestResultaat, Melding, Origin, Telling } from '../model.js';
+import type { BestandVerantwoording, IngestResultaat, Melding, Origin, Telling } from '../domain.js';
 import { Deduplicator } from './duplicates.js';
 import { FileSink, type FileOutcome } from './file-sink.js';
 import type { GemeenteOmzetting } from './fields.js';

@@ -1,6 +1,6 @@
 // What differs between the kinds of files cter ingests (signals, trend notes): how a row becomes a record, and
 // when two records are the same one.
-import type { Origin } from '../model.js';
+import type { Origin } from '../domain.js';
 import type { Omzettingen } from './fields.js';
 import type { Soort } from './tables.js';
 import type { FileConverter } from './row.js';

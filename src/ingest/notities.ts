@@ -1,6 +1,6 @@
 // A trend-note row -> Trendnotitie. Required: datum, titel, notitie. Where it applies: gemeente and/or regio; a local or
 // regional note with neither is accepted with a warning (it then appears only in the configured region's reports).
-import type { Trendnotitie } from '../model.js';
+import type { Trendnotitie } from '../domain.js';
 import { withSuggestions, type Reference } from '../reference/index.js';
 import { Omzettingen, readDatum, readFenomeen, readGemeente, readRequired } from './fields.js';
 import { contentKey, type Kind } from './kind.js';

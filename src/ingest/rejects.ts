@@ -1,7 +1,7 @@
 // The rejects file: every rejected record with its file, line, reason and original fields, so the analyst can fix
 // the rows in Excel. Semicolon-separated, UTF-8 with BOM (Excel then reads the accents right), CRLF, written atomically.
 import { rm } from 'node:fs/promises';
-import type { AfgewezenRecord } from '../model.js';
+import type { AfgewezenRecord } from '../domain.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { toCsv } from '../util/csv.js';
 

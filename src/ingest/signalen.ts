@@ -1,6 +1,6 @@
 // A signal export row -> Signaal. Required: id, datum, gemeente; everything else is normalised and, when not
 // recognised, kept with a warning. The person key is pseudonymised here and goes no further.
-import type { Betrouwbaarheid, Signaal } from '../model.js';
+import type { Betrouwbaarheid, Signaal } from '../domain.js';
 import type { Reference } from '../reference/index.js';
 import { fileSchema, grade, parseCode, type Code } from './betrouwbaarheid.js';
 import { Omzettingen, readDatum, readFenomeen, readGemeente, readKnown, readRequired } from './fields.js';

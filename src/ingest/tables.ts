@@ -3,7 +3,7 @@
 // Located relative to this module so they are found from dist/ and from src/. The files are ours: a conflict in
 // them (one spelling meaning two things) is a packaging bug and fails loudly.
 import { readFileSync } from 'node:fs';
-import { SCHALEN, type Schaal } from '../model.js';
+import { SCHALEN, type Schaal } from '../domain.js';
 import { normaliseName } from '../reference/normalise.js';
 
 const DATA_DIR = new URL('../../data/', import.meta.url);

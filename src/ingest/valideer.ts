@@ -1,5 +1,5 @@
 // `cter valideer`: ingest files of either kind without producing a report, and tell the analyst what was found.
-import type { AfgewezenRecord, BestandVerantwoording, Melding, Telling } from '../model.js';
+import type { AfgewezenRecord, BestandVerantwoording, Melding, Telling } from '../domain.js';
 import type { Reference } from '../reference/index.js';
 import { detectSoort, ingestNotities, ingestSignalen } from './index.js';
 import { ordered, type IngestOpties, type IngestUitkomst } from './ingest.js';

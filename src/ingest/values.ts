@@ -1,6 +1,6 @@
 // Normalisation of the enumerated columns (bron, type, schaal against data/waarden.json; fenomeen against the
 // taxonomy's labels), and of free-text fields.
-import type { Fenomeen } from '../model.js';
+import type { Fenomeen } from '../domain.js';
 import { memoise } from './memo.js';
 import { ingestTables, type Synoniemen } from './tables.js';
 import { normaliseName } from '../reference/normalise.js';

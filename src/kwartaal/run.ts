@@ -3,7 +3,7 @@
 // the projectgroep, the lokaal beeld of every area as PDF (batch's pool and one browser), and overzicht.json/.md with
 // every file's SHA-256. Trends and summary come first, so an interrupted run still leaves them.
 import { join } from 'node:path';
-import type { LoadedConfig } from '../config/types.js';
+import type { LoadedConfig } from '../config/cter-config.js';
 import { slug } from '../reference/normalise.js';
 import { reviewQueue } from '../review/queue.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
@@ -20,7 +20,7 @@ import type { Scope } from '../aggregate/aggregate.js';
 import { doelenVanScope, type BatchDoel } from '../batch/targets.js';
 import { fileSha256, makeReports, poolWriter } from '../batch/run.js';
 import type { Voortgang } from '../batch/progress.js';
-import { buildReportModel } from '../report/model.js';
+import { buildReportModel } from '../report/build-model.js';
 import { duidingVan } from '../report/duiding.js';
 import { reportBasis } from '../report/basis.js';
 import type { Formaat } from '../report/formaten.js';
@@ -97,7 +97,7 @@ export async function runKwartaal(options: KwartaalOptions): Promise<KwartaalRes
     const wachtend = reviewQueue(run.invoer.signalen, run.invoer.beoordelingen).filter((w) => inScope.has(w.signaal.gemeente));
     const samenvatting = samenvattingMarkdown({
       trends,
-      fenomeenNamen: basis.fenomeenNamen,
+      fenomeenNames: basis.fenomeenNames,
       kernpunten: buildReportModel({ ...basis, cijfers: run.cijfers(scope) }).kernpunten,
       wachtrij: {
         totaal: wachtend.length,
@@ -107,7 +107,7 @@ export async function runKwartaal(options: KwartaalOptions): Promise<KwartaalRes
     });
     const teksten: [bestand: string, wat: string, data: string][] = [
       ['trends.json', 'trends (JSON)', `${JSON.stringify(trends, null, 2)}\n`],
-      ['trends.md', 'trends (Markdown)', trendsMarkdown(trends, basis.fenomeenNamen)],
+      ['trends.md', 'trends (Markdown)', trendsMarkdown(trends, basis.fenomeenNames)],
       ['trends.csv', 'trends (CSV)', trendsCsv(trends)],
       ['samenvatting.md', 'samenvatting voor de projectgroep', samenvatting],
     ];

@@ -3,7 +3,7 @@
 // wait in the review queue. Pure and
 // without a clock, so a second run of the same quarter writes the same bytes.
 import { formatInteger } from '../present/format.js';
-import type { FenomeenNamen } from '../present/labels.js';
+import type { FenomeenNames } from '../present/labels.js';
 import { metLidwoord } from '../report/kernpunten.js';
 import { significanteVeranderingen } from '../aggregate/trends-md.js';
 import type { TrendSamenvatting } from '../aggregate/trends.js';
@@ -17,12 +17,12 @@ export interface SamenvattingInput {
   /** Names of the areas for which the analyst has no duiding file for the period (`cter duiding`). */
   zonderDuiding: readonly string[];
   /** Fenomeen names of the run's taxonomy; the built-in taxonomy's when absent. */
-  fenomeenNamen?: FenomeenNamen;
+  fenomeenNames?: FenomeenNames;
 }
 
 const meervoud = (n: number, een: string, meer: string): string => `${formatInteger(n)} ${n === 1 ? een : meer}`;
 
-export function samenvattingMarkdown({ trends: s, kernpunten, wachtrij, zonderDuiding, fenomeenNamen }: SamenvattingInput): string {
+export function samenvattingMarkdown({ trends: s, kernpunten, wachtrij, zonderDuiding, fenomeenNames }: SamenvattingInput): string {
   const scope = s.gebieden[s.gebieden.length - 1];
   if (!scope) throw new Error('trend summary without areas');
   const markering = [s.rubricering ? `Rubricering: ${s.rubricering}` : '', s.tlp ? `TLP:${s.tlp}` : '']
@@ -45,7 +45,7 @@ export function samenvattingMarkdown({ trends: s, kernpunten, wachtrij, zonderDu
     '',
     '## Significante veranderingen per gebied',
     '',
-    ...significanteVeranderingen(s, volgorde, fenomeenNamen),
+    ...significanteVeranderingen(s, volgorde, fenomeenNames),
     '',
     '## Duiding en advies',
     '',

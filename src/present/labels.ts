@@ -1,14 +1,14 @@
 // Dutch names of the canonical categories, as the report prints them.
 
 import { readFileSync } from 'node:fs';
-import type { Ernst, Fenomeen, Herkomst, Schaal } from '../model.js';
-import { INGEBOUWDE_TAXONOMIE } from '../util/package.js';
+import type { Ernst, Fenomeen, Herkomst, Schaal } from '../domain.js';
+import { BUILT_IN_TAXONOMY } from '../util/package.js';
 
 /**
  * The fenomenen's names as the taxonomy labels them (data/taxonomie.json, or the analyst's own taxonomy): the only
  * list, so a renamed label shows everywhere. `kort` heads narrow table columns.
  */
-export interface FenomeenNamen {
+export interface FenomeenNames {
   naam: Record<Fenomeen, string>;
   kort: Record<Fenomeen, string>;
 }
@@ -20,7 +20,7 @@ interface FenomeenLabel {
 }
 
 /** The names of a taxonomy's fenomenen; a label without a short form is cut to fit a column. */
-export function fenomeenNamen(fenomenen: readonly FenomeenLabel[]): FenomeenNamen {
+export function fenomeenNames(fenomenen: readonly FenomeenLabel[]): FenomeenNames {
   const kort = (f: FenomeenLabel) => f.kort ?? (f.label.length <= 8 ? f.label : `${f.label.slice(0, 7)}.`);
   return {
     naam: Object.fromEntries(fenomenen.map((f) => [f.code, f.label])) as Record<Fenomeen, string>,
@@ -28,11 +28,11 @@ export function fenomeenNamen(fenomenen: readonly FenomeenLabel[]): FenomeenName
   };
 }
 
-let ingebouwd: FenomeenNamen | undefined;
+let ingebouwd: FenomeenNames | undefined;
 
 /** The built-in taxonomy's names (read once from data/taxonomie.json), where no taxonomy was loaded. */
-export function ingebouwdeFenomeenNamen(): FenomeenNamen {
-  ingebouwd ??= fenomeenNamen((JSON.parse(readFileSync(INGEBOUWDE_TAXONOMIE, 'utf8')) as { fenomenen: FenomeenLabel[] }).fenomenen);
+export function builtInFenomeenNames(): FenomeenNames {
+  ingebouwd ??= fenomeenNames((JSON.parse(readFileSync(BUILT_IN_TAXONOMY, 'utf8')) as { fenomenen: FenomeenLabel[] }).fenomenen);
   return ingebouwd;
 }
 

@@ -1,6 +1,6 @@
 // `cter gebieden`: the areas cter knows (regions by kind, or gemeenten) and the members of one region, as data for
 // people and scripts. Pure: takes the loaded reference, returns text or JSON-ready objects.
-import type { Regio, RegioSoort } from '../model.js';
+import type { Regio, RegioSoort } from '../domain.js';
 import { compareGemeenteNamen, type Reference } from './index.js';
 
 export const GEBIED_SOORTEN = ['veiligheidsregio', 'zorg- en veiligheidsregio', 'politie-eenheid', 'eigen regio', 'gemeente'] as const;

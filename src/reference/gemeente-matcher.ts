@@ -5,7 +5,7 @@
 // Precedence: a current gemeente's name (official, other, bare) always means that gemeente ("Hoorn" is the gemeente
 // Hoorn, not the village on Terschelling). Abolished gemeenten and woonplaatsen come next, together: when such a name
 // points to more than one current gemeente ("Koedijk": Alkmaar and Dijk en Waard), it is ambiguous and refused.
-import type { Gemeente } from '../model.js';
+import type { Gemeente } from '../domain.js';
 import { normaliseName, plaatsKey, splitSuffix, withoutSuffix, woordKeys, zonderGemeente, zonderLidwoord } from './normalise.js';
 import { suggereer, type Kandidaat } from './suggest.js';
 import type { OpgehevenRow, WoonplaatsRow } from './tables.js';

@@ -1,7 +1,7 @@
 // Reference data: the current gemeenten (CBS 2025), veiligheidsregio's, the Noord-Holland regions, abolished
 // gemeenten, and what the configuration adds (own regions, newer inhabitant counts).
 import { readFileSync } from 'node:fs';
-import type { Gemeente, Regio } from '../model.js';
+import type { Gemeente, Regio } from '../domain.js';
 import { CterError, FileError, UsageError } from '../util/errors.js';
 import { GemeenteMatcher, type GemeenteMatch } from './gemeente-matcher.js';
 import { slug } from './normalise.js';

@@ -2,7 +2,7 @@
 // politie-eenheden) and the analyst's own regions. Resolved by code or by name, with or without a prefix such as
 // "Veiligheidsregio" or "Zorg- en veiligheidsregio"; "Politie Amsterdam" and "Eenheid Amsterdam" name the
 // politie-eenheid.
-import type { Regio } from '../model.js';
+import type { Regio } from '../domain.js';
 import { CterError } from '../util/errors.js';
 import { plaatsKey, woordKeys } from './normalise.js';
 import { suggereer, type Kandidaat } from './suggest.js';

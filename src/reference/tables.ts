@@ -2,7 +2,7 @@
 // works from dist/ (installed CLI) and from src/ (vitest). The files are ours: a malformed row is a packaging bug.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { RegioSoort } from '../model.js';
+import type { RegioSoort } from '../domain.js';
 
 const DATA_DIR = new URL('../../data/reference/', import.meta.url);
 

@@ -1,16 +1,16 @@
 // What every report of one run shares: the trend notes, the input accounting, the classification summary, the
 // configuration, the version and the generation time. `cter beeld` builds one report from it, `cter batch` many.
 
-import type { LoadedConfig } from '../config/types.js';
-import { HERKOMSTEN, type BestandVerantwoording, type GeclassificeerdSignaal, type Herkomst } from '../model.js';
+import type { LoadedConfig } from '../config/cter-config.js';
+import { HERKOMSTEN, type BestandVerantwoording, type GeclassificeerdSignaal, type Herkomst } from '../domain.js';
 import type { PipelineResultaat } from '../pipeline.js';
 import { evalueer } from '../classify/evaluatie.js';
 import { loadReference } from '../reference/index.js';
 import { cterVersie } from '../util/package.js';
 import { rapportPad } from '../util/paths.js';
-import { fenomeenNamen } from '../present/labels.js';
+import { fenomeenNames } from '../present/labels.js';
 import { leesDuidingen } from './duiding.js';
-import type { ClassificatieMeting, ReportInput } from './types.js';
+import type { ClassificatieMeting, ReportInput } from './model-types.js';
 import { trainingsvoorbeelden } from '../classify/classify.js';
 import type { Voorbeeld } from '../classify/tekstmodel.js';
 
@@ -62,7 +62,7 @@ export function reportBasis(
     notities: invoer.notities,
     signalen: invoer.signalen,
     ...(invoer.taxonomy
-      ? { fenomeenNamen: fenomeenNamen(invoer.taxonomy.definitie.fenomenen) }
+      ? { fenomeenNames: fenomeenNames(invoer.taxonomy.definitie.fenomenen) }
       : {}),
     invoer: {
       signalen: invoer.ingest.signalen.bestanden.map(toon),

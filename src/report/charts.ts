@@ -4,8 +4,8 @@
 
 import type { ChartConfiguration, Plugin } from 'chart.js';
 import type { ChartJSNodeCanvas } from 'chartjs-node-canvas';
-import { reportThema } from './thema.js';
-import type { Aantal, Getal, ReportModel, Verdeling } from './types.js';
+import { reportTheme } from './theme.js';
+import type { Aantal, Getal, ReportModel, Verdeling } from './model-types.js';
 
 /**
  * Print resolution: the PNGs are drawn at twice their CSS size (a full-width chart then prints at about 215 dpi).
@@ -43,8 +43,8 @@ const valueLabels: Plugin = {
     const valueScale = horizontal ? chart.scales.x : chart.scales.y;
     if (!valueScale) return;
     ctx.save();
-    ctx.font = `${reportThema().waardeLettergrootte}px ${reportThema().lettertype}`;
-    ctx.fillStyle = reportThema().tekst;
+    ctx.font = `${reportTheme().waardeLettergrootte}px ${reportTheme().lettertype}`;
+    ctx.fillStyle = reportTheme().tekst;
     chart.data.datasets.forEach((dataset, i) => {
       const texts = (dataset as WithTexts).tekst;
       const meta = chart.getDatasetMeta(i);
@@ -71,14 +71,14 @@ const raw = (a: Aantal | Getal): number | null => a.waarde;
 function axis(title?: string) {
   return {
     beginAtZero: true,
-    grid: { color: reportThema().raster },
+    grid: { color: reportTheme().raster },
     border: { display: false },
-    ticks: { color: reportThema().tekst, precision: 0 },
-    title: title ? { display: true, text: title, color: reportThema().tekst } : { display: false },
+    ticks: { color: reportTheme().tekst, precision: 0 },
+    title: title ? { display: true, text: title, color: reportTheme().tekst } : { display: false },
   };
 }
 
-const categoryAxis = () => ({ grid: { display: false }, ticks: { color: reportThema().tekst, autoSkip: false } });
+const categoryAxis = () => ({ grid: { display: false }, ticks: { color: reportTheme().tekst, autoSkip: false } });
 
 /** Room at the bar ends for the printed values. */
 const endPadding = (horizontal: boolean) => ({ padding: horizontal ? { right: 28 } : { top: 16 } });
@@ -108,7 +108,7 @@ function barChart(
       devicePixelRatio: PIXEL_RATIO,
       layout: endPadding(horizontal),
       plugins: {
-        legend: { display: legend, position: 'bottom', labels: { color: reportThema().tekst, boxWidth: 12, boxHeight: 12 } },
+        legend: { display: legend, position: 'bottom', labels: { color: reportTheme().tekst, boxWidth: 12, boxHeight: 12 } },
         title: { display: false },
       },
       scales: horizontal
@@ -122,9 +122,9 @@ function barChart(
 function fenomenenChart(m: ReportModel): ChartSpec {
   const rijen = m.fenomenen.rijen;
   const series = [
-    { label: m.periode.vorigJaar.kort, pick: (r: (typeof rijen)[number]) => r.vorigJaar, color: reportThema().vergelijking.vorigJaar },
-    { label: m.periode.vorige.kort, pick: (r: (typeof rijen)[number]) => r.vorigePeriode, color: reportThema().vergelijking.vorigePeriode },
-    { label: m.periode.kort, pick: (r: (typeof rijen)[number]) => r.huidig, color: reportThema().vergelijking.huidig },
+    { label: m.periode.vorigJaar.kort, pick: (r: (typeof rijen)[number]) => r.vorigJaar, color: reportTheme().vergelijking.vorigJaar },
+    { label: m.periode.vorige.kort, pick: (r: (typeof rijen)[number]) => r.vorigePeriode, color: reportTheme().vergelijking.vorigePeriode },
+    { label: m.periode.kort, pick: (r: (typeof rijen)[number]) => r.huidig, color: reportTheme().vergelijking.huidig },
   ].slice(m.periode.vorigJaarApart ? 0 : 1);
   const vergelijking = m.periode.vorigJaarApart ? `${m.periode.vorige.label} en ${m.periode.vorigJaar.label}` : m.periode.vorige.label;
   return {
@@ -153,8 +153,8 @@ function ontwikkelingChart(m: ReportModel): ChartSpec {
       datasets: o.rijen.map((r) => ({
         label: r.naam,
         data: r.waarden.map(raw),
-        backgroundColor: reportThema().fenomeen[r.code],
-        borderColor: reportThema().staafRand,
+        backgroundColor: reportTheme().fenomeen[r.code],
+        borderColor: reportTheme().staafRand,
         borderWidth: 0.75,
         barPercentage: 0.7,
       })),
@@ -162,7 +162,7 @@ function ontwikkelingChart(m: ReportModel): ChartSpec {
     options: {
       devicePixelRatio: PIXEL_RATIO,
       plugins: {
-        legend: { position: 'right', labels: { color: reportThema().tekst, boxWidth: 12, boxHeight: 12 } },
+        legend: { position: 'right', labels: { color: reportTheme().tekst, boxWidth: 12, boxHeight: 12 } },
       },
       scales: {
         x: { ...categoryAxis(), stacked: true },
@@ -192,7 +192,7 @@ function verdelingChart(v: Verdeling, m: ReportModel, label: (r: Rij) => string 
     height: Math.max(110, 40 + rijen.length * 24),
     config: barChart(
       rijen.map(label),
-      [{ label: v.titel, data: rijen.map((r) => raw(r.aantal)), tekst: rijen.map((r) => r.aantal.tekst), color: reportThema().staaf }],
+      [{ label: v.titel, data: rijen.map((r) => raw(r.aantal)), tekst: rijen.map((r) => r.aantal.tekst), color: reportTheme().staaf }],
       { horizontal: true, legend: false },
     ),
     alt: `Staafdiagram: signalen naar ${v.titel.toLowerCase()} in ${m.periode.label}. De aantallen staan in de tabel ernaast.`,
@@ -208,14 +208,14 @@ function gemeentenChart(m: ReportModel): ChartSpec | null {
   const labels = [...rijen.map((r) => r.naam), `${m.gebied.naam} (regio)`];
   const values = [...rijen.map((r) => raw(r.per10000)), raw(g.totaal.per10000)];
   const texts = [...rijen.map((r) => r.per10000.tekst), g.totaal.per10000.tekst];
-  const config = barChart(labels, [{ label: 'Per 10.000 inwoners', data: values, tekst: texts, color: reportThema().staaf }], {
+  const config = barChart(labels, [{ label: 'Per 10.000 inwoners', data: values, tekst: texts, color: reportTheme().staaf }], {
     horizontal: true,
     legend: false,
     valueTitle: 'Signalen per 10.000 inwoners',
   });
   // The region's own bar in another colour, so it reads as the reference line.
   const dataset = config.data.datasets[0]!;
-  dataset.backgroundColor = labels.map((_, i) => (i === labels.length - 1 ? reportThema().nadruk : reportThema().staaf));
+  dataset.backgroundColor = labels.map((_, i) => (i === labels.length - 1 ? reportTheme().nadruk : reportTheme().staaf));
   return {
     width: 720,
     // Many gemeenten (a police unit has 32) get slimmer bars; the chart may then fill most of a page.
@@ -264,9 +264,9 @@ export class ChartRenderer {
         // Transparent, not white: PDF viewers colour-manage embedded images, and a white chart background then
         // shows as a faint grey box on the white page.
         chartCallback: (ChartJS) => {
-          ChartJS.defaults.font.family = reportThema().lettertype;
-          ChartJS.defaults.font.size = reportThema().lettergrootte;
-          ChartJS.defaults.color = reportThema().tekst;
+          ChartJS.defaults.font.family = reportTheme().lettertype;
+          ChartJS.defaults.font.size = reportTheme().lettergrootte;
+          ChartJS.defaults.color = reportTheme().tekst;
         },
       });
       this.canvases.set(key, canvas);

@@ -2,11 +2,11 @@
 // The same figure in two tables (a fenomeen's count in the fenomeen table, the series and the gemeente x fenomeen
 // table) is one cell, so suppression holds across linked tables.
 
-import type { GebiedCijfers, ScopeCijfers, Verandering } from '../aggregate/types.js';
-import { FENOMENEN, type Fenomeen } from '../model.js';
+import type { GebiedCijfers, ScopeCijfers, Verandering } from '../aggregate/result-types.js';
+import { FENOMENEN, type Fenomeen } from '../domain.js';
 import { formatDifference, formatInteger, formatP, formatPercentChange } from '../present/format.js';
 import { suppress, type CellSystem, type Relation, type SuppressionKind } from './suppression.js';
-import type { Aantal, Getal, VeranderingWeergave } from './types.js';
+import type { Aantal, Getal, VeranderingWeergave } from './model-types.js';
 
 export type VerdelingSoort = 'type' | 'bron' | 'ernst' | 'betrouwbaarheid' | 'herkomst';
 

@@ -1,16 +1,16 @@
 // For a region: its gemeenten side by side (signals, change, rate per 10,000) and the gemeente x fenomeen table.
 
-import type { ScopeCijfers } from '../aggregate/types.js';
-import { FENOMENEN } from '../model.js';
+import type { ScopeCijfers } from '../aggregate/result-types.js';
+import { FENOMENEN } from '../domain.js';
 import { cell, type Figures } from './figures.js';
 import { formatDecimal, formatInteger } from '../present/format.js';
-import type { FenomeenNamen } from '../present/labels.js';
-import type { GemeentenSectie } from './types.js';
+import type { FenomeenNames } from '../present/labels.js';
+import type { GemeentenSectie } from './model-types.js';
 
 export function gemeentenSectie(
   c: ScopeCijfers,
   figures: Figures,
-  namen: FenomeenNamen,
+  namen: FenomeenNames,
 ): GemeentenSectie | null {
   if (c.gebied.soort !== 'regio' || c.gemeenten.length === 0) return null;
   const [nu, vorige] = [c.periode.code, c.vorigePeriode.code];

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { reportThema } from './thema.js';
-import type { Kaart, KaartGemeente } from './types.js';
+import { reportTheme } from './theme.js';
+import type { Kaart, KaartGemeente } from './model-types.js';
 
 const GRENZEN = new URL('../../data/reference/gemeentegrenzen-2025.topojson', import.meta.url);
 
@@ -103,7 +103,7 @@ export function kaartSvg(kaart: Kaart, width: number, maxHeight: number): Geteke
     const fits = half * 2 < (x1 - x0) * 0.85 && size * 1.4 < (y1 - y0) * 0.6 && !overlaps(box);
     if (fits) placed.push(box);
     const colour = textColour(kaart, g);
-    const style = `font-family:${reportThema().lettertype};font-size:${size}px;fill:${colour}`;
+    const style = `font-family:${reportTheme().lettertype};font-size:${size}px;fill:${colour}`;
     if (fits) {
       nummers.push(null);
       labels.push(

@@ -5,7 +5,7 @@
 import type { Reference } from '../reference/index.js';
 import { formatDecimal } from '../present/format.js';
 import { KLEIN_AANTAL } from './kernpunten.js';
-import type { Aantal, GemeentenSectie, Getal, Kaart, KaartKlasse } from './types.js';
+import type { Aantal, GemeentenSectie, Getal, Kaart, KaartKlasse } from './model-types.js';
 
 /** The credit the CC BY 4.0 licence of the boundaries asks for. */
 const KAART_BRON = 'Bron: CBS, PDOK (gemeentegrenzen 2025, CC BY 4.0)';

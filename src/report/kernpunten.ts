@@ -2,7 +2,7 @@
 // called a rise or fall; a hidden count is never named, a small one only as "minder dan 5".
 
 import { capitalise, enumerate, formatP, formatShare } from '../present/format.js';
-import type { Aantal, ReportModel, VeranderingWeergave } from './types.js';
+import type { Aantal, ReportModel, VeranderingWeergave } from './model-types.js';
 
 /** A rate per 10,000 on fewer signals than this is shown, with its count, but never singled out as a kernpunt. */
 export const KLEIN_AANTAL = 10;

@@ -3,14 +3,14 @@
 
 import { netwerkCijfers } from '../aggregate/netwerk.js';
 import { periodeVanDatum } from '../aggregate/periode.js';
-import type { ScopeCijfers } from '../aggregate/types.js';
-import type { CterConfig } from '../config/types.js';
-import type { GeclassificeerdSignaal, Regio } from '../model.js';
+import type { ScopeCijfers } from '../aggregate/result-types.js';
+import type { CterConfig } from '../config/cter-config.js';
+import type { GeclassificeerdSignaal, Regio } from '../domain.js';
 import type { Reference } from '../reference/index.js';
 import { cell, type Figures } from './figures.js';
 import { capitalise, formatDecimal, formatInteger, aanduiding, kortePeriode } from '../present/format.js';
 import { BRON_VAN } from '../present/labels.js';
-import type { Aantal, Getal, NetwerkSectie } from './types.js';
+import type { Aantal, Getal, NetwerkSectie } from './model-types.js';
 
 /** The region a report's area is compared with: a gemeente's veiligheidsregio; a region's configured larger region. */
 function vergelijkingsRegio(c: ScopeCijfers, ref: Reference, config: Pick<CterConfig, 'regio'>): Regio | null {

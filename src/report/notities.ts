@@ -2,11 +2,11 @@
 
 import type { GemeenteOpzoeker } from '../aggregate/aggregate.js';
 import { notitiesVoorScope, type NotitiePlaatsing, type TrendNotitie } from '../aggregate/trends.js';
-import type { ScopeCijfers } from '../aggregate/types.js';
-import type { Fenomeen, Schaal, Trendnotitie } from '../model.js';
+import type { ScopeCijfers } from '../aggregate/result-types.js';
+import type { Fenomeen, Schaal, Trendnotitie } from '../domain.js';
 import { formatDate } from '../present/format.js';
 import { SCHAAL_TITEL } from '../present/labels.js';
-import type { NotitieGroep } from './types.js';
+import type { NotitieGroep } from './model-types.js';
 
 const SCHAAL_VOLGORDE: (Schaal | 'zonder')[] = ['lokaal', 'regionaal', 'landelijk', 'internationaal', 'online', 'zonder'];
 

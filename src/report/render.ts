@@ -11,7 +11,7 @@ import { PACKAGE_TEMPLATES } from '../util/package.js';
 import type { ReportCharts } from './charts.js';
 import { kaartSvg } from './kaart-svg.js';
 import { KLEIN_AANTAL } from './kernpunten.js';
-import type { ReportModel } from './types.js';
+import type { ReportModel } from './model-types.js';
 
 type Render = (context: object, options?: Handlebars.RuntimeOptions) => string;
 

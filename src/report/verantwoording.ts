@@ -1,16 +1,16 @@
 // The verantwoording: inputs with their accounting, how fenomenen were assigned, the test, the privacy rules applied
 // and the configuration. Everything a reader needs to see where each number comes from.
 
-import type { ScopeCijfers } from '../aggregate/types.js';
+import type { ScopeCijfers } from '../aggregate/result-types.js';
 import { configReport } from '../config/show.js';
-import type { ConfigKey, EigenRegio, LoadedConfig } from '../config/types.js';
-import { HERKOMSTEN, type BestandVerantwoording, type Herkomst } from '../model.js';
+import type { ConfigKey, EigenRegio, LoadedConfig } from '../config/cter-config.js';
+import { HERKOMSTEN, type BestandVerantwoording, type Herkomst } from '../domain.js';
 import { rapportPad } from '../util/paths.js';
 import type { Figures } from './figures.js';
 import { formatInteger, formatShare } from '../present/format.js';
 import { HERKOMST_NAAM } from '../present/labels.js';
-import type { Aantal, BestandRij, ConfiguratieRegel, ReportModel, Verdeling, VerdelingRij } from './types.js';
-import type { ReportInput } from './types.js';
+import type { Aantal, BestandRij, ConfiguratieRegel, ReportModel, Verdeling, VerdelingRij } from './model-types.js';
+import type { ReportInput } from './model-types.js';
 import { omzettingRegel, type GemeenteOmzetting } from '../ingest/fields.js';
 
 function bestandRij(b: BestandVerantwoording): BestandRij {

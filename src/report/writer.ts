@@ -5,14 +5,14 @@
 import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { writeRejectsOrRemove } from '../ingest/rejects.js';
-import type { AfgewezenRecord } from '../model.js';
+import type { AfgewezenRecord } from '../domain.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { browserSource, findBrowser } from './browser.js';
 import { ChartRenderer } from './charts.js';
 import type { Formaat } from './formaten.js';
 import { PdfRenderer, type PdfDocument, type PdfMetadata } from './pdf.js';
 import { loadTemplates, renderHeaderFooter, renderHtml, type Templates } from './render.js';
-import type { ReportModel } from './types.js';
+import type { ReportModel } from './model-types.js';
 
 export interface ReportWriterOptions<F extends Formaat = Formaat> {
   formaat: F;

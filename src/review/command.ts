@@ -7,7 +7,7 @@ import { info, out, warn, error } from '../util/io.js';
 import { scopeUitOptiesOfConfig } from '../scope/resolve.js';
 import { loadConfig, priveMap } from '../config/index.js';
 import { readRecords, type RawRecord, type RecordSink } from '../ingest/read-records.js';
-import type { GeclassificeerdSignaal } from '../model.js';
+import type { GeclassificeerdSignaal } from '../domain.js';
 import { runPipelineGemeld } from '../pipeline.js';
 import { loadReference } from '../reference/index.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
@@ -18,7 +18,7 @@ import { geldigeBeoordeling, maakBeoordeling, reviewQueue, wachtrijSelectie, typ
 import { queueStatus, statusTekst } from './status.js';
 import { reviewSession } from './session.js';
 import { addBeoordelingen, loadBeoordelingen, reviewer, type OpgeslagenBeoordeling } from '../classify/beoordelingen.js';
-import type { LoadedConfig } from '../config/types.js';
+import type { LoadedConfig } from '../config/cter-config.js';
 import { shownPath } from '../util/paths.js';
 
 export interface ReviewOpties extends AlgemeneOptieWaarden {

@@ -2,7 +2,7 @@
 // fenomeen (and ernst) column in Excel, import it back. Import is all or nothing: every line is checked first and a
 // single problem means nothing is recorded.
 import { closest } from 'fastest-levenshtein';
-import { ERNST_NIVEAUS, type Ernst, type Fenomeen, type GeclassificeerdSignaal, type Melding } from '../model.js';
+import { ERNST_NIVEAUS, type Ernst, type Fenomeen, type GeclassificeerdSignaal, type Melding } from '../domain.js';
 import { isBlank, type RawRecord } from '../ingest/read-records.js';
 import { FileError } from '../util/errors.js';
 import { toCsv, zonderNeutralisatie } from '../util/csv.js';

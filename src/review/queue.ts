@@ -6,7 +6,7 @@
 // - it is flagged 'afwijking' (the rules point elsewhere than the analyst's label), or
 // - it had a decision whose content has changed since ("gewijzigd sinds beoordeling"): the old decision no longer
 //   applies, so the analyst looks again even when the rules are now sure.
-import type { Ernst, Fenomeen, GeclassificeerdSignaal } from '../model.js';
+import type { Ernst, Fenomeen, GeclassificeerdSignaal } from '../domain.js';
 import type { OpgeslagenBeoordeling } from '../classify/beoordelingen.js';
 import { fenomeenLabel, type Taxonomy } from '../classify/taxonomy.js';
 import { signalContentHash, type Beoordeling, type Beoordelingen } from '../classify/classify.js';

@@ -4,7 +4,7 @@
 import { select, Separator } from '@inquirer/prompts';
 import { colour } from '../util/io.js';
 import { dutch } from '../util/prompt-theme.js';
-import { ERNST_NIVEAUS, type Ernst, type Fenomeen } from '../model.js';
+import { ERNST_NIVEAUS, type Ernst, type Fenomeen } from '../domain.js';
 import { maakBeoordeling, wachtredenTekst, type WachtrijItem } from './queue.js';
 import { addBeoordelingen } from '../classify/beoordelingen.js';
 import { fenomeenLabel, type Taxonomy } from '../classify/taxonomy.js';

@@ -1,6 +1,6 @@
 // `cter review --status`: how many signals wait, per gemeente and quarter; as data (JSON) and as a table for people.
 import { periodeVanDatum } from '../aggregate/periode.js';
-import type { GeclassificeerdSignaal } from '../model.js';
+import type { GeclassificeerdSignaal } from '../domain.js';
 import { compareGemeenteNamen } from '../reference/index.js';
 import { geldigeBeoordeling, WACHTREDEN_TEKST, WACHTREDENEN, type Wachtreden, type WachtrijItem } from './queue.js';
 import type { Beoordelingen } from '../classify/classify.js';

@@ -1,8 +1,8 @@
 // Which area a command is about, from its options or else the configuration: pure lookups in the reference data,
 // with Dutch errors that name the option or configuration key that was wrong. Asking (on a TTY) is the CLI's part.
 import type { Scope } from '../aggregate/aggregate.js';
-import type { CterConfig } from '../config/types.js';
-import type { Regio } from '../model.js';
+import type { CterConfig } from '../config/cter-config.js';
+import type { Regio } from '../domain.js';
 import { gemeenteOfFout, regioOfFout, type Reference } from '../reference/index.js';
 import { UsageError } from '../util/errors.js';
 

@@ -4,9 +4,9 @@
 //   plan.read:       read and classify the inputs once (runPipeline), choose the period (default: the latest
 //                    complete quarter in the inputs), warn about how far the inputs cover it, and index the signals
 //                    once, so every area of the run is aggregated from the same index.
-import type { Periode, ScopeCijfers } from '../aggregate/types.js';
-import type { LoadedConfig } from '../config/types.js';
-import type { AfgewezenRecord } from '../model.js';
+import type { Periode, ScopeCijfers } from '../aggregate/result-types.js';
+import type { LoadedConfig } from '../config/cter-config.js';
+import type { AfgewezenRecord } from '../domain.js';
 import { runPipelineGemeld, type PipelineResultaat } from '../pipeline.js';
 import { loadReference, type Reference } from '../reference/index.js';
 import { UsageError } from '../util/errors.js';

@@ -1,7 +1,7 @@
 // The trend summary of one area of a run: the figures, the period's trend notes and the inputs' accounting, with
 // paths as people read them and the settings and version that made it. trends and kwartaal write it.
 import type { Scope } from '../aggregate/aggregate.js';
-import type { BestandVerantwoording } from '../model.js';
+import type { BestandVerantwoording } from '../domain.js';
 import { cterVersie } from '../util/package.js';
 import { shownPath } from '../util/paths.js';
 import { deelregios } from './resolve.js';

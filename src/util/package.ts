@@ -12,7 +12,7 @@ export function cterVersie(): string {
 export const PACKAGE_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 /** The taxonomy shipped with cter (a workspace may extend or replace it). */
-export const INGEBOUWDE_TAXONOMIE = fileURLToPath(new URL('../../data/taxonomie.json', import.meta.url));
+export const BUILT_IN_TAXONOMY = fileURLToPath(new URL('../../data/taxonomie.json', import.meta.url));
 
 /** The colours and font of the report's charts and map. */
-export const PACKAGE_THEMA = fileURLToPath(new URL('../../data/thema.json', import.meta.url));
+export const PACKAGE_THEME = fileURLToPath(new URL('../../data/thema.json', import.meta.url));

@@ -5,7 +5,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ReportModel } from '../../src/report/types.js';
+import type { ReportModel } from '../../src/report/model-types.js';
 import { cter, cterInTerminal, KEY } from './init-cli.js';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/report');

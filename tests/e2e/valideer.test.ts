@@ -4,7 +4,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Melding } from '../../src/model.js';
+import type { Melding } from '../../src/domain.js';
 import { cter, type Run } from './init-cli.js';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/ingest');

@@ -1,7 +1,7 @@
 // Hand-made classified signals for the aggregation tests: counts are chosen so every figure is known exactly.
 import type { GemeenteOpzoeker } from '../../src/aggregate/aggregate.js';
 import { parsePeriode } from '../../src/aggregate/periode.js';
-import type { Fenomeen, GeclassificeerdSignaal, Gemeente, Regio, Trendnotitie } from '../../src/model.js';
+import type { Fenomeen, GeclassificeerdSignaal, Gemeente, Regio, Trendnotitie } from '../../src/domain.js';
 
 const GEMEENTEN: Gemeente[] = [
   { code: 'GM0479', naam: 'Zaanstad', andereNamen: [], veiligheidsregio: 'VR11', inwoners: 160_000 },

@@ -6,7 +6,7 @@ import { trendsCsv, TRENDS_CSV_KOLOMMEN } from '../../src/aggregate/trends-csv.j
 import { trendsMarkdown } from '../../src/aggregate/trends-md.js';
 import { trendSummary } from '../../src/aggregate/trends.js';
 import { formatP } from '../../src/present/format.js';
-import type { BestandVerantwoording } from '../../src/model.js';
+import type { BestandVerantwoording } from '../../src/domain.js';
 import { NOTITIES, Q3, REGIO, ref, SIGNALEN, sig, times } from './aggregate-fixtures.js';
 
 const BESTANDEN: BestandVerantwoording[] = [

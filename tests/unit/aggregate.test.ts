@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregateScope, indexSignals } from '../../src/aggregate/aggregate.js';
 import { parsePeriode } from '../../src/aggregate/periode.js';
-import { ERNST_NIVEAUS, FENOMENEN } from '../../src/model.js';
+import { ERNST_NIVEAUS, FENOMENEN } from '../../src/domain.js';
 import { Q3, REGIO, ref, sig, SIGNALEN } from './aggregate-fixtures.js';
 
 describe('aggregateScope for a gemeente', () => {

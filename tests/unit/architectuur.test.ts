@@ -112,8 +112,8 @@ describe('src/ folders', () => {
 });
 
 describe('src/ files', () => {
-  it('import a name from the file that declares it: no file re-exports another', () => {
-    const reExports = files.filter((f) => /^export\s+(\*|(type\s+)?\{[^}]*\})\s+from\s/m.test(readFileSync(f, 'utf8')));
+  it('import a name from the file that declares it: no file re-exports another (exports stand at their declaration)', () => {
+    const reExports = files.filter((f) => /^export\s+(\*|(type\s+)?\{)/m.test(readFileSync(f, 'utf8')));
     expect(reExports.map((f) => relative(ROOT, f))).toEqual([]);
   });
 
@@ -121,5 +121,21 @@ describe('src/ files', () => {
     const graph = new Map<string, string[]>(files.map((f) => [f, []]));
     for (const [from, to] of edges) graph.get(from)?.push(to);
     expect(findCycle(graph)?.map((f) => relative(ROOT, f))).toBeUndefined();
+  });
+});
+
+describe('the data flow of cter beeld in docs/ARCHITECTUUR.md', () => {
+  const doc = readFileSync(join(ROOT, 'docs/ARCHITECTUUR.md'), 'utf8');
+  const block = /<!-- data-flow:start -->([\s\S]*?)<!-- data-flow:end -->/.exec(doc)?.[1] ?? '';
+  const steps = [...block.matchAll(/^\|[^|]+\|\s*`(\w+)`\s*\|\s*`([\w/.-]+)`\s*\|$/gm)].map((m) => ({ naam: m[1]!, bestand: m[2]! }));
+
+  it('names one function per step, each declared in the file it names', () => {
+    expect(steps.length).toBeGreaterThan(20);
+    const missing = steps.filter(({ naam, bestand }) => {
+      const path = join(ROOT, bestand);
+      const text = files.includes(path) ? readFileSync(path, 'utf8') : '';
+      return !new RegExp(`(function|class|const)\\s+${naam}\\b`).test(text);
+    });
+    expect(missing).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // Provenance: analyst label > rules, review decisions only for unchanged content, and the content hash.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Signaal } from '../../src/model.js';
+import type { Signaal } from '../../src/domain.js';
 import { classifySignal, classifySignals, signalContentHash, type Beoordeling } from '../../src/classify/classify.js';
 import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
 

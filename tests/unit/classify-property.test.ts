@@ -2,7 +2,7 @@
 // neutral sentence added to a description never changes a conclusive outcome (rules or model).
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Signaal } from '../../src/model.js';
+import type { Signaal } from '../../src/domain.js';
 import { bouwModel, laadModelbestand, neutraleKenmerken, type Tekstmodel } from '../../src/classify/tekstmodel.js';
 import { classifySignal } from '../../src/classify/classify.js';
 import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';

@@ -1,7 +1,7 @@
 // The rules engine on the built-in taxonomy: terms, look-alikes, negatives, ties, ernst, reasons.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Signaal } from '../../src/model.js';
+import type { Signaal } from '../../src/domain.js';
 import { classifySignal, classifySignals } from '../../src/classify/classify.js';
 import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
 

@@ -3,11 +3,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FENOMENEN } from '../../src/model.js';
+import { FENOMENEN } from '../../src/domain.js';
 import { CterError } from '../../src/util/errors.js';
 import { classifySignal } from '../../src/classify/classify.js';
 import { fenomeenVoorLabel, loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
-import { INGEBOUWDE_TAXONOMIE } from '../../src/util/package.js';
+import { BUILT_IN_TAXONOMY } from '../../src/util/package.js';
 
 let dir: string;
 let builtIn: Taxonomy;
@@ -45,8 +45,8 @@ describe('built-in taxonomy', () => {
 
   it('records the file and its SHA-256', async () => {
     const { createHash } = await import('node:crypto');
-    const sha = createHash('sha256').update(await readFile(INGEBOUWDE_TAXONOMIE)).digest('hex');
-    expect(builtIn.bronnen).toEqual([{ pad: INGEBOUWDE_TAXONOMIE, sha256: sha, rol: 'ingebouwd' }]);
+    const sha = createHash('sha256').update(await readFile(BUILT_IN_TAXONOMY)).digest('hex');
+    expect(builtIn.bronnen).toEqual([{ pad: BUILT_IN_TAXONOMY, sha256: sha, rol: 'ingebouwd' }]);
   });
 
   it('maps analysts labels to fenomenen, ignoring case, spaces and hyphens', () => {

@@ -8,7 +8,7 @@ import { findJsonSyntaxError, lineColumn } from '../../src/config/json-syntax.js
 import { validateConfig } from '../../src/config/validate.js';
 import { CterError, FileError } from '../../src/util/errors.js';
 import { CONFIG_KEYS, DEFAULTS, jsonSchema } from '../../src/config/schema.js';
-import type { CterConfig } from '../../src/config/types.js';
+import type { CterConfig } from '../../src/config/cter-config.js';
 
 let dir: string;
 beforeEach(async () => {

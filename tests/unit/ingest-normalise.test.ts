@@ -4,9 +4,9 @@ import { canonicalColumn, mapHeader, soortFromHeader } from '../../src/ingest/he
 import { pseudonymiser } from '../../src/ingest/pseudonym.js';
 import { ingestTables } from '../../src/ingest/tables.js';
 import { fenomeenLookup, lookupBron, lookupSchaal, lookupType, type FenomeenLookup } from '../../src/ingest/values.js';
-import { FENOMENEN } from '../../src/model.js';
+import { FENOMENEN } from '../../src/domain.js';
 import { FileError } from '../../src/util/errors.js';
-import { ingebouwdeTaxonomie, labelResolver } from '../../src/classify/taxonomy.js';
+import { builtInTaxonomy, labelResolver } from '../../src/classify/taxonomy.js';
 
 describe('header aliases', () => {
   it.each([
@@ -84,7 +84,7 @@ describe('known values', () => {
   // Fenomeen labels are the taxonomy's; ingest reads them with the built-in taxonomy unless given another.
   let lookupFenomeen: FenomeenLookup;
   beforeAll(async () => {
-    lookupFenomeen = fenomeenLookup(labelResolver(await ingebouwdeTaxonomie()));
+    lookupFenomeen = fenomeenLookup(labelResolver(await builtInTaxonomy()));
   });
 
   it('maps fenomeen synonyms to the canonical set, ignoring case, spaces and hyphens', () => {

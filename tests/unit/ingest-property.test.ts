@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ingestSignalen } from '../../src/ingest/index.js';
 import { pseudonymiser } from '../../src/ingest/pseudonym.js';
-import type { Signaal } from '../../src/model.js';
+import type { Signaal } from '../../src/domain.js';
 import { loadReference } from '../../src/reference/index.js';
 import { DELIMITERS, ENCODINGS, EOLS, serialise, tempDir, writeExport, type Dialect } from './ingest-helpers.js';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { detectSoort, ingestNotities, ingestSignalen } from '../../src/ingest/index.js';
 import { Deduplicator } from '../../src/ingest/duplicates.js';
 import { signaalKind } from '../../src/ingest/signalen.js';
-import type { Signaal } from '../../src/model.js';
+import type { Signaal } from '../../src/domain.js';
 import { loadReference } from '../../src/reference/index.js';
 import { tempDir, writeLines } from './ingest-helpers.js';
 import { labelResolver, loadTaxonomy } from '../../src/classify/taxonomy.js';

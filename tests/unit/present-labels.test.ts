@@ -2,19 +2,19 @@
 // colours and the font from data/thema.json; the chapter order is the layout's.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FENOMENEN } from '../../src/model.js';
-import { fenomeenNamen, ingebouwdeFenomeenNamen } from '../../src/present/labels.js';
+import { FENOMENEN } from '../../src/domain.js';
+import { fenomeenNames, builtInFenomeenNames } from '../../src/present/labels.js';
 import { chartSpecs } from '../../src/report/charts.js';
-import { buildReportModel } from '../../src/report/model.js';
-import { reportThema } from '../../src/report/thema.js';
-import { INGEBOUWDE_TAXONOMIE, PACKAGE_TEMPLATES, PACKAGE_THEMA } from '../../src/util/package.js';
+import { buildReportModel } from '../../src/report/build-model.js';
+import { reportTheme } from '../../src/report/theme.js';
+import { BUILT_IN_TAXONOMY, PACKAGE_TEMPLATES, PACKAGE_THEME } from '../../src/util/package.js';
 import { regioScope, reportInput } from '../fixtures/report/cijfers.js';
 
-const taxonomie = JSON.parse(readFileSync(INGEBOUWDE_TAXONOMIE, 'utf8')) as { fenomenen: { code: string; label: string; kort?: string }[] };
+const taxonomie = JSON.parse(readFileSync(BUILT_IN_TAXONOMY, 'utf8')) as { fenomenen: { code: string; label: string; kort?: string }[] };
 
 describe('fenomeen names', () => {
   it('are the built-in taxonomy labels and short forms when no taxonomy is given', () => {
-    const namen = ingebouwdeFenomeenNamen();
+    const namen = builtInFenomeenNames();
     for (const f of taxonomie.fenomenen) {
       expect(namen.naam[f.code as (typeof FENOMENEN)[number]]).toBe(f.label);
       expect(namen.kort[f.code as (typeof FENOMENEN)[number]]).toBe(f.kort ?? f.label);
@@ -25,10 +25,10 @@ describe('fenomeen names', () => {
   it('follow a renamed label into the report: chapters, the region table and its short column heads', () => {
     const eigen = taxonomie.fenomenen.map((f) =>
       f.code === 'rechts-extremisme' ? { code: f.code, label: 'Extreemrechts geweld' } : f,
-    ) as Parameters<typeof fenomeenNamen>[0];
-    const namen = fenomeenNamen(eigen);
+    ) as Parameters<typeof fenomeenNames>[0];
+    const namen = fenomeenNames(eigen);
     expect(namen.kort['rechts-extremisme']).toBe('Extreem.');
-    const model = buildReportModel({ ...reportInput(regioScope()), fenomeenNamen: namen });
+    const model = buildReportModel({ ...reportInput(regioScope()), fenomeenNames: namen });
     expect(model.fenomenen.rijen.find((r) => r.code === 'rechts-extremisme')?.naam).toBe('Extreemrechts geweld');
     expect(model.ontwikkeling.rijen.find((r) => r.code === 'rechts-extremisme')?.naam).toBe('Extreemrechts geweld');
     expect(model.gemeenten?.fenomeenKolommen.find((k) => k.code === 'rechts-extremisme')).toMatchObject({
@@ -41,7 +41,7 @@ describe('fenomeen names', () => {
 
 describe('chart styling', () => {
   it('takes each fenomeen colour, the comparison colours and the font from data/thema.json', () => {
-    const bestand = JSON.parse(readFileSync(PACKAGE_THEMA, 'utf8')) as {
+    const bestand = JSON.parse(readFileSync(PACKAGE_THEME, 'utf8')) as {
       palet: Record<string, string>;
       fenomeen: Record<string, string>;
       vergelijking: Record<string, string>;
@@ -54,7 +54,7 @@ describe('chart styling', () => {
     expect(reeksen.map((d) => d.backgroundColor)).toContain('#0072B2');
     const vergelijking = specs.fenomenen!.config.data.datasets.map((d) => d.backgroundColor);
     expect(vergelijking.at(-1)).toBe(hex(bestand.vergelijking.huidig!));
-    expect(reportThema().lettertype).toContain('Liberation Sans');
+    expect(reportTheme().lettertype).toContain('Liberation Sans');
   });
 });
 

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { notitieHoortBij } from '../../src/aggregate/trends.js';
 import { netwerkCijfers } from '../../src/aggregate/netwerk.js';
 import { parsePeriode } from '../../src/aggregate/periode.js';
-import type { GeclassificeerdSignaal, Trendnotitie } from '../../src/model.js';
+import type { GeclassificeerdSignaal, Trendnotitie } from '../../src/domain.js';
 import { loadReference } from '../../src/reference/index.js';
 import { duidingConcept, parseDuiding, renderDuiding } from '../../src/report/duiding.js';
-import { buildReportModel } from '../../src/report/model.js';
+import { buildReportModel } from '../../src/report/build-model.js';
 import { FileError } from '../../src/util/errors.js';
 import { reportInput, zaanstadScope } from '../fixtures/report/cijfers.js';
 

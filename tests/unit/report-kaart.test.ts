@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadReference } from '../../src/reference/index.js';
 import { gemeenteGrenzen, kaartSvg } from '../../src/report/kaart-svg.js';
 import { kaartKlassen, liggingKaart, niceStep } from '../../src/report/kaart.js';
-import { buildReportModel } from '../../src/report/model.js';
+import { buildReportModel } from '../../src/report/build-model.js';
 import { regioScope, reportInput, zaanstadScope } from '../fixtures/report/cijfers.js';
 
 describe('map classes', () => {

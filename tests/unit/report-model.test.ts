@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FENOMENEN } from '../../src/model.js';
+import { FENOMENEN } from '../../src/domain.js';
 import { chartSpecs } from '../../src/report/charts.js';
 import { formatP, aanduiding } from '../../src/present/format.js';
-import { buildReportModel } from '../../src/report/model.js';
-import type { Aantal, ReportModel } from '../../src/report/types.js';
+import { buildReportModel } from '../../src/report/build-model.js';
+import type { Aantal, ReportModel } from '../../src/report/model-types.js';
 import { gebied, PERIODEN, regioScope, reportInput, zaanstadScope } from '../fixtures/report/cijfers.js';
 
 /** Derived numbers (shares, rates) look like counts but are not. */

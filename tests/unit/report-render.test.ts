@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/report/browser.js';
 import { ChartRenderer, chartSpecs, PIXEL_RATIO, type ReportCharts } from '../../src/report/charts.js';
-import { buildReportModel } from '../../src/report/model.js';
+import { buildReportModel } from '../../src/report/build-model.js';
 import { loadTemplates, renderHeaderFooter, renderHtml } from '../../src/report/render.js';
 import { reportFileName, rejectsPathFor } from '../../src/report/writer.js';
 import { CterError, FileError } from '../../src/util/errors.js';

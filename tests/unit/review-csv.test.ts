@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRecords, type RawRecord } from '../../src/ingest/read-records.js';
-import { ERNST_NIVEAUS, FENOMENEN, type GeclassificeerdSignaal } from '../../src/model.js';
+import { ERNST_NIVEAUS, FENOMENEN, type GeclassificeerdSignaal } from '../../src/domain.js';
 import { EXPORT_KOLOMMEN, importFoutTekst, kolomLetter, queueCsv, readImport } from '../../src/review/csv.js';
 import { reviewQueue } from '../../src/review/queue.js';
 import { FileError } from '../../src/util/errors.js';

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ERNST_NIVEAUS, FENOMENEN, HERKOMSTEN } from '../../src/model.js';
+import { ERNST_NIVEAUS, FENOMENEN, HERKOMSTEN } from '../../src/domain.js';
 import {
   addBeoordelingen,
   beoordelingenJson,

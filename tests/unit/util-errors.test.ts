@@ -3,7 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reportError } from '../../src/cli/run.js';
+import { reportError } from '../../src/cli/action.js';
 import { writeFileAtomic } from '../../src/util/atomic-write.js';
 import { CterError, EXIT, FileError, IoFout, ioFout, isIoError } from '../../src/util/errors.js';
 

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestSignalen } from '../../src/ingest/index.js';
-import type { GeclassificeerdSignaal } from '../../src/model.js';
+import type { GeclassificeerdSignaal } from '../../src/domain.js';
 import { loadReference } from '../../src/reference/index.js';
 import { loadVerwacht, ROOT, SAMPLES, type Verwacht } from '../voorbeelddata.js';
 import { classifySignals } from '../../src/classify/classify.js';

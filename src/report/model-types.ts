@@ -2,12 +2,12 @@
 // Plain JSON (what `cter beeld --formaat json` writes); documented in docs/rapport-json.md. Bump SCHEMA when a field
 // changes meaning or disappears.
 
-import type { Richting, ScopeCijfers } from '../aggregate/types.js';
-import type { LoadedConfig } from '../config/types.js';
+import type { Richting, ScopeCijfers } from '../aggregate/result-types.js';
+import type { LoadedConfig } from '../config/cter-config.js';
 import type { Reference } from '../reference/index.js';
-import type { FenomeenNamen } from '../present/labels.js';
+import type { FenomeenNames } from '../present/labels.js';
 import type { DuidingBestand } from './duiding.js';
-import type { BestandVerantwoording, Fenomeen, GeclassificeerdSignaal, Herkomst, Schaal, Trendnotitie } from '../model.js';
+import type { BestandVerantwoording, Fenomeen, GeclassificeerdSignaal, Herkomst, Schaal, Trendnotitie } from '../domain.js';
 import type { GemeenteOmzetting } from '../ingest/fields.js';
 
 export const SCHEMA = 'cter-lokaal-beeld/1';
@@ -306,7 +306,7 @@ export interface ReportInput {
   classificatieMeting?: ClassificatieMeting;
   config: LoadedConfig;
   /** Fenomeen names from the taxonomy's labels (a renamed label shows everywhere); the built-in taxonomy's otherwise. */
-  fenomeenNamen?: FenomeenNamen;
+  fenomeenNames?: FenomeenNames;
   /** All classified signals of the run (for the signaleringsnetwerk section: bronnen over the last four quarters). */
   signalen?: readonly GeclassificeerdSignaal[];
   /** The analyst's duiding files by file name (reportBasis reads the configured folder). */

@@ -1,9 +1,9 @@
 // Builds the report's data model from the figures of one scope: pure, deterministic, JSON-serialisable.
 // Every count passes through `Figures`, so a public report never shows (or lets a reader compute) a small count.
 
-import type { ReeksPunt, ScopeCijfers } from '../aggregate/types.js';
+import type { ReeksPunt, ScopeCijfers } from '../aggregate/result-types.js';
 import { ingestTables } from '../ingest/tables.js';
-import { FENOMENEN, type Fenomeen, type Herkomst } from '../model.js';
+import { FENOMENEN, type Fenomeen, type Herkomst } from '../domain.js';
 import { notitiePlaatsing } from '../aggregate/trends.js';
 import { loadReference } from '../reference/index.js';
 import { slug } from '../reference/normalise.js';
@@ -26,9 +26,9 @@ import { duidingBestandsnaam, duidingVan, renderDuiding } from './duiding.js';
 import { liggingKaart, regioKaart } from './kaart.js';
 import { kernpunten } from './kernpunten.js';
 import { netwerkSectie } from './netwerk.js';
-import { BETROUWBAARHEID_NAAM, ERNST_NAAM, HERKOMST_NAAM, ingebouwdeFenomeenNamen, TLP_KLEUR, TLP_UITLEG } from '../present/labels.js';
+import { BETROUWBAARHEID_NAAM, ERNST_NAAM, HERKOMST_NAAM, builtInFenomeenNames, TLP_KLEUR, TLP_UITLEG } from '../present/labels.js';
 import { notitieSectie } from './notities.js';
-import { SCHEMA, type Aantal, type Kerncijfer, type PeriodeVerwijzing, type ReportInput, type ReportModel, type Verdeling, type VerdelingRij } from './types.js';
+import { SCHEMA, type Aantal, type Kerncijfer, type PeriodeVerwijzing, type ReportInput, type ReportModel, type Verdeling, type VerdelingRij } from './model-types.js';
 import { verantwoording, type Samengevoegd } from './verantwoording.js';
 
 /** Rubricering "Openbaar" (or TLP:CLEAR, which allows unrestricted sharing) makes a report public. */
@@ -141,7 +141,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const totaalKey = cell.totaal(nu);
   const tlpLabel = `TLP:${tlp}`;
 
-  const namen = input.fenomeenNamen ?? ingebouwdeFenomeenNamen();
+  const namen = input.fenomeenNames ?? builtInFenomeenNames();
   const fenomeenNaam = (f: Fenomeen) => namen.naam[f];
   const fenomenen = FENOMENEN.map((f) => ({
     code: f,

@@ -1,10 +1,10 @@
 // The look of the report's charts and map as data (data/thema.json): colours and font. A colour is a name from the
 // palette or a hex code; names are resolved here, once, so the charts see only hex codes.
 import { readFileSync } from 'node:fs';
-import { FENOMENEN, type Fenomeen } from '../model.js';
-import { PACKAGE_THEMA } from '../util/package.js';
+import { FENOMENEN, type Fenomeen } from '../domain.js';
+import { PACKAGE_THEME } from '../util/package.js';
 
-export interface Thema {
+export interface Theme {
   /** CSS font-family list. */
   lettertype: string;
   lettergrootte: number;
@@ -22,22 +22,22 @@ export interface Thema {
   staafRand: string;
 }
 
-type ThemaBestand = Omit<Thema, 'fenomeen'> & { palet: Record<string, string>; fenomeen: Record<string, string> };
+type ThemaBestand = Omit<Theme, 'fenomeen'> & { palet: Record<string, string>; fenomeen: Record<string, string> };
 
 function kleur(palet: Record<string, string>, waarde: string | undefined, waar: string): string {
   const hex = waarde === undefined ? undefined : (palet[waarde] ?? waarde);
   if (hex === undefined || !/^#[0-9A-Fa-f]{6}$/.test(hex)) {
-    throw new Error(`${PACKAGE_THEMA}: ${waar}: geen kleur uit het palet of hexcode (${String(waarde)})`);
+    throw new Error(`${PACKAGE_THEME}: ${waar}: geen kleur uit het palet of hexcode (${String(waarde)})`);
   }
   return hex;
 }
 
-let thema: Thema | undefined;
+let thema: Theme | undefined;
 
 /** The theme, read once. */
-export function reportThema(): Thema {
+export function reportTheme(): Theme {
   if (thema) return thema;
-  const t = JSON.parse(readFileSync(PACKAGE_THEMA, 'utf8')) as ThemaBestand;
+  const t = JSON.parse(readFileSync(PACKAGE_THEME, 'utf8')) as ThemaBestand;
   const k = (waarde: string | undefined, waar: string) => kleur(t.palet, waarde, waar);
   thema = {
     lettertype: t.lettertype,

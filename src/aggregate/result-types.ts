@@ -1,4 +1,4 @@
-import type { Ernst, Fenomeen, Herkomst } from '../model.js';
+import type { Ernst, Fenomeen, Herkomst } from '../domain.js';
 
 export type PeriodeSoort = 'kwartaal' | 'maand' | 'jaar';
 
