@@ -1,16 +1,10 @@
 // classifySignalsInPlace (the pipeline's one-record-per-signal pass) gives exactly what classifySignals gives: the
 // same fields in the same key order, so every JSON output stays byte for byte the same, on the same objects.
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  bouwModel,
-  classifySignals,
-  classifySignalsInPlace,
-  loadTaxonomy,
-  signalContentHash,
-  type Beoordelingen,
-  type Taxonomy,
-} from '../../src/classify/index.js';
-import type { Signaal } from '../../src/model.js';
+import { classifySignals, classifySignalsInPlace, signalContentHash, type Beoordelingen } from '../../src/classify/classify.js';
+import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
+import { bouwModel } from '../../src/classify/tekstmodel.js';
+import type { Signaal } from '../../src/domain.js';
 
 let taxonomy: Taxonomy;
 beforeAll(async () => {
