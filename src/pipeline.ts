@@ -51,8 +51,11 @@ interface TekstmodelInfo {
   handmatig: number;
 }
 
-/** The shipped base model extended with the labelled signals of the inputs (deterministic: input order). */
-async function trainTekstmodel(
+/**
+ * The shipped base model extended with the labelled signals of the inputs (deterministic: input order).
+ * @public used by bench/ingest-kind.mjs (through dist/).
+ */
+export async function trainTekstmodel(
   signalen: readonly Signaal[],
   taxonomy: Taxonomy,
   beoordelingen?: Beoordelingen,
