@@ -133,7 +133,7 @@ function meldingTekst(m: Melding): string {
  * The kind of problem a message names, for counting: its reason without the quoted values and details, e.g.
  * "'31-02-2025' is geen geldige datum: februari 2025 heeft geen dag 31" -> "geen geldige datum".
  */
-function redenSoort(reden: string): string {
+export function redenSoort(reden: string): string {
   const kern = reden
     .replace(/ in .+? regel \d+/, '')
     .replace(/'[^']*'/g, ' ')
@@ -145,7 +145,7 @@ function redenSoort(reden: string): string {
 }
 
 /** "3× onbekende gemeente, 1× geen geldige datum": counts per kind of problem, most frequent first. */
-function tellingPerReden(meldingen: readonly Melding[]): string {
+export function tellingPerReden(meldingen: readonly Melding[]): string {
   const tellingen = new Map<string, number>();
   for (const m of meldingen) tellingen.set(redenSoort(m.reden), (tellingen.get(redenSoort(m.reden)) ?? 0) + 1);
   return [...tellingen]
@@ -168,7 +168,7 @@ const VOLLEDIGE_LIJST = "'cter valideer' (met --afgewezen <pad> als CSV)";
  * gemeenten mapped to their successor, and per kind of problem (rejected rows, warnings) the count per reason, the
  * first `max` lines and where the full list is.
  */
-function ingestMeldingen(ingest: PipelineResultaat['ingest'], max = 3, volledig = VOLLEDIGE_LIJST): Meldregel[] {
+export function ingestMeldingen(ingest: PipelineResultaat['ingest'], max = 3, volledig = VOLLEDIGE_LIJST): Meldregel[] {
   const regels: Meldregel[] = [];
   const info = (tekst: string) => regels.push({ niveau: 'info', tekst });
   const warn = (tekst: string) => regels.push({ niveau: 'warn', tekst });

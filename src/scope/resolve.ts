@@ -28,7 +28,7 @@ function gemeenteScope(ref: Reference, text: string, waar: string): { scope: Sco
   return melding === undefined ? { scope, naam: gemeente.naam } : { scope, naam: gemeente.naam, melding };
 }
 
-function regioScope(ref: Reference, text: string, waar: string): { scope: Scope; naam: string } {
+export function regioScope(ref: Reference, text: string, waar: string): { scope: Scope; naam: string } {
   const regio = regioOfFout(ref, text, waar);
   return { scope: { soort: 'regio', regio }, naam: regio.naam };
 }

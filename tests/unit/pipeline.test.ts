@@ -4,11 +4,12 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
-import type { LoadedConfig } from '../../src/config/types.js';
+import type { LoadedConfig } from '../../src/config/cter-config.js';
 import { ingestMeldingen, redenSoort, runPipeline, tellingPerReden, type PipelineResultaat } from '../../src/pipeline.js';
 import { loadReference } from '../../src/reference/index.js';
-import { prepareScopeRun, regioScope, type ScopeRun } from '../../src/scope/index.js';
-import type { Scope } from '../../src/aggregate/index.js';
+import { regioScope } from '../../src/scope/resolve.js';
+import { prepareScopeRun, type ScopeRun } from '../../src/scope/run.js';
+import type { Scope } from '../../src/aggregate/aggregate.js';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/trends');
 
