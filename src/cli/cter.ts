@@ -22,7 +22,7 @@ import { registerGebieden } from './gebieden.js';
  * A new program with every command. Registration modules stay light (commander only); each action imports its heavy
  * pipeline lazily, so `cter --help` starts fast.
  */
-export function createProgram(): Command {
+function createProgram(): Command {
   const program = dutch(new Command('cter'))
     .description('Lokaal beeld CTER: van signaalexports naar een betrouwbaar lokaal beeld (PDF, JSON, trends).')
     .version(cterVersie(), '-V, --version', 'toon het versienummer')
