@@ -2,8 +2,10 @@
 // fenomeen stays onbekend (herkomst geen, both reasons named); a strong rule, an analyst label or a switched-off veto
 // are never stopped.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bouwModel, classifySignal, loadTaxonomy, type Taxonomy, type Tekstmodel } from '../../src/classify/index.js';
-import type { Fenomeen, Signaal } from '../../src/model.js';
+import { classifySignal } from '../../src/classify/classify.js';
+import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
+import { bouwModel, type Tekstmodel } from '../../src/classify/tekstmodel.js';
+import type { Fenomeen, Signaal } from '../../src/domain.js';
 
 let taxonomy: Taxonomy;
 let model: Tekstmodel;
