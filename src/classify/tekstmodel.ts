@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { FENOMENEN, type Fenomeen } from '../domain.js';
 import { FileError } from '../util/errors.js';
-import { tokenize } from './text.js';
+import { tokenize, type Tokens } from './text.js';
 
 /** Words that say nothing about a fenomeen (articles, pronouns, auxiliaries); left out of the features. */
 const STOPWOORDEN = new Set(
@@ -47,26 +47,36 @@ export interface Kenmerken {
   woorden: Map<string, string>;
 }
 
-/** The features of a text: the stems of its useful words and the pairs of neighbouring useful words. */
-export function kenmerken(text: string): Kenmerken {
+/**
+ * Visits the features of a text in order of occurrence (repeats included): the stems of its useful words and the pairs
+ * of neighbouring useful words within a sentence. `previous` is the pair's first token, -1 for a stem.
+ */
+function bezoekKenmerken(text: string, visit: (feature: string, tokens: Tokens, i: number, previous: number) => void): void {
   const tokens = tokenize(text);
-  const tellingen = new Map<string, number>();
-  const woorden = new Map<string, string>();
-  const add = (feature: string, woord: string) => {
-    tellingen.set(feature, (tellingen.get(feature) ?? 0) + 1);
-    if (!woorden.has(feature)) woorden.set(feature, woord);
-  };
   let previous = -1;
   for (let i = 0; i < tokens.lower.length; i++) {
     const lower = tokens.lower[i]!;
     const stem = tokens.stem[i]!;
     if (!useful(stem, lower)) continue;
-    add(stem, lower);
-    if (previous >= 0 && tokens.sentence[previous] === tokens.sentence[i]) {
-      add(`${tokens.stem[previous]!}_${stem}`, `${tokens.lower[previous]!} ${lower}`);
-    }
+    visit(stem, tokens, i, -1);
+    if (previous >= 0 && tokens.sentence[previous] === tokens.sentence[i]) visit(`${tokens.stem[previous]!}_${stem}`, tokens, i, previous);
     previous = i;
   }
+}
+
+/** How the text wrote a feature, for reasons: the word, or the two words of a pair. */
+function geschreven(tokens: Tokens, i: number, previous: number): string {
+  return previous < 0 ? tokens.lower[i]! : `${tokens.lower[previous]!} ${tokens.lower[i]!}`;
+}
+
+/** The features of a text: the stems of its useful words and the pairs of neighbouring useful words. */
+export function kenmerken(text: string): Kenmerken {
+  const tellingen = new Map<string, number>();
+  const woorden = new Map<string, string>();
+  bezoekKenmerken(text, (feature, tokens, i, previous) => {
+    tellingen.set(feature, (tellingen.get(feature) ?? 0) + 1);
+    if (!woorden.has(feature)) woorden.set(feature, geschreven(tokens, i, previous));
+  });
   return { tellingen, woorden };
 }
 
@@ -142,15 +152,95 @@ export function tel(voorbeelden: readonly Voorbeeld[]): ModelTellingen {
   return { documenten, kenmerken: Object.fromEntries(sorted) };
 }
 
-/** The sum of two sets of counts (the base model plus the analyst's labels). */
-export function optellen(a: ModelTellingen, b: ModelTellingen): ModelTellingen {
-  const documenten = a.documenten.map((n, k) => n + (b.documenten[k] ?? 0));
-  const kenmerken: Record<string, number[]> = { ...a.kenmerken };
-  for (const [f, counts] of Object.entries(b.kenmerken)) {
-    const earlier = kenmerken[f];
-    kenmerken[f] = earlier ? earlier.map((n, k) => n + (counts[k] ?? 0)) : [...counts];
+/**
+ * The counts while a model is built, cheap for a million labelled texts: every feature interned once to an integer id
+ * (one Map), the counts of all features in one growable typed array (id * K + class), and a generation stamp per
+ * feature instead of a Map per text for counting each feature once per text.
+ */
+class Kenmerktabel {
+  readonly ids = new Map<string, number>();
+  readonly namen: string[] = [];
+  tellingen = new Float64Array(K * 1024);
+  stempel = new Int32Array(1024);
+  private generatie = 0;
+
+  get aantal(): number {
+    return this.namen.length;
   }
-  return { documenten, kenmerken };
+
+  /** The id of a feature; a new one gets the next id. */
+  id(feature: string): number {
+    let id = this.ids.get(feature);
+    if (id === undefined) {
+      id = this.namen.length;
+      this.ids.set(feature, id);
+      this.namen.push(feature);
+      if (id >= this.stempel.length) {
+        const tellingen = new Float64Array(this.tellingen.length * 2);
+        tellingen.set(this.tellingen);
+        this.tellingen = tellingen;
+        const stempel = new Int32Array(this.stempel.length * 2);
+        stempel.set(this.stempel);
+        this.stempel = stempel;
+      }
+    }
+    return id;
+  }
+
+  /** A new generation: every feature counts again once (one per text). */
+  volgendeGeneratie(): number {
+    if (this.generatie === 0x7fffffff) {
+      this.stempel.fill(0);
+      this.generatie = 0;
+    }
+    return ++this.generatie;
+  }
+
+  /** Adds counts per class (a model file's) to a feature. */
+  tel(feature: string, counts: readonly number[]): void {
+    const base = this.id(feature) * K;
+    for (let k = 0; k < K; k++) this.tellingen[base + k]! += counts[k] ?? 0;
+  }
+
+  /**
+   * Adds labelled texts: per feature, the texts of each class that contain it. Each distinct text is tokenised once;
+   * returns the texts per class.
+   */
+  telVoorbeelden(voorbeelden: readonly Voorbeeld[]): number[] {
+    const documenten = new Array<number>(K).fill(0);
+    const slots = new Map<string, number>();
+    const teksten: string[] = [];
+    let perTekst = new Int32Array(K * 1024);
+    for (const v of voorbeelden) {
+      const k = FENOMENEN.indexOf(v.fenomeen);
+      documenten[k]!++;
+      let slot = slots.get(v.tekst);
+      if (slot === undefined) {
+        slot = teksten.length;
+        slots.set(v.tekst, slot);
+        teksten.push(v.tekst);
+        if ((slot + 1) * K > perTekst.length) {
+          const groter = new Int32Array(perTekst.length * 2);
+          groter.set(perTekst);
+          perTekst = groter;
+        }
+      }
+      perTekst[slot * K + k]!++;
+    }
+    slots.clear();
+    for (let slot = 0; slot < teksten.length; slot++) {
+      const generatie = this.volgendeGeneratie();
+      const rij = slot * K;
+      bezoekKenmerken(teksten[slot]!, (feature) => {
+        const id = this.id(feature);
+        if (this.stempel[id] === generatie) return;
+        this.stempel[id] = generatie;
+        const base = id * K;
+        for (let k = 0; k < K; k++) if (perTekst[rij + k]! > 0) this.tellingen[base + k]! += perTekst[rij + k]!;
+      });
+    }
+    return documenten;
+  }
 }
 
 export interface ModelVoorstel {
@@ -169,68 +259,158 @@ function getal(n: number, decimals: number): string {
   return n.toFixed(decimals).replace('.', ',');
 }
 
-/** A trained model, ready to predict. */
+/** Is this property name an array index? Such names come first in a JavaScript object's key order. */
+function isArrayIndex(name: string): boolean {
+  return /^(?:0|[1-9][0-9]{0,9})$/.test(name) && Number(name) < 4294967295;
+}
+
+/**
+ * The order in which the features' weighted counts are summed. When every term and partial sum is exact (counts are
+ * integers; a pair weight such as 0.25 is a binary fraction), any order gives the same bits: the id order. Otherwise
+ * the order of the earlier model, which summed over a JavaScript object: array-index names ascending, then the base
+ * model's features in file order, then the new features sorted.
+ */
+function sommatieVolgorde(namen: readonly string[], basisAantal: number, paarGewicht: number, som: number): Iterable<number> {
+  let schaal = 1;
+  while (!Number.isInteger(paarGewicht * schaal) && schaal < 2 ** 30) schaal *= 2;
+  const exact = Number.isInteger(paarGewicht * schaal) && som * Math.max(1, paarGewicht) * schaal < 2 ** 53;
+  const alle = namen.keys();
+  if (exact) return alle;
+  const index: number[] = [];
+  const basis: number[] = [];
+  const nieuw: number[] = [];
+  for (const id of alle) (isArrayIndex(namen[id]!) ? index : id < basisAantal ? basis : nieuw).push(id);
+  index.sort((a, b) => Number(namen[a]) - Number(namen[b]));
+  nieuw.sort((a, b) => (namen[a]! < namen[b]! ? -1 : namen[a]! > namen[b]! ? 1 : 0));
+  return [...index, ...basis, ...nieuw];
+}
+
+/**
+ * A trained model, ready to predict. Features are integer ids (one Map); each feature's contribution to each class's
+ * score sits in one typed array (id * K + class), computed once; the training counts are not kept.
+ */
 export class Tekstmodel {
   readonly klassen: number[];
   readonly aantal: number;
   private readonly logPrior: number[];
-  private readonly logKans = new Map<string, Float64Array>();
-  private readonly cache = new Map<string, ModelVoorstel>();
+  /** Feature -> id; an id with weight 0 (a neutral word) does not weigh. */
+  private readonly ids: Map<string, number>;
+  private readonly gewicht: Float64Array;
+  /** Weighted and tempered log-probabilities: the contribution of feature id to class k at id * K + k. */
+  private readonly logKans: Float64Array;
+  private readonly stempel: Int32Array;
+  private generatie = 0;
+  /** Proposals per text while texts repeat; given up when they do not (a million distinct descriptions). */
+  private cache: Map<string, ModelVoorstel> | null = new Map();
+  private treffers = 0;
 
   readonly drempel: number;
   readonly instellingen: ModelInstellingen;
 
-  constructor(
-    readonly tellingen: ModelTellingen,
+  /** Builds from counts (a table, emptied here); `basisAantal`: how many of its ids came from the model file. */
+  private constructor(
+    tabel: Kenmerktabel,
+    basisAantal: number,
+    documenten: readonly number[],
     instellingen: ModelInstellingen,
     /** Features that never weigh (the taxonomy's neutral words, such as religious practice). */
-    negeer: ReadonlySet<string> = new Set(),
+    negeer: ReadonlySet<string>,
   ) {
     this.instellingen = instellingen;
     this.drempel = instellingen.drempel;
     const { alpha, paarGewicht, temperatuur } = instellingen;
-    const { documenten } = tellingen;
     this.klassen = documenten.flatMap((n, k) => (n > 0 ? [k] : []));
     this.aantal = documenten.reduce((a, b) => a + b, 0);
-    // A feature's weight: a pair weighs paarGewicht, a neutral word nothing; weightless features are left out.
-    const features: [string, number[], number][] = [];
-    for (const [f, counts] of Object.entries(tellingen.kenmerken)) {
+    const { namen, tellingen } = tabel;
+    const n = namen.length;
+    // A feature's weight: a pair weighs paarGewicht, a neutral word nothing; weightless features never weigh.
+    const gewicht = new Float64Array(n);
+    let v = 0;
+    let som = 0;
+    for (let id = 0; id < n; id++) {
+      const f = namen[id]!;
       const w = negeer.has(f) ? 0 : f.includes('_') ? paarGewicht : 1;
-      if (w > 0) features.push([f, counts, w]);
+      if (w > 0) {
+        gewicht[id] = w;
+        v++;
+        for (let k = 0; k < K; k++) {
+          const c = tellingen[id * K + k]!;
+          // A count that is no integer (a hand-edited model file) makes the sums order-dependent.
+          som += Number.isInteger(c) ? c : Infinity;
+        }
+      }
     }
     const totaal = new Array<number>(K).fill(0);
-    for (const [, counts, w] of features) for (const k of this.klassen) totaal[k]! += w * (counts[k] ?? 0);
-    const v = features.length;
-    this.logPrior = documenten.map((n) => Math.log((n + 1) / (this.aantal + this.klassen.length)));
-    const noemer = totaal.map((t) => Math.log(t + alpha * v));
-    // Stored already weighted and tempered: the contribution of the feature to each class's score.
-    for (const [f, counts, w] of features) {
-      this.logKans.set(f, Float64Array.from(noemer, (d, k) => (w * (Math.log(w * (counts[k] ?? 0) + alpha) - d)) / temperatuur));
+    for (const id of sommatieVolgorde(namen, basisAantal, paarGewicht, som)) {
+      const w = gewicht[id]!;
+      if (w > 0) for (const k of this.klassen) totaal[k]! += w * tellingen[id * K + k]!;
     }
+    this.logPrior = documenten.map((d) => Math.log((d + 1) / (this.aantal + this.klassen.length)));
+    const noemer = totaal.map((t) => Math.log(t + alpha * v));
+    const logKans = new Float64Array(n * K);
+    for (let id = 0; id < n; id++) {
+      const w = gewicht[id]!;
+      if (w > 0) for (let k = 0; k < K; k++) logKans[id * K + k] = (w * (Math.log(w * tellingen[id * K + k]! + alpha) - noemer[k]!)) / temperatuur;
+    }
+    this.ids = tabel.ids;
+    this.gewicht = gewicht;
+    this.logKans = logKans;
+    this.stempel = new Int32Array(n);
   }
 
-  /** The model's proposal for a text; cached per text. */
+  /** A model from a model file (if any) plus labelled texts. */
+  static bouw(
+    basis: ModelTellingen | undefined,
+    extra: readonly Voorbeeld[],
+    instellingen: ModelInstellingen,
+    negeer: ReadonlySet<string> = new Set(),
+  ): Tekstmodel {
+    const tabel = new Kenmerktabel();
+    if (basis) for (const [f, counts] of Object.entries(basis.kenmerken)) tabel.tel(f, counts);
+    const basisAantal = tabel.aantal;
+    const perKlasse = tabel.telVoorbeelden(extra);
+    const documenten = basis ? basis.documenten.map((n, k) => n + perKlasse[k]!) : perKlasse;
+    return new Tekstmodel(tabel, basisAantal, documenten, instellingen, negeer);
+  }
+
+  /** The model's proposal for a text; cached per text while texts repeat. */
   voorstel(text: string): ModelVoorstel {
-    let result = this.cache.get(text);
-    if (result === undefined) {
-      result = this.predict(text);
-      if (this.cache.size >= 100_000) this.cache.clear();
-      this.cache.set(text, result);
+    const cache = this.cache;
+    if (cache === null) return this.predict(text);
+    let result = cache.get(text);
+    if (result !== undefined) {
+      this.treffers++;
+      return result;
     }
+    result = this.predict(text);
+    if (cache.size === 20_000 && this.treffers < 2_000) {
+      // Fewer than one text in ten repeated: a cache would only hold garbage.
+      this.cache = null;
+      return result;
+    }
+    if (cache.size >= 100_000) cache.clear();
+    cache.set(text, result);
     return result;
   }
 
   private predict(text: string): ModelVoorstel {
-    const { tellingen, woorden } = kenmerken(text);
-    // Each feature counts once per text, as in training.
-    const bekend: [string, Float64Array][] = [];
-    for (const f of tellingen.keys()) {
-      const lp = this.logKans.get(f);
-      if (lp) bekend.push([f, lp]);
+    // Each feature counts once per text, as in training; the first occurrence says how the text wrote it.
+    if (this.generatie === 0x7fffffff) {
+      this.stempel.fill(0);
+      this.generatie = 0;
     }
+    const generatie = ++this.generatie;
+    const bekend: { f: string; id: number; woord: string }[] = [];
+    bezoekKenmerken(text, (f, tokens, i, previous) => {
+      const id = this.ids.get(f);
+      if (id === undefined || this.gewicht[id] === 0 || this.stempel[id] === generatie) return;
+      this.stempel[id] = generatie;
+      bekend.push({ f, id, woord: geschreven(tokens, i, previous) });
+    });
+    const lp = this.logKans;
     const scores = this.klassen.map((k) => {
       let s = this.logPrior[k]!;
-      for (const [, lp] of bekend) s += lp[k]!;
+      for (const { id } of bekend) s += lp[id * K + k]!;
       return s;
     });
     // Highest score first; ties in the fixed fenomeen order.
@@ -242,7 +422,7 @@ export class Tekstmodel {
     const winnaar = this.klassen[best]!;
     const tweede = order.length > 1 ? this.klassen[order[1]!]! : winnaar;
     const gewichten = bekend
-      .map(([f, lp]) => ({ woord: woorden.get(f)!, gewicht: lp[winnaar]! - lp[tweede]!, f }))
+      .map(({ f, id, woord }) => ({ woord, gewicht: lp[id * K + winnaar]! - lp[id * K + tweede]!, f }))
       .filter((w) => w.gewicht > 0)
       .sort((a, b) => b.gewicht - a.gewicht || (a.f < b.f ? -1 : a.f > b.f ? 1 : 0))
       .slice(0, 3)
@@ -268,9 +448,7 @@ export function bouwModel(
   instellingen?: Partial<ModelInstellingen>,
   negeer?: ReadonlySet<string>,
 ): Tekstmodel {
-  const leeg: ModelTellingen = { documenten: new Array<number>(K).fill(0), kenmerken: {} };
-  const tellingen = optellen(basis ?? leeg, tel(extra));
-  return new Tekstmodel(tellingen, { ...modelInstellingen(basis), ...instellingen }, negeer);
+  return Tekstmodel.bouw(basis, extra, { ...modelInstellingen(basis), ...instellingen }, negeer);
 }
 
 /** The settings of a model file; the standard ones without a file. */
