@@ -49,9 +49,14 @@ export interface Kenmerken {
 
 /**
  * Visits the features of a text in order of occurrence (repeats included): the stems of its useful words and the pairs
- * of neighbouring useful words within a sentence. `previous` is the pair's first token, -1 for a stem.
+ * of neighbouring useful words within a sentence. `previous` is the pair's first token, -1 for a stem. With `namen`
+ * false the feature is passed as '' (the caller works from the tokens; no pair string is built).
  */
-function bezoekKenmerken(text: string, visit: (feature: string, tokens: Tokens, i: number, previous: number) => void): void {
+function bezoekKenmerken(
+  text: string,
+  visit: (feature: string, tokens: Tokens, i: number, previous: number) => void,
+  namen = true,
+): void {
   const tokens = tokenize(text);
   let previous = -1;
   for (let i = 0; i < tokens.lower.length; i++) {
@@ -59,7 +64,9 @@ function bezoekKenmerken(text: string, visit: (feature: string, tokens: Tokens, 
     const stem = tokens.stem[i]!;
     if (!useful(stem, lower)) continue;
     visit(stem, tokens, i, -1);
-    if (previous >= 0 && tokens.sentence[previous] === tokens.sentence[i]) visit(`${tokens.stem[previous]!}_${stem}`, tokens, i, previous);
+    if (previous >= 0 && tokens.sentence[previous] === tokens.sentence[i]) {
+      visit(namen ? `${tokens.stem[previous]!}_${stem}` : '', tokens, i, previous);
+    }
     previous = i;
   }
 }
@@ -152,39 +159,151 @@ export function tel(voorbeelden: readonly Voorbeeld[]): ModelTellingen {
   return { documenten, kenmerken: Object.fromEntries(sorted) };
 }
 
+/** A growable Int32Array: the same values in a larger array, the rest filled with `vul`. */
+function groter(a: Int32Array, lengte: number, vul = 0): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(lengte);
+  b.set(a);
+  if (vul !== 0) b.fill(vul, a.length);
+  return b;
+}
+
+/** Hash of two non-negative ints for the open-addressing tables. */
+function hash2(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b)) >>> 0;
+}
+
 /**
- * The counts while a model is built, cheap for a million labelled texts: every feature interned once to an integer id
- * (one Map), the counts of all features in one growable typed array (id * K + class), and a generation stamp per
- * feature instead of a Map per text for counting each feature once per text.
+ * The features of a model, cheap for a million labelled texts. A stem is interned once to an atom (one Map from the
+ * stem strings the tokeniser already holds); a feature is an integer id: a stem feature per atom, a pair feature per
+ * two atoms in an open-addressing table of ints, so no pair string is ever built. Counts sit in one growable typed array
+ * (id * K + class); a generation stamp per feature counts each feature once per text without a Map per text.
+ * A model file's feature name with exactly one '_' is a pair; any other name is a stem (names and ids correspond one to
+ * one, as the names did in the earlier object-based model).
  */
 class Kenmerktabel {
-  readonly ids = new Map<string, number>();
-  readonly namen: string[] = [];
+  private readonly atomen = new Map<string, number>();
+  private atoomNamen: string[] = [];
+  /** Atom -> its stem feature, -1 while the stem is no feature. */
+  private atoomKenmerk = new Int32Array(1024).fill(-1);
+  /** Pair table: slot -> feature id (-1 empty); the pair's atoms are kenmerkA/kenmerkB of that feature. */
+  private paarSlots = new Int32Array(4096).fill(-1);
+  private paren = 0;
+  /** Per feature: its atom (a stem) or first atom (a pair), and the second atom of a pair (-1 for a stem). */
+  kenmerkA = new Int32Array(1024);
+  kenmerkB = new Int32Array(1024);
+  aantal = 0;
   tellingen = new Float64Array(K * 1024);
   stempel = new Int32Array(1024);
   private generatie = 0;
 
-  get aantal(): number {
-    return this.namen.length;
+  /** The atom of a stem; -1 when unknown and not to be made. */
+  atoom(stem: string, maak: boolean): number {
+    let a = this.atomen.get(stem);
+    if (a === undefined) {
+      if (!maak) return -1;
+      a = this.atoomNamen.length;
+      this.atomen.set(stem, a);
+      this.atoomNamen.push(stem);
+      if (a >= this.atoomKenmerk.length) this.atoomKenmerk = groter(this.atoomKenmerk, this.atoomKenmerk.length * 2, -1);
+    }
+    return a;
   }
 
-  /** The id of a feature; a new one gets the next id. */
-  id(feature: string): number {
-    let id = this.ids.get(feature);
-    if (id === undefined) {
-      id = this.namen.length;
-      this.ids.set(feature, id);
-      this.namen.push(feature);
-      if (id >= this.stempel.length) {
-        const tellingen = new Float64Array(this.tellingen.length * 2);
-        tellingen.set(this.tellingen);
-        this.tellingen = tellingen;
-        const stempel = new Int32Array(this.stempel.length * 2);
-        stempel.set(this.stempel);
-        this.stempel = stempel;
-      }
+  private nieuwKenmerk(a: number, b: number): number {
+    const id = this.aantal++;
+    if (id >= this.kenmerkA.length) {
+      const n = this.kenmerkA.length * 2;
+      this.kenmerkA = groter(this.kenmerkA, n);
+      this.kenmerkB = groter(this.kenmerkB, n);
+      this.stempel = groter(this.stempel, n);
+      const tellingen = new Float64Array(n * K);
+      tellingen.set(this.tellingen);
+      this.tellingen = tellingen;
     }
+    this.kenmerkA[id] = a;
+    this.kenmerkB[id] = b;
     return id;
+  }
+
+  /** The feature of a stem (its atom); -1 when unknown and not to be made. */
+  stamKenmerk(a: number, maak: boolean): number {
+    let id = this.atoomKenmerk[a]!;
+    if (id < 0 && maak) this.atoomKenmerk[a] = id = this.nieuwKenmerk(a, -1);
+    return id;
+  }
+
+  /** The feature of a pair of atoms; -1 when unknown and not to be made. */
+  paarKenmerk(a: number, b: number, maak: boolean): number {
+    const slots = this.paarSlots;
+    const mask = slots.length - 1;
+    let s = hash2(a, b) & mask;
+    for (;;) {
+      const id = slots[s]!;
+      if (id < 0) break;
+      if (this.kenmerkA[id] === a && this.kenmerkB[id] === b) return id;
+      s = (s + 1) & mask;
+    }
+    if (!maak) return -1;
+    const id = this.nieuwKenmerk(a, b);
+    slots[s] = id;
+    if (++this.paren * 2 > slots.length) this.herverdeel();
+    return id;
+  }
+
+  private herverdeel(): void {
+    const slots = new Int32Array(this.paarSlots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    for (const id of this.paarSlots) {
+      if (id < 0) continue;
+      let s = hash2(this.kenmerkA[id]!, this.kenmerkB[id]!) & mask;
+      while (slots[s]! >= 0) s = (s + 1) & mask;
+      slots[s] = id;
+    }
+    this.paarSlots = slots;
+  }
+
+  /** The feature of a name as a model file writes it ("aanslag", "witt_ras"); -1 when unknown and not to be made. */
+  kenmerkVanNaam(naam: string, maak: boolean): number {
+    const streep = naam.indexOf('_');
+    if (streep >= 0 && naam.indexOf('_', streep + 1) < 0) {
+      const a = this.atoom(naam.slice(0, streep), maak);
+      const b = a < 0 ? -1 : this.atoom(naam.slice(streep + 1), maak);
+      return b < 0 ? -1 : this.paarKenmerk(a, b, maak);
+    }
+    const a = this.atoom(naam, maak);
+    return a < 0 ? -1 : this.stamKenmerk(a, maak);
+  }
+
+  /** A feature's name: the stem, or the pair's stems joined by '_'. */
+  naam(id: number): string {
+    const b = this.kenmerkB[id]!;
+    const a = this.atoomNamen[this.kenmerkA[id]!]!;
+    return b < 0 ? a : `${a}_${this.atoomNamen[b]!}`;
+  }
+
+  /** Is the feature a pair (or a model file's name with an underscore), weighing paarGewicht? */
+  isPaar(id: number): boolean {
+    return this.kenmerkB[id]! >= 0 || this.atoomNamen[this.kenmerkA[id]!]!.includes('_');
+  }
+
+  /**
+   * Visits the feature ids of a text in order of occurrence (repeats included), as bezoekKenmerken does with names;
+   * unknown features are skipped unless `maak`, which makes them.
+   */
+  bezoek(text: string, maak: boolean, visit: (id: number, tokens: Tokens, i: number, previous: number) => void): void {
+    let vorig = -1;
+    let huidig = -1;
+    bezoekKenmerken(text, (_feature, tokens, i, previous) => {
+      if (previous < 0) {
+        vorig = huidig;
+        huidig = this.atoom(tokens.stem[i]!, maak);
+        const id = huidig < 0 ? -1 : this.stamKenmerk(huidig, maak);
+        if (id >= 0) visit(id, tokens, i, -1);
+      } else if (vorig >= 0 && huidig >= 0) {
+        const id = this.paarKenmerk(vorig, huidig, maak);
+        if (id >= 0) visit(id, tokens, i, previous);
+      }
+    }, false);
   }
 
   /** A new generation: every feature counts again once (one per text). */
@@ -197,49 +316,36 @@ class Kenmerktabel {
   }
 
   /** Adds counts per class (a model file's) to a feature. */
-  tel(feature: string, counts: readonly number[]): void {
-    const base = this.id(feature) * K;
+  tel(naam: string, counts: readonly number[]): void {
+    const base = this.kenmerkVanNaam(naam, true) * K;
     for (let k = 0; k < K; k++) this.tellingen[base + k]! += counts[k] ?? 0;
   }
 
   /**
-   * Adds labelled texts: per feature, the texts of each class that contain it. Each distinct text is tokenised once;
-   * returns the texts per class.
+   * Adds labelled texts: per feature, the texts of each class that contain it (integer counts, so the order does not
+   * matter). Returns the texts per class. A repeated text is simply tokenised again: cheaper than a Map of a million
+   * distinct descriptions.
    */
   telVoorbeelden(voorbeelden: readonly Voorbeeld[]): number[] {
     const documenten = new Array<number>(K).fill(0);
-    const slots = new Map<string, number>();
-    const teksten: string[] = [];
-    let perTekst = new Int32Array(K * 1024);
     for (const v of voorbeelden) {
       const k = FENOMENEN.indexOf(v.fenomeen);
       documenten[k]!++;
-      let slot = slots.get(v.tekst);
-      if (slot === undefined) {
-        slot = teksten.length;
-        slots.set(v.tekst, slot);
-        teksten.push(v.tekst);
-        if ((slot + 1) * K > perTekst.length) {
-          const groter = new Int32Array(perTekst.length * 2);
-          groter.set(perTekst);
-          perTekst = groter;
-        }
-      }
-      perTekst[slot * K + k]!++;
-    }
-    slots.clear();
-    for (let slot = 0; slot < teksten.length; slot++) {
       const generatie = this.volgendeGeneratie();
-      const rij = slot * K;
-      bezoekKenmerken(teksten[slot]!, (feature) => {
-        const id = this.id(feature);
+      this.bezoek(v.tekst, true, (id) => {
         if (this.stempel[id] === generatie) return;
         this.stempel[id] = generatie;
-        const base = id * K;
-        for (let k = 0; k < K; k++) if (perTekst[rij + k]! > 0) this.tellingen[base + k]! += perTekst[rij + k]!;
+        this.tellingen[id * K + k]!++;
       });
     }
     return documenten;
+  }
+
+  /** After building: the counts and names are no longer needed, only the lookups from stems to features. */
+  naBouw(): void {
+    this.tellingen = new Float64Array(0);
+    this.stempel = new Int32Array(0);
+    this.atoomNamen = [];
   }
 }
 
@@ -270,12 +376,13 @@ function isArrayIndex(name: string): boolean {
  * the order of the earlier model, which summed over a JavaScript object: array-index names ascending, then the base
  * model's features in file order, then the new features sorted.
  */
-function sommatieVolgorde(namen: readonly string[], basisAantal: number, paarGewicht: number, som: number): Iterable<number> {
+function sommatieVolgorde(tabel: Kenmerktabel, basisAantal: number, paarGewicht: number, som: number): Iterable<number> {
   let schaal = 1;
   while (!Number.isInteger(paarGewicht * schaal) && schaal < 2 ** 30) schaal *= 2;
   const exact = Number.isInteger(paarGewicht * schaal) && som * Math.max(1, paarGewicht) * schaal < 2 ** 53;
-  const alle = namen.keys();
+  const alle = Array.from({ length: tabel.aantal }, (_, id) => id);
   if (exact) return alle;
+  const namen = alle.map((id) => tabel.naam(id));
   const index: number[] = [];
   const basis: number[] = [];
   const nieuw: number[] = [];
@@ -286,17 +393,19 @@ function sommatieVolgorde(namen: readonly string[], basisAantal: number, paarGew
 }
 
 /**
- * A trained model, ready to predict. Features are integer ids (one Map); each feature's contribution to each class's
- * score sits in one typed array (id * K + class), computed once; the training counts are not kept.
+ * A trained model, ready to predict. Features are integer ids (see Kenmerktabel). Features with the same weight and
+ * the same counts contribute the same to every class (most features of a large input occur once or twice), so each
+ * distinct row of contributions is computed once into one typed array (row * K + class) and a feature points to its
+ * row; the training counts are not kept.
  */
 export class Tekstmodel {
   readonly klassen: number[];
   readonly aantal: number;
   private readonly logPrior: number[];
-  /** Feature -> id; an id with weight 0 (a neutral word) does not weigh. */
-  private readonly ids: Map<string, number>;
-  private readonly gewicht: Float64Array;
-  /** Weighted and tempered log-probabilities: the contribution of feature id to class k at id * K + k. */
+  private readonly tabel: Kenmerktabel;
+  /** Feature -> row of logKans; -1 for a feature that does not weigh (a neutral word). */
+  private readonly rij: Int32Array;
+  /** Weighted and tempered log-probabilities: the contribution of a row to class k at row * K + k. */
   private readonly logKans: Float64Array;
   private readonly stempel: Int32Array;
   private generatie = 0;
@@ -321,39 +430,76 @@ export class Tekstmodel {
     const { alpha, paarGewicht, temperatuur } = instellingen;
     this.klassen = documenten.flatMap((n, k) => (n > 0 ? [k] : []));
     this.aantal = documenten.reduce((a, b) => a + b, 0);
-    const { namen, tellingen } = tabel;
-    const n = namen.length;
+    const { tellingen } = tabel;
+    const n = tabel.aantal;
     // A feature's weight: a pair weighs paarGewicht, a neutral word nothing; weightless features never weigh.
     const gewicht = new Float64Array(n);
+    for (let id = 0; id < n; id++) gewicht[id] = tabel.isPaar(id) ? paarGewicht : 1;
+    for (const f of negeer) {
+      const id = tabel.kenmerkVanNaam(f, false);
+      if (id >= 0) gewicht[id] = 0;
+    }
     let v = 0;
     let som = 0;
     for (let id = 0; id < n; id++) {
-      const f = namen[id]!;
-      const w = negeer.has(f) ? 0 : f.includes('_') ? paarGewicht : 1;
-      if (w > 0) {
-        gewicht[id] = w;
-        v++;
-        for (let k = 0; k < K; k++) {
-          const c = tellingen[id * K + k]!;
-          // A count that is no integer (a hand-edited model file) makes the sums order-dependent.
-          som += Number.isInteger(c) ? c : Infinity;
-        }
+      if (!(gewicht[id]! > 0)) continue;
+      v++;
+      for (let k = 0; k < K; k++) {
+        const c = tellingen[id * K + k]!;
+        // A count that is no integer (a hand-edited model file) makes the sums order-dependent.
+        som += Number.isInteger(c) ? c : Infinity;
       }
     }
     const totaal = new Array<number>(K).fill(0);
-    for (const id of sommatieVolgorde(namen, basisAantal, paarGewicht, som)) {
+    for (const id of sommatieVolgorde(tabel, basisAantal, paarGewicht, som)) {
       const w = gewicht[id]!;
       if (w > 0) for (const k of this.klassen) totaal[k]! += w * tellingen[id * K + k]!;
     }
     this.logPrior = documenten.map((d) => Math.log((d + 1) / (this.aantal + this.klassen.length)));
     const noemer = totaal.map((t) => Math.log(t + alpha * v));
-    const logKans = new Float64Array(n * K);
+    // Distinct rows (weight and counts): an open-addressing table over their first feature.
+    const rij = new Int32Array(n).fill(-1);
+    const eerste: number[] = [];
+    let slots = new Int32Array(1024).fill(-1);
+    const rijHash = (id: number) => {
+      let h = hash2(gewicht[id]! * 4096, 0);
+      for (let k = 0; k < K; k++) h = hash2(h, tellingen[id * K + k]! | 0);
+      return h;
+    };
+    const gelijk = (a: number, b: number) => {
+      if (gewicht[a] !== gewicht[b]) return false;
+      for (let k = 0; k < K; k++) if (tellingen[a * K + k] !== tellingen[b * K + k]) return false;
+      return true;
+    };
     for (let id = 0; id < n; id++) {
-      const w = gewicht[id]!;
-      if (w > 0) for (let k = 0; k < K; k++) logKans[id * K + k] = (w * (Math.log(w * tellingen[id * K + k]! + alpha) - noemer[k]!)) / temperatuur;
+      if (!(gewicht[id]! > 0)) continue;
+      let mask = slots.length - 1;
+      let s = rijHash(id) & mask;
+      while (slots[s]! >= 0 && !gelijk(eerste[slots[s]!]!, id)) s = (s + 1) & mask;
+      if (slots[s]! >= 0) {
+        rij[id] = slots[s]!;
+        continue;
+      }
+      rij[id] = slots[s] = eerste.length;
+      eerste.push(id);
+      if (eerste.length * 2 > slots.length) {
+        slots = new Int32Array(slots.length * 2).fill(-1);
+        mask = slots.length - 1;
+        for (let r = 0; r < eerste.length; r++) {
+          let t = rijHash(eerste[r]!) & mask;
+          while (slots[t]! >= 0) t = (t + 1) & mask;
+          slots[t] = r;
+        }
+      }
     }
-    this.ids = tabel.ids;
-    this.gewicht = gewicht;
+    const logKans = new Float64Array(eerste.length * K);
+    eerste.forEach((id, r) => {
+      const w = gewicht[id]!;
+      for (let k = 0; k < K; k++) logKans[r * K + k] = (w * (Math.log(w * tellingen[id * K + k]! + alpha) - noemer[k]!)) / temperatuur;
+    });
+    tabel.naBouw();
+    this.tabel = tabel;
+    this.rij = rij;
     this.logKans = logKans;
     this.stempel = new Int32Array(n);
   }
@@ -400,17 +546,17 @@ export class Tekstmodel {
       this.generatie = 0;
     }
     const generatie = ++this.generatie;
-    const bekend: { f: string; id: number; woord: string }[] = [];
-    bezoekKenmerken(text, (f, tokens, i, previous) => {
-      const id = this.ids.get(f);
-      if (id === undefined || this.gewicht[id] === 0 || this.stempel[id] === generatie) return;
+    const bekend: { rij: number; tokens: Tokens; i: number; previous: number }[] = [];
+    this.tabel.bezoek(text, false, (id, tokens, i, previous) => {
+      const rij = this.rij[id]!;
+      if (rij < 0 || this.stempel[id] === generatie) return;
       this.stempel[id] = generatie;
-      bekend.push({ f, id, woord: geschreven(tokens, i, previous) });
+      bekend.push({ rij, tokens, i, previous });
     });
     const lp = this.logKans;
     const scores = this.klassen.map((k) => {
       let s = this.logPrior[k]!;
-      for (const { id } of bekend) s += lp[id * K + k]!;
+      for (const { rij } of bekend) s += lp[rij * K + k]!;
       return s;
     });
     // Highest score first; ties in the fixed fenomeen order.
@@ -422,8 +568,13 @@ export class Tekstmodel {
     const winnaar = this.klassen[best]!;
     const tweede = order.length > 1 ? this.klassen[order[1]!]! : winnaar;
     const gewichten = bekend
-      .map(({ f, id, woord }) => ({ woord, gewicht: lp[id * K + winnaar]! - lp[id * K + tweede]!, f }))
+      .map((b) => ({ b, gewicht: lp[b.rij * K + winnaar]! - lp[b.rij * K + tweede]! }))
       .filter((w) => w.gewicht > 0)
+      .map(({ b: { tokens, i, previous }, gewicht }) => ({
+        woord: geschreven(tokens, i, previous),
+        gewicht,
+        f: previous < 0 ? tokens.stem[i]! : `${tokens.stem[previous]!}_${tokens.stem[i]!}`,
+      }))
       .sort((a, b) => b.gewicht - a.gewicht || (a.f < b.f ? -1 : a.f > b.f ? 1 : 0))
       .slice(0, 3)
       .map(({ woord, gewicht }) => ({ woord, gewicht }));

@@ -112,7 +112,9 @@ describe('text model in typed arrays', () => {
   const instellingen = (paarGewicht: number): ModelInstellingen => ({ alpha: 0.25, temperatuur: 2, paarGewicht, drempel: 0.5, vetoKans: null, vetoOnder: 0 });
 
   it.each([0, 0.25, 0.5, 1, 0.3, 0.7])('matches the earlier model bit for bit without a base model (pair weight %s)', (paarGewicht) => {
-    const negeer = new Set(['moskee', '112_aanslag']);
+    // A neutral stem and a neutral pair that occur in the texts.
+    const paar = [...kenmerken(ZINNEN[0]![0]).tellingen.keys()].find((f) => f.includes('_'))!;
+    const negeer = new Set(['moskee', paar]);
     const model = bouwModel(undefined, VOORBEELDEN, instellingen(paarGewicht), negeer);
     vergelijk(model, referentie(undefined, VOORBEELDEN, instellingen(paarGewicht), negeer));
   });
@@ -122,6 +124,18 @@ describe('text model in typed arrays', () => {
     const negeer = new Set(['gebed', 'moskee']);
     const model = bouwModel(basis, VOORBEELDEN, inst, negeer);
     vergelijk(model, referentie(basis, VOORBEELDEN, inst, negeer));
+  });
+
+  it.each([0.25, 0.3])('matches the earlier model on a hand-made model file with odd feature names (pair weight %s)', (paarGewicht) => {
+    // Names with two underscores or a leading one, array indices, a pair whose stems are no features themselves.
+    const rij = (...c: number[]) => [...c, ...new Array<number>(K - c.length).fill(0)];
+    const hand: ModelTellingen = {
+      documenten: rij(5, 4, 3, 0, 0, 0, 0, 6),
+      kenmerken: { aanslag: rij(3, 0, 1), '2020': rij(0, 1, 0, 0, 0, 0, 0, 2), a_b_c: rij(1, 1), _x: rij(0, 2), 'witt_ras': rij(0, 3), '7': rij(1) },
+    };
+    const negeer = new Set(['a_b_c', 'dreig_aanslag']);
+    const model = bouwModel({ ...hand, ...instellingen(paarGewicht), versie: 'hand', omschrijving: 'hand' }, VOORBEELDEN, {}, negeer);
+    vergelijk(model, referentie(hand, VOORBEELDEN, instellingen(paarGewicht), negeer));
   });
 
   it('gives the same proposals when texts never repeat as when they do', () => {
