@@ -4,7 +4,7 @@
 // fractions), the ordered fallback (a pair weight of 0.3, feature names that are array indices such as "112"), the
 // shipped base model plus extra labels, neutral words, repeated texts and a text with no known word.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FENOMENEN, type Fenomeen } from '../../src/model.js';
+import { FENOMENEN, type Fenomeen } from '../../src/domain.js';
 import {
   bouwModel,
   kenmerken,
