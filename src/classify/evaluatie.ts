@@ -16,7 +16,7 @@ import {
 } from './tekstmodel.js';
 import type { Taxonomy } from './taxonomy.js';
 
-export const METHODES = ['regels', 'model', 'beide'] as const;
+const METHODES = ['regels', 'model', 'beide'] as const;
 export type Methode = (typeof METHODES)[number];
 
 /** One labelled text and what each method said; the model's proposal before its threshold. */
@@ -31,7 +31,7 @@ export interface Voorspelling {
 /** The settings that turn the predictions into an outcome: the model's threshold and its veto on weak rules. */
 export type Beslisregels = Pick<ModelInstellingen, 'drempel' | 'vetoKans' | 'vetoOnder'>;
 
-export interface FenomeenMaat {
+interface FenomeenMaat {
   fenomeen: Fenomeen;
   /** Labelled with this fenomeen. */
   aantal: number;
@@ -59,7 +59,7 @@ export interface Meting {
 }
 
 /** The prediction of a method for one text, with the model's threshold and veto applied (as classifySignal does). */
-export function uitkomst(v: Voorspelling, methode: Methode, b: Beslisregels): Fenomeen {
+function uitkomst(v: Voorspelling, methode: Methode, b: Beslisregels): Fenomeen {
   const model = v.model.fenomeen !== 'onbekend' && v.model.kans >= b.drempel ? v.model.fenomeen : 'onbekend';
   if (methode === 'regels') return v.regel;
   if (methode === 'model') return model;
@@ -153,7 +153,7 @@ export function kruisvalidatie(
 const DREMPELS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.975, 0.99];
 
 /** What a negative forced into a fenomeen costs, counted in missed cases: "cter gokt niet" comes first. */
-export const KOSTEN_GEFORCEERD = 5;
+const KOSTEN_GEFORCEERD = 5;
 
 /** The cost of a method's outcome on cross-validated predictions: a miss or a wrong fenomeen 1, a forced negative more. */
 function kosten(voorspellingen: readonly Voorspelling[], b: Beslisregels): number {
@@ -169,7 +169,7 @@ function kosten(voorspellingen: readonly Voorspelling[], b: Beslisregels): numbe
  * The threshold and veto that cost least on cross-validated predictions of both together; on equal cost the stricter
  * threshold wins, then the first veto candidate (no veto first).
  */
-export function kiesBeslisregels(voorspellingen: readonly Voorspelling[]): Beslisregels & { kosten: number } {
+function kiesBeslisregels(voorspellingen: readonly Voorspelling[]): Beslisregels & { kosten: number } {
   let best: Beslisregels & { kosten: number } = { drempel: 1, vetoKans: null, vetoOnder: 0, kosten: Infinity };
   for (const vetoOnder of KANDIDATEN.vetoOnder) {
     for (const vetoKans of KANDIDATEN.vetoKans) {
@@ -185,7 +185,7 @@ export function kiesBeslisregels(voorspellingen: readonly Voorspelling[]): Besli
 }
 
 /** Candidate settings of the model, searched together with the threshold. */
-export const KANDIDATEN = {
+const KANDIDATEN = {
   alpha: [0.1, 0.25, 0.5],
   temperatuur: [1, 2, 3],
   paarGewicht: [0, 0.25, 0.5],
@@ -198,6 +198,7 @@ export const KANDIDATEN = {
 /**
  * The model settings (smoothing, temperature, pair weight, threshold, veto) that cost least on k-fold cross-validation
  * of rules and model together; on equal cost the first candidate in a fixed order wins (deterministic).
+ * @public used by scripts/tekstmodel.mjs (through dist/).
  */
 export function kiesInstellingen(voorbeelden: readonly Voorbeeld[], taxonomy: Taxonomy, k: number): ModelInstellingen {
   let best: ModelInstellingen | undefined;
