@@ -628,7 +628,7 @@ export function neutraleKenmerken(taxonomie: { definitie: { fenomenen: readonly 
 }
 
 /** Settings of a model without a model file (an analyst's own labels only). */
-export const STANDAARD_INSTELLINGEN: Readonly<ModelInstellingen> = {
+const STANDAARD_INSTELLINGEN: Readonly<ModelInstellingen> = {
   alpha: 0.5,
   drempel: 0.8,
   temperatuur: 1,
@@ -637,7 +637,7 @@ export const STANDAARD_INSTELLINGEN: Readonly<ModelInstellingen> = {
   vetoOnder: 0,
 };
 
-export const INGEBOUWD_MODEL = fileURLToPath(new URL('../../data/tekstmodel.json', import.meta.url));
+const INGEBOUWD_MODEL = fileURLToPath(new URL('../../data/tekstmodel.json', import.meta.url));
 
 /** Reads a model file (data/tekstmodel.json); a damaged file is a clear error, not a stack trace. */
 export async function laadModelbestand(file = INGEBOUWD_MODEL): Promise<ModelBestand> {
