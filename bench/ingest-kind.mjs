@@ -24,7 +24,7 @@ async function cterPipeline(path) {
   const { loadReference } = await import(new URL('reference/index.js', DIST).href);
   const { ingestSignalen } = await import(new URL('ingest/index.js', DIST).href);
   const { classifySignalsInPlace } = await import(new URL('classify/classify.js', DIST).href);
-  const { trainTekstmodel } = await import(new URL('pipeline.js', DIST).href);
+  const { trainTextModel } = await import(new URL('pipeline.js', DIST).href);
   const { loadTaxonomy } = await import(new URL('classify/taxonomy.js', DIST).href);
   const agg = { ...(await import(new URL('aggregate/aggregate.js', DIST).href)), ...(await import(new URL('aggregate/periode.js', DIST).href)) };
   const { batchDoelen } = await import(new URL('batch/targets.js', DIST).href);
@@ -36,7 +36,7 @@ async function cterPipeline(path) {
   const ingest = await ingestSignalen([resolve(path)], ref, { sleutel: 'bench' });
   const t1 = performance.now();
   // As the commands do (src/pipeline.ts): the text model trained on the labelled inputs, then rules + model.
-  const { model } = await trainTekstmodel(ingest.records, taxonomy);
+  const { model } = await trainTextModel(ingest.records, taxonomy);
   const t1b = performance.now();
   const signalen = classifySignalsInPlace(ingest.records, taxonomy, undefined, model);
   const t2 = performance.now();

@@ -17,9 +17,9 @@ const BRONNEN = ['ontwikkel.csv', 'ontwikkel-2.csv', 'ontwikkel-3.csv'].map((f) 
 const BRON = `${BRONNEN.slice(0, -1).join(', ')} en ${BRONNEN.at(-1)}`;
 const taxonomy = await loadTaxonomy({ baseDir: ROOT });
 const label = (t) => (t === 'onbekend' ? 'onbekend' : fenomeenVoorLabel(taxonomy, t));
-const voorbeelden = BRONNEN.flatMap((bron) => ev.leesEvaluatieset(readFileSync(`${ROOT}${bron}`, 'utf8'), bron, label));
-const instellingen = ev.kiesInstellingen(voorbeelden, taxonomy, 10);
-const tellingen = tm.tel(voorbeelden);
+const voorbeelden = BRONNEN.flatMap((bron) => ev.readEvaluationSet(readFileSync(`${ROOT}${bron}`, 'utf8'), bron, label));
+const instellingen = ev.chooseSettings(voorbeelden, taxonomy, 10);
+const tellingen = tm.countFeatures(voorbeelden);
 const model = {
   versie: `basismodel ${voorbeelden.length} omschrijvingen`,
   omschrijving:

@@ -8,7 +8,7 @@ import type { Reference } from './reference/index.js';
 import { loadBeoordelingen } from './classify/beoordelingen.js';
 import { UsageError } from './util/errors.js';
 import { shownPath } from './util/paths.js';
-import { bouwModel, laadModelbestand, neutraleKenmerken, type ModelBestand, type Tekstmodel } from './classify/tekstmodel.js';
+import { buildModel, loadModelFile, neutralFeatures, type ModelFile, type TextModel } from './classify/tekstmodel.js';
 import { classifySignalsInPlace, trainingsvoorbeelden, type Beoordelingen } from './classify/classify.js';
 import { labelResolver, loadTaxonomy, type Taxonomy } from './classify/taxonomy.js';
 import type { LoadedConfig } from './config/cter-config.js';
@@ -41,9 +41,9 @@ export interface PipelineResultaat {
 }
 
 interface TekstmodelInfo {
-  model: Tekstmodel;
+  model: TextModel;
   /** The shipped base model as read (data/tekstmodel.json). */
-  basisBestand: ModelBestand;
+  basisBestand: ModelFile;
   /** Labelled descriptions in the shipped base model. */
   basis: number;
   /** Labels from the inputs: the analyst's (analist) and review decisions (handmatig). */
@@ -55,14 +55,14 @@ interface TekstmodelInfo {
  * The shipped base model extended with the labelled signals of the inputs (deterministic: input order).
  * @public used by bench/ingest-kind.mjs (through dist/).
  */
-export async function trainTekstmodel(
+export async function trainTextModel(
   signalen: readonly Signaal[],
   taxonomy: Taxonomy,
   beoordelingen?: Beoordelingen,
 ): Promise<TekstmodelInfo> {
-  const basis = await laadModelbestand();
+  const basis = await loadModelFile();
   const { voorbeelden, analist, handmatig } = trainingsvoorbeelden(signalen, beoordelingen);
-  const model = bouwModel(basis, voorbeelden, undefined, neutraleKenmerken(taxonomy));
+  const model = buildModel(basis, voorbeelden, undefined, neutralFeatures(taxonomy));
   return { model, basisBestand: basis, basis: basis.documenten.reduce((a, b) => a + b, 0), analist, handmatig };
 }
 
@@ -112,7 +112,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const opts = { sleutel: config.values.sleutel, onProgress, fenomeenVoorLabel: labelResolver(taxonomy) };
   const signalen = await ingestSignalen(bestanden, ref, opts);
   const notities = await ingestNotities(notitieBestanden, ref, opts);
-  const tekstmodel = await trainTekstmodel(signalen.records, taxonomy, beoordelingen);
+  const tekstmodel = await trainTextModel(signalen.records, taxonomy, beoordelingen);
   return {
     // In place: the ingested records become the classified signals (ingest.signalen.records names the same objects).
     signalen: classifySignalsInPlace(signalen.records, taxonomy, beoordelingen, tekstmodel.model),

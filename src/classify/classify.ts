@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Ernst, Fenomeen, GeclassificeerdSignaal, Signaal } from '../domain.js';
 import { evaluate, getal, type RegelUitkomst } from './rules.js';
 import { fenomeenLabel, type Taxonomy } from './taxonomy.js';
-import { modelVeto, type Tekstmodel, type Voorbeeld } from './tekstmodel.js';
+import { modelVeto, type TextModel, type TrainingExample } from './tekstmodel.js';
 
 /** A review decision (from `cter review`), valid only for the content it was made on. */
 export interface Beoordeling {
@@ -64,7 +64,7 @@ function classifyWith(
   taxonomy: Taxonomy,
   beoordelingen: Beoordelingen | undefined,
   rules: RegelUitkomst,
-  model: Tekstmodel | undefined,
+  model: TextModel | undefined,
   classified: Merge = copied,
 ): GeclassificeerdSignaal {
   const suggestie = () => ({ fenomeen: rules.fenomeen, reden: rules.reden });
@@ -158,7 +158,7 @@ export function classifySignal(
   signal: Signaal,
   taxonomy: Taxonomy,
   beoordelingen?: Beoordelingen,
-  model?: Tekstmodel,
+  model?: TextModel,
 ): GeclassificeerdSignaal {
   return classifyWith(signal, taxonomy, beoordelingen, evaluate(signal.omschrijving, taxonomy.regels), model);
 }
@@ -171,7 +171,7 @@ export function classifySignals(
   signals: readonly Signaal[],
   taxonomy: Taxonomy,
   beoordelingen?: Beoordelingen,
-  model?: Tekstmodel,
+  model?: TextModel,
 ): GeclassificeerdSignaal[] {
   return classifyAll(signals, taxonomy, beoordelingen, model, copied);
 }
@@ -184,7 +184,7 @@ export function classifySignalsInPlace(
   signals: readonly Signaal[],
   taxonomy: Taxonomy,
   beoordelingen?: Beoordelingen,
-  model?: Tekstmodel,
+  model?: TextModel,
 ): GeclassificeerdSignaal[] {
   return classifyAll(signals, taxonomy, beoordelingen, model, inPlace);
 }
@@ -193,7 +193,7 @@ function classifyAll(
   signals: readonly Signaal[],
   taxonomy: Taxonomy,
   beoordelingen: Beoordelingen | undefined,
-  model: Tekstmodel | undefined,
+  model: TextModel | undefined,
   merge: Merge,
 ): GeclassificeerdSignaal[] {
   const memo = new Map<string, RegelUitkomst>();
@@ -232,8 +232,8 @@ function classifyAll(
 export function trainingsvoorbeelden(
   signals: readonly Signaal[],
   beoordelingen?: Beoordelingen,
-): { voorbeelden: Voorbeeld[]; analist: number; handmatig: number } {
-  const voorbeelden: Voorbeeld[] = [];
+): { voorbeelden: TrainingExample[]; analist: number; handmatig: number } {
+  const voorbeelden: TrainingExample[] = [];
   let analist = 0;
   let handmatig = 0;
   for (const signal of signals) {

@@ -6,21 +6,21 @@ import { FENOMENEN, type Fenomeen } from '../domain.js';
 import { CterError } from '../util/errors.js';
 import { evaluate } from './rules.js';
 import {
-  bouwModel,
-  modelInstellingen,
+  buildModel,
+  modelSettings,
   modelVeto,
-  neutraleKenmerken,
-  type ModelBestand,
-  type ModelInstellingen,
-  type Voorbeeld,
+  neutralFeatures,
+  type ModelFile,
+  type ModelSettings,
+  type TrainingExample,
 } from './tekstmodel.js';
 import type { Taxonomy } from './taxonomy.js';
 
 const METHODES = ['regels', 'model', 'beide'] as const;
-export type Methode = (typeof METHODES)[number];
+export type Method = (typeof METHODES)[number];
 
 /** One labelled text and what each method said; the model's proposal before its threshold. */
-export interface Voorspelling {
+export interface Prediction {
   label: Fenomeen;
   regel: Fenomeen;
   /** The rules' score when conclusive, else 0. */
@@ -29,7 +29,7 @@ export interface Voorspelling {
 }
 
 /** The settings that turn the predictions into an outcome: the model's threshold and its veto on weak rules. */
-export type Beslisregels = Pick<ModelInstellingen, 'drempel' | 'vetoKans' | 'vetoOnder'>;
+export type DecisionRules = Pick<ModelSettings, 'drempel' | 'vetoKans' | 'vetoOnder'>;
 
 interface FenomeenMaat {
   fenomeen: Fenomeen;
@@ -42,8 +42,8 @@ interface FenomeenMaat {
   f1: number | null;
 }
 
-export interface Meting {
-  methode: Methode;
+export interface Measurement {
+  methode: Method;
   aantal: number;
   juist: number;
   /** Share of all labelled texts classified right (an abstention on a negative is right). */
@@ -59,7 +59,7 @@ export interface Meting {
 }
 
 /** The prediction of a method for one text, with the model's threshold and veto applied (as classifySignal does). */
-function uitkomst(v: Voorspelling, methode: Methode, b: Beslisregels): Fenomeen {
+function uitkomst(v: Prediction, methode: Method, b: DecisionRules): Fenomeen {
   const model = v.model.fenomeen !== 'onbekend' && v.model.kans >= b.drempel ? v.model.fenomeen : 'onbekend';
   if (methode === 'regels') return v.regel;
   if (methode === 'model') return model;
@@ -69,7 +69,7 @@ function uitkomst(v: Voorspelling, methode: Methode, b: Beslisregels): Fenomeen 
 
 const deel = (a: number, b: number): number | null => (b === 0 ? null : a / b);
 
-export function meet(voorspellingen: readonly Voorspelling[], methode: Methode, b: Beslisregels): Meting {
+export function measure(voorspellingen: readonly Prediction[], methode: Method, b: DecisionRules): Measurement {
   const paren = voorspellingen.map((v) => ({ label: v.label, voorspeld: uitkomst(v, methode, b) }));
   const fenomenen = FENOMENEN.filter((f) => paren.some((p) => p.label === f || p.voorspeld === f));
   const index = new Map(fenomenen.map((f, i) => [f, i]));
@@ -103,11 +103,11 @@ export function meet(voorspellingen: readonly Voorspelling[], methode: Methode, 
 }
 
 /** The rules' and a model's predictions for labelled texts; the model has not seen these texts. */
-export function voorspel(
-  voorbeelden: readonly Voorbeeld[],
+export function predict(
+  voorbeelden: readonly TrainingExample[],
   taxonomy: Taxonomy,
   model: { voorstel(text: string): { fenomeen: Fenomeen; kans: number } },
-): Voorspelling[] {
+): Prediction[] {
   return voorbeelden.map((v) => {
     const regels = evaluate(v.tekst, taxonomy.regels);
     const m = model.voorstel(v.tekst);
@@ -125,21 +125,21 @@ export function voorspel(
  * with the base model's settings unless others are given. Folds are assigned round-robin in input order, so the
  * outcome is deterministic.
  */
-export function kruisvalidatie(
-  voorbeelden: readonly Voorbeeld[],
+export function crossValidate(
+  voorbeelden: readonly TrainingExample[],
   taxonomy: Taxonomy,
-  basis: ModelBestand | undefined,
+  basis: ModelFile | undefined,
   k: number,
-  instellingen?: Partial<ModelInstellingen>,
-): Voorspelling[] {
-  const result: Voorspelling[] = new Array(voorbeelden.length);
+  instellingen?: Partial<ModelSettings>,
+): Prediction[] {
+  const result: Prediction[] = new Array(voorbeelden.length);
   const folds = Math.max(2, Math.min(k, voorbeelden.length));
-  const negeer = neutraleKenmerken(taxonomy);
+  const negeer = neutralFeatures(taxonomy);
   for (let fold = 0; fold < folds; fold++) {
     const train = voorbeelden.filter((_, i) => i % folds !== fold);
     const test = voorbeelden.map((v, i) => [v, i] as const).filter(([, i]) => i % folds === fold);
-    const model = bouwModel(basis, train, { ...instellingen, drempel: 0 }, negeer);
-    const predicted = voorspel(
+    const model = buildModel(basis, train, { ...instellingen, drempel: 0 }, negeer);
+    const predicted = predict(
       test.map(([v]) => v),
       taxonomy,
       model,
@@ -156,7 +156,7 @@ const DREMPELS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.975, 
 const KOSTEN_GEFORCEERD = 5;
 
 /** The cost of a method's outcome on cross-validated predictions: a miss or a wrong fenomeen 1, a forced negative more. */
-function kosten(voorspellingen: readonly Voorspelling[], b: Beslisregels): number {
+function kosten(voorspellingen: readonly Prediction[], b: DecisionRules): number {
   let cost = 0;
   for (const v of voorspellingen) {
     const u = uitkomst(v, 'beide', b);
@@ -169,8 +169,8 @@ function kosten(voorspellingen: readonly Voorspelling[], b: Beslisregels): numbe
  * The threshold and veto that cost least on cross-validated predictions of both together; on equal cost the stricter
  * threshold wins, then the first veto candidate (no veto first).
  */
-function kiesBeslisregels(voorspellingen: readonly Voorspelling[]): Beslisregels & { kosten: number } {
-  let best: Beslisregels & { kosten: number } = { drempel: 1, vetoKans: null, vetoOnder: 0, kosten: Infinity };
+function kiesBeslisregels(voorspellingen: readonly Prediction[]): DecisionRules & { kosten: number } {
+  let best: DecisionRules & { kosten: number } = { drempel: 1, vetoKans: null, vetoOnder: 0, kosten: Infinity };
   for (const vetoOnder of KANDIDATEN.vetoOnder) {
     for (const vetoKans of KANDIDATEN.vetoKans) {
       if (vetoKans === null && vetoOnder !== KANDIDATEN.vetoOnder[0]) continue;
@@ -200,13 +200,13 @@ const KANDIDATEN = {
  * of rules and model together; on equal cost the first candidate in a fixed order wins (deterministic).
  * @public used by scripts/tekstmodel.mjs (through dist/).
  */
-export function kiesInstellingen(voorbeelden: readonly Voorbeeld[], taxonomy: Taxonomy, k: number): ModelInstellingen {
-  let best: ModelInstellingen | undefined;
+export function chooseSettings(voorbeelden: readonly TrainingExample[], taxonomy: Taxonomy, k: number): ModelSettings {
+  let best: ModelSettings | undefined;
   let bestCost = Infinity;
   for (const alpha of KANDIDATEN.alpha) {
     for (const temperatuur of KANDIDATEN.temperatuur) {
       for (const paarGewicht of KANDIDATEN.paarGewicht) {
-        const cv = kruisvalidatie(voorbeelden, taxonomy, undefined, k, { alpha, temperatuur, paarGewicht });
+        const cv = crossValidate(voorbeelden, taxonomy, undefined, k, { alpha, temperatuur, paarGewicht });
         const { kosten: cost, ...beslis } = kiesBeslisregels(cv);
         if (cost < bestCost) {
           bestCost = cost;
@@ -219,11 +219,11 @@ export function kiesInstellingen(voorbeelden: readonly Voorbeeld[], taxonomy: Ta
 }
 
 /** A labelled evaluation file: header id,bron,omschrijving,fenomeen (the corpus in tests/fixtures/classify/evaluatie). */
-export function leesEvaluatieset(
+export function readEvaluationSet(
   csv: string,
   bestand: string,
   label: (tekst: string) => Fenomeen | undefined,
-): (Voorbeeld & { id: string; bron: string })[] {
+): (TrainingExample & { id: string; bron: string })[] {
   const rows = parse(csv, { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
   return rows.map((row, i) => {
     const fenomeen = row.fenomeen === undefined ? undefined : label(row.fenomeen);
@@ -235,7 +235,7 @@ export function leesEvaluatieset(
 }
 
 /** The result of `cter classificeer --evalueer`. */
-export interface Evaluatie {
+export interface Evaluation {
   /** Labelled signals used: the analyst's labels and review decisions in the inputs. */
   gelabeld: number;
   analist: number;
@@ -245,20 +245,20 @@ export interface Evaluatie {
   /** The model stops a conclusion of the rules below vetoOnder at this probability of 'no fenomeen'; null: never. */
   vetoKans: number | null;
   vetoOnder: number;
-  metingen: Meting[];
+  metingen: Measurement[];
 }
 
 /** k-fold cross-validation of rules, model and both on the labelled texts (base model plus the other folds). */
-export function evalueer(
-  voorbeelden: readonly Voorbeeld[],
+export function evaluateClassifier(
+  voorbeelden: readonly TrainingExample[],
   taxonomy: Taxonomy,
-  basis: ModelBestand | undefined,
+  basis: ModelFile | undefined,
   k: number,
   herkomst: { analist: number; handmatig: number },
-): Evaluatie {
-  const instellingen = modelInstellingen(basis);
+): Evaluation {
+  const instellingen = modelSettings(basis);
   const { drempel, vetoKans, vetoOnder } = instellingen;
-  const cv = voorbeelden.length < 2 ? [] : kruisvalidatie(voorbeelden, taxonomy, basis, k);
+  const cv = voorbeelden.length < 2 ? [] : crossValidate(voorbeelden, taxonomy, basis, k);
   return {
     gelabeld: voorbeelden.length,
     ...herkomst,
@@ -266,7 +266,7 @@ export function evalueer(
     drempel,
     vetoKans,
     vetoOnder,
-    metingen: METHODES.map((m) => meet(cv, m, instellingen)),
+    metingen: METHODES.map((m) => measure(cv, m, instellingen)),
   };
 }
 
@@ -278,10 +278,10 @@ function kolommen(rows: string[][]): string[] {
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd());
 }
 
-const METHODE_NAAM: Record<Methode, string> = { regels: 'alleen regels', model: 'alleen model', beide: 'regels en model' };
+const METHODE_NAAM: Record<Method, string> = { regels: 'alleen regels', model: 'alleen model', beide: 'regels en model' };
 
 /** The evaluation as text for people (stdout of `cter classificeer --evalueer`). */
-export function evaluatieTekst(e: Evaluatie): string {
+export function evaluationText(e: Evaluation): string {
   const lines = [
     `Evaluatie op ${e.gelabeld} gelabelde signalen (labels van de analist ${e.analist}, beoordelingen ${e.handmatig}); ` +
       `${e.vouwen}-voudige kruisvalidatie; het model stelt een fenomeen voor vanaf kans ${komma(e.drempel)}` +

@@ -40,7 +40,7 @@ function useful(stem: string, lower: string): boolean {
   return lower.length >= 2 && !STOPWOORDEN.has(lower) && !STOPWOORDEN.has(stem) && !PERSOONSSTAMMEN.has(stem);
 }
 
-export interface Kenmerken {
+export interface TextFeatures {
   /** Feature -> count in the text: stems ("aanslag") and word pairs within a sentence ("witt_ras"). */
   tellingen: Map<string, number>;
   /** Feature -> how the text wrote it, for reasons: the first occurrence. */
@@ -77,7 +77,7 @@ function geschreven(tokens: Tokens, i: number, previous: number): string {
 }
 
 /** The features of a text: the stems of its useful words and the pairs of neighbouring useful words. */
-export function kenmerken(text: string): Kenmerken {
+export function extractFeatures(text: string): TextFeatures {
   const tellingen = new Map<string, number>();
   const woorden = new Map<string, string>();
   bezoekKenmerken(text, (feature, tokens, i, previous) => {
@@ -88,13 +88,13 @@ export function kenmerken(text: string): Kenmerken {
 }
 
 /** A labelled text for training. `onbekend` marks a negative: a text that belongs to no fenomeen. */
-export interface Voorbeeld {
+export interface TrainingExample {
   tekst: string;
   fenomeen: Fenomeen;
 }
 
 /** The model's counts: serialisable (data/tekstmodel.json) and additive. */
-export interface ModelTellingen {
+export interface ModelCounts {
   /** Documents per class, in FENOMENEN order. */
   documenten: number[];
   /** Feature occurrences per class, in FENOMENEN order. */
@@ -102,7 +102,7 @@ export interface ModelTellingen {
 }
 
 /** How the counts become probabilities; chosen by cross-validation. */
-export interface ModelInstellingen {
+export interface ModelSettings {
   /** Laplace smoothing. */
   alpha: number;
   /** The model proposes a fenomeen only at or above this probability. */
@@ -121,7 +121,7 @@ export interface ModelInstellingen {
 
 /** Does the model stop a conclusion of the rules with this score? Only a weak one, and only when it sees no fenomeen. */
 export function modelVeto(
-  instellingen: Pick<ModelInstellingen, 'vetoKans' | 'vetoOnder'>,
+  instellingen: Pick<ModelSettings, 'vetoKans' | 'vetoOnder'>,
   regelScore: number,
   voorstel: { fenomeen: Fenomeen; kans: number },
 ): boolean {
@@ -129,7 +129,7 @@ export function modelVeto(
   return vetoKans !== null && regelScore < vetoOnder && voorstel.fenomeen === 'onbekend' && voorstel.kans >= vetoKans;
 }
 
-export interface ModelBestand extends ModelTellingen, ModelInstellingen {
+export interface ModelFile extends ModelCounts, ModelSettings {
   versie: string;
   omschrijving: string;
 }
@@ -137,7 +137,7 @@ export interface ModelBestand extends ModelTellingen, ModelInstellingen {
 const K = FENOMENEN.length;
 
 /** Counts of labelled texts: per feature, the texts of each class that contain it. Each distinct text is tokenised once. */
-export function tel(voorbeelden: readonly Voorbeeld[]): ModelTellingen {
+export function countFeatures(voorbeelden: readonly TrainingExample[]): ModelCounts {
   const documenten = new Array<number>(K).fill(0);
   const perTekst = new Map<string, number[]>();
   for (const v of voorbeelden) {
@@ -149,7 +149,7 @@ export function tel(voorbeelden: readonly Voorbeeld[]): ModelTellingen {
   }
   const kenmerkenPerKlasse = new Map<string, number[]>();
   for (const [tekst, perKlasse] of perTekst) {
-    for (const f of kenmerken(tekst).tellingen.keys()) {
+    for (const f of extractFeatures(tekst).tellingen.keys()) {
       let counts = kenmerkenPerKlasse.get(f);
       if (!counts) kenmerkenPerKlasse.set(f, (counts = new Array<number>(K).fill(0)));
       for (let k = 0; k < K; k++) if (perKlasse[k]! > 0) counts[k]! += perKlasse[k]!;
@@ -326,7 +326,7 @@ class Kenmerktabel {
    * matter). Returns the texts per class. A repeated text is simply tokenised again: cheaper than a Map of a million
    * distinct descriptions.
    */
-  telVoorbeelden(voorbeelden: readonly Voorbeeld[]): number[] {
+  telVoorbeelden(voorbeelden: readonly TrainingExample[]): number[] {
     const documenten = new Array<number>(K).fill(0);
     for (const v of voorbeelden) {
       const k = FENOMENEN.indexOf(v.fenomeen);
@@ -349,7 +349,7 @@ class Kenmerktabel {
   }
 }
 
-export interface ModelVoorstel {
+export interface ModelProposal {
   /** The most probable class; `onbekend` when the model thinks the text belongs to no fenomeen. */
   fenomeen: Fenomeen;
   kans: number;
@@ -398,7 +398,7 @@ function sommatieVolgorde(tabel: Kenmerktabel, basisAantal: number, paarGewicht:
  * distinct row of contributions is computed once into one typed array (row * K + class) and a feature points to its
  * row; the training counts are not kept.
  */
-export class Tekstmodel {
+export class TextModel {
   readonly klassen: number[];
   readonly aantal: number;
   private readonly logPrior: number[];
@@ -410,18 +410,18 @@ export class Tekstmodel {
   private readonly stempel: Int32Array;
   private generatie = 0;
   /** Proposals per text while texts repeat; given up when they do not (a million distinct descriptions). */
-  private cache: Map<string, ModelVoorstel> | null = new Map();
+  private cache: Map<string, ModelProposal> | null = new Map();
   private treffers = 0;
 
   readonly drempel: number;
-  readonly instellingen: ModelInstellingen;
+  readonly instellingen: ModelSettings;
 
   /** Builds from counts (a table, emptied here); `basisAantal`: how many of its ids came from the model file. */
   private constructor(
     tabel: Kenmerktabel,
     basisAantal: number,
     documenten: readonly number[],
-    instellingen: ModelInstellingen,
+    instellingen: ModelSettings,
     /** Features that never weigh (the taxonomy's neutral words, such as religious practice). */
     negeer: ReadonlySet<string>,
   ) {
@@ -506,21 +506,21 @@ export class Tekstmodel {
 
   /** A model from a model file (if any) plus labelled texts. */
   static bouw(
-    basis: ModelTellingen | undefined,
-    extra: readonly Voorbeeld[],
-    instellingen: ModelInstellingen,
+    basis: ModelCounts | undefined,
+    extra: readonly TrainingExample[],
+    instellingen: ModelSettings,
     negeer: ReadonlySet<string> = new Set(),
-  ): Tekstmodel {
+  ): TextModel {
     const tabel = new Kenmerktabel();
     if (basis) for (const [f, counts] of Object.entries(basis.kenmerken)) tabel.tel(f, counts);
     const basisAantal = tabel.aantal;
     const perKlasse = tabel.telVoorbeelden(extra);
     const documenten = basis ? basis.documenten.map((n, k) => n + perKlasse[k]!) : perKlasse;
-    return new Tekstmodel(tabel, basisAantal, documenten, instellingen, negeer);
+    return new TextModel(tabel, basisAantal, documenten, instellingen, negeer);
   }
 
   /** The model's proposal for a text; cached per text while texts repeat. */
-  voorstel(text: string): ModelVoorstel {
+  voorstel(text: string): ModelProposal {
     const cache = this.cache;
     if (cache === null) return this.predict(text);
     let result = cache.get(text);
@@ -539,7 +539,7 @@ export class Tekstmodel {
     return result;
   }
 
-  private predict(text: string): ModelVoorstel {
+  private predict(text: string): ModelProposal {
     // Each feature counts once per text, as in training; the first occurrence says how the text wrote it.
     if (this.generatie === 0x7fffffff) {
       this.stempel.fill(0);
@@ -593,17 +593,17 @@ export class Tekstmodel {
 }
 
 /** A model from a model file, extended with extra labelled texts (the analyst's). */
-export function bouwModel(
-  basis: ModelBestand | undefined,
-  extra: readonly Voorbeeld[],
-  instellingen?: Partial<ModelInstellingen>,
+export function buildModel(
+  basis: ModelFile | undefined,
+  extra: readonly TrainingExample[],
+  instellingen?: Partial<ModelSettings>,
   negeer?: ReadonlySet<string>,
-): Tekstmodel {
-  return Tekstmodel.bouw(basis, extra, { ...modelInstellingen(basis), ...instellingen }, negeer);
+): TextModel {
+  return TextModel.bouw(basis, extra, { ...modelSettings(basis), ...instellingen }, negeer);
 }
 
 /** The settings of a model file; the standard ones without a file. */
-export function modelInstellingen(basis: ModelBestand | undefined): ModelInstellingen {
+export function modelSettings(basis: ModelFile | undefined): ModelSettings {
   if (!basis) return { ...STANDAARD_INSTELLINGEN };
   const { alpha, drempel, temperatuur, paarGewicht, vetoKans, vetoOnder } = basis;
   return { alpha, drempel, temperatuur, paarGewicht, vetoKans, vetoOnder };
@@ -614,12 +614,12 @@ export function modelInstellingen(basis: ModelBestand | undefined): ModelInstell
  * definition carry no weight, so that the model cannot learn religious practice as evidence from its training texts.
  * A single word gives its stem; a phrase ("lange baard") its word pairs; prefixes (`*`) are left to the rules.
  */
-export function neutraleKenmerken(taxonomie: { definitie: { fenomenen: readonly { neutraal: readonly { term: string }[] }[] } }): Set<string> {
+export function neutralFeatures(taxonomie: { definitie: { fenomenen: readonly { neutraal: readonly { term: string }[] }[] } }): Set<string> {
   const result = new Set<string>();
   for (const f of taxonomie.definitie.fenomenen) {
     for (const { term } of f.neutraal) {
       if (term.includes('*')) continue;
-      const features = [...kenmerken(term).tellingen.keys()];
+      const features = [...extractFeatures(term).tellingen.keys()];
       const pairs = features.filter((k) => k.includes('_'));
       for (const k of pairs.length > 0 ? pairs : features) result.add(k);
     }
@@ -628,7 +628,7 @@ export function neutraleKenmerken(taxonomie: { definitie: { fenomenen: readonly 
 }
 
 /** Settings of a model without a model file (an analyst's own labels only). */
-const STANDAARD_INSTELLINGEN: Readonly<ModelInstellingen> = {
+const STANDAARD_INSTELLINGEN: Readonly<ModelSettings> = {
   alpha: 0.5,
   drempel: 0.8,
   temperatuur: 1,
@@ -640,7 +640,7 @@ const STANDAARD_INSTELLINGEN: Readonly<ModelInstellingen> = {
 const INGEBOUWD_MODEL = fileURLToPath(new URL('../../data/tekstmodel.json', import.meta.url));
 
 /** Reads a model file (data/tekstmodel.json); a damaged file is a clear error, not a stack trace. */
-export async function laadModelbestand(file = INGEBOUWD_MODEL): Promise<ModelBestand> {
+export async function loadModelFile(file = INGEBOUWD_MODEL): Promise<ModelFile> {
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(file, 'utf8'));
@@ -648,7 +648,7 @@ export async function laadModelbestand(file = INGEBOUWD_MODEL): Promise<ModelBes
     const code = (err as NodeJS.ErrnoException).code;
     throw new FileError(file, code ? `kan het tekstmodel niet lezen (${code})` : 'het tekstmodel is geen geldige JSON');
   }
-  const m = raw as Partial<ModelBestand>;
+  const m = raw as Partial<ModelFile>;
   const ok =
     typeof m.versie === 'string' &&
     typeof m.alpha === 'number' &&
@@ -668,5 +668,5 @@ export async function laadModelbestand(file = INGEBOUWD_MODEL): Promise<ModelBes
     m.kenmerken !== null &&
     Object.values(m.kenmerken).every((c) => Array.isArray(c) && c.length === K);
   if (!ok) throw new FileError(file, `geen geldig tekstmodel (verwacht versie, alpha, drempel, temperatuur, paarGewicht, vetoKans, vetoOnder, documenten en kenmerken met ${K} tellingen)`);
-  return m as ModelBestand;
+  return m as ModelFile;
 }

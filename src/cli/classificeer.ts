@@ -134,15 +134,15 @@ async function runClassificeer(options: ClassificeerOptions): Promise<ExitCode> 
   uitvoer.classificatieSamenvatting(invoer.signalen).forEach((regel) => info(regel));
 
   if (options.evalueer) {
-    const { evalueer, evaluatieTekst } = await import('../classify/evaluatie.js');
-    const { laadModelbestand } = await import('../classify/tekstmodel.js');
+    const { evaluateClassifier, evaluationText } = await import('../classify/evaluatie.js');
+    const { loadModelFile } = await import('../classify/tekstmodel.js');
     const { trainingsvoorbeelden } = await import('../classify/classify.js');
     const { loadBeoordelingen } = await import('../classify/beoordelingen.js');
     const beoordelingen = await loadBeoordelingen(config.values.beoordelingen);
     const { voorbeelden, analist, handmatig } = trainingsvoorbeelden(invoer.signalen, beoordelingen);
-    const basis = await laadModelbestand();
-    const e = evalueer(voorbeelden, invoer.taxonomy, basis, options.vouwen ?? 10, { analist, handmatig });
-    await out(options.json ? `${JSON.stringify(e, null, 2)}\n` : evaluatieTekst(e));
+    const basis = await loadModelFile();
+    const e = evaluateClassifier(voorbeelden, invoer.taxonomy, basis, options.vouwen ?? 10, { analist, handmatig });
+    await out(options.json ? `${JSON.stringify(e, null, 2)}\n` : evaluationText(e));
     return klaar(afgewezen.length, options);
   }
 

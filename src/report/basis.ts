@@ -4,7 +4,7 @@
 import type { LoadedConfig } from '../config/cter-config.js';
 import { HERKOMSTEN, type BestandVerantwoording, type GeclassificeerdSignaal, type Herkomst } from '../domain.js';
 import type { PipelineResultaat } from '../pipeline.js';
-import { evalueer } from '../classify/evaluatie.js';
+import { evaluateClassifier } from '../classify/evaluatie.js';
 import { loadReference } from '../reference/index.js';
 import { cterVersie } from '../util/package.js';
 import { rapportPad } from '../util/paths.js';
@@ -12,7 +12,7 @@ import { fenomeenNames } from '../present/labels.js';
 import { leesDuidingen } from './duiding.js';
 import type { ClassificatieMeting, ReportInput } from './model-types.js';
 import { trainingsvoorbeelden } from '../classify/classify.js';
-import type { Voorbeeld } from '../classify/tekstmodel.js';
+import type { TrainingExample } from '../classify/tekstmodel.js';
 
 /** The classification summary of all ingested signals: how many got their fenomeen in which way. */
 function herkomstTelling(signalen: readonly GeclassificeerdSignaal[]): Record<Herkomst, number> {
@@ -42,9 +42,9 @@ function classificatieMeting(
   const { voorbeelden } = trainingsvoorbeelden(invoer.signalen);
   if (voorbeelden.length < MEETVOUWEN) return undefined;
   const stap = Math.ceil(voorbeelden.length / MEETLIMIET);
-  const steekproef: Voorbeeld[] = voorbeelden.filter((_, i) => i % stap === 0);
+  const steekproef: TrainingExample[] = voorbeelden.filter((_, i) => i % stap === 0);
   const basis = invoer.tekstmodel.basisBestand;
-  const e = evalueer(steekproef, invoer.taxonomy, basis, MEETVOUWEN, { analist: steekproef.length, handmatig: 0 });
+  const e = evaluateClassifier(steekproef, invoer.taxonomy, basis, MEETVOUWEN, { analist: steekproef.length, handmatig: 0 });
   const beide = e.metingen.find((m) => m.methode === 'beide')!;
   return { gelabeld: steekproef.length, vouwen: e.vouwen, nauwkeurigheid: beide.nauwkeurigheid, onthouding: beide.onthouding };
 }

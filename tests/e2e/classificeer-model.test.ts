@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClassificatieRecord } from '../../src/classify/output.js';
-import type { Evaluatie } from '../../src/classify/evaluatie.js';
+import type { Evaluation } from '../../src/classify/evaluatie.js';
 import { cter, type Run } from './init-cli.js';
 
 // Texts the rules cannot place (no taxonomy terms), labelled by the analyst with a made-up local vocabulary: the model
@@ -85,7 +85,7 @@ describe('cter classificeer --evalueer', () => {
   it('measures rules, model and both by cross-validation, as JSON', async () => {
     const r = await cter(['classificeer', '--evalueer', '--vouwen', '5', '--json'], { cwd: dir });
     expect(r.code).toBe(0);
-    const e = JSON.parse(r.stdout) as Evaluatie;
+    const e = JSON.parse(r.stdout) as Evaluation;
     expect(e).toMatchObject({ gelabeld: 17, analist: 17, handmatig: 0, vouwen: 5 });
     expect(e.metingen.map((m) => m.methode)).toEqual(['regels', 'model', 'beide']);
     const [regels, model, beide] = e.metingen;

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { classifySignals, classifySignalsInPlace, signalContentHash, type Beoordelingen } from '../../src/classify/classify.js';
 import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
-import { bouwModel } from '../../src/classify/tekstmodel.js';
+import { buildModel } from '../../src/classify/tekstmodel.js';
 import type { Signaal } from '../../src/domain.js';
 
 let taxonomy: Taxonomy;
@@ -24,7 +24,7 @@ function signalen(): Signaal[] {
 
 describe('classifySignalsInPlace', () => {
   it('gives the same classification and JSON as the copying pass, written onto the signals themselves', () => {
-    const model = bouwModel(undefined, [
+    const model = buildModel(undefined, [
       { tekst: 'antifa fascisten partijkantoor', fenomeen: 'links-extremisme' },
       { tekst: 'kalifaat video', fenomeen: 'jihadisme' },
     ]);

@@ -3,16 +3,16 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Signaal } from '../../src/domain.js';
-import { bouwModel, laadModelbestand, neutraleKenmerken, type Tekstmodel } from '../../src/classify/tekstmodel.js';
+import { buildModel, loadModelFile, neutralFeatures, type TextModel } from '../../src/classify/tekstmodel.js';
 import { classifySignal } from '../../src/classify/classify.js';
 import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
 
 let taxonomy: Taxonomy;
-let model: Tekstmodel;
+let model: TextModel;
 
 beforeAll(async () => {
   taxonomy = await loadTaxonomy({ baseDir: process.cwd() });
-  model = bouwModel(await laadModelbestand(), [], undefined, neutraleKenmerken(taxonomy));
+  model = buildModel(await loadModelFile(), [], undefined, neutralFeatures(taxonomy));
 });
 
 const signaal = (omschrijving: string): Signaal => ({
@@ -95,7 +95,7 @@ describe('classification properties', () => {
 
   it('gives the same model outcome for the same text, whatever was classified before', () => {
     const text = 'Student organiseert een doxing-avond tegen leden van een rechtse studentenvereniging.';
-    const fresh = bouwModel(undefined, []);
+    const fresh = buildModel(undefined, []);
     expect(fresh.aantal).toBe(0);
     const a = classify(text);
     classify('Iets heel anders over een klimaatblokkade.');

@@ -6,24 +6,24 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FENOMENEN, type Fenomeen } from '../../src/domain.js';
 import {
-  bouwModel,
-  kenmerken,
-  laadModelbestand,
-  modelInstellingen,
-  tel,
-  type ModelBestand,
-  type ModelInstellingen,
-  type ModelTellingen,
-  type ModelVoorstel,
-  type Voorbeeld,
+  buildModel,
+  extractFeatures,
+  loadModelFile,
+  modelSettings,
+  countFeatures,
+  type ModelFile,
+  type ModelSettings,
+  type ModelCounts,
+  type ModelProposal,
+  type TrainingExample,
 } from '../../src/classify/tekstmodel.js';
 
 const K = FENOMENEN.length;
 
 /** The earlier model, verbatim in its arithmetic: the specification the typed model must match. */
-function referentie(basis: ModelTellingen | undefined, extra: readonly Voorbeeld[], inst: ModelInstellingen, negeer: ReadonlySet<string>) {
+function referentie(basis: ModelCounts | undefined, extra: readonly TrainingExample[], inst: ModelSettings, negeer: ReadonlySet<string>) {
   const a = basis ?? { documenten: new Array<number>(K).fill(0), kenmerken: {} };
-  const b = tel(extra);
+  const b = countFeatures(extra);
   const documenten = a.documenten.map((n, k) => n + (b.documenten[k] ?? 0));
   const alle: Record<string, number[]> = { ...a.kenmerken };
   for (const [f, counts] of Object.entries(b.kenmerken)) {
@@ -47,7 +47,7 @@ function referentie(basis: ModelTellingen | undefined, extra: readonly Voorbeeld
     logKans.set(f, Float64Array.from(noemer, (d, k) => (w * (Math.log(w * (counts[k] ?? 0) + alpha) - d)) / temperatuur));
   }
   return (text: string) => {
-    const { tellingen, woorden } = kenmerken(text);
+    const { tellingen, woorden } = extractFeatures(text);
     const bekend = [...tellingen.keys()].flatMap((f) => (logKans.has(f) ? [[f, logKans.get(f)!] as const] : []));
     const scores = klassen.map((k) => {
       let s = logPrior[k]!;
@@ -80,7 +80,7 @@ const ZINNEN: [string, Fenomeen][] = [
   ['Buurman klaagt over geluidsoverlast van de scooter in 2020.', 'onbekend'],
 ];
 // Every text several times, with variations, so that counts exceed one and texts repeat.
-const VOORBEELDEN: Voorbeeld[] = [];
+const VOORBEELDEN: TrainingExample[] = [];
 for (let i = 0; i < 60; i++) {
   const [tekst, fenomeen] = ZINNEN[(i * 7) % ZINNEN.length]!;
   VOORBEELDEN.push({ tekst: i % 3 === 0 ? tekst : `${tekst} Melding ${i % 11} van wijkagent ${i % 5}.`, fenomeen });
@@ -93,7 +93,7 @@ const VRAGEN = [
   'Melding 3 van wijkagent 2: pamfletten en leuzen, 1312 en 14.',
 ];
 
-function vergelijk(model: { voorstel(t: string): ModelVoorstel }, ref: ReturnType<typeof referentie>) {
+function vergelijk(model: { voorstel(t: string): ModelProposal }, ref: ReturnType<typeof referentie>) {
   for (const vraag of [...VRAGEN, ...VRAGEN]) {
     const nieuw = model.voorstel(vraag);
     const oud = ref(vraag);
@@ -103,44 +103,44 @@ function vergelijk(model: { voorstel(t: string): ModelVoorstel }, ref: ReturnTyp
   }
 }
 
-let basis: ModelBestand;
+let basis: ModelFile;
 beforeAll(async () => {
-  basis = await laadModelbestand();
+  basis = await loadModelFile();
 });
 
 describe('text model in typed arrays', () => {
-  const instellingen = (paarGewicht: number): ModelInstellingen => ({ alpha: 0.25, temperatuur: 2, paarGewicht, drempel: 0.5, vetoKans: null, vetoOnder: 0 });
+  const instellingen = (paarGewicht: number): ModelSettings => ({ alpha: 0.25, temperatuur: 2, paarGewicht, drempel: 0.5, vetoKans: null, vetoOnder: 0 });
 
   it.each([0, 0.25, 0.5, 1, 0.3, 0.7])('matches the earlier model bit for bit without a base model (pair weight %s)', (paarGewicht) => {
     // A neutral stem and a neutral pair that occur in the texts.
-    const paar = [...kenmerken(ZINNEN[0]![0]).tellingen.keys()].find((f) => f.includes('_'))!;
+    const paar = [...extractFeatures(ZINNEN[0]![0]).tellingen.keys()].find((f) => f.includes('_'))!;
     const negeer = new Set(['moskee', paar]);
-    const model = bouwModel(undefined, VOORBEELDEN, instellingen(paarGewicht), negeer);
+    const model = buildModel(undefined, VOORBEELDEN, instellingen(paarGewicht), negeer);
     vergelijk(model, referentie(undefined, VOORBEELDEN, instellingen(paarGewicht), negeer));
   });
 
   it.each([undefined, 0.3])('matches the earlier model on the shipped base model plus labels (pair weight %s)', (paarGewicht) => {
-    const inst = { ...modelInstellingen(basis), ...(paarGewicht === undefined ? {} : { paarGewicht }) };
+    const inst = { ...modelSettings(basis), ...(paarGewicht === undefined ? {} : { paarGewicht }) };
     const negeer = new Set(['gebed', 'moskee']);
-    const model = bouwModel(basis, VOORBEELDEN, inst, negeer);
+    const model = buildModel(basis, VOORBEELDEN, inst, negeer);
     vergelijk(model, referentie(basis, VOORBEELDEN, inst, negeer));
   });
 
   it.each([0.25, 0.3])('matches the earlier model on a hand-made model file with odd feature names (pair weight %s)', (paarGewicht) => {
     // Names with two underscores or a leading one, array indices, a pair whose stems are no features themselves.
     const rij = (...c: number[]) => [...c, ...new Array<number>(K - c.length).fill(0)];
-    const hand: ModelTellingen = {
+    const hand: ModelCounts = {
       documenten: rij(5, 4, 3, 0, 0, 0, 0, 6),
       kenmerken: { aanslag: rij(3, 0, 1), '2020': rij(0, 1, 0, 0, 0, 0, 0, 2), a_b_c: rij(1, 1), _x: rij(0, 2), 'witt_ras': rij(0, 3), '7': rij(1) },
     };
     const negeer = new Set(['a_b_c', 'dreig_aanslag']);
-    const model = bouwModel({ ...hand, ...instellingen(paarGewicht), versie: 'hand', omschrijving: 'hand' }, VOORBEELDEN, {}, negeer);
+    const model = buildModel({ ...hand, ...instellingen(paarGewicht), versie: 'hand', omschrijving: 'hand' }, VOORBEELDEN, {}, negeer);
     vergelijk(model, referentie(hand, VOORBEELDEN, instellingen(paarGewicht), negeer));
   });
 
   it('gives the same proposals when texts never repeat as when they do', () => {
-    const model = bouwModel(basis, VOORBEELDEN, undefined);
-    const eenmalig = bouwModel(basis, VOORBEELDEN, undefined);
+    const model = buildModel(basis, VOORBEELDEN, undefined);
+    const eenmalig = buildModel(basis, VOORBEELDEN, undefined);
     // More than 20,000 distinct texts: the cache gives up; the proposals stay the same.
     const teksten = Array.from({ length: 20_050 }, (_, i) => `${ZINNEN[i % ZINNEN.length]![0]} Nummer ${i}.`);
     for (const t of teksten) eenmalig.voorstel(t);

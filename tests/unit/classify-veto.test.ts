@@ -4,11 +4,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { classifySignal } from '../../src/classify/classify.js';
 import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
-import { bouwModel, type Tekstmodel } from '../../src/classify/tekstmodel.js';
+import { buildModel, type TextModel } from '../../src/classify/tekstmodel.js';
 import type { Fenomeen, Signaal } from '../../src/domain.js';
 
 let taxonomy: Taxonomy;
-let model: Tekstmodel;
+let model: TextModel;
 
 // Football talk is never a fenomeen in these labels; sovereign citizens' talk is.
 const VOORBEELDEN: { tekst: string; fenomeen: Fenomeen }[] = [
@@ -22,7 +22,7 @@ const VOORBEELDEN: { tekst: string; fenomeen: Fenomeen }[] = [
 
 beforeAll(async () => {
   taxonomy = await loadTaxonomy({ baseDir: process.cwd() });
-  model = bouwModel(undefined, VOORBEELDEN, { alpha: 0.5, temperatuur: 1, paarGewicht: 0, drempel: 0.6, vetoKans: 0.6, vetoOnder: 3.5 });
+  model = buildModel(undefined, VOORBEELDEN, { alpha: 0.5, temperatuur: 1, paarGewicht: 0, drempel: 0.6, vetoKans: 0.6, vetoOnder: 3.5 });
 });
 
 const signaal = (omschrijving: string, fenomeenLabel?: Fenomeen): Signaal => ({
@@ -52,7 +52,7 @@ describe('model veto on a weak rule', () => {
       fenomeen: 'anti-institutioneel-extremisme',
       herkomst: 'analist',
     });
-    const uit = bouwModel(undefined, VOORBEELDEN, { ...model.instellingen, vetoKans: null });
+    const uit = buildModel(undefined, VOORBEELDEN, { ...model.instellingen, vetoKans: null });
     expect(classifySignal(signaal(SPORT), taxonomy, undefined, uit)).toMatchObject({ fenomeen: 'anti-institutioneel-extremisme', herkomst: 'regel' });
   });
 });
