@@ -107,9 +107,12 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
   const cwd = resolve(options.cwd ?? process.cwd());
   const env = options.env ?? process.env;
   const explicit = options.file ?? (env.CTER_CONFIG || undefined);
-  const file = explicit ? resolve(cwd, explicit) : await findConfigFile(cwd);
+  const explicitFile = explicit ? resolve(cwd, explicit) : undefined;
   // An explicit file may also be a pipe (`--config <(...)`); only a missing path is "not found".
-  if (explicit && !(await stat(file!).catch(() => undefined))) throw new FileError(file!, 'configuratiebestand niet gevonden');
+  if (explicitFile && !(await stat(explicitFile).catch(() => undefined))) {
+    throw new FileError(explicitFile, 'configuratiebestand niet gevonden');
+  }
+  const file = explicitFile ?? (await findConfigFile(cwd));
   const baseDir = file ? dirname(file) : cwd;
 
   const fromOptions = validateConfig(fromOptionStrings(options.overrides ?? {}));

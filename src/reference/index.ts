@@ -157,7 +157,7 @@ function eigenWoonplaatsen(pad: string, tables: ReferenceTables): WoonplaatsRow[
     throw new FileError(pad, `woonplaatsen (configuratie 'woonplaatsen') niet te lezen: ${(err as Error).message}`);
   }
   const fail = (message: string) => new FileError(pad, message);
-  let rows: { row: Record<string, string>; regel: number }[];
+  let rows: ReturnType<typeof parseTable<(typeof WOONPLAATS_KOLOMMEN)[number]>>;
   try {
     rows = parseTable(content, WOONPLAATS_KOLOMMEN, fail);
   } catch (err) {

@@ -52,7 +52,10 @@ export interface ReferenceTables {
 
 const REGIO_SOORTEN: readonly RegioSoort[] = ['veiligheidsregio', 'zorg- en veiligheidsregio', 'politie-eenheid'];
 
-function readCsv(file: string, columns: string[]): Record<string, string>[] {
+/** A table row: the required columns are there (parseTable checked them); any other column may be missing. */
+export type TableRow<C extends string> = Record<C, string> & Partial<Record<string, string>>;
+
+function readCsv<C extends string>(file: string, columns: readonly C[]): TableRow<C>[] {
   const url = new URL(file, DATA_DIR);
   return parseTable(readFileSync(url), columns, (message) => new Error(`${url.pathname}: ${message}`)).map((r) => r.row);
 }
@@ -61,11 +64,11 @@ function readCsv(file: string, columns: string[]): Record<string, string>[] {
  * A reference table in cter's CSV form (comma, header line, `#` comment lines), each row with the line it starts on;
  * `fail` turns a problem into the caller's error.
  */
-export function parseTable(
+export function parseTable<C extends string>(
   content: Buffer | string,
-  columns: string[],
+  columns: readonly C[],
   fail: (message: string) => Error,
-): { row: Record<string, string>; regel: number }[] {
+): { row: TableRow<C>; regel: number }[] {
   const records = parse(content, {
     columns: true,
     bom: true,
@@ -79,14 +82,14 @@ export function parseTable(
     for (const column of columns) {
       if (record[column] === undefined) throw fail(`regel ${info.lines} mist kolom '${column}'`);
     }
-    return { row: record, regel: info.lines };
+    return { row: record as TableRow<C>, regel: info.lines };
   });
 }
 
-export const WOONPLAATS_KOLOMMEN = ['woonplaats', 'cbs_code'];
+export const WOONPLAATS_KOLOMMEN = ['woonplaats', 'cbs_code'] as const;
 
-export function woonplaatsRow(r: Record<string, string>): WoonplaatsRow {
-  return { woonplaats: r.woonplaats!, code: r.cbs_code!, bron: r.bron ?? '' };
+export function woonplaatsRow(r: TableRow<(typeof WOONPLAATS_KOLOMMEN)[number]>): WoonplaatsRow {
+  return { woonplaats: r.woonplaats, code: r.cbs_code, bron: r.bron ?? '' };
 }
 
 function list(cell: string | undefined): string[] {
@@ -109,21 +112,21 @@ export function readReferenceTables(): ReferenceTables {
   cached ??= {
     gemeenten: readCsv('gemeenten.csv', ['cbs_code', 'naam', 'veiligheidsregio_code', 'inwoners', 'andere_namen']).map(
       (r) => ({
-        code: r.cbs_code!,
-        naam: r.naam!,
-        veiligheidsregio: r.veiligheidsregio_code!,
-        inwoners: integer(r.inwoners!, `gemeenten.csv ${r.cbs_code}`),
+        code: r.cbs_code,
+        naam: r.naam,
+        veiligheidsregio: r.veiligheidsregio_code,
+        inwoners: integer(r.inwoners, `gemeenten.csv ${r.cbs_code}`),
         andereNamen: list(r.andere_namen),
       }),
     ),
-    veiligheidsregios: readCsv('veiligheidsregios.csv', ['code', 'naam']).map((r) => ({ code: r.code!, naam: r.naam! })),
+    veiligheidsregios: readCsv('veiligheidsregios.csv', ['code', 'naam']).map((r) => ({ code: r.code, naam: r.naam })),
     opgeheven: readCsv('opgeheven-gemeenten.csv', ['cbs_code', 'naam', 'opgeheven_per', 'opvolger_cbs_code']).map(
-      (r) => ({ code: r.cbs_code!, naam: r.naam!, opgehevenPer: r.opgeheven_per!, opvolger: r.opvolger_cbs_code! }),
+      (r) => ({ code: r.cbs_code, naam: r.naam, opgehevenPer: r.opgeheven_per, opvolger: r.opvolger_cbs_code }),
     ),
     regios: readCsv('regios.csv', ['code', 'naam', 'soort', 'leden']).map((r) => {
       const soort = r.soort as RegioSoort;
       if (!REGIO_SOORTEN.includes(soort)) throw new Error(`regios.csv ${r.code}: unknown soort '${r.soort}'`);
-      return { code: r.code!, naam: r.naam!, soort, leden: list(r.leden) };
+      return { code: r.code, naam: r.naam, soort, leden: list(r.leden) };
     }),
     woonplaatsen: readCsv('woonplaatsen.csv', [...WOONPLAATS_KOLOMMEN, 'bron']).map(woonplaatsRow),
   };

@@ -89,8 +89,9 @@ const IO_MELDINGEN: Record<string, string> = {
 };
 
 /** A Node file-system error (it has an errno code such as EACCES). */
-export function isIoError(err: unknown): err is NodeJS.ErrnoException {
-  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && (err as NodeJS.ErrnoException).code! in IO_MELDINGEN;
+export function isIoError(err: unknown): err is NodeJS.ErrnoException & { code: string } {
+  const code = err instanceof Error ? (err as NodeJS.ErrnoException).code : undefined;
+  return typeof code === 'string' && code in IO_MELDINGEN;
 }
 
 /**
@@ -101,8 +102,8 @@ export function isIoError(err: unknown): err is NodeJS.ErrnoException {
 export function ioFout(err: unknown, path?: string): unknown {
   if (err instanceof CterError || !isIoError(err)) return err;
   const pad = path ?? err.path ?? (err as { dest?: string }).dest;
-  const uitleg = IO_MELDINGEN[err.code!]!;
-  const fout = new IoFout(pad === undefined ? '(onbekend pad)' : shownPath(pad), `${uitleg} (${err.code}).`, err.code!);
+  const uitleg = IO_MELDINGEN[err.code]!;
+  const fout = new IoFout(pad === undefined ? '(onbekend pad)' : shownPath(pad), `${uitleg} (${err.code}).`, err.code);
   (fout as { cause?: unknown }).cause = err;
   return fout;
 }
