@@ -14,6 +14,7 @@ import { labelResolver, loadTaxonomy, type Taxonomy } from './classify/taxonomy.
 import type { LoadedConfig } from './config/cter-config.js';
 import { omzettingRegel } from './ingest/fields.js';
 import type { IngestUitkomst } from './ingest/ingest.js';
+import { decimalComma } from './present/format.js';
 
 
 export interface PipelineOptions {
@@ -68,7 +69,7 @@ export async function trainTextModel(
 
 /** One line for stderr: on how many labels the text model was trained. */
 function tekstmodelMelding(t: TekstmodelInfo): string {
-  const drempel = String(t.model.drempel).replace('.', ',');
+  const drempel = decimalComma(t.model.drempel);
   return (
     `tekstmodel: getraind op ${t.basis + t.analist + t.handmatig} gelabelde omschrijvingen (basismodel ${t.basis}, ` +
     `labels van de analist ${t.analist}, beoordelingen ${t.handmatig}); stelt een fenomeen voor vanaf kans ${drempel}.`

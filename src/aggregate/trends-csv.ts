@@ -4,6 +4,7 @@
 import { toCsv } from '../util/csv.js';
 import { FENOMENEN } from '../domain.js';
 import type { TrendSamenvatting } from './trends.js';
+import { decimalComma } from '../present/format.js';
 
 export const TRENDS_CSV_KOLOMMEN = [
   'periode',
@@ -20,7 +21,7 @@ export const TRENDS_CSV_KOLOMMEN = [
   'pVorigJaar',
 ] as const;
 
-const decimal = (n: number | null): string => (n === null ? '' : String(n).replace('.', ','));
+const decimal = (n: number | null): string => (n === null ? '' : decimalComma(n));
 
 export function trendsCsv(s: TrendSamenvatting): string {
   const rows = s.gebieden.flatMap((g) =>

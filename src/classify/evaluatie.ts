@@ -15,6 +15,7 @@ import {
   type TrainingExample,
 } from './tekstmodel.js';
 import type { Taxonomy } from './taxonomy.js';
+import { decimalComma } from '../present/format.js';
 
 const METHODES = ['regels', 'model', 'beide'] as const;
 export type Method = (typeof METHODES)[number];
@@ -270,7 +271,6 @@ export function evaluateClassifier(
   };
 }
 
-const komma = (n: number) => String(n).replace('.', ',');
 const procent = (n: number | null) => (n === null ? '–' : `${(n * 100).toFixed(1).replace('.', ',')}%`);
 
 function kolommen(rows: string[][]): string[] {
@@ -284,10 +284,10 @@ const METHODE_NAAM: Record<Method, string> = { regels: 'alleen regels', model: '
 export function evaluationText(e: Evaluation): string {
   const lines = [
     `Evaluatie op ${e.gelabeld} gelabelde signalen (labels van de analist ${e.analist}, beoordelingen ${e.handmatig}); ` +
-      `${e.vouwen}-voudige kruisvalidatie; het model stelt een fenomeen voor vanaf kans ${komma(e.drempel)}` +
+      `${e.vouwen}-voudige kruisvalidatie; het model stelt een fenomeen voor vanaf kans ${decimalComma(e.drempel)}` +
       (e.vetoKans === null
         ? '.'
-        : ` en houdt een regel met score onder ${komma(e.vetoOnder)} tegen vanaf kans ${komma(e.vetoKans)} op geen fenomeen.`),
+        : ` en houdt een regel met score onder ${decimalComma(e.vetoOnder)} tegen vanaf kans ${decimalComma(e.vetoKans)} op geen fenomeen.`),
     '',
     ...kolommen([
       ['methode', 'juist', 'nauwkeurigheid', 'onthouding'],

@@ -6,6 +6,7 @@ import { FENOMENEN, type Ernst, type Fenomeen } from '../domain.js';
 import { Matcher, type Match } from './matcher.js';
 import type { Instellingen, NegatieveContext, TaxonomyDefinition, TermRegel } from './taxonomy-types.js';
 import { tokenize, type Tokens } from './text.js';
+import { decimalComma } from '../present/format.js';
 
 /** Target of a negative context: every fenomeen and ernst, one fenomeen (its index), or ernst only. */
 const ALLES = -1;
@@ -125,7 +126,7 @@ interface Gevonden {
 
 /** Numbers as a Dutch reader writes them: 1,5 rather than 1.5. */
 export function getal(n: number): string {
-  return String(Math.round(n * 100) / 100).replace('.', ',');
+  return decimalComma(Math.round(n * 100) / 100);
 }
 
 const quoted = (term: string) => `'${term}'`;

@@ -7,7 +7,7 @@ import type { ConfigKey, EigenRegio, LoadedConfig } from '../config/cter-config.
 import { HERKOMSTEN, type BestandVerantwoording, type Herkomst } from '../domain.js';
 import { rapportPad } from '../util/paths.js';
 import type { Figures } from './figures.js';
-import { formatInteger, formatShare } from '../present/format.js';
+import { decimalComma, formatInteger, formatShare } from '../present/format.js';
 import { HERKOMST_NAAM } from '../present/labels.js';
 import type { Aantal, BestandRij, ConfiguratieRegel, ReportModel, Verdeling, VerdelingRij } from './model-types.js';
 import type { ReportInput } from './model-types.js';
@@ -127,7 +127,7 @@ function herkomstInvoer(counts: Record<Herkomst, number>): VerdelingRij[] {
 }
 
 function toets(c: ScopeCijfers): ReportModel['verantwoording']['toets'] {
-  const alpha = String(c.alpha).replace('.', ',');
+  const alpha = decimalComma(c.alpha);
   return {
     naam: c.toets,
     alpha: c.alpha,
