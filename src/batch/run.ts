@@ -183,12 +183,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
     const guard = await outputGuardVoor(config);
     for (const naam of ['overzicht.md', 'overzicht.json']) await guard.check(join(uitDir, naam), '--uit');
     log.info('invoer lezen en classificeren...');
+    // Chromium starts in its own process while this one reads and classifies, so its launch costs the batch no time.
+    // A launch failure is reported where it is awaited below (after a read error, the read error is what is said).
+    const browserKlaar = writer.start();
+    browserKlaar.catch(() => undefined);
     const run = await plan.read({ log });
     if (options.signal?.aborted) throw new CterError('afgebroken voordat er rapporten zijn gemaakt.', EXIT.INTERRUPTED);
     const { periode } = run;
     const basis = reportBasis(run.invoer, config);
 
-    await writer.start();
+    await browserKlaar;
+    // Ctrl-C while reading stops at once (puppeteer takes the browser down with the process); from here it stops cleanly.
     options.onBrowser?.(() => writer.close());
     const tegelijk = `${formaat}, ${options.parallel} tegelijk`;
     log.info(`${doelen.length} rapporten over ${periode.label} (${tegelijk}) naar ${shownPath(uitDir)}`);
