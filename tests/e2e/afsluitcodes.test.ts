@@ -1,11 +1,12 @@
 // End-to-end: the exit-code contract. README "Afsluitcodes" has one table (command x situation -> exit code); this
 // test parses it and runs the CLI in every situation the table names, so the documentation and the code cannot drift
 // apart. Every number in the table must have a scenario here and every scenario a number.
-// Each command's "klaar" and "Ctrl-C" run the real process (bin/cter runs dist/), so every command's exit code is
-// proved as the shell sees it; the other situations run the same program in-process (`cter`, tests/e2e/init-cli.ts),
+// Each command's "Ctrl-C" runs the real process (bin/cter runs dist/), so every command is proved once as the shell
+// sees it; the other situations, "klaar" included, run the same program in-process (`cter`, tests/e2e/init-cli.ts),
 // whose exit code is the one bin/cter exits with. Interrupts are real: Ctrl-C in a terminal (tmux) while cter reads a
 // large generated export or waits at a prompt, and SIGINT to `cter config` while it waits for its configuration file
-// (a FIFO nobody writes).
+// (a FIFO nobody writes). The Ctrl-C scenarios mostly wait (for a terminal, a prompt, an exit), so they run side by
+// side; the in-process runs take turns anyway (one working folder per process).
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { execFileSync, spawn } from 'node:child_process';
@@ -15,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Terminal } from '../fixtures/review/tmux.js';
-import { CTER, cter, cterProces } from './init-cli.js';
+import { CTER, cter } from './init-cli.js';
 
 const README = resolve(import.meta.dirname, '../../README.md');
 const WERKMAP = resolve(import.meta.dirname, '../fixtures/review/werkmap');
@@ -108,8 +109,6 @@ const leesAfbreken =
   };
 
 const run = (args: string[], cwd: string) => cter(args, { cwd });
-/** The real bin/cter process: each command's "klaar" scenario. */
-const proces = (args: string[], cwd: string) => cterProces(args, { cwd });
 const JSON_RAPPORT = ['--formaat', 'json', '--uit', 'rapporten'];
 const PROEFREGIO = 'Proefregio';
 
@@ -138,7 +137,7 @@ async function kapotteTemplates(): Promise<string> {
 
 const SCENARIOS: Record<string, Record<string, Scenario>> = {
   valideer: {
-    klaar: () => proces(['valideer'], ok),
+    klaar: () => run(['valideer'], ok),
     'afgewezen regels': () => run(['valideer'], fout),
     'afgewezen regels, --streng': () => run(['valideer', '--streng'], fout),
     'verkeerd gebruik': () => run(['valideer', '--soort', 'xml'], ok),
@@ -146,7 +145,7 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'Ctrl-C': () => ctrlCInTerminal(['valideer', groot], ok, 'lezen: '),
   },
   classificeer: {
-    klaar: () => proces(['classificeer'], ok),
+    klaar: () => run(['classificeer'], ok),
     'afgewezen regels': () => run(['classificeer'], fout),
     'afgewezen regels, --streng': () => run(['classificeer', '--streng'], fout),
     'verkeerd gebruik': () => run(['classificeer', '--formaat', 'xml'], ok),
@@ -154,7 +153,7 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'Ctrl-C': () => ctrlCInTerminal(['classificeer', '--signalen', groot, '--formaat', 'json'], ok, 'lezen: '),
   },
   trends: {
-    klaar: () => proces(['trends'], ok),
+    klaar: () => run(['trends'], ok),
     'afgewezen regels': () => run(['trends'], fout),
     'afgewezen regels, --streng': () => run(['trends', '--streng'], fout),
     'verkeerd gebruik': () => run(['trends', '--periode', '2025-Q5'], ok),
@@ -162,7 +161,7 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'Ctrl-C': () => ctrlCInTerminal(['trends', '--gemeente', 'Zaanstad', '--periode', '2025-Q3', '--signalen', groot], ok, 'lezen: '),
   },
   beeld: {
-    klaar: () => proces(['beeld', ...JSON_RAPPORT], ok),
+    klaar: () => run(['beeld', ...JSON_RAPPORT], ok),
     'afgewezen regels': () => run(['beeld', ...JSON_RAPPORT], fout),
     'afgewezen regels, --streng': () => run(['beeld', ...JSON_RAPPORT, '--streng'], fout),
     'verkeerd gebruik': () => run(['beeld', '--gemeente', 'Bergen', ...JSON_RAPPORT], ok),
@@ -171,7 +170,7 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
   },
   duiding: {
     // --forceer: the scenarios share their workspace, and a second draft for the same area would be a usage error.
-    klaar: () => proces(['duiding', '--forceer'], ok),
+    klaar: () => run(['duiding', '--forceer'], ok),
     'afgewezen regels': () => run(['duiding', '--forceer'], fout),
     'afgewezen regels, --streng': () => run(['duiding', '--forceer', '--streng'], fout),
     'verkeerd gebruik': () => run(['duiding', '--gemeente', 'Atlantis'], ok),
@@ -179,7 +178,7 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'Ctrl-C': leesAfbreken((pijp) => ['duiding', '--config', pijp], () => ok, 'cter.config.json'),
   },
   batch: {
-    klaar: () => proces(['batch', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT], ok),
+    klaar: () => run(['batch', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT], ok),
     'afgewezen regels': () => run(['batch', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT], fout),
     'afgewezen regels, --streng': () => run(['batch', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--streng'], fout),
     // The gemeenten chapter exists only in the region's report: its partial calls a helper that does not exist.
@@ -189,7 +188,7 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'Ctrl-C': () => ctrlCInTerminal(['batch', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--signalen', groot], ok, 'invoer lezen'),
   },
   kwartaal: {
-    klaar: () => proces(['kwartaal', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT], ok),
+    klaar: () => run(['kwartaal', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT], ok),
     'afgewezen regels': () => run(['kwartaal', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT], fout),
     'afgewezen regels, --streng': () => run(['kwartaal', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--streng'], fout),
     // As for batch: the region's report calls a template helper that does not exist; the gemeenten' reports succeed.
@@ -199,7 +198,7 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'Ctrl-C': () => ctrlCInTerminal(['kwartaal', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--signalen', groot], ok, 'lezen: '),
   },
   review: {
-    klaar: () => proces(['review', '--status'], ok),
+    klaar: () => run(['review', '--status'], ok),
     'afgewezen regels': () => run(['review', '--status'], fout),
     'afgewezen regels, --streng': () => run(['review', '--status', '--streng'], fout),
     'deels mislukt': async () => {
@@ -212,7 +211,7 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'Ctrl-C': () => ctrlCInTerminal(['review'], ok, 'Fenomeen'),
   },
   init: {
-    klaar: async () => proces(['init', 'nieuw', '--ja'], await mkdtemp(join(tmpdir(), 'cter-afsluit-init-'))),
+    klaar: async () => run(['init', 'nieuw', '--ja'], await mkdtemp(join(tmpdir(), 'cter-afsluit-init-'))),
     'verkeerd gebruik': async () => run(['init', '--ja', '--tlp', 'PAARS'], await mkdtemp(join(tmpdir(), 'cter-afsluit-init-'))),
     'I/O-fout': async () => {
       const dir = await mkdtemp(join(tmpdir(), 'cter-afsluit-init-'));
@@ -222,13 +221,13 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'Ctrl-C': async () => ctrlCInTerminal(['init'], await mkdtemp(join(tmpdir(), 'cter-afsluit-init-')), 'Voor welk gebied'),
   },
   config: {
-    klaar: () => proces(['config'], ok),
+    klaar: () => run(['config'], ok),
     'verkeerd gebruik': () => run(['config', '--uitleg', 'extra'], ok),
     'I/O-fout': () => run(['config', '--config', 'bestaat-niet.json'], ok),
     'Ctrl-C': leesAfbreken((pijp) => ['config', '--config', pijp], () => ok, 'cter.config.json'),
   },
   gebieden: {
-    klaar: () => proces(['gebieden', '--soort', 'politie-eenheid'], ok),
+    klaar: () => run(['gebieden', '--soort', 'politie-eenheid'], ok),
     'verkeerd gebruik': () => run(['gebieden', '--regio', 'Atlantis'], ok),
     'I/O-fout': () => run(['gebieden', '--config', 'bestaat-niet.json'], ok),
     'Ctrl-C': leesAfbreken((pijp) => ['gebieden', '--config', pijp], () => ok, 'cter.config.json'),
@@ -246,18 +245,27 @@ describe('README "Afsluitcodes": every command in every situation', async () => 
     }
   });
 
-  for (const [opdracht, perKolom] of codes) {
-    for (const kolom of kolommen) {
-      const verwacht = perKolom.get(kolom);
-      const scenario = SCENARIOS[opdracht]?.[kolom];
-      if (verwacht === undefined || !scenario) continue;
-      it(`cter ${opdracht}, ${kolom}: ${verwacht}`, async () => {
-        const r = await scenario();
-        expect({ code: r.code, stderr: r.stderr }).toMatchObject({ code: verwacht });
-        // Never a stack trace or an internal error, whatever the situation.
-        expect(r.stderr).not.toMatch(/\n\s+at .*:\d+|interne fout/);
-        if (kolom === 'Ctrl-C') expect(r.stderr).toContain(AFGEBROKEN);
-      }, 60_000);
-    }
+  /** The table's scenarios of one kind: the interrupts (real processes) or the rest (in-process). */
+  const scenarios = (ctrlC: boolean) =>
+    [...codes].flatMap(([opdracht, perKolom]) =>
+      kolommen.flatMap((kolom) => {
+        const verwacht = perKolom.get(kolom);
+        const scenario = SCENARIOS[opdracht]?.[kolom];
+        return verwacht === undefined || !scenario || (kolom === 'Ctrl-C') !== ctrlC ? [] : [{ opdracht, kolom, verwacht, scenario }];
+      }),
+    );
+
+  for (const ctrlC of [false, true]) {
+    describe(ctrlC ? 'Ctrl-C (the real process, side by side)' : 'every other situation (in-process)', { concurrent: ctrlC }, () => {
+      for (const { opdracht, kolom, verwacht, scenario } of scenarios(ctrlC)) {
+        it(`cter ${opdracht}, ${kolom}: ${verwacht}`, async ({ expect }) => {
+          const r = await scenario();
+          expect({ code: r.code, stderr: r.stderr }).toMatchObject({ code: verwacht });
+          // Never a stack trace or an internal error, whatever the situation.
+          expect(r.stderr).not.toMatch(/\n\s+at .*:\d+|interne fout/);
+          if (ctrlC) expect(r.stderr).toContain(AFGEBROKEN);
+        }, 60_000);
+      }
+    });
   }
 });
