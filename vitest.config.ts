@@ -21,7 +21,11 @@ export default defineConfig({
         // restore (the in-process CLI runner restores the working folder, environment, TTY flags and exit code).
         test: { name: 'snel', include: ['tests/unit/**/*.test.ts', 'tests/e2e/**/*.test.ts'], isolate: false },
       },
-      { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'] } },
+      // Not isolated either, so each worker keeps one Chromium for all its files (tests/setup/shared-browser.ts).
+      {
+        extends: true,
+        test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], isolate: false, setupFiles: ['tests/setup/shared-browser.ts'] },
+      },
     ],
   },
 });
