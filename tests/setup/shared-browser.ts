@@ -22,7 +22,9 @@ const state = globalThis as typeof globalThis & { [MARK]?: true };
 if (!state[MARK]) {
   state[MARK] = true;
   const launch = puppeteer.launch.bind(puppeteer);
-  const profile = mkdtempSync(join(tmpdir(), 'cter-test-chromium-'));
+  // Named as cter names its profiles (src/util/leftovers.ts): when the worker is killed before its exit handler
+  // runs, the next browser launch (of a test or of cter) removes it, since its pid is gone.
+  const profile = mkdtempSync(join(tmpdir(), `cter-chromium-${process.pid}-`));
   process.on('exit', () => rmSync(profile, { recursive: true, force: true }));
   let shared: Shared | undefined;
 
