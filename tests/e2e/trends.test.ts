@@ -20,13 +20,15 @@ const gebied = (s: TrendSamenvatting, naam: string) => {
 /** The non-zero fenomeen counts. */
 const nonZero = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
 
+// One run of `cter trends` on the fixture, read by the tests of the first two groups below.
+let run: Awaited<ReturnType<typeof cter>>;
+let s: TrendSamenvatting;
+beforeAll(async () => {
+  run = await cter(['trends'], { cwd: FIXTURE });
+  s = json(run.stdout);
+});
+
 describe('cter trends on the fixture (region from the configuration, default period)', () => {
-  let run: Awaited<ReturnType<typeof cter>>;
-  let s: TrendSamenvatting;
-  beforeAll(async () => {
-    run = await cter(['trends'], { cwd: FIXTURE });
-    s = json(run.stdout);
-  });
 
   it('exits 0 and reports the ingest, including the rejected row, on stderr', () => {
     expect(run.code).toBe(0);
@@ -112,7 +114,7 @@ describe('cter trends on the fixture (region from the configuration, default per
 
 describe('cter trends output is stable', () => {
   it('is byte-identical across runs and carries no timestamps', async () => {
-    const a = await cter(['trends'], { cwd: FIXTURE });
+    const a = run;
     const b = await cter(['trends'], { cwd: FIXTURE });
     expect(b.stdout).toBe(a.stdout);
     const today = new Date().toISOString().slice(0, 10);
@@ -126,7 +128,7 @@ describe('cter trends output is stable', () => {
     await writeFile(join(dir, 'signalen.csv'), [header, ...rows.reverse()].join('\n') + '\n');
     await copyFile(join(FIXTURE, 'notities.csv'), join(dir, 'notities.csv'));
     await copyFile(join(FIXTURE, 'cter.config.json'), join(dir, 'cter.config.json'));
-    const original = json((await cter(['trends'], { cwd: FIXTURE })).stdout);
+    const original = s;
     const reversed = json((await cter(['trends'], { cwd: dir })).stdout);
     expect(JSON.stringify(reversed.gebieden)).toBe(JSON.stringify(original.gebieden));
     expect(reversed.notities).toEqual(original.notities);

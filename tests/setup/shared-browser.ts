@@ -40,7 +40,8 @@ if (!state[MARK]) {
     return browser;
   }
 
-  puppeteer.launch = async (options: LaunchOptions = {}): Promise<Browser> => {
+  // Replaced on the one PuppeteerNode instance that every import of puppeteer-core (src/report/pdf.ts too) shares.
+  (puppeteer as { launch: typeof launch }).launch = async (options: LaunchOptions = {}): Promise<Browser> => {
     const key = keyOf(options);
     if (shared && shared.key === key) {
       const browser = await shared.browser.catch(() => undefined);
