@@ -8,8 +8,8 @@ import type { Reference } from './reference/index.js';
 import { loadBeoordelingen } from './classify/beoordelingen.js';
 import { UsageError } from './util/errors.js';
 import { shownPath } from './util/paths.js';
-import { buildModel, loadModelFile, neutralFeatures, type ModelFile, type TextModel } from './classify/tekstmodel.js';
-import { classifySignalsInPlace, trainingsvoorbeelden, type Beoordelingen } from './classify/classify.js';
+import { loadModelFile, modelBuilder, neutralFeatures, type ModelFile, type TextModel } from './classify/tekstmodel.js';
+import { classifyAndTrainInPlace, type Beoordelingen } from './classify/classify.js';
 import { labelResolver, loadTaxonomy, type Taxonomy } from './classify/taxonomy.js';
 import type { LoadedConfig } from './config/cter-config.js';
 import { omzettingRegel } from './ingest/fields.js';
@@ -53,18 +53,20 @@ interface TekstmodelInfo {
 }
 
 /**
- * The shipped base model extended with the labelled signals of the inputs (deterministic: input order).
+ * Classifies the ingested signals in place (they become the classified signals), with the shipped base model extended
+ * with the labelled signals of the inputs (deterministic: input order); each description is tokenised once.
  * @public used by bench/ingest-kind.mjs (through dist/).
  */
-export async function trainTextModel(
+export async function classifyWithTextModel(
   signalen: readonly Signaal[],
   taxonomy: Taxonomy,
   beoordelingen?: Beoordelingen,
-): Promise<TekstmodelInfo> {
+): Promise<{ signalen: GeclassificeerdSignaal[]; tekstmodel: TekstmodelInfo }> {
   const basis = await loadModelFile();
-  const { voorbeelden, analist, handmatig } = trainingsvoorbeelden(signalen, beoordelingen);
-  const model = buildModel(basis, voorbeelden, undefined, neutralFeatures(taxonomy));
-  return { model, basisBestand: basis, basis: basis.documenten.reduce((a, b) => a + b, 0), analist, handmatig };
+  const builder = modelBuilder(basis, undefined, neutralFeatures(taxonomy));
+  const { signalen: geclassificeerd, model, analist, handmatig } = classifyAndTrainInPlace(signalen, taxonomy, beoordelingen, builder);
+  const basisAantal = basis.documenten.reduce((a, b) => a + b, 0);
+  return { signalen: geclassificeerd, tekstmodel: { model, basisBestand: basis, basis: basisAantal, analist, handmatig } };
 }
 
 /** One line for stderr: on how many labels the text model was trained. */
@@ -113,10 +115,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const opts = { sleutel: config.values.sleutel, onProgress, fenomeenVoorLabel: labelResolver(taxonomy) };
   const signalen = await ingestSignalen(bestanden, ref, opts);
   const notities = await ingestNotities(notitieBestanden, ref, opts);
-  const tekstmodel = await trainTextModel(signalen.records, taxonomy, beoordelingen);
+  // In place: the ingested records become the classified signals (ingest.signalen.records names the same objects).
+  const { signalen: geclassificeerd, tekstmodel } = await classifyWithTextModel(signalen.records, taxonomy, beoordelingen);
   return {
-    // In place: the ingested records become the classified signals (ingest.signalen.records names the same objects).
-    signalen: classifySignalsInPlace(signalen.records, taxonomy, beoordelingen, tekstmodel.model),
+    signalen: geclassificeerd,
     tekstmodel,
     notities: notities.records,
     ingest: { signalen, notities },

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import type { Ernst, Fenomeen, GeclassificeerdSignaal, Signaal } from '../domain.js';
 import { evaluate, getal, type RegelUitkomst } from './rules.js';
 import { fenomeenLabel, type Taxonomy } from './taxonomy.js';
-import { modelVeto, type TextModel, type TrainingExample } from './tekstmodel.js';
+import { modelVeto, type ModelBuilder, type TextModel, type TrainingExample } from './tekstmodel.js';
+import { tokenize, type Tokens } from './text.js';
 
 /** A review decision (from `cter review`), valid only for the content it was made on. */
 export interface Beoordeling {
@@ -66,6 +67,8 @@ function classifyWith(
   rules: RegelUitkomst,
   model: TextModel | undefined,
   classified: Merge = copied,
+  /** tokenize(signal.omschrijving) when the caller has it: the model reads the tokens the rules read. */
+  tokens?: Tokens,
 ): GeclassificeerdSignaal {
   const suggestie = () => ({ fenomeen: rules.fenomeen, reden: rules.reden });
   const beoordeling = beoordelingen?.get(signal.id);
@@ -105,7 +108,7 @@ function classifyWith(
   }
   if (rules.zeker && model && signal.omschrijving && rules.score < model.instellingen.vetoOnder) {
     // A weak conclusion of the rules (one term, say) against a model that sees no fenomeen: cter does not guess.
-    const voorstel = model.voorstel(signal.omschrijving);
+    const voorstel = model.voorstel(signal.omschrijving, tokens);
     if (modelVeto(model.instellingen, rules.score, voorstel)) {
       return classified(signal, {
         fenomeen: 'onbekend',
@@ -122,7 +125,7 @@ function classifyWith(
   }
   if (!rules.zeker && model && signal.omschrijving) {
     // The rules abstain: the text model may propose a fenomeen; the rules' reason stays as regelSuggestie.
-    const voorstel = model.voorstel(signal.omschrijving);
+    const voorstel = model.voorstel(signal.omschrijving, tokens);
     if (voorstel.zeker) {
       return classified(signal, {
         fenomeen: voorstel.fenomeen,
@@ -196,32 +199,117 @@ function classifyAll(
   model: TextModel | undefined,
   merge: Merge,
 ): GeclassificeerdSignaal[] {
-  const memo = new Map<string, RegelUitkomst>();
-  // Equal reasons share one string: reasons are built per signal (the analyst's) or per distinct text (the rules'),
-  // and a million signals with a handful of distinct reasons would otherwise hold a million copies (300 MB, measured).
-  const redenen = new Map<string, string>();
-  const shared = (text: string): string => {
-    const earlier = redenen.get(text);
-    if (earlier !== undefined) return earlier;
-    if (redenen.size < MEMO_LIMIT) redenen.set(text, text);
-    return text;
-  };
+  const pass = new ClassificationPass(taxonomy, beoordelingen, merge);
   const out: GeclassificeerdSignaal[] = new Array(signals.length);
+  for (let i = 0; i < signals.length; i++) out[i] = pass.classify(signals[i]!, model);
+  return out;
+}
+
+/**
+ * One classification run: the rules' outcome remembered per text while texts repeat, and equal reasons shared as one
+ * string. Reasons are built per signal (the analyst's) or per distinct text (the rules'), and a million signals with a
+ * handful of distinct reasons would otherwise hold a million copies (300 MB, measured).
+ */
+class ClassificationPass {
+  /** The rules' outcome per text; given up when texts do not repeat (an export of a million distinct descriptions). */
+  private memo: Map<string, RegelUitkomst> | null = new Map();
+  private treffers = 0;
+  private readonly redenen = new Map<string, string>();
+
+  constructor(
+    private readonly taxonomy: Taxonomy,
+    private readonly beoordelingen: Beoordelingen | undefined,
+    private readonly merge: Merge,
+  ) {}
+
+  private shared(text: string): string {
+    const earlier = this.redenen.get(text);
+    if (earlier !== undefined) return earlier;
+    if (this.redenen.size < MEMO_LIMIT) this.redenen.set(text, text);
+    return text;
+  }
+
+  private rules(text: string, tokens: Tokens | undefined): RegelUitkomst {
+    const memo = this.memo;
+    const hit = memo?.get(text);
+    if (hit !== undefined) {
+      this.treffers++;
+      return hit;
+    }
+    const rules = evaluate(text, this.taxonomy.regels, tokens);
+    if (memo) {
+      // Fewer than one text in ten repeated: the memo would only hold garbage.
+      if (memo.size === 20_000 && this.treffers < 2_000) this.memo = null;
+      else if (memo.size < MEMO_LIMIT) memo.set(text, rules);
+    }
+    return rules;
+  }
+
+  /** Classifies a signal; `tokens` is tokenize(its description) when the caller has it. */
+  classify(signal: Signaal, model: TextModel | undefined, tokens?: Tokens): GeclassificeerdSignaal {
+    const text = signal.omschrijving ?? '';
+    // Tokenised once, for the rules and (where the rules abstain) the model.
+    if (tokens === undefined && text !== '' && !this.memo?.has(text)) tokens = tokenize(text);
+    const c = classifyWith(signal, this.taxonomy, this.beoordelingen, this.rules(text, tokens), model, this.merge, tokens);
+    c.reden = this.shared(c.reden);
+    c.ernstReden = this.shared(c.ernstReden);
+    if (c.regelSuggestie) c.regelSuggestie.reden = this.shared(c.regelSuggestie.reden);
+    return c;
+  }
+}
+
+/** A review decision for this signal that still applies: made on the content the signal has now. */
+function geldigeBeoordeling(signal: Signaal, beoordelingen: Beoordelingen | undefined): Beoordeling | undefined {
+  const beoordeling = beoordelingen?.get(signal.id);
+  return beoordeling && beoordeling.hash === signalContentHash(signal) ? beoordeling : undefined;
+}
+
+/** What a signal teaches the text model: its description's fenomeen as reviewed (handmatig) or labelled (analist). */
+function trainingLabel(signal: Signaal, geldig: Beoordeling | undefined): { fenomeen: Fenomeen; herkomst: 'handmatig' | 'analist' } | undefined {
+  if (!signal.omschrijving) return undefined;
+  if (geldig && geldig.fenomeen !== 'onbekend') return { fenomeen: geldig.fenomeen, herkomst: 'handmatig' };
+  if (signal.fenomeenLabel && signal.fenomeenLabel !== 'onbekend') return { fenomeen: signal.fenomeenLabel, herkomst: 'analist' };
+  return undefined;
+}
+
+/**
+ * Trains the text model on the labelled signals and classifies every signal in place, as trainingsvoorbeelden +
+ * buildModel + classifySignalsInPlace do, with the same results, but each description tokenised once: a signal whose
+ * fenomeen a review decision or the analyst's label decides needs no model, so it is classified in the training pass
+ * from the tokens the training reads; the others follow once the model is built, in input order.
+ */
+export function classifyAndTrainInPlace(
+  signals: readonly Signaal[],
+  taxonomy: Taxonomy,
+  beoordelingen: Beoordelingen | undefined,
+  builder: ModelBuilder,
+): { signalen: GeclassificeerdSignaal[]; model: TextModel; analist: number; handmatig: number } {
+  const pass = new ClassificationPass(taxonomy, beoordelingen, inPlace);
+  const out: GeclassificeerdSignaal[] = new Array(signals.length);
+  const later: number[] = [];
+  let analist = 0;
+  let handmatig = 0;
   for (let i = 0; i < signals.length; i++) {
     const signal = signals[i]!;
-    const text = signal.omschrijving ?? '';
-    let rules = memo.get(text);
-    if (!rules) {
-      rules = evaluate(text, taxonomy.regels);
-      if (memo.size < MEMO_LIMIT) memo.set(text, rules);
+    const geldig = geldigeBeoordeling(signal, beoordelingen);
+    if (!geldig && !(signal.fenomeenLabel && signal.fenomeenLabel !== 'onbekend')) {
+      later.push(i);
+      continue;
     }
-    const c = classifyWith(signal, taxonomy, beoordelingen, rules, model, merge);
-    c.reden = shared(c.reden);
-    c.ernstReden = shared(c.ernstReden);
-    if (c.regelSuggestie) c.regelSuggestie.reden = shared(c.regelSuggestie.reden);
-    out[i] = c;
+    const label = trainingLabel(signal, geldig);
+    let tokens: Tokens | undefined;
+    if (label) {
+      tokens = tokenize(signal.omschrijving!);
+      builder.add(tokens, label.fenomeen);
+      if (label.herkomst === 'handmatig') handmatig++;
+      else analist++;
+    }
+    // Decided by the review or the label: the model is not asked (see classifyWith).
+    out[i] = pass.classify(signal, undefined, tokens);
   }
-  return out;
+  const model = builder.build();
+  for (const i of later) out[i] = pass.classify(signals[i]!, model);
+  return { signalen: out, model, analist, handmatig };
 }
 
 /**
@@ -237,15 +325,11 @@ export function trainingsvoorbeelden(
   let analist = 0;
   let handmatig = 0;
   for (const signal of signals) {
-    if (!signal.omschrijving) continue;
-    const beoordeling = beoordelingen?.get(signal.id);
-    if (beoordeling && beoordeling.fenomeen !== 'onbekend' && beoordeling.hash === signalContentHash(signal)) {
-      voorbeelden.push({ tekst: signal.omschrijving, fenomeen: beoordeling.fenomeen });
-      handmatig++;
-    } else if (signal.fenomeenLabel && signal.fenomeenLabel !== 'onbekend') {
-      voorbeelden.push({ tekst: signal.omschrijving, fenomeen: signal.fenomeenLabel });
-      analist++;
-    }
+    const label = trainingLabel(signal, geldigeBeoordeling(signal, beoordelingen));
+    if (!label) continue;
+    voorbeelden.push({ tekst: signal.omschrijving!, fenomeen: label.fenomeen });
+    if (label.herkomst === 'handmatig') handmatig++;
+    else analist++;
   }
   return { voorbeelden, analist, handmatig };
 }

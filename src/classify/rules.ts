@@ -341,10 +341,13 @@ interface Stand {
 const beschrijf = (s: Stand) =>
   `${s.fenomeen} ${getal(s.score)} (${[...s.termen].sort((a, b) => a.volgorde - b.volgorde).map(beschrijfTerm).join(', ')})`;
 
-/** The fenomeen the text points to, with reasons; pure and deterministic. */
-export function evaluate(text: string | undefined, rules: CompiledRules): RegelUitkomst {
+/**
+ * The fenomeen the text points to, with reasons; pure and deterministic. `tokens`: tokenize(text) when the caller has
+ * it already (the text model reads the same tokens).
+ */
+export function evaluate(text: string | undefined, rules: CompiledRules, tokens?: Tokens): RegelUitkomst {
   if (text === undefined || text.trim() === '') return rules.leeg;
-  const tokens = tokenize(text);
+  tokens ??= tokenize(text);
   const treffers = sortMatches(rules.matcher.find(tokens));
   if (treffers.kandidaten.length === 0 && treffers.ernst.length === 0) return rules.nietsGevonden;
 

@@ -53,11 +53,10 @@ export interface TextFeatures {
  * false the feature is passed as '' (the caller works from the tokens; no pair string is built).
  */
 function bezoekKenmerken(
-  text: string,
+  tokens: Tokens,
   visit: (feature: string, tokens: Tokens, i: number, previous: number) => void,
   namen = true,
 ): void {
-  const tokens = tokenize(text);
   let previous = -1;
   for (let i = 0; i < tokens.lower.length; i++) {
     const lower = tokens.lower[i]!;
@@ -80,7 +79,7 @@ function geschreven(tokens: Tokens, i: number, previous: number): string {
 export function extractFeatures(text: string): TextFeatures {
   const tellingen = new Map<string, number>();
   const woorden = new Map<string, string>();
-  bezoekKenmerken(text, (feature, tokens, i, previous) => {
+  bezoekKenmerken(tokenize(text), (feature, tokens, i, previous) => {
     tellingen.set(feature, (tellingen.get(feature) ?? 0) + 1);
     if (!woorden.has(feature)) woorden.set(feature, geschreven(tokens, i, previous));
   });
@@ -290,10 +289,10 @@ class Kenmerktabel {
    * Visits the feature ids of a text in order of occurrence (repeats included), as bezoekKenmerken does with names;
    * unknown features are skipped unless `maak`, which makes them.
    */
-  bezoek(text: string, maak: boolean, visit: (id: number, tokens: Tokens, i: number, previous: number) => void): void {
+  bezoek(tokens: Tokens, maak: boolean, visit: (id: number, tokens: Tokens, i: number, previous: number) => void): void {
     let vorig = -1;
     let huidig = -1;
-    bezoekKenmerken(text, (_feature, tokens, i, previous) => {
+    bezoekKenmerken(tokens, (_feature, tokens, i, previous) => {
       if (previous < 0) {
         vorig = huidig;
         huidig = this.atoom(tokens.stem[i]!, maak);
@@ -322,23 +321,17 @@ class Kenmerktabel {
   }
 
   /**
-   * Adds labelled texts: per feature, the texts of each class that contain it (integer counts, so the order does not
-   * matter). Returns the texts per class. A repeated text is simply tokenised again: cheaper than a Map of a million
-   * distinct descriptions.
+   * Adds a labelled text (its tokens) of class k: per feature, the texts of each class that contain it (integer counts,
+   * so the order does not matter). A repeated text is simply counted again: cheaper than a Map of a million distinct
+   * descriptions.
    */
-  telVoorbeelden(voorbeelden: readonly TrainingExample[]): number[] {
-    const documenten = new Array<number>(K).fill(0);
-    for (const v of voorbeelden) {
-      const k = FENOMENEN.indexOf(v.fenomeen);
-      documenten[k]!++;
-      const generatie = this.volgendeGeneratie();
-      this.bezoek(v.tekst, true, (id) => {
-        if (this.stempel[id] === generatie) return;
-        this.stempel[id] = generatie;
-        this.tellingen[id * K + k]!++;
-      });
-    }
-    return documenten;
+  telVoorbeeld(tokens: Tokens, k: number): void {
+    const generatie = this.volgendeGeneratie();
+    this.bezoek(tokens, true, (id) => {
+      if (this.stempel[id] === generatie) return;
+      this.stempel[id] = generatie;
+      this.tellingen[id * K + k]!++;
+    });
   }
 
   /** After building: the counts and names are no longer needed, only the lookups from stems to features. */
@@ -504,31 +497,30 @@ export class TextModel {
     this.stempel = new Int32Array(n);
   }
 
-  /** A model from a model file (if any) plus labelled texts. */
-  static bouw(
-    basis: ModelCounts | undefined,
-    extra: readonly TrainingExample[],
+  /** A model from a builder's counts; only ModelBuilder.build calls this. */
+  static fromTable(
+    tabel: Kenmerktabel,
+    basisAantal: number,
+    documenten: readonly number[],
     instellingen: ModelSettings,
-    negeer: ReadonlySet<string> = new Set(),
+    negeer: ReadonlySet<string>,
   ): TextModel {
-    const tabel = new Kenmerktabel();
-    if (basis) for (const [f, counts] of Object.entries(basis.kenmerken)) tabel.tel(f, counts);
-    const basisAantal = tabel.aantal;
-    const perKlasse = tabel.telVoorbeelden(extra);
-    const documenten = basis ? basis.documenten.map((n, k) => n + perKlasse[k]!) : perKlasse;
     return new TextModel(tabel, basisAantal, documenten, instellingen, negeer);
   }
 
-  /** The model's proposal for a text; cached per text while texts repeat. */
-  voorstel(text: string): ModelProposal {
+  /**
+   * The model's proposal for a text; cached per text while texts repeat. `tokens`: the text's tokens when the caller
+   * already has them (tokenize(text)), so a text is tokenised once for the rules and the model.
+   */
+  voorstel(text: string, tokens?: Tokens): ModelProposal {
     const cache = this.cache;
-    if (cache === null) return this.predict(text);
+    if (cache === null) return this.predict(tokens ?? tokenize(text));
     let result = cache.get(text);
     if (result !== undefined) {
       this.treffers++;
       return result;
     }
-    result = this.predict(text);
+    result = this.predict(tokens ?? tokenize(text));
     if (cache.size === 20_000 && this.treffers < 2_000) {
       // Fewer than one text in ten repeated: a cache would only hold garbage.
       this.cache = null;
@@ -539,7 +531,7 @@ export class TextModel {
     return result;
   }
 
-  private predict(text: string): ModelProposal {
+  private predict(tokens: Tokens): ModelProposal {
     // Each feature counts once per text, as in training; the first occurrence says how the text wrote it.
     if (this.generatie === 0x7fffffff) {
       this.stempel.fill(0);
@@ -547,7 +539,7 @@ export class TextModel {
     }
     const generatie = ++this.generatie;
     const bekend: { rij: number; tokens: Tokens; i: number; previous: number }[] = [];
-    this.tabel.bezoek(text, false, (id, tokens, i, previous) => {
+    this.tabel.bezoek(tokens, false, (id, tokens, i, previous) => {
       const rij = this.rij[id]!;
       if (rij < 0 || this.stempel[id] === generatie) return;
       this.stempel[id] = generatie;
@@ -592,6 +584,49 @@ export class TextModel {
   }
 }
 
+/**
+ * Trains a model text by text: a model file's counts (if any), then labelled texts as they come (their tokens, so a
+ * caller that tokenises a text for the rules too does it once), then `build()`. The same texts in the same order give
+ * the same model as buildModel.
+ */
+export class ModelBuilder {
+  private readonly tabel = new Kenmerktabel();
+  private readonly basisAantal: number;
+  private readonly documenten = new Array<number>(K).fill(0);
+  private readonly instellingen: ModelSettings;
+
+  constructor(
+    basis: ModelCounts | undefined,
+    instellingen: ModelSettings,
+    private readonly negeer: ReadonlySet<string> = new Set(),
+  ) {
+    this.instellingen = instellingen;
+    if (basis) for (const [f, counts] of Object.entries(basis.kenmerken)) this.tabel.tel(f, counts);
+    if (basis) basis.documenten.forEach((n, k) => (this.documenten[k] = n));
+    this.basisAantal = this.tabel.aantal;
+  }
+
+  /** Adds a labelled text by its tokens (tokenize(text)). */
+  add(tokens: Tokens, fenomeen: Fenomeen): void {
+    const k = FENOMENEN.indexOf(fenomeen);
+    this.documenten[k]!++;
+    this.tabel.telVoorbeeld(tokens, k);
+  }
+
+  build(): TextModel {
+    return TextModel.fromTable(this.tabel, this.basisAantal, this.documenten, this.instellingen, this.negeer);
+  }
+}
+
+/** A builder for a model file's counts and settings (the standard ones without a file), with `instellingen` over them. */
+export function modelBuilder(
+  basis: ModelFile | undefined,
+  instellingen?: Partial<ModelSettings>,
+  negeer?: ReadonlySet<string>,
+): ModelBuilder {
+  return new ModelBuilder(basis, { ...modelSettings(basis), ...instellingen }, negeer);
+}
+
 /** A model from a model file, extended with extra labelled texts (the analyst's). */
 export function buildModel(
   basis: ModelFile | undefined,
@@ -599,7 +634,9 @@ export function buildModel(
   instellingen?: Partial<ModelSettings>,
   negeer?: ReadonlySet<string>,
 ): TextModel {
-  return TextModel.bouw(basis, extra, { ...modelSettings(basis), ...instellingen }, negeer);
+  const builder = modelBuilder(basis, instellingen, negeer);
+  for (const v of extra) builder.add(tokenize(v.tekst), v.fenomeen);
+  return builder.build();
 }
 
 /** The settings of a model file; the standard ones without a file. */
