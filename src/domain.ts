@@ -78,6 +78,15 @@ export interface GeclassificeerdSignaal extends Signaal {
   regelSuggestie?: { fenomeen: Fenomeen; reden: string };
 }
 
+/**
+ * What counting needs of a classified signal: `cter trends` keeps only this of each signal (no description, reasons,
+ * id or origin), so a million signals fit in Node's default heap. A GeclassificeerdSignaal is one.
+ */
+export type TelSignaal = Pick<
+  GeclassificeerdSignaal,
+  'datum' | 'gemeente' | 'type' | 'bron' | 'betrouwbaarheid' | 'persoon' | 'fenomeen' | 'herkomst' | 'ernst' | 'afwijking'
+>;
+
 /** A trend note written by an analyst. */
 export interface Trendnotitie {
   datum: string;

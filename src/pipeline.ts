@@ -3,13 +3,13 @@
 // pure. Commands import this lazily, inside their action.
 import { resolveInputs } from './config/index.js';
 import { ingestNotities, ingestSignalen } from './ingest/index.js';
-import type { GeclassificeerdSignaal, Melding, Signaal, Trendnotitie } from './domain.js';
+import type { GeclassificeerdSignaal, Melding, Signaal, TelSignaal, Trendnotitie } from './domain.js';
 import type { Reference } from './reference/index.js';
 import { loadBeoordelingen } from './classify/beoordelingen.js';
 import { UsageError } from './util/errors.js';
 import { shownPath } from './util/paths.js';
 import { loadModelFile, modelBuilder, neutralFeatures, type ModelFile, type TextModel } from './classify/tekstmodel.js';
-import { classifyAndTrainInPlace, type Beoordelingen } from './classify/classify.js';
+import { classifyAndTrainForCounting, classifyAndTrainInPlace, type Beoordelingen } from './classify/classify.js';
 import { labelResolver, loadTaxonomy, type Taxonomy } from './classify/taxonomy.js';
 import type { LoadedConfig } from './config/cter-config.js';
 import { omzettingRegel } from './ingest/fields.js';
@@ -28,10 +28,18 @@ export interface PipelineOptions {
   beoordelingen?: Beoordelingen;
   /** Progress while reading: file and lines read so far. */
   onProgress?: (bestand: string, regels: number) => void;
+  /**
+   * The run only counts (cter trends): keep of each signal only what counting needs (`telSignalen`); `signalen` and
+   * `ingest.signalen.records` stay empty. A million signals then fit in Node's default heap with room to spare.
+   */
+  alleenTellen?: boolean;
 }
 
 export interface PipelineResultaat {
+  /** The classified signals (empty with `alleenTellen`). */
   signalen: GeclassificeerdSignaal[];
+  /** What counting needs of each classified signal: the signals themselves, or with `alleenTellen` only that. */
+  telSignalen: readonly TelSignaal[];
   notities: Trendnotitie[];
   ingest: { signalen: IngestUitkomst<Signaal>; notities: IngestUitkomst<Trendnotitie> };
   taxonomy: Taxonomy;
@@ -62,11 +70,35 @@ export async function classifyWithTextModel(
   taxonomy: Taxonomy,
   beoordelingen?: Beoordelingen,
 ): Promise<{ signalen: GeclassificeerdSignaal[]; tekstmodel: TekstmodelInfo }> {
-  const basis = await loadModelFile();
-  const builder = modelBuilder(basis, undefined, neutralFeatures(taxonomy));
+  const { basis, builder } = await baseModel(taxonomy);
   const { signalen: geclassificeerd, model, analist, handmatig } = classifyAndTrainInPlace(signalen, taxonomy, beoordelingen, builder);
-  const basisAantal = basis.documenten.reduce((a, b) => a + b, 0);
-  return { signalen: geclassificeerd, tekstmodel: { model, basisBestand: basis, basis: basisAantal, analist, handmatig } };
+  return { signalen: geclassificeerd, tekstmodel: tekstmodelInfo(model, basis, analist, handmatig) };
+}
+
+/** The shipped base model, ready to be extended with the inputs' labels. */
+async function baseModel(taxonomy: Taxonomy): Promise<{ basis: ModelFile; builder: ReturnType<typeof modelBuilder> }> {
+  const basis = await loadModelFile();
+  return { basis, builder: modelBuilder(basis, undefined, neutralFeatures(taxonomy)) };
+}
+
+function tekstmodelInfo(model: TextModel, basis: ModelFile, analist: number, handmatig: number): TekstmodelInfo {
+  return { model, basisBestand: basis, basis: basis.documenten.reduce((a, b) => a + b, 0), analist, handmatig };
+}
+
+/**
+ * As classifyWithTextModel, keeping only what counting needs of each signal; the ingested records are handed over
+ * (the array is emptied as the pass goes), so the full records are collected during the pass.
+ */
+async function classifyForCounting(
+  ingest: IngestUitkomst<Signaal>,
+  taxonomy: Taxonomy,
+  beoordelingen: Beoordelingen,
+): Promise<{ telSignalen: TelSignaal[]; tekstmodel: TekstmodelInfo }> {
+  const records: (Signaal | undefined)[] = ingest.records;
+  ingest.records = [];
+  const { basis, builder } = await baseModel(taxonomy);
+  const { signalen, model, analist, handmatig } = classifyAndTrainForCounting(records, taxonomy, beoordelingen, builder);
+  return { telSignalen: signalen, tekstmodel: tekstmodelInfo(model, basis, analist, handmatig) };
 }
 
 /** One line for stderr: on how many labels the text model was trained. */
@@ -115,15 +147,18 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const opts = { sleutel: config.values.sleutel, onProgress, fenomeenVoorLabel: labelResolver(taxonomy) };
   const signalen = await ingestSignalen(bestanden, ref, opts);
   const notities = await ingestNotities(notitieBestanden, ref, opts);
+  const gemeenschappelijk = { notities: notities.records, ingest: { signalen, notities }, taxonomy, beoordelingen };
+  if (options.alleenTellen) {
+    const { telSignalen, tekstmodel } = await classifyForCounting(signalen, taxonomy, beoordelingen);
+    return { signalen: [], telSignalen, tekstmodel, ...gemeenschappelijk };
+  }
   // In place: the ingested records become the classified signals (ingest.signalen.records names the same objects).
   const { signalen: geclassificeerd, tekstmodel } = await classifyWithTextModel(signalen.records, taxonomy, beoordelingen);
   return {
     signalen: geclassificeerd,
+    telSignalen: geclassificeerd,
     tekstmodel,
-    notities: notities.records,
-    ingest: { signalen, notities },
-    taxonomy,
-    beoordelingen,
+    ...gemeenschappelijk,
   };
 }
 

@@ -9,7 +9,7 @@ import {
   type Betrouwbaarheid,
   type Ernst,
   type Fenomeen,
-  type GeclassificeerdSignaal,
+  type TelSignaal,
   type Gemeente,
   type Herkomst,
   type Regio,
@@ -62,7 +62,7 @@ interface Bucket {
 export interface SignaalIndex {
   soort: PeriodeSoort;
   /** The indexed signals, to re-index for another period kind. */
-  signalen: readonly GeclassificeerdSignaal[];
+  signalen: readonly TelSignaal[];
   bereik: { eerste: string; laatste: string } | null;
   buckets: Map<string, Map<number, Bucket>>;
 }
@@ -91,7 +91,7 @@ function bump(map: Map<string, number>, key: string, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
-function addSignal(bucket: Bucket, s: GeclassificeerdSignaal): void {
+function addSignal(bucket: Bucket, s: TelSignaal): void {
   bucket.signalen++;
   bucket.fenomenen[s.fenomeen]++;
   bucket.ernst[s.ernst]++;
@@ -108,7 +108,7 @@ function addSignal(bucket: Bucket, s: GeclassificeerdSignaal): void {
 }
 
 /** One pass over the signals: bucket each by gemeente and period of the given kind. */
-export function indexSignals(signalen: readonly GeclassificeerdSignaal[], soort: PeriodeSoort): SignaalIndex {
+export function indexSignals(signalen: readonly TelSignaal[], soort: PeriodeSoort): SignaalIndex {
   const buckets = new Map<string, Map<number, Bucket>>();
   let eerste: string | undefined;
   let laatste: string | undefined;
@@ -270,7 +270,7 @@ function inputsHavePersons(index: SignaalIndex): boolean {
 
 export interface AggregateOptions {
   /** The classified signals, or an index of them built once (batch: many scopes over the same signals). */
-  signalen: readonly GeclassificeerdSignaal[] | SignaalIndex;
+  signalen: readonly TelSignaal[] | SignaalIndex;
   ref: GemeenteOpzoeker;
   scope: Scope;
   periode: Periode;

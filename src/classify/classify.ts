@@ -4,7 +4,7 @@
 // The one exception: a weak conclusion of the rules (below the model's vetoOnder) gives way to a model that is sure
 // the text belongs to no fenomeen (vetoKans); the signal stays onbekend. The rules' own view is kept as regelSuggestie.
 import { createHash } from 'node:crypto';
-import type { Ernst, Fenomeen, GeclassificeerdSignaal, Signaal } from '../domain.js';
+import type { Ernst, Fenomeen, GeclassificeerdSignaal, Signaal, TelSignaal } from '../domain.js';
 import { evaluate, getal, type RegelUitkomst } from './rules.js';
 import { fenomeenLabel, type Taxonomy } from './taxonomy.js';
 import { modelVeto, type ModelBuilder, type TextModel, type TrainingExample } from './tekstmodel.js';
@@ -44,8 +44,8 @@ export function signalContentHash(signal: Signaal): string {
 
 type Classificatie = Omit<GeclassificeerdSignaal, keyof Signaal>;
 
-/** How a classification joins its signal: as a copy, or written onto the signal itself. */
-type Merge = (signal: Signaal, fields: Classificatie) => GeclassificeerdSignaal;
+/** How a classification joins its signal: as a copy, written onto the signal itself, or as what counting needs. */
+type Merge<R = GeclassificeerdSignaal> = (signal: Signaal, fields: Classificatie) => R;
 
 /**
  * The signal with its classification, as a new object. Object.assign rather than spread: V8 copies
@@ -60,16 +60,50 @@ const copied: Merge = (signal, fields) => Object.assign({}, signal, fields);
  */
 const inPlace: Merge = (signal, fields) => Object.assign(signal, fields);
 
-function classifyWith(
+/** Only what counting needs, in one object of a fixed shape; the signal itself can then be collected. */
+const forCounting: Merge<TelSignaal> = (s, f) => ({
+  datum: s.datum,
+  gemeente: s.gemeente,
+  type: s.type,
+  bron: s.bron,
+  betrouwbaarheid: s.betrouwbaarheid,
+  persoon: s.persoon,
+  fenomeen: f.fenomeen,
+  herkomst: f.herkomst,
+  ernst: f.ernst,
+  afwijking: f.afwijking,
+});
+
+/**
+ * Equal reasons share one string: reasons are built per signal (the analyst's) or per distinct text (the rules'), and
+ * a million signals with a handful of distinct reasons would otherwise hold a million copies (300 MB, measured).
+ */
+function sharingReasons(merge: Merge): Merge {
+  const redenen = new Map<string, string>();
+  const shared = (text: string): string => {
+    const earlier = redenen.get(text);
+    if (earlier !== undefined) return earlier;
+    if (redenen.size < MEMO_LIMIT) redenen.set(text, text);
+    return text;
+  };
+  return (signal, fields) => {
+    fields.reden = shared(fields.reden);
+    fields.ernstReden = shared(fields.ernstReden);
+    if (fields.regelSuggestie) fields.regelSuggestie.reden = shared(fields.regelSuggestie.reden);
+    return merge(signal, fields);
+  };
+}
+
+function classifyWith<R>(
   signal: Signaal,
   taxonomy: Taxonomy,
   beoordelingen: Beoordelingen | undefined,
   rules: RegelUitkomst,
   model: TextModel | undefined,
-  classified: Merge = copied,
+  classified: Merge<R>,
   /** tokenize(signal.omschrijving) when the caller has it: the model reads the tokens the rules read. */
   tokens?: Tokens,
-): GeclassificeerdSignaal {
+): R {
   const suggestie = () => ({ fenomeen: rules.fenomeen, reden: rules.reden });
   const beoordeling = beoordelingen?.get(signal.id);
   let verlopen = '';
@@ -163,7 +197,7 @@ export function classifySignal(
   beoordelingen?: Beoordelingen,
   model?: TextModel,
 ): GeclassificeerdSignaal {
-  return classifyWith(signal, taxonomy, beoordelingen, evaluate(signal.omschrijving, taxonomy.regels), model);
+  return classifyWith(signal, taxonomy, beoordelingen, evaluate(signal.omschrijving, taxonomy.regels), model, copied);
 }
 
 /** Texts remembered per call: exports repeat descriptions ("Sticker aangetroffen"), big ones a lot. */
@@ -199,35 +233,23 @@ function classifyAll(
   model: TextModel | undefined,
   merge: Merge,
 ): GeclassificeerdSignaal[] {
-  const pass = new ClassificationPass(taxonomy, beoordelingen, merge);
+  const pass = new ClassificationPass(taxonomy, beoordelingen, sharingReasons(merge));
   const out: GeclassificeerdSignaal[] = new Array(signals.length);
   for (let i = 0; i < signals.length; i++) out[i] = pass.classify(signals[i]!, model);
   return out;
 }
 
-/**
- * One classification run: the rules' outcome remembered per text while texts repeat, and equal reasons shared as one
- * string. Reasons are built per signal (the analyst's) or per distinct text (the rules'), and a million signals with a
- * handful of distinct reasons would otherwise hold a million copies (300 MB, measured).
- */
-class ClassificationPass {
+/** One classification run: the rules' outcome remembered per text while texts repeat. */
+class ClassificationPass<R> {
   /** The rules' outcome per text; given up when texts do not repeat (an export of a million distinct descriptions). */
   private memo: Map<string, RegelUitkomst> | null = new Map();
   private treffers = 0;
-  private readonly redenen = new Map<string, string>();
 
   constructor(
     private readonly taxonomy: Taxonomy,
     private readonly beoordelingen: Beoordelingen | undefined,
-    private readonly merge: Merge,
+    private readonly merge: Merge<R>,
   ) {}
-
-  private shared(text: string): string {
-    const earlier = this.redenen.get(text);
-    if (earlier !== undefined) return earlier;
-    if (this.redenen.size < MEMO_LIMIT) this.redenen.set(text, text);
-    return text;
-  }
 
   private rules(text: string, tokens: Tokens | undefined): RegelUitkomst {
     const memo = this.memo;
@@ -246,15 +268,11 @@ class ClassificationPass {
   }
 
   /** Classifies a signal; `tokens` is tokenize(its description) when the caller has it. */
-  classify(signal: Signaal, model: TextModel | undefined, tokens?: Tokens): GeclassificeerdSignaal {
+  classify(signal: Signaal, model: TextModel | undefined, tokens?: Tokens): R {
     const text = signal.omschrijving ?? '';
     // Tokenised once, for the rules and (where the rules abstain) the model.
     if (tokens === undefined && text !== '' && !this.memo?.has(text)) tokens = tokenize(text);
-    const c = classifyWith(signal, this.taxonomy, this.beoordelingen, this.rules(text, tokens), model, this.merge, tokens);
-    c.reden = this.shared(c.reden);
-    c.ernstReden = this.shared(c.ernstReden);
-    if (c.regelSuggestie) c.regelSuggestie.reden = this.shared(c.regelSuggestie.reden);
-    return c;
+    return classifyWith(signal, this.taxonomy, this.beoordelingen, this.rules(text, tokens), model, this.merge, tokens);
   }
 }
 
@@ -272,9 +290,17 @@ function trainingLabel(signal: Signaal, geldig: Beoordeling | undefined): { feno
   return undefined;
 }
 
+interface Getraind<R> {
+  signalen: R[];
+  model: TextModel;
+  /** Training examples from the analyst's labels and from review decisions. */
+  analist: number;
+  handmatig: number;
+}
+
 /**
  * Trains the text model on the labelled signals and classifies every signal in place, as trainingsvoorbeelden +
- * buildModel + classifySignalsInPlace do, with the same results, but each description tokenised once: a signal whose
+ * buildModel + classifySignals do, with the same results, but each description tokenised once: a signal whose
  * fenomeen a review decision or the analyst's label decides needs no model, so it is classified in the training pass
  * from the tokens the training reads; the others follow once the model is built, in input order.
  */
@@ -283,9 +309,34 @@ export function classifyAndTrainInPlace(
   taxonomy: Taxonomy,
   beoordelingen: Beoordelingen | undefined,
   builder: ModelBuilder,
-): { signalen: GeclassificeerdSignaal[]; model: TextModel; analist: number; handmatig: number } {
-  const pass = new ClassificationPass(taxonomy, beoordelingen, inPlace);
-  const out: GeclassificeerdSignaal[] = new Array(signals.length);
+): Getraind<GeclassificeerdSignaal> {
+  return classifyAndTrain(signals, taxonomy, beoordelingen, builder, sharingReasons(inPlace));
+}
+
+/**
+ * As classifyAndTrainInPlace, for a run that only counts (cter trends): each signal becomes the TelSignaal counting
+ * needs, and its slot in `signals` is emptied as soon as it is classified, so the full records (descriptions, reasons,
+ * ids) are collected while the pass runs instead of all living until its end.
+ */
+export function classifyAndTrainForCounting(
+  signals: (Signaal | undefined)[],
+  taxonomy: Taxonomy,
+  beoordelingen: Beoordelingen | undefined,
+  builder: ModelBuilder,
+): Getraind<TelSignaal> {
+  return classifyAndTrain(signals as Signaal[], taxonomy, beoordelingen, builder, forCounting, (i) => (signals[i] = undefined));
+}
+
+function classifyAndTrain<R>(
+  signals: readonly Signaal[],
+  taxonomy: Taxonomy,
+  beoordelingen: Beoordelingen | undefined,
+  builder: ModelBuilder,
+  merge: Merge<R>,
+  release?: (i: number) => void,
+): Getraind<R> {
+  const pass = new ClassificationPass(taxonomy, beoordelingen, merge);
+  const out: R[] = new Array(signals.length);
   const later: number[] = [];
   let analist = 0;
   let handmatig = 0;
@@ -306,9 +357,13 @@ export function classifyAndTrainInPlace(
     }
     // Decided by the review or the label: the model is not asked (see classifyWith).
     out[i] = pass.classify(signal, undefined, tokens);
+    release?.(i);
   }
   const model = builder.build();
-  for (const i of later) out[i] = pass.classify(signals[i]!, model);
+  for (const i of later) {
+    out[i] = pass.classify(signals[i]!, model);
+    release?.(i);
+  }
   return { signalen: out, model, analist, handmatig };
 }
 

@@ -77,6 +77,8 @@ async function runTrends(options: TrendsOptions): Promise<number> {
     config,
     periode: options.periode,
     gebied: (ref) => kiesScope(ref, options, config.values),
+    // The summary holds figures only: no signal's description, reasons or id is kept in memory.
+    alleenTellen: true,
   });
   const run = await plan.read({
     log: { info, warn },

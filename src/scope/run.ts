@@ -35,6 +35,8 @@ export interface ScopeRunOptions<G> {
   periode?: string;
   /** The areas of the run (one scope, or a batch's list), resolved before anything is read. */
   gebied: (ref: Reference) => G | Promise<G>;
+  /** The run only needs the figures (cter trends): keep only what counting needs of each signal (see runPipeline). */
+  alleenTellen?: boolean;
 }
 
 interface ReadOptions {
@@ -104,12 +106,15 @@ export async function prepareScopeRun<G>(options: ScopeRunOptions<G>): Promise<S
       const { signalen, notities } = config.values;
       const lees: Lezer = lezer ?? ((read) => read({ log }));
       const invoer = await lees((omgeving) =>
-        runPipelineGemeld({ signalen, notities, config, ref, onProgress: omgeving.onProgress }, omgeving.log),
+        runPipelineGemeld(
+          { signalen, notities, config, ref, onProgress: omgeving.onProgress, alleenTellen: options.alleenTellen },
+          omgeving.log,
+        ),
       );
       // The default period's kind is a quarter; an asked-for month or year is indexed again (once) below.
-      let index = indexSignals(invoer.signalen, gevraagd?.soort ?? 'kwartaal');
+      let index = indexSignals(invoer.telSignalen, gevraagd?.soort ?? 'kwartaal');
       const periode = await choosePeriode(index.bereik, gevraagd, { log, vraagPeriode });
-      if (index.soort !== periode.soort) index = indexSignals(invoer.signalen, periode.soort);
+      if (index.soort !== periode.soort) index = indexSignals(invoer.telSignalen, periode.soort);
       return {
         config,
         ref,
