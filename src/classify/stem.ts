@@ -31,10 +31,12 @@ function undouble(s: string): string {
 /** The Dutch stem of a lower-case, diacritics-folded word; digits and short words are returned unchanged. */
 export function stem(word: string): string {
   if (word.length < MIN_STEM_LENGTH) return word;
+  // Numbers are not cached: registration numbers and counts are mostly distinct and would only churn the cache.
+  const code = word.charCodeAt(0);
+  if (code >= 48 && code <= 57) return word;
   let result = cache.get(word);
   if (result === undefined) {
-    const code = word.charCodeAt(0);
-    result = code >= 48 && code <= 57 ? word : undouble(stemmer.stem(word));
+    result = undouble(stemmer.stem(word));
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(word, result);
   }
