@@ -213,19 +213,6 @@ export function classifySignals(
   return classifyAll(signals, taxonomy, beoordelingen, model, copied);
 }
 
-/**
- * As classifySignals, but each signal object itself receives its classification and is returned as the classified
- * signal: for the pipeline, which holds no other use of the unclassified signals. Same results, same key order.
- */
-export function classifySignalsInPlace(
-  signals: readonly Signaal[],
-  taxonomy: Taxonomy,
-  beoordelingen?: Beoordelingen,
-  model?: TextModel,
-): GeclassificeerdSignaal[] {
-  return classifyAll(signals, taxonomy, beoordelingen, model, inPlace);
-}
-
 function classifyAll(
   signals: readonly Signaal[],
   taxonomy: Taxonomy,

@@ -2,7 +2,7 @@
 // what training on trainingsvoorbeelden and classifySignals give: the same model, the same fields in the same key
 // order, so every JSON output stays byte for byte the same, on the same objects.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { classifyAndTrainInPlace, classifySignals, signalContentHash, trainingsvoorbeelden, type Beoordelingen } from '../../src/classify/classify.js';
+import { classifyAndTrainForCounting, classifyAndTrainInPlace, classifySignals, signalContentHash, trainingsvoorbeelden, type Beoordelingen } from '../../src/classify/classify.js';
 import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
 import { buildModel, modelBuilder, type TrainingExample } from '../../src/classify/tekstmodel.js';
 import type { Signaal } from '../../src/domain.js';
@@ -69,3 +69,22 @@ describe('classifyAndTrainInPlace', () => {
     expect(JSON.stringify(eerst)).toBe(JSON.stringify(signalen()));
   });
 });
+
+describe('classifyAndTrainForCounting', () => {
+  it('keeps exactly what counting needs of each classified signal, and lets go of the signals as it goes', () => {
+    const volledig = signalen();
+    const builder = () => {
+      const b = modelBuilder(undefined);
+      for (const v of EXTRA) b.add(tokenize(v.tekst), v.fenomeen);
+      return b;
+    };
+    const verwacht = classifyAndTrainInPlace(volledig, taxonomy, beoordelingenVan(signalen()), builder()).signalen;
+    const invoer: (Signaal | undefined)[] = signalen();
+    const tel = classifyAndTrainForCounting(invoer, taxonomy, beoordelingenVan(signalen()), builder());
+    const velden = ['datum', 'gemeente', 'type', 'bron', 'betrouwbaarheid', 'persoon', 'fenomeen', 'herkomst', 'ernst', 'afwijking'] as const;
+    expect(tel.signalen).toEqual(verwacht.map((s) => Object.fromEntries(velden.map((k) => [k, s[k]]))));
+    expect(tel.signalen.every((s) => Object.keys(s).length === velden.length)).toBe(true);
+    expect(invoer.every((s) => s === undefined)).toBe(true);
+  });
+});
+
