@@ -60,6 +60,8 @@ export class Deduplicator<T extends { origin: Origin }> {
   result(files: number): { records: T[]; dubbel: number[] } {
     const dubbel = Array.from({ length: files }, (_, f) => this.identical[f] ?? 0);
     for (const i of this.superseded) dubbel[this.keptFile[i]!]!++;
-    return { records: this.kept.filter((_, i) => !this.superseded.has(i)), dubbel };
+    // Usually nothing was superseded: the kept records are the result, without a copy of a million references.
+    const records = this.superseded.size === 0 ? this.kept : this.kept.filter((_, i) => !this.superseded.has(i));
+    return { records, dubbel };
   }
 }

@@ -16,5 +16,7 @@ const PERSON_LIMIT = 250_000;
 export function pseudonymiser(sleutel?: string): (persoonId: string) => string {
   const key = sleutel !== undefined && sleutel !== '' ? Buffer.from(sleutel, 'utf8') : randomBytes(32);
   // Persons recur across rows; remembering their hash skips most HMAC computations.
-  return memoise((persoonId) => createHmac('sha256', key).update(persoonId, 'utf8').digest('hex').slice(0, LENGTH), PERSON_LIMIT);
+  // The first LENGTH hex characters, written from the digest's first bytes: a string of its own, where slicing the
+  // whole hex digest would keep all 64 characters alive behind every pseudonym.
+  return memoise((persoonId) => createHmac('sha256', key).update(persoonId, 'utf8').digest().toString('hex', 0, LENGTH / 2), PERSON_LIMIT);
 }
