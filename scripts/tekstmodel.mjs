@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Builds data/tekstmodel.json, the text model cter ships: naive Bayes counts from the development part of the labelled
-// evaluation corpus (tests/fixtures/classify/evaluatie/ontwikkel.csv and ontwikkel-2.csv, the second written by an
-// independent author), with smoothing, temperature, pair weight and probability threshold chosen by 10-fold
-// cross-validation on their union. The test part is never read here. Run after changing the tokeniser, the stemmer
+// evaluation corpus (every tests/fixtures/classify/evaluatie/ontwikkel*.csv, written by independent authors), with
+// smoothing, temperature, pair weight, probability threshold and veto chosen by 10-fold cross-validation on their
+// union. The test part (test.csv) is never read here. Run after changing the tokeniser, the stemmer
 // or the rules (the threshold depends on where the rules abstain):  npx tsc && node scripts/tekstmodel.mjs
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -13,7 +13,7 @@ const { loadTaxonomy, fenomeenVoorLabel } = await import(`${ROOT}dist/classify/t
 const ev = await import(`${ROOT}dist/classify/evaluatie.js`);
 const tm = await import(`${ROOT}dist/classify/tekstmodel.js`);
 
-const BRONNEN = ['ontwikkel.csv', 'ontwikkel-2.csv', 'ontwikkel-3.csv'].map((f) => `tests/fixtures/classify/evaluatie/${f}`);
+const BRONNEN = ev.developmentParts(readdirSync(`${ROOT}tests/fixtures/classify/evaluatie`)).map((f) => `tests/fixtures/classify/evaluatie/${f}`);
 const BRON = `${BRONNEN.slice(0, -1).join(', ')} en ${BRONNEN.at(-1)}`;
 const taxonomy = await loadTaxonomy({ baseDir: ROOT });
 const label = (t) => (t === 'onbekend' ? 'onbekend' : fenomeenVoorLabel(taxonomy, t));

@@ -154,7 +154,7 @@ export function crossValidate(
 const DREMPELS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.975, 0.99];
 
 /** What a negative forced into a fenomeen costs, counted in missed cases: "cter gokt niet" comes first. */
-const KOSTEN_GEFORCEERD = 5;
+const KOSTEN_GEFORCEERD = 10;
 
 /** The cost of a method's outcome on cross-validated predictions: a miss or a wrong fenomeen 1, a forced negative more. */
 function kosten(voorspellingen: readonly Prediction[], b: DecisionRules): number {
@@ -217,6 +217,19 @@ export function chooseSettings(voorbeelden: readonly TrainingExample[], taxonomy
     }
   }
   return best!;
+}
+
+/** A development part of the evaluation corpus: ontwikkel.csv, ontwikkel-2.csv, ... (test.csv is never one). */
+const ONTWIKKELDEEL = /^ontwikkel(?:-(\d+))?\.csv$/;
+
+/**
+ * The development parts among these file names, in their numbered order (ontwikkel.csv first): the base model and the
+ * tests read the same parts in the same order.
+ * @public used by scripts/tekstmodel.mjs (through dist/).
+ */
+export function developmentParts(bestanden: readonly string[]): string[] {
+  const nummer = (f: string) => Number(ONTWIKKELDEEL.exec(f)?.[1] ?? 1);
+  return bestanden.filter((f) => ONTWIKKELDEEL.test(f)).sort((a, b) => nummer(a) - nummer(b));
 }
 
 /** A labelled evaluation file: header id,bron,omschrijving,fenomeen (the corpus in tests/fixtures/classify/evaluatie). */

@@ -20,7 +20,8 @@ const STOPWOORDEN = new Set(
     'waren wordt worden werd werden heeft hebben had hadden kan kunnen zal zullen wil willen moet moeten hij zij ze ' +
     'wij we ik je jij u hem haar hun hen ons onze zijn zich zelf niet geen wel ook nog al maar want dus toen na ' +
     'tijdens onder tegen zo hier daar waar wat wie welke hoe wanneer mijn mij me jouw uw men iets iemand meer veel ' +
-    'wordt waarin waarop daarop daarin heeft hadden nu dan zou zouden bij'
+    'wordt waarin waarop daarop daarin heeft hadden nu dan zou zouden bij tussen elkaar samen ander andere alle elk ' +
+    'elke ieder iedere twee drie vier vijf'
   ).split(' '),
 );
 
@@ -35,9 +36,12 @@ const PERSOONSWOORDEN = (
 ).split(' ');
 const PERSOONSSTAMMEN = new Set(PERSOONSWOORDEN.map((w) => tokenize(w).stem[0]!));
 
-/** A token worth a feature: not a stop word or a word for a person, at least two characters. */
+/** A number: an age, a count, a date or a house number far more often than a code (the rules know the codes: 1488, 1312). */
+const GETAL = /^\d+$/;
+
+/** A token worth a feature: not a stop word, a number or a word for a person, at least two characters. */
 function useful(stem: string, lower: string): boolean {
-  return lower.length >= 2 && !STOPWOORDEN.has(lower) && !STOPWOORDEN.has(stem) && !PERSOONSSTAMMEN.has(stem);
+  return lower.length >= 2 && !GETAL.test(lower) && !STOPWOORDEN.has(lower) && !STOPWOORDEN.has(stem) && !PERSOONSSTAMMEN.has(stem);
 }
 
 export interface TextFeatures {

@@ -1,20 +1,19 @@
 // The labelled evaluation corpus (tests/fixtures/classify/evaluatie, written independently of the taxonomy): the rules
-// and the shipped text model are tuned on the development parts only (ontwikkel.csv, and ontwikkel-2.csv and
-// ontwikkel-3.csv by a second and a third author blind to the rules and to the other parts); test.csv is only measured
-// here. Also checks that
+// and the shipped text model are tuned on the development parts only (every ontwikkel*.csv, each by an author blind to
+// the rules and to the other parts); test.csv, by yet another author, is only measured here. Also checks that
 // data/tekstmodel.json is what scripts/tekstmodel.mjs builds from the development parts.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { crossValidate, readEvaluationSet, measure, predict } from '../../src/classify/evaluatie.js';
+import { crossValidate, developmentParts, readEvaluationSet, measure, predict } from '../../src/classify/evaluatie.js';
 import { buildModel, loadModelFile, modelSettings, neutralFeatures, countFeatures, type ModelFile } from '../../src/classify/tekstmodel.js';
 import { fenomeenVoorLabel, loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIR = resolve(ROOT, 'tests/fixtures/classify/evaluatie');
 
-const FLOOR_CV = 0.873;
-const MAX_FORCED_CV = 11;
+const FLOOR_CV = 0.907;
+const MAX_FORCED_CV = 5;
 
 let taxonomy: Taxonomy;
 let basis: ModelFile;
@@ -29,7 +28,7 @@ beforeAll(async () => {
 });
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
-const ontwikkelDelen = () => [...lees('ontwikkel.csv'), ...lees('ontwikkel-2.csv'), ...lees('ontwikkel-3.csv')];
+const ontwikkelDelen = () => developmentParts(readdirSync(DIR)).flatMap((f) => lees(f));
 
 describe('evaluation corpus', () => {
   it('has a development and a test part with hard negatives, at least 300 descriptions', () => {
@@ -48,19 +47,16 @@ describe('evaluation corpus', () => {
     expect(basis.kenmerken).toEqual(kenmerken);
   });
 
-  // Issue 10 targets accuracy >= 0.9 with no forced negative. Measured, never tuned on: with only ontwikkel.csv
-  // 0.793 (115 of 145) with one negative forced; after adding ontwikkel-2.csv to the base model, choosing the threshold
-  // by cross-validation on both development parts and a negative-context group from the rules' errors on ontwikkel-2
-  // (development data only) and the model ignoring the taxonomy's neutral words: 0.876 (127 of 145) with three
-  // negatives forced. Then the model's settings (each feature once per text, smoothing, temperature, pair weight,
-  // threshold) were chosen together by cross-validation on the development parts with a forced negative costing five
-  // missed cases (development CV 0.845 with 12 forced -> 0.826 with 4): 0.841 (122 of 145) with one negative forced.
-  // Then ontwikkel-3.csv (600 descriptions by a third independent writer) joined the base model and the CV, words for
-  // persons stopped weighing, and the model may veto a weak rule when sure of 'no fenomeen' (development CV over the
-  // three parts 0.873 with 11 forced): 0.917 (133 of 145) with one negative forced. Each of the two last figures was
-  // measured once. The assertion is a floor at the measured figure (it fails on any regression); the target of no
-  // forced negative is not reached; raising it needs more labelled development data, never tuning on this part.
-  it('classifies the test part at the measured accuracy (target 0.9 reached, one negative still forced) and prints the figure', () => {
+  // Issue 10 targets accuracy >= 0.9 with no forced negative on independently written text. The first test part (145
+  // descriptions by the first writer) was measured after each step over several sessions (last: 0.917 with one negative
+  // forced) until it no longer counted as unseen; it became ontwikkel-4.csv. This test part (219 descriptions by a
+  // sixth writer, blind to the rules, the code and all other parts; README-test.md) was measured once, after the
+  // vocabulary of ontw34, numbers and function words out of the model, ontwikkel-5.csv in the base model and the
+  // settings chosen by CV with a forced negative costing ten misses: rules 0.680 (5 forced), model 0.868 (0 forced),
+  // both 0.8995 (197 of 219) with 4 negatives forced. Neither target is met. The assertion is a floor at the measured
+  // figure (it fails on any regression); it must never be raised by tuning on this part, only by measuring again after
+  // work on development data.
+  it('classifies the test part at the measured accuracy (targets not reached: 0.8995, four negatives forced) and prints the figure', () => {
     const test = lees('test.csv');
     const model = buildModel(basis, [], undefined, neutralFeatures(taxonomy));
     const voorspellingen = predict(test, taxonomy, model);
@@ -72,8 +68,8 @@ describe('evaluation corpus', () => {
         `model ${pct(alleenModel.nauwkeurigheid)}, samen ${pct(beide.nauwkeurigheid)}; onthouding ${pct(beide.onthouding)}, ` +
         `negatief geforceerd ${beide.negatiefGeforceerd}`,
     );
-    expect(beide.negatiefGeforceerd).toBeLessThanOrEqual(1);
-    expect(beide.nauwkeurigheid).toBeGreaterThanOrEqual(0.917);
+    expect(beide.negatiefGeforceerd).toBeLessThanOrEqual(4);
+    expect(beide.juist).toBeGreaterThanOrEqual(197);
   });
 
   it('reports the development parts by 10-fold cross-validation of the model', () => {

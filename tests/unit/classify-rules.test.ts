@@ -78,6 +78,24 @@ describe('look-alikes', () => {
   });
 });
 
+describe('vocabulary from the sources (names, codes, loanwords)', () => {
+  it.each([
+    ['Broer meldt dat betrokkene een enkele reis heeft geboekt en zegt naar Sham te gaan.', 'jihadisme'],
+    ['Chatbericht verheerlijkt bin Laden en belooft wraak.', 'jihadisme'],
+    ['Op de skatebaan is een tag met Aryan Brotherhood gespoten.', 'rechts-extremisme'],
+    ['In zijn slaapkamer hangt een Reichskriegsflagge naast een foto van wapens.', 'rechts-extremisme'],
+    ['Poster in de wijk: jaag de staatsfascisten weg uit onze straten.', 'links-extremisme'],
+    ['Bij de verkeerscontrole toonde de bestuurder een wereldpaspoort en weigerde zijn rijbewijs.', 'anti-institutioneel-extremisme'],
+    ['Dierenactivisten lieten een kaart achter: bevrijdingsfront, de dieren zijn vrij.', 'activisme'],
+  ])('%s -> %s', (tekst, fenomeen) => {
+    expect(classify(tekst).fenomeen).toBe(fenomeen);
+  });
+
+  it('ignores the Sham of English and names in ordinary text', () => {
+    expect(classify('Hij noemde het hele gesprek a sham en liep weg.').fenomeen).toBe('onbekend');
+  });
+});
+
 describe('negative context', () => {
   it('cancels terms after a denial, up to a contrast word', () => {
     const denied = classify('Er zijn geen aanwijzingen voor jihadisme of banden met ISIS.');
@@ -94,6 +112,13 @@ describe('negative context', () => {
     expect(classify('Antifa-groep publiceerde adressen van vermeende rechts-extremisten (doxing).').fenomeen).toBe(
       'links-extremisme',
     );
+  });
+
+  it('lowers a single term in research, a model kit, a school presentation or sport', () => {
+    expect(classify('Een onderzoeksjournalist publiceert onderzoek naar jihadistische netwerken in de regio.').fenomeen).toBe('onbekend');
+    expect(classify('Hij bouwt een bouwpakket van een Duits vliegtuig met hakenkruis op de staart.').fenomeen).toBe('onbekend');
+    expect(classify('Leerling houdt een presentatie over het nationaalsocialisme voor geschiedenis.').fenomeen).toBe('onbekend');
+    expect(classify('Sportbericht: de wielrenner werd soeverein kampioen met een ruime voorsprong.').fenomeen).toBe('onbekend');
   });
 
   it('lets strong evidence survive a news context', () => {

@@ -72,7 +72,7 @@ describe('extending (taxonomieModus uitbreiden)', () => {
       ernst: { midden: [{ reden: 'vernieling', termen: ['stickers geplakt'] }] },
     });
     const t = await loadTaxonomy({ taxonomie, taxonomieModus: 'uitbreiden', baseDir: dir });
-    expect(t.definitie.versie).toBe('2025.2 + Zaanstad 1');
+    expect(t.definitie.versie).toBe('2025.3 + Zaanstad 1');
     expect(t.bronnen.map((b) => b.rol)).toEqual(['ingebouwd', 'uitbreiding']);
     expect(rules('Groep noemt zich de Zaanse Wolven.', t).fenomeen).toBe('rechts-extremisme');
     expect(rules('Groep noemt zich de Zaanse Wolven.', builtIn).fenomeen).toBe('onbekend');

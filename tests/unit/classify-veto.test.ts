@@ -10,9 +10,9 @@ import type { Fenomeen, Signaal } from '../../src/domain.js';
 let taxonomy: Taxonomy;
 let model: TextModel;
 
-// Football talk is never a fenomeen in these labels; sovereign citizens' talk is.
+// Kitchen talk is never a fenomeen in these labels; sovereign citizens' talk is.
 const VOORBEELDEN: { tekst: string; fenomeen: Fenomeen }[] = [
-  ...['Supporters vieren de overwinning van de club met vuurwerk.', 'Voetbalsupporter juicht na de wedstrijd.', 'De club won de wedstrijd met 4-0, supporters zingen.', 'Na de overwinning trokken supporters door de stad.'].map(
+  ...['De kok bakt brood in de keuken van het buurthuis.', 'In de keuken van het buurthuis kookt de kok soep.', 'De kok van het buurthuis zegt dat de keuken schoon is.', 'Lachend serveert de kok het eten in het buurthuis.'].map(
     (tekst) => ({ tekst, fenomeen: 'onbekend' as const }),
   ),
   ...['Man erkent het gezag niet en toont een eigen paspoort.', 'Stuurt de gemeente een brief dat hij geen contract heeft met de BV Nederland.'].map(
@@ -34,25 +34,25 @@ const signaal = (omschrijving: string, fenomeenLabel?: Fenomeen): Signaal => ({
   origin: { bestand: 'v.csv', regel: 2 },
 });
 
-const SPORT = 'Voetbalsupporter na de wedstrijd: wat een soevereine overwinning van de club.';
+const KEUKEN = 'De kok in het buurthuis zegt lachend dat hij soeverein is in zijn eigen keuken.';
 
 describe('model veto on a weak rule', () => {
   it('keeps a single term onbekend when the model is sure of no fenomeen, naming both reasons', () => {
-    const zonder = classifySignal(signaal(SPORT), taxonomy);
+    const zonder = classifySignal(signaal(KEUKEN), taxonomy);
     expect(zonder).toMatchObject({ fenomeen: 'anti-institutioneel-extremisme', herkomst: 'regel' });
-    const r = classifySignal(signaal(SPORT), taxonomy, undefined, model);
+    const r = classifySignal(signaal(KEUKEN), taxonomy, undefined, model);
     expect(r).toMatchObject({ fenomeen: 'onbekend', herkomst: 'geen', regelSuggestie: { fenomeen: 'anti-institutioneel-extremisme' } });
     expect(r.reden).toMatch(/^model: geen fenomeen \('[^']+' \(\+\d+,\d\).*\); kans 0,\d\d; dat weegt op tegen een zwakke regel \(score 2, minder dan 3,5\): regel: termen 'soeverein\*' \(2\)/);
   });
 
   it('never stops a strong rule, an analyst label, or when the veto is off', () => {
-    const sterk = `${SPORT} Hij noemt zich soevereine burger en erkent het gezag van de BV Nederland niet.`;
+    const sterk = `${KEUKEN} Hij noemt zich soevereine burger en erkent het gezag van de BV Nederland niet.`;
     expect(classifySignal(signaal(sterk), taxonomy, undefined, model).herkomst).toBe('regel');
-    expect(classifySignal(signaal(SPORT, 'anti-institutioneel-extremisme'), taxonomy, undefined, model)).toMatchObject({
+    expect(classifySignal(signaal(KEUKEN, 'anti-institutioneel-extremisme'), taxonomy, undefined, model)).toMatchObject({
       fenomeen: 'anti-institutioneel-extremisme',
       herkomst: 'analist',
     });
     const uit = buildModel(undefined, VOORBEELDEN, { ...model.instellingen, vetoKans: null });
-    expect(classifySignal(signaal(SPORT), taxonomy, undefined, uit)).toMatchObject({ fenomeen: 'anti-institutioneel-extremisme', herkomst: 'regel' });
+    expect(classifySignal(signaal(KEUKEN), taxonomy, undefined, uit)).toMatchObject({ fenomeen: 'anti-institutioneel-extremisme', herkomst: 'regel' });
   });
 });
