@@ -176,7 +176,7 @@ describe('cter classificeer with the workspace configuration', () => {
       herkomst: 'regel',
       reden: "regel: termen 'onrustig in de straat' (3); score 3 tegen 0",
     });
-    expect(run.stderr).toMatch(/taxonomie 2025\.2: .*data\/taxonomie\.json \(ingebouwd\) \+ eigen-taxonomie\.json \(uitbreiding\)\./);
+    expect(run.stderr).toMatch(/taxonomie 2025\.3: .*data\/taxonomie\.json \(ingebouwd\) \+ eigen-taxonomie\.json \(uitbreiding\)\./);
   });
 
   it("reads the export's fenomeen labels with the extended taxonomy: a synonym added there is the analyst's label", async () => {

@@ -246,7 +246,7 @@ describe('cter review on a terminal', () => {
     expect(first).toContain('datum:     2025-09-09');
     expect(first).toContain('Medewerker van het loket');
     expect(first).toContain('suggestie van de regels: Onbekend');
-    expect(first).toContain('reden: geen termen uit de taxonomie gevonden');
+    expect(first).toContain("reden: te weinig aanwijzingen: hoogste score polarisatie 1 ('uitgescholden' (1))");
     // The cursor starts on "Overslaan": Enter never records a decision by accident.
     expect(first).toMatch(/❯ Overslaan/);
     // The prompt's key hints are Dutch.
