@@ -89,10 +89,12 @@ async function removeOwnTemps(uitDir: string): Promise<void> {
 
 /**
  * The writer for many reports: templates loaded and (PDF) the browser found now, so configuration errors come before
- * reading; Ctrl-C is the caller's (the pool stops starting reports, then the browser closes).
+ * reading; Ctrl-C is the caller's (the pool stops starting reports, then the browser closes). The browser launches at
+ * once, in its own process, while the caller reads and classifies: the caller's start() awaits that same launch and
+ * reports its failure there, after any read error.
  */
-export function poolWriter(config: LoadedConfig, formaat: Formaat, parallel: number): Promise<ReportWriter> {
-  return createReportWriter({
+export async function poolWriter(config: LoadedConfig, formaat: Formaat, parallel: number): Promise<ReportWriter> {
+  const writer = await createReportWriter({
     formaat,
     templates: config.values.templates,
     browser: config.values.browser,
@@ -100,6 +102,8 @@ export function poolWriter(config: LoadedConfig, formaat: Formaat, parallel: num
     browserBron: config.sources.browser,
     handleSignals: false,
   });
+  writer.start().catch(() => undefined);
+  return writer;
 }
 
 export interface MakeReportsOptions {
@@ -183,16 +187,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
     const guard = await outputGuardVoor(config);
     for (const naam of ['overzicht.md', 'overzicht.json']) await guard.check(join(uitDir, naam), '--uit');
     log.info('invoer lezen en classificeren...');
-    // Chromium starts in its own process while this one reads and classifies, so its launch costs the batch no time.
-    // A launch failure is reported where it is awaited below (after a read error, the read error is what is said).
-    const browserKlaar = writer.start();
-    browserKlaar.catch(() => undefined);
     const run = await plan.read({ log });
     if (options.signal?.aborted) throw new CterError('afgebroken voordat er rapporten zijn gemaakt.', EXIT.INTERRUPTED);
     const { periode } = run;
     const basis = reportBasis(run.invoer, config);
 
-    await browserKlaar;
+    await writer.start();
     // Ctrl-C while reading stops at once (puppeteer takes the browser down with the process); from here it stops cleanly.
     options.onBrowser?.(() => writer.close());
     const tegelijk = `${formaat}, ${options.parallel} tegelijk`;

@@ -82,9 +82,6 @@ export async function runKwartaal(options: KwartaalOptions): Promise<KwartaalRes
   const formaat = options.formaat ?? 'pdf';
   const writer = await poolWriter(config, formaat, options.parallel);
   try {
-    // As in batch: Chromium launches in its own process while the inputs are read.
-    const browserKlaar = writer.start();
-    browserKlaar.catch(() => undefined);
     const run = await plan.read({ log, lezer: options.lezer });
     if (options.signal?.aborted) throw new CterError('afgebroken voordat er iets is geschreven.', EXIT.PARTIAL);
     const { periode } = run;
@@ -130,7 +127,7 @@ export async function runKwartaal(options: KwartaalOptions): Promise<KwartaalRes
     }
     log.info(`${naam}, ${periode.label}: trends van ${trends.gebieden.length} gebieden en samenvatting in ${shownPath(map)}`);
 
-    await browserKlaar;
+    await writer.start();
     options.onBrowser?.(() => writer.close());
     log.info(`${doelen.length} rapporten (${formaat}, ${options.parallel} tegelijk)...`);
     const rapporten = await makeReports({
