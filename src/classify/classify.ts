@@ -42,6 +42,11 @@ export function signalContentHash(signal: Signaal): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
+/** The analyst's fenomeen in the export; 'onbekend' there means the analyst did not decide, so the rules may. */
+function analistLabel(signal: Signaal): Fenomeen | undefined {
+  return signal.fenomeenLabel && signal.fenomeenLabel !== 'onbekend' ? signal.fenomeenLabel : undefined;
+}
+
 type Classificatie = Omit<GeclassificeerdSignaal, keyof Signaal>;
 
 /** How a classification joins its signal: as a copy, written onto the signal itself, or as what counting needs. */
@@ -124,14 +129,14 @@ function classifyWith<R>(
     verlopen = `; beoordeling door ${wanneer} niet toegepast: de inhoud van het signaal is sindsdien gewijzigd`;
   }
 
-  // 'onbekend' as a label means the analyst did not decide; the rules may.
-  if (signal.fenomeenLabel && signal.fenomeenLabel !== 'onbekend') {
-    const afwijking = rules.zeker && rules.fenomeen !== signal.fenomeenLabel;
-    const reden = `analist: label '${fenomeenLabel(taxonomy, signal.fenomeenLabel)}' in de export${
+  const label = analistLabel(signal);
+  if (label) {
+    const afwijking = rules.zeker && rules.fenomeen !== label;
+    const reden = `analist: label '${fenomeenLabel(taxonomy, label)}' in de export${
       afwijking ? `; afwijking: de regels wijzen op ${rules.fenomeen}` : ''
     }`;
     return classified(signal, {
-      fenomeen: signal.fenomeenLabel,
+      fenomeen: label,
       herkomst: 'analist',
       reden: reden + verlopen,
       ernst: rules.ernst,
@@ -273,7 +278,8 @@ function geldigeBeoordeling(signal: Signaal, beoordelingen: Beoordelingen | unde
 function trainingLabel(signal: Signaal, geldig: Beoordeling | undefined): { fenomeen: Fenomeen; herkomst: 'handmatig' | 'analist' } | undefined {
   if (!signal.omschrijving) return undefined;
   if (geldig && geldig.fenomeen !== 'onbekend') return { fenomeen: geldig.fenomeen, herkomst: 'handmatig' };
-  if (signal.fenomeenLabel && signal.fenomeenLabel !== 'onbekend') return { fenomeen: signal.fenomeenLabel, herkomst: 'analist' };
+  const label = analistLabel(signal);
+  if (label) return { fenomeen: label, herkomst: 'analist' };
   return undefined;
 }
 
@@ -330,7 +336,7 @@ function classifyAndTrain<R>(
   for (let i = 0; i < signals.length; i++) {
     const signal = signals[i]!;
     const geldig = geldigeBeoordeling(signal, beoordelingen);
-    if (!geldig && !(signal.fenomeenLabel && signal.fenomeenLabel !== 'onbekend')) {
+    if (!geldig && !analistLabel(signal)) {
       later.push(i);
       continue;
     }
