@@ -2,18 +2,20 @@
 // input paths -> files -> ingest (signals and trend notes) -> classify. I/O lives here, at the edge; the stages stay
 // pure. Commands import this lazily, inside their action.
 import { resolveInputs } from './config/index.js';
+import { stat } from 'node:fs/promises';
 import { ingestNotities, ingestSignalen } from './ingest/index.js';
 import type { GeclassificeerdSignaal, Melding, Signaal, TelSignaal, Trendnotitie } from './domain.js';
 import type { Reference } from './reference/index.js';
 import { loadBeoordelingen } from './classify/beoordelingen.js';
 import { UsageError } from './util/errors.js';
 import { shownPath } from './util/paths.js';
-import { loadModelFile, modelBuilder, neutralFeatures, type ModelFile, type TextModel } from './classify/tekstmodel.js';
-import { classifyAndTrainForCounting, classifyAndTrainInPlace, type Beoordelingen } from './classify/classify.js';
-import { labelResolver, loadTaxonomy, type Taxonomy } from './classify/taxonomy.js';
+import { loadModelFile, modelBuilder, neutralFeatures, type ModelFile } from './classify/tekstmodel.js';
+import { classifyAndTrainForCounting, classifyAndTrainInPlace, forCounting, inPlace, type Beoordelingen } from './classify/classify.js';
+import { ParallelClassificatie, parallelBeschikbaar, PARALLEL_VANAF_BYTES } from './classify/parallel.js';
+import { labelResolver, loadTaxonomy, type LoadTaxonomyOptions, type Taxonomy } from './classify/taxonomy.js';
 import type { LoadedConfig } from './config/cter-config.js';
 import { omzettingRegel } from './ingest/fields.js';
-import type { IngestUitkomst } from './ingest/ingest.js';
+import type { IngestOpties, IngestUitkomst } from './ingest/ingest.js';
 import { decimalComma } from './present/format.js';
 
 
@@ -50,7 +52,8 @@ export interface PipelineResultaat {
 }
 
 interface TekstmodelInfo {
-  model: TextModel;
+  /** The probability from which the model proposes a fenomeen. */
+  drempel: number;
   /** The shipped base model as read (data/tekstmodel.json). */
   basisBestand: ModelFile;
   /** Labelled descriptions in the shipped base model. */
@@ -72,7 +75,7 @@ export async function classifyWithTextModel(
 ): Promise<{ signalen: GeclassificeerdSignaal[]; tekstmodel: TekstmodelInfo }> {
   const { basis, builder } = await baseModel(taxonomy);
   const { signalen: geclassificeerd, model, analist, handmatig } = classifyAndTrainInPlace(signalen, taxonomy, beoordelingen, builder);
-  return { signalen: geclassificeerd, tekstmodel: tekstmodelInfo(model, basis, analist, handmatig) };
+  return { signalen: geclassificeerd, tekstmodel: tekstmodelInfo(model.drempel, basis, analist, handmatig) };
 }
 
 /** The shipped base model, ready to be extended with the inputs' labels. */
@@ -81,8 +84,8 @@ async function baseModel(taxonomy: Taxonomy): Promise<{ basis: ModelFile; builde
   return { basis, builder: modelBuilder(basis, undefined, neutralFeatures(taxonomy)) };
 }
 
-function tekstmodelInfo(model: TextModel, basis: ModelFile, analist: number, handmatig: number): TekstmodelInfo {
-  return { model, basisBestand: basis, basis: basis.documenten.reduce((a, b) => a + b, 0), analist, handmatig };
+function tekstmodelInfo(drempel: number, basis: ModelFile, analist: number, handmatig: number): TekstmodelInfo {
+  return { drempel, basisBestand: basis, basis: basis.documenten.reduce((a, b) => a + b, 0), analist, handmatig };
 }
 
 /**
@@ -98,12 +101,90 @@ async function classifyForCounting(
   ingest.records = [];
   const { basis, builder } = await baseModel(taxonomy);
   const { signalen, model, analist, handmatig } = classifyAndTrainForCounting(records, taxonomy, beoordelingen, builder);
-  return { telSignalen: signalen, tekstmodel: tekstmodelInfo(model, basis, analist, handmatig) };
+  return { telSignalen: signalen, tekstmodel: tekstmodelInfo(model.drempel, basis, analist, handmatig) };
+}
+
+/** The signals ingested and classified: the classified signals, or with `alleenTellen` what counting needs of them. */
+interface GeclassificeerdeSignalen {
+  ingest: IngestUitkomst<Signaal>;
+  signalen: GeclassificeerdSignaal[];
+  telSignalen: TelSignaal[];
+  tekstmodel: TekstmodelInfo;
+}
+
+async function totaleGrootte(bestanden: readonly string[]): Promise<number> {
+  let bytes = 0;
+  for (const bestand of bestanden) bytes += (await stat(bestand)).size;
+  return bytes;
+}
+
+/**
+ * Ingests the signal exports and classifies them (classifyWithTextModel; with `alleenTellen` as classifyForCounting).
+ * A large input is classified on a second thread while the files are read (src/classify/parallel.ts), with the same
+ * result; a small one, or one the worker cannot follow, in this thread after reading.
+ * @public used by bench/ingest-kind.mjs (through dist/).
+ */
+export async function ingestAndClassify(
+  bestanden: string[],
+  ref: Reference,
+  opts: IngestOpties,
+  taxonomy: Taxonomy,
+  taxonomieBron: LoadTaxonomyOptions,
+  beoordelingen: Beoordelingen | undefined,
+  alleenTellen = false,
+): Promise<GeclassificeerdeSignalen> {
+  if (!parallelBeschikbaar() || (await totaleGrootte(bestanden)) < PARALLEL_VANAF_BYTES) {
+    return inEenDraad(await ingestSignalen(bestanden, ref, opts), taxonomy, beoordelingen, alleenTellen);
+  }
+  const parallel = new ParallelClassificatie(taxonomieBron, taxonomy, beoordelingen);
+  let ingest: IngestUitkomst<Signaal>;
+  let uitkomst: Awaited<ReturnType<ParallelClassificatie['finish']>>;
+  const basis = loadModelFile();
+  try {
+    const gevoed: Signaal[] = [];
+    ingest = await ingestSignalen(bestanden, ref, opts, (signaal) => {
+      gevoed.push(signaal);
+      parallel.feed(signaal);
+    });
+    uitkomst = await parallel.finish(gevoed, ingest.records);
+  } finally {
+    parallel.beeindig();
+  }
+  if (!uitkomst) return inEenDraad(ingest, taxonomy, beoordelingen, alleenTellen);
+  const tekstmodel = tekstmodelInfo(uitkomst.drempel, await basis, uitkomst.analist, uitkomst.handmatig);
+  const records: (Signaal | undefined)[] = ingest.records;
+  if (alleenTellen) {
+    // As classifyForCounting: the full records are let go as their counting part is made.
+    ingest.records = [];
+    const telSignalen: TelSignaal[] = new Array(records.length);
+    for (let j = 0; j < records.length; j++) {
+      telSignalen[j] = forCounting(records[j]!, uitkomst.classificatie(j));
+      records[j] = undefined;
+    }
+    return { ingest, signalen: [], telSignalen, tekstmodel };
+  }
+  // In place, as classifyWithTextModel: ingest.records names the classified signals.
+  const signalen = ingest.records.map((signaal, j) => inPlace(signaal, uitkomst.classificatie(j)));
+  return { ingest, signalen, telSignalen: signalen, tekstmodel };
+}
+
+async function inEenDraad(
+  ingest: IngestUitkomst<Signaal>,
+  taxonomy: Taxonomy,
+  beoordelingen: Beoordelingen | undefined,
+  alleenTellen: boolean,
+): Promise<GeclassificeerdeSignalen> {
+  if (alleenTellen) {
+    const { telSignalen, tekstmodel } = await classifyForCounting(ingest, taxonomy, beoordelingen ?? new Map());
+    return { ingest, signalen: [], telSignalen, tekstmodel };
+  }
+  const { signalen, tekstmodel } = await classifyWithTextModel(ingest.records, taxonomy, beoordelingen);
+  return { ingest, signalen, telSignalen: signalen, tekstmodel };
 }
 
 /** One line for stderr: on how many labels the text model was trained. */
 function tekstmodelMelding(t: TekstmodelInfo): string {
-  const drempel = decimalComma(t.model.drempel);
+  const drempel = decimalComma(t.drempel);
   return (
     `tekstmodel: getraind op ${t.basis + t.analist + t.handmatig} gelabelde omschrijvingen (basismodel ${t.basis}, ` +
     `labels van de analist ${t.analist}, beoordelingen ${t.handmatig}); stelt een fenomeen voor vanaf kans ${drempel}.`
@@ -112,8 +193,13 @@ function tekstmodelMelding(t: TekstmodelInfo): string {
 
 /** The configuration's taxonomy: the built-in one, extended or replaced by the file in `taxonomie`. */
 export function taxonomyFromConfig(config: LoadedConfig): Promise<Taxonomy> {
+  return loadTaxonomy(taxonomieBron(config));
+}
+
+/** Where the configuration's taxonomy comes from (a worker thread loads the same). */
+function taxonomieBron(config: LoadedConfig): LoadTaxonomyOptions {
   const { taxonomie, taxonomieModus } = config.values;
-  return loadTaxonomy({ taxonomie, taxonomieModus, baseDir: config.baseDir });
+  return { taxonomie, taxonomieModus, baseDir: config.baseDir };
 }
 
 /**
@@ -145,21 +231,19 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const beoordelingen = options.beoordelingen ?? (await loadBeoordelingen(config.values.beoordelingen));
   // The export's fenomeen labels are read with the same taxonomy that classifies: one list of synonyms.
   const opts = { sleutel: config.values.sleutel, onProgress, fenomeenVoorLabel: labelResolver(taxonomy) };
-  const signalen = await ingestSignalen(bestanden, ref, opts);
+  // In place unless only counting: the ingested records become the classified signals (ingest.signalen.records
+  // names the same objects).
+  const { ingest: signalen, ...geclassificeerd } = await ingestAndClassify(
+    bestanden,
+    ref,
+    opts,
+    taxonomy,
+    taxonomieBron(config),
+    beoordelingen,
+    options.alleenTellen,
+  );
   const notities = await ingestNotities(notitieBestanden, ref, opts);
-  const gemeenschappelijk = { notities: notities.records, ingest: { signalen, notities }, taxonomy, beoordelingen };
-  if (options.alleenTellen) {
-    const { telSignalen, tekstmodel } = await classifyForCounting(signalen, taxonomy, beoordelingen);
-    return { signalen: [], telSignalen, tekstmodel, ...gemeenschappelijk };
-  }
-  // In place: the ingested records become the classified signals (ingest.signalen.records names the same objects).
-  const { signalen: geclassificeerd, tekstmodel } = await classifyWithTextModel(signalen.records, taxonomy, beoordelingen);
-  return {
-    signalen: geclassificeerd,
-    telSignalen: geclassificeerd,
-    tekstmodel,
-    ...gemeenschappelijk,
-  };
+  return { ...geclassificeerd, notities: notities.records, ingest: { signalen, notities }, taxonomy, beoordelingen };
 }
 
 function meldingTekst(m: Melding): string {

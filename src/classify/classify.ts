@@ -47,10 +47,11 @@ function analistLabel(signal: Signaal): Fenomeen | undefined {
   return signal.fenomeenLabel && signal.fenomeenLabel !== 'onbekend' ? signal.fenomeenLabel : undefined;
 }
 
-type Classificatie = Omit<GeclassificeerdSignaal, keyof Signaal>;
+/** What the classification adds to a signal. */
+export type Classificatie = Omit<GeclassificeerdSignaal, keyof Signaal>;
 
 /** How a classification joins its signal: as a copy, written onto the signal itself, or as what counting needs. */
-type Merge<R = GeclassificeerdSignaal> = (signal: Signaal, fields: Classificatie) => R;
+export type Merge<R = GeclassificeerdSignaal> = (signal: Signaal, fields: Classificatie) => R;
 
 /**
  * The signal with its classification, as a new object. Object.assign rather than spread: V8 copies
@@ -63,10 +64,10 @@ const copied: Merge = (signal, fields) => Object.assign({}, signal, fields);
  * ingested and a classified copy (a million signals: a few hundred MB less and far less garbage collection). The key
  * order, and so every JSON output, is the same as the copy's: the signal's fields, then the classification's.
  */
-const inPlace: Merge = (signal, fields) => Object.assign(signal, fields);
+export const inPlace: Merge = (signal, fields) => Object.assign(signal, fields);
 
 /** Only what counting needs, in one object of a fixed shape; the signal itself can then be collected. */
-const forCounting: Merge<TelSignaal> = (s, f) => ({
+export const forCounting: Merge<TelSignaal> = (s, f) => ({
   datum: s.datum,
   gemeente: s.gemeente,
   type: s.type,
@@ -99,6 +100,10 @@ function sharingReasons(merge: Merge): Merge {
   };
 }
 
+/**
+ * Reads of the signal only its id, description and label, and (when a review decision names the id) its content hash:
+ * the worker of src/classify/parallel.ts sends no more (tests/unit/parallel-classificatie.test.ts holds it to that).
+ */
 function classifyWith<R>(
   signal: Signaal,
   taxonomy: Taxonomy,
@@ -328,36 +333,79 @@ function classifyAndTrain<R>(
   merge: Merge<R>,
   release?: (i: number) => void,
 ): Getraind<R> {
-  const pass = new ClassificationPass(taxonomy, beoordelingen, merge);
+  const pass = new TrainingPass(taxonomy, beoordelingen, builder, merge);
   const out: R[] = new Array(signals.length);
-  const later: number[] = [];
-  let analist = 0;
-  let handmatig = 0;
   for (let i = 0; i < signals.length; i++) {
-    const signal = signals[i]!;
-    const geldig = geldigeBeoordeling(signal, beoordelingen);
+    const result = pass.offer(signals[i]!, i);
+    if (result === undefined) continue;
+    out[i] = result;
+    release?.(i);
+  }
+  const { model, analist, handmatig } = pass.finish((i, result) => {
+    out[i] = result;
+    release?.(i);
+  });
+  return { signalen: out, model, analist, handmatig };
+}
+
+/**
+ * The training pass of classifyAndTrain one signal at a time, for signals that arrive while an export is still being
+ * read (src/classify/parallel.ts): a signal whose fenomeen a review decision or the analyst's label decides is
+ * classified as it comes, from the tokens the training reads; the others wait for the model, built by `finish` once
+ * every signal has been offered, and are classified then in the order offered.
+ */
+export class TrainingPass<R> {
+  private readonly pass: ClassificationPass<R>;
+  /** The signals that wait for the model, and their numbers (two arrays: no object per waiting signal). */
+  private readonly laterSignalen: Signaal[] = [];
+  private readonly laterIndex: number[] = [];
+  analist = 0;
+  handmatig = 0;
+
+  constructor(
+    taxonomy: Taxonomy,
+    private readonly beoordelingen: Beoordelingen | undefined,
+    private readonly builder: ModelBuilder,
+    merge: Merge<R>,
+  ) {
+    this.pass = new ClassificationPass(taxonomy, beoordelingen, merge);
+  }
+
+  /** `getraind`: whether the last signal offered taught the model. */
+  getraind = false;
+
+  /** Offers signal number `i`: its classification now, or undefined when it waits for the model. */
+  offer(signal: Signaal, i: number): R | undefined {
+    const geldig = geldigeBeoordeling(signal, this.beoordelingen);
+    this.getraind = false;
     if (!geldig && !analistLabel(signal)) {
-      later.push(i);
-      continue;
+      this.laterSignalen.push(signal);
+      this.laterIndex.push(i);
+      return undefined;
     }
     const label = trainingLabel(signal, geldig);
     let tokens: Tokens | undefined;
     if (label) {
       tokens = tokenize(signal.omschrijving!);
-      builder.add(tokens, label.fenomeen);
-      if (label.herkomst === 'handmatig') handmatig++;
-      else analist++;
+      this.builder.add(tokens, label.fenomeen);
+      if (label.herkomst === 'handmatig') this.handmatig++;
+      else this.analist++;
+      this.getraind = true;
     }
     // Decided by the review or the label: the model is not asked (see classifyWith).
-    out[i] = pass.classify(signal, undefined, tokens);
-    release?.(i);
+    return this.pass.classify(signal, undefined, tokens);
   }
-  const model = builder.build();
-  for (const i of later) {
-    out[i] = pass.classify(signals[i]!, model);
-    release?.(i);
+
+  /** Builds the model and classifies the signals that waited for it, in the order offered. */
+  finish(classified: (i: number, result: R) => void): { model: TextModel; analist: number; handmatig: number } {
+    const model = this.builder.build();
+    for (let j = 0; j < this.laterIndex.length; j++) {
+      classified(this.laterIndex[j]!, this.pass.classify(this.laterSignalen[j]!, model));
+    }
+    this.laterSignalen.length = 0;
+    this.laterIndex.length = 0;
+    return { model, analist: this.analist, handmatig: this.handmatig };
   }
-  return { signalen: out, model, analist, handmatig };
 }
 
 /**

@@ -20,7 +20,11 @@ export class Deduplicator<T extends { origin: Origin }> {
   private readonly identical: number[] = [];
   readonly waarschuwingen: Melding[] = [];
 
-  constructor(private readonly kind: Kind<T>) {}
+  /** `onKept` hears of each record kept (new, or replacing an earlier version), in the order kept. */
+  constructor(
+    private readonly kind: Kind<T>,
+    private readonly onKept?: (record: T) => void,
+  ) {}
 
   /** Where this file's kept records start; call before offering its first record. */
   startFile(file: number): number {
@@ -49,6 +53,7 @@ export class Deduplicator<T extends { origin: Origin }> {
     this.current.set(key, this.kept.length);
     this.kept.push(record);
     this.keptFile.push(file);
+    this.onKept?.(record);
   }
 
   /** The kept records from `start` on (a file's own records, for decisions over the whole file). */

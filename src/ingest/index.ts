@@ -4,7 +4,7 @@ import type { Signaal, Trendnotitie } from '../domain.js';
 import type { Reference } from '../reference/index.js';
 import { FileError } from '../util/errors.js';
 import { soortFromHeader } from './header.js';
-import { ingestFiles, type IngestOpties, type IngestUitkomst } from './ingest.js';
+import { ingestFiles, type IngestOpties, type IngestUitkomst, type OnKept } from './ingest.js';
 import { notitieKind } from './notities.js';
 import { readHeader } from './read-records.js';
 import { signaalKind } from './signalen.js';
@@ -18,9 +18,17 @@ async function fenomeenLabels(opts: IngestOpties): Promise<FenomeenLookup> {
   return fenomeenLookup(labelResolver(await builtInTaxonomy()));
 }
 
-/** Signal exports, in the order given (later files win on conflicting duplicates). */
-export async function ingestSignalen(files: string[], ref: Reference, opts: IngestOpties = {}): Promise<IngestUitkomst<Signaal>> {
-  return ingestFiles(files, signaalKind(ref, await fenomeenLabels(opts), opts.sleutel), opts);
+/**
+ * Signal exports, in the order given (later files win on conflicting duplicates). `onKept` hears of each signal as it
+ * is kept, while the files are still being read (the classification starts on them meanwhile).
+ */
+export async function ingestSignalen(
+  files: string[],
+  ref: Reference,
+  opts: IngestOpties = {},
+  onKept?: OnKept<Signaal>,
+): Promise<IngestUitkomst<Signaal>> {
+  return ingestFiles(files, signaalKind(ref, await fenomeenLabels(opts), opts.sleutel), opts, onKept);
 }
 
 /** Trend-note files. */

@@ -42,12 +42,16 @@ export function ordered(meldingen: Melding[], files: string[]): Melding[] {
   return [...meldingen].sort((a, b) => rank.get(a.bestand)! - rank.get(b.bestand)! || a.regel - b.regel);
 }
 
+/** Hears of each record as the deduplicator keeps it (new, or replacing an earlier version), in the order kept. */
+export type OnKept<T> = (record: T) => void;
+
 export async function ingestFiles<T extends { origin: Origin }>(
   files: string[],
   kind: Kind<T>,
   opts: IngestOpties = {},
+  onKept?: OnKept<T>,
 ): Promise<IngestUitkomst<T>> {
-  const duplicates = new Deduplicator(kind);
+  const duplicates = new Deduplicator(kind, onKept);
   const outcomes: FileOutcome[] = [];
   for (const [file, bestand] of files.entries()) {
     const progress = opts.onProgress && ((regels: number) => opts.onProgress!(bestand, regels));

@@ -1,0 +1,78 @@
+// The classification on a second thread (src/classify/parallel.ts, run from dist/ as bin/cter runs it: the worker is
+// compiled JavaScript) gives exactly one thread's result: the same fields in the same key order for every signal,
+// review decisions (valid and stale) included; and it declines when a labelled signal it trained on was replaced.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateSignalen } from '../../scripts/gen-signalen.mjs';
+import { classifyAndTrainInPlace, signalContentHash, type Beoordeling } from '../../src/classify/classify.js';
+import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
+import { loadModelFile, modelBuilder, neutralFeatures } from '../../src/classify/tekstmodel.js';
+import type { Signaal } from '../../src/domain.js';
+import { ingestSignalen } from '../../src/ingest/index.js';
+import { loadReference } from '../../src/reference/index.js';
+
+type ParallelModule = typeof import('../../src/classify/parallel.js');
+const { ParallelClassificatie } = (await import(new URL('../../dist/classify/parallel.js', import.meta.url).href)) as ParallelModule;
+
+const BRON = { baseDir: process.cwd() };
+
+describe('classification on a worker thread', () => {
+  let taxonomy: Taxonomy;
+  let records: Signaal[];
+  let beoordelingen: Map<string, Beoordeling>;
+
+  beforeAll(async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'cter-parallel-')), 'signalen.csv');
+    await generateSignalen(file, { regels: 3000, seed: 11, fout: 0.01 });
+    records = (await ingestSignalen([file], loadReference(), { sleutel: 'test' })).records;
+    taxonomy = await loadTaxonomy(BRON);
+    const [geldig, verlopen, zonderLabel] = [records[3]!, records[10]!, records.find((s) => !s.fenomeenLabel)!];
+    const wanneer = '2025-10-01T10:00:00.000Z';
+    beoordelingen = new Map<string, Beoordeling>([
+      [geldig.id, { hash: signalContentHash(geldig), fenomeen: 'polarisatie', ernst: 'hoog', wie: 'analist', wanneer }],
+      [verlopen.id, { hash: 'ander', fenomeen: 'jihadisme', wie: 'analist', wanneer }],
+      [zonderLabel.id, { hash: signalContentHash(zonderLabel), fenomeen: 'activisme', wie: 'analist', wanneer }],
+    ]);
+  }, 60_000);
+
+  async function eenDraad(): Promise<{ json: string[]; analist: number; handmatig: number }> {
+    const copies = structuredClone(records);
+    const builder = modelBuilder(await loadModelFile(), undefined, neutralFeatures(taxonomy));
+    const { signalen, analist, handmatig } = classifyAndTrainInPlace(copies, taxonomy, beoordelingen, builder);
+    return { json: signalen.map((s) => JSON.stringify(s)), analist, handmatig };
+  }
+
+  it('classifies every signal as one thread does, in the same key order', async () => {
+    const verwacht = await eenDraad();
+    const parallel = new ParallelClassificatie(BRON, taxonomy, beoordelingen);
+    for (const s of records) parallel.feed(s);
+    const uitkomst = await parallel.finish(records, records);
+    expect(uitkomst).toBeDefined();
+    const json = records.map((s, j) => JSON.stringify(Object.assign(structuredClone(s), uitkomst!.classificatie(j))));
+    expect(json).toEqual(verwacht.json);
+    expect([uitkomst!.analist, uitkomst!.handmatig]).toEqual([verwacht.analist, verwacht.handmatig]);
+    // The review decisions were applied: the two valid ones as handmatig (and trained on), the stale one not.
+    expect(verwacht.json.filter((s) => s.includes('"herkomst":"handmatig"'))).toHaveLength(2);
+    expect(verwacht.handmatig).toBe(2);
+  }, 60_000);
+
+  it('skips replaced signals it did not train on, and declines when one it trained on was replaced', async () => {
+    const verwacht = await eenDraad();
+    const zonderLabel = records.findIndex((s, i) => i > 20 && !s.fenomeenLabel);
+    const metLabel = records.findIndex((s, i) => i > 20 && s.fenomeenLabel && s.omschrijving);
+
+    const parallel = new ParallelClassificatie(BRON, taxonomy, beoordelingen);
+    for (const s of records) parallel.feed(s);
+    const zonder = records.filter((_, i) => i !== zonderLabel);
+    const uitkomst = await parallel.finish(records, zonder);
+    expect(uitkomst).toBeDefined();
+    const json = zonder.map((s, j) => JSON.stringify(Object.assign(structuredClone(s), uitkomst!.classificatie(j))));
+    expect(json).toEqual(verwacht.json.filter((_, i) => i !== zonderLabel));
+
+    const opnieuw = new ParallelClassificatie(BRON, taxonomy, beoordelingen);
+    for (const s of records) opnieuw.feed(s);
+    expect(await opnieuw.finish(records, records.filter((_, i) => i !== metLabel))).toBeUndefined();
+  }, 60_000);
+});
