@@ -125,8 +125,30 @@ export function parseDatum(raw: string): DatumResultaat {
   const problem = checkParts(text, parts);
   if (problem) return { ok: false, reden: problem };
   const local = parts.offset !== undefined && parts.time ? toAmsterdam({ ...parts, time: parts.time, offset: parts.offset }) : parts;
-  const datum = `${local.y}-${pad(local.m)}-${pad(local.d)}`;
+  const datum = datumTekst(local.y, local.m, local.d);
   const t = local.time;
   if (!t) return { ok: true, datum };
-  return { ok: true, datum, tijd: `${pad(t.h)}:${pad(t.mi)}${t.s === undefined ? '' : `:${pad(t.s)}`}` };
+  return { ok: true, datum, tijd: tijdTekst(t.h, t.mi, t.s) };
+}
+
+/**
+ * One shared string per date and per time, found by number: a large export repeats a few hundred dates, and building
+ * the text first to look it up (a fresh string, hashed per row) cost more than parsing the date. Valid dates only
+ * (checkParts ran), so the caches stay below 250,000 dates and 86,400 times.
+ */
+const datums = new Map<number, string>();
+const tijden = new Map<number, string>();
+
+function datumTekst(y: number, m: number, d: number): string {
+  const key = (y * 100 + m) * 100 + d;
+  let tekst = datums.get(key);
+  if (tekst === undefined) datums.set(key, (tekst = `${y}-${pad(m)}-${pad(d)}`));
+  return tekst;
+}
+
+function tijdTekst(h: number, mi: number, s: number | undefined): string {
+  const key = s === undefined ? -(h * 100 + mi) - 1 : (h * 100 + mi) * 100 + s;
+  let tekst = tijden.get(key);
+  if (tekst === undefined) tijden.set(key, (tekst = `${pad(h)}:${pad(mi)}${s === undefined ? '' : `:${pad(s)}`}`));
+  return tekst;
 }

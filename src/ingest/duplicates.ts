@@ -15,7 +15,7 @@ export class Deduplicator<T extends { origin: Origin }> {
   /** Indexes into `kept` of records a later version replaced. */
   private readonly superseded = new Set<number>();
   /** Key -> index into `kept` of the version that counts now. */
-  private readonly current = new Map<string, number>();
+  private readonly current: KeyIndex;
   /** Per file: later copies with the same content, dropped. */
   private readonly identical: number[] = [];
   readonly waarschuwingen: Melding[] = [];
@@ -24,7 +24,9 @@ export class Deduplicator<T extends { origin: Origin }> {
   constructor(
     private readonly kind: Kind<T>,
     private readonly onKept?: (record: T) => void,
-  ) {}
+  ) {
+    this.current = new KeyIndex((i) => kind.key(this.kept[i]!));
+  }
 
   /** Where this file's kept records start; call before offering its first record. */
   startFile(file: number): number {
@@ -34,8 +36,9 @@ export class Deduplicator<T extends { origin: Origin }> {
 
   offer(record: T, file: number): void {
     const key = this.kind.key(record);
-    const earlier = this.current.get(key);
-    if (earlier !== undefined) {
+    const slot = this.current.find(key);
+    const earlier = this.current.at(slot);
+    if (earlier >= 0) {
       const previous = this.kept[earlier]!;
       if (this.kind.contentKey(previous) === this.kind.contentKey(record)) {
         this.identical[file]!++;
@@ -50,7 +53,7 @@ export class Deduplicator<T extends { origin: Origin }> {
           `met andere inhoud; deze latere versie telt, de eerdere telt als dubbel`,
       });
     }
-    this.current.set(key, this.kept.length);
+    this.current.set(slot, this.kept.length);
     this.kept.push(record);
     this.keptFile.push(file);
     this.onKept?.(record);
@@ -68,5 +71,64 @@ export class Deduplicator<T extends { origin: Origin }> {
     // Usually nothing was superseded: the kept records are the result, without a copy of a million references.
     const records = this.superseded.size === 0 ? this.kept : this.kept.filter((_, i) => !this.superseded.has(i));
     return { records, dubbel };
+  }
+}
+
+/**
+ * The index of `current`: open addressing over a hash of the key (FNV-1a), holding only numbers. A Map of a million
+ * keys cost most of the time of offer and about 40 MB; this costs two Int32Arrays of twice the keys (16 MB).
+ */
+class KeyIndex {
+  /** Per slot: the index into `kept`, -1 when empty. */
+  private indexes = new Int32Array(1 << 12).fill(-1);
+  /** Per slot: the hash of its key. */
+  private hashes = new Int32Array(1 << 12);
+  private size = 0;
+  /** The hash of the key last found, for set(). */
+  private hash = 0;
+
+  constructor(private readonly keyOf: (index: number) => string) {}
+
+  /** The slot of `key`: where it is, or the empty slot where it goes. */
+  find(key: string): number {
+    let h = 0x811c9dc5 | 0;
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    this.hash = h;
+    const mask = this.indexes.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const index = this.indexes[slot]!;
+      if (index < 0 || (this.hashes[slot] === h && this.keyOf(index) === key)) return slot;
+    }
+  }
+
+  /** The index into `kept` at a slot from find(), -1 when the key is new. */
+  at(slot: number): number {
+    return this.indexes[slot]!;
+  }
+
+  /** Points the key last found (at `slot`) to `index`. */
+  set(slot: number, index: number): void {
+    if (this.indexes[slot]! >= 0) {
+      this.indexes[slot] = index;
+      return;
+    }
+    this.indexes[slot] = index;
+    this.hashes[slot] = this.hash;
+    // At most half full, so a search ends soon at an empty slot.
+    if (++this.size * 2 > this.indexes.length) this.grow();
+  }
+
+  private grow(): void {
+    const { indexes, hashes } = this;
+    this.indexes = new Int32Array(indexes.length * 2).fill(-1);
+    this.hashes = new Int32Array(indexes.length * 2);
+    const mask = this.indexes.length - 1;
+    for (let s = 0; s < indexes.length; s++) {
+      if (indexes[s]! < 0) continue;
+      let slot = hashes[s]! & mask;
+      while (this.indexes[slot]! >= 0) slot = (slot + 1) & mask;
+      this.indexes[slot] = indexes[s]!;
+      this.hashes[slot] = hashes[s]!;
+    }
   }
 }

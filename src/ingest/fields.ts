@@ -3,7 +3,6 @@
 import type { Fenomeen } from '../domain.js';
 import { withSuggestions, type Reference } from '../reference/index.js';
 import { parseDatum } from './dates.js';
-import { interner } from './memo.js';
 import { cleanText, type FenomeenLookup, type Waarde } from './values.js';
 import type { Row, RowReport } from './row.js';
 
@@ -63,9 +62,6 @@ export function readRequired(row: Row, report: RowReport, kolom: string, clean =
   return value === '' ? undefined : value;
 }
 
-const sharedDate = interner();
-const sharedTime = interner();
-
 export function readDatum(row: Row, report: RowReport): { datum: string; tijd?: string } | undefined {
   const raw = row.get('datum');
   const result = parseDatum(raw);
@@ -73,8 +69,8 @@ export function readDatum(row: Row, report: RowReport): { datum: string; tijd?: 
     report.fout('datum', raw.trim(), result.reden);
     return undefined;
   }
-  const datum = sharedDate(result.datum);
-  return result.tijd === undefined ? { datum } : { datum, tijd: sharedTime(result.tijd) };
+  // parseDatum shares one string per distinct date and time.
+  return result.tijd === undefined ? { datum: result.datum } : { datum: result.datum, tijd: result.tijd };
 }
 
 export type GelezenGemeente = {

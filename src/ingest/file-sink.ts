@@ -66,7 +66,7 @@ class RowView implements Row {
 export class FileSink<T extends { origin: Origin }> implements RecordSink<FileOutcome>, RowReport {
   private header?: { indeling: KolomIndeling; regel: number; breedte: number };
   private view?: RowView;
-  private rowFouten: Melding[] = [];
+  private readonly rowFouten: Melding[] = [];
   private regels = 0;
   /** Header cells up to the last non-empty one: a row needs this many fields. */
   private gevuld = 0;
@@ -134,8 +134,10 @@ export class FileSink<T extends { origin: Origin }> implements RecordSink<FileOu
     const view = (this.view ??= new RowView(indeling));
     view.regel = regel;
     view.values = values;
-    this.rowFouten = [];
-    const extra = values.slice(breedte).filter((v) => v.trim() !== '').length;
+    // Reused row after row: reject() copies what it keeps of it.
+    this.rowFouten.length = 0;
+    let extra = 0;
+    for (let i = breedte; i < values.length; i++) if (values[i]!.trim() !== '') extra++;
     if (extra > 0) {
       this.rowFouten.push({
         bestand: this.bestand,

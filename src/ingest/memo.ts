@@ -15,8 +15,3 @@ export function memoise<T>(fn: (text: string) => T, limit = DEFAULT_LIMIT): (tex
     return value;
   };
 }
-
-/** One shared copy per distinct string (1,000,000 records hold a few hundred distinct dates). */
-export function interner(limit = DEFAULT_LIMIT): (text: string) => string {
-  return memoise((text) => text, limit);
-}
