@@ -161,11 +161,16 @@ export async function meestalUtf8(file: string): Promise<boolean> {
   return telling.meestalUtf8;
 }
 
-export function hashing(hash: ReturnType<typeof createHash>): Transform {
+/** Hashes the bytes as they pass; passes them on after the first `skip` (a BOM and a `sep=` line, for csv-parse). */
+export function hashing(hash: ReturnType<typeof createHash>, skip = 0): Transform {
+  let toSkip = skip;
   return new Transform({
     transform(chunk: Buffer, _enc, done: TransformCallback) {
       hash.update(chunk);
-      done(null, chunk);
+      if (toSkip === 0) return done(null, chunk);
+      const dropped = Math.min(toSkip, chunk.length);
+      toSkip -= dropped;
+      done(null, dropped < chunk.length ? chunk.subarray(dropped) : undefined);
     },
   });
 }

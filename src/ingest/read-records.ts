@@ -1,8 +1,8 @@
-// Streams one export from disk to raw records: bytes -> SHA-256 -> decoder -> csv-parse, never holding the whole
-// file. Each record carries the line on which it starts, counted as an editor counts lines (CRLF, LF and CR each
-// end a line, also inside quoted fields), so an analyst can find it. The lines are counted here from each record's
-// raw text (csv-parse `raw: true`): csv-parse's own `info.lines` is the line where a record ends and counts a CRLF
-// inside quotes twice.
+// Streams one export from disk to raw records: bytes -> SHA-256 -> decoder -> csv-parse (UTF-8: csv-parse decodes the
+// bytes itself), never holding the whole file. Each record carries the line on which it starts, counted as an editor
+// counts lines (CRLF, LF and CR each end a line, also inside quoted fields), so an analyst can find it. The lines are
+// counted here from each record's raw text (csv-parse `raw: true`): csv-parse's own `info.lines` is the line where a
+// record ends and counts a CRLF inside quotes twice.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -59,6 +59,11 @@ interface Plan {
   skip: number;
   /** The decoded sample after the `sep=` line. */
   text: string;
+  /**
+   * UTF-8 (checked to the end before parsing): csv-parse reads the bytes themselves, after this many (a BOM and a
+   * `sep=` line), instead of text decoded here and encoded again by the stream.
+   */
+  skipBytes?: number;
 }
 
 /** How every export is parsed: any line ending, ragged rows, stray quotes inside unquoted fields kept as written. */
@@ -102,8 +107,13 @@ async function readSample(file: string): Promise<{ sample: Uint8Array; wholeFile
 function planFor(codering: Codering, sample: Uint8Array, wholeFile: boolean): Plan {
   const text = createDecoder(codering, false).decode(sample, { stream: !wholeFile });
   const sep = detectSepLine(text);
-  if (sep) return { codering, delimiter: sep.delimiter, skip: sep.length, text: text.slice(sep.length) };
-  return { codering, delimiter: detectDelimiter(text, wholeFile), skip: 0, text };
+  const plan: Plan = sep
+    ? { codering, delimiter: sep.delimiter, skip: sep.length, text: text.slice(sep.length) }
+    : { codering, delimiter: detectDelimiter(text, wholeFile), skip: 0, text };
+  if (codering === 'utf-8' || codering === 'utf-8-bom') {
+    plan.skipBytes = (codering === 'utf-8-bom' ? 3 : 0) + Buffer.byteLength(text.slice(0, plan.skip), 'utf8');
+  }
+  return plan;
 }
 
 /** Counts lines as an editor does. A CRLF may arrive split over two records' raw text (csv-parse drops the LF). */
@@ -215,13 +225,9 @@ async function parseWithPlan<S>(file: string, plan: Plan, sink: RecordSink<S>): 
     },
   });
   try {
-    await pipeline(
-      createReadStream(file),
-      hashing(hash),
-      decoding(decoder, plan.skip),
-      parser,
-      recordWriter(file, sink, lines, skipped),
-    );
+    const writer = recordWriter(file, sink, lines, skipped);
+    if (plan.skipBytes !== undefined) await pipeline(createReadStream(file), hashing(hash, plan.skipBytes), parser, writer);
+    else await pipeline(createReadStream(file), hashing(hash), decoding(decoder, plan.skip), parser, writer);
   } catch (err) {
     throw asFileError(file, err);
   }
