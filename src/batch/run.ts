@@ -134,7 +134,7 @@ export async function makeReports(options: MakeReportsOptions): Promise<RapportR
     options.onModel?.(model);
     if (botsend.has(doel.code)) model.gebied.slug = `regio-${model.gebied.slug}`;
     await options.guard?.check(join(uitDir, reportFileName(model, writer.formaat)), '--uit');
-    const w = await writer.write(model, uitDir);
+    const w = await writer.write(model, uitDir, { signal: options.signal });
     return { bestand: basename(w.path), bytes: w.bytes, paginas: w.pages ?? null, sha256: await fileSha256(w.path) };
   };
   const regel = (doel: BatchDoel, o: JobOutcome<Gemaakt>): RapportRegel => ({
@@ -150,10 +150,13 @@ export async function makeReports(options: MakeReportsOptions): Promise<RapportR
     status: o.status,
     ...(o.status !== 'gelukt' && o.fout ? { fout: o.fout } : {}),
   });
+  // PDF: the next report's model, charts and HTML are made while Chromium prints, so a browser never waits for its
+  // next document: twice as many reports in progress as pages print (the PDF writer prints `parallel` at a time).
+  const inBehandeling = writer.formaat === 'pdf' ? options.parallel * 2 : options.parallel;
   let uitkomsten: JobOutcome<Gemaakt>[];
   try {
     uitkomsten = await runPool(doelen, maak, {
-      parallel: options.parallel,
+      parallel: inBehandeling,
       attempts: 2,
       signal: options.signal,
       onStart: (doel, poging) => voortgang.begonnen(doel.naam, poging),

@@ -2,6 +2,7 @@
 // alone and both together; per fenomeen precision, recall and F1, a confusion matrix and the abstention rate.
 // A label `onbekend` is a negative (the text belongs to no fenomeen); a prediction `onbekend` is an abstention.
 import { parse } from 'csv-parse/sync';
+import { createHash } from 'node:crypto';
 import { FENOMENEN, type Fenomeen } from '../domain.js';
 import { CterError } from '../util/errors.js';
 import { evaluate } from './rules.js';
@@ -150,6 +151,52 @@ export function crossValidate(
   return result;
 }
 
+/** Cross-validations made in this process, by the fingerprint of everything their predictions depend on. */
+const GEMETEN = new Map<string, readonly Prediction[]>();
+/** Enough for the labelled sets one process measures (a test worker runs many commands on a few workspaces). */
+const GEMETEN_MAX = 8;
+
+/**
+ * The fingerprint of a cross-validation: the labelled texts and their order, the taxonomy (its rules and neutral words
+ * are compiled from the definition), the base model's counts and settings, k and the settings asked for.
+ */
+function vingerafdruk(
+  voorbeelden: readonly TrainingExample[],
+  taxonomy: Taxonomy,
+  basis: ModelFile | undefined,
+  k: number,
+  instellingen: Partial<ModelSettings> | undefined,
+): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([k, instellingen ?? null, taxonomy.definitie]));
+  hash.update('\0');
+  hash.update(basis === undefined ? 'geen basis' : JSON.stringify(basis));
+  for (const v of voorbeelden) hash.update(`\0${v.fenomeen}\0${v.tekst}`);
+  return hash.digest('hex');
+}
+
+/**
+ * crossValidate, made once per process for the same inputs: the same labelled set, taxonomy, base model and settings
+ * give the same predictions (the folds are deterministic), so a second report, or a second command in the same
+ * process, reuses them. The figures are exactly those of a new cross-validation.
+ */
+function crossValidateOnce(
+  voorbeelden: readonly TrainingExample[],
+  taxonomy: Taxonomy,
+  basis: ModelFile | undefined,
+  k: number,
+  instellingen?: Partial<ModelSettings>,
+): readonly Prediction[] {
+  const key = vingerafdruk(voorbeelden, taxonomy, basis, k, instellingen);
+  let cv = GEMETEN.get(key);
+  if (cv === undefined) {
+    cv = crossValidate(voorbeelden, taxonomy, basis, k, instellingen);
+    if (GEMETEN.size >= GEMETEN_MAX) GEMETEN.delete(GEMETEN.keys().next().value!);
+    GEMETEN.set(key, cv);
+  }
+  return cv;
+}
+
 /** Candidate thresholds, from permissive to strict. */
 const DREMPELS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.975, 0.99];
 
@@ -272,7 +319,7 @@ export function evaluateClassifier(
 ): Evaluation {
   const instellingen = modelSettings(basis);
   const { drempel, vetoKans, vetoOnder } = instellingen;
-  const cv = voorbeelden.length < 2 ? [] : crossValidate(voorbeelden, taxonomy, basis, k);
+  const cv = voorbeelden.length < 2 ? [] : crossValidateOnce(voorbeelden, taxonomy, basis, k);
   return {
     gelabeld: voorbeelden.length,
     ...herkomst,

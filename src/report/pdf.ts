@@ -5,11 +5,11 @@
 // tree and outline intact.
 
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, HTTPRequest, Page, PDFOptions } from 'puppeteer-core';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { CterError } from '../util/errors.js';
+import { CterError, EXIT } from '../util/errors.js';
 import { CHROMIUM_PROFIEL, ruimOp } from '../util/leftovers.js';
 
 export interface PdfMetadata {
@@ -41,11 +41,19 @@ export interface PdfRendererOptions {
   executablePath: string;
   /** Pages rendering at the same time (batch); default 1. */
   parallel?: number;
+  /** Browser processes the pages are spread over; default one per processor core, never more than `parallel`. */
+  browsers?: number;
   /**
    * Whether puppeteer handles Ctrl-C (closes the browser and exits at once; the default). `false` leaves it to the
    * caller: batch stops cleanly itself and then calls close().
    */
   handleSignals?: boolean;
+}
+
+export interface RenderOptions {
+  timeoutMs?: number;
+  /** Aborted (Ctrl-C): a document that has not begun printing is not printed. */
+  signal?: AbortSignal;
 }
 
 /** A render that took longer than its time limit; the page was discarded. */
@@ -155,29 +163,21 @@ export const CHROMIUM_ZONDER_NETWERK: readonly string[] = [
 ];
 
 /**
- * One Chromium for many PDFs. `start()` launches it, `render()` prints a document once (a browser that crashed is
- * replaced by a new one for the next document; trying a report again is the batch's decision, not the renderer's),
- * `close()` shuts it down and removes its temporary profile.
+ * One Chromium process, started on first use: its temporary profile, and its pages for reuse. A browser that crashed
+ * (disconnected) is replaced by a new one at the next use.
  */
-export class PdfRenderer {
+class BrowserProcess {
   private browser: Browser | undefined;
   private starting: Promise<Browser> | undefined;
   private profileDir: string | undefined;
   private readonly idle: Page[] = [];
-  private busy = 0;
-  private readonly waiting: (() => void)[] = [];
-  private readonly parallel: number;
+  /** Pages of this browser printing now. */
+  busy = 0;
 
-  constructor(private readonly options: PdfRendererOptions) {
-    this.parallel = Math.max(1, options.parallel ?? 1);
-  }
+  constructor(private readonly options: PdfRendererOptions) {}
 
-  /** Launches the browser (idempotent). */
-  async start(): Promise<void> {
-    await this.ensureBrowser();
-  }
-
-  private async ensureBrowser(): Promise<Browser> {
+  /** The running browser, launched when there is none (one launch at a time). */
+  async ensure(): Promise<Browser> {
     if (this.browser?.connected) return this.browser;
     this.starting ??= this.launch().finally(() => {
       this.starting = undefined;
@@ -219,8 +219,11 @@ export class PdfRenderer {
     }
   }
 
-  private async newPage(): Promise<Page> {
-    const browser = await this.ensureBrowser();
+  /** A page of this browser: a pooled one, or a new one. */
+  async page(): Promise<Page> {
+    const pooled = this.idle.pop();
+    if (pooled && this.usable(pooled)) return pooled;
+    const browser = await this.ensure();
     const page = await browser.newPage();
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
@@ -228,59 +231,14 @@ export class PdfRenderer {
     return page;
   }
 
-  /** A page from the pool, waiting while `parallel` pages are busy. */
-  private async acquire(): Promise<Page> {
-    while (this.busy >= this.parallel) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.busy++;
-    try {
-      const page = this.idle.pop();
-      return page && this.usable(page) ? page : await this.newPage();
-    } catch (err) {
-      this.release();
-      throw err;
-    }
-  }
-
   /** A pooled page is only reused in the browser it belongs to (after a restart the old pages are gone). */
   private usable(page: Page): boolean {
     return !page.isClosed() && this.browser?.connected === true && page.browser() === this.browser;
   }
 
-  private release(page?: Page): void {
-    if (page && this.usable(page)) this.idle.push(page);
-    this.busy--;
-    this.waiting.shift()?.();
-  }
-
-  /**
-   * Prints one document to `outPath` (atomically: temp file + rename). The page goes back to the pool as soon as
-   * Chromium has printed, so the browser can start on the next document while this one gets its metadata.
-   */
-  async render(doc: PdfDocument, outPath: string, { timeoutMs = DEFAULT_TIMEOUT_MS } = {}): Promise<PdfResult> {
-    const pdf = await this.printOnce(doc, timeoutMs);
-    const { bytes, pages } = await setPdfMetadata(pdf, doc.metadata);
-    await writeFileAtomic(outPath, bytes);
-    return { path: outPath, pages, bytes: bytes.length };
-  }
-
-  private async printOnce(doc: PdfDocument, timeoutMs: number): Promise<Uint8Array> {
-    const page = await this.acquire();
-    try {
-      const pdf = await withTimeout(this.print(page, doc, timeoutMs), timeoutMs);
-      this.release(page);
-      return pdf;
-    } catch (err) {
-      // A page that timed out or whose browser crashed is not reused; the next document gets a new browser.
-      await page.close().catch(() => undefined);
-      this.release();
-      if (err instanceof CterError) throw err;
-      throw new RenderError((err as Error).message);
-    }
-  }
-
-  private async print(page: Page, doc: PdfDocument, timeoutMs: number): Promise<Uint8Array> {
-    await page.setContent(doc.html, { waitUntil: 'load', timeout: timeoutMs });
-    return page.pdf(pdfOptions(doc, timeoutMs));
+  /** A page that printed goes back to the pool. */
+  keep(page: Page): void {
+    if (this.usable(page)) this.idle.push(page);
   }
 
   private async removeProfile(): Promise<void> {
@@ -301,5 +259,94 @@ export class PdfRenderer {
   async close(): Promise<void> {
     await this.starting?.catch(() => undefined);
     await this.discard();
+  }
+}
+
+/**
+ * Chromium for many PDFs. Pages print `parallel` at a time, spread over one browser per processor core (at most one per
+ * page): Chromium prints the pages of one browser one after the other, so a second browser is what lets two reports
+ * print at once. `start()` launches the browsers, `render()` prints a document once (a browser that crashed is
+ * replaced by a new one for the next document; trying a report again is the batch's decision, not the renderer's),
+ * `close()` shuts them down and removes their temporary profiles.
+ */
+export class PdfRenderer {
+  private readonly browsers: BrowserProcess[];
+  private busy = 0;
+  private readonly waiting: (() => void)[] = [];
+  private readonly parallel: number;
+
+  constructor(options: PdfRendererOptions) {
+    this.parallel = Math.max(1, options.parallel ?? 1);
+    const count = Math.max(1, Math.min(this.parallel, options.browsers ?? availableParallelism()));
+    this.browsers = Array.from({ length: count }, () => new BrowserProcess(options));
+  }
+
+  /** Launches the browsers (idempotent). */
+  async start(): Promise<void> {
+    await Promise.all(this.browsers.map((b) => b.ensure()));
+  }
+
+  /**
+   * A page of the least busy browser, waiting while `parallel` pages are busy. A document still waiting when `signal`
+   * aborts is not printed (Ctrl-C: the documents printing now are finished, no other starts).
+   */
+  private async acquire(signal?: AbortSignal): Promise<{ browser: BrowserProcess; page: Page }> {
+    while (this.busy >= this.parallel && !signal?.aborted) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (signal?.aborted) {
+      this.waiting.shift()?.();
+      throw new CterError('afgebroken voordat het afdrukken begon.', EXIT.INTERRUPTED);
+    }
+    this.busy++;
+    const browser = this.browsers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    browser.busy++;
+    try {
+      return { browser, page: await browser.page() };
+    } catch (err) {
+      this.release(browser);
+      throw err;
+    }
+  }
+
+  private release(browser: BrowserProcess, page?: Page): void {
+    if (page) browser.keep(page);
+    browser.busy--;
+    this.busy--;
+    this.waiting.shift()?.();
+  }
+
+  /**
+   * Prints one document to `outPath` (atomically: temp file + rename). The page goes back to the pool as soon as
+   * Chromium has printed, so the browser can start on the next document while this one gets its metadata.
+   */
+  async render(doc: PdfDocument, outPath: string, { timeoutMs = DEFAULT_TIMEOUT_MS, signal }: RenderOptions = {}): Promise<PdfResult> {
+    const pdf = await this.printOnce(doc, timeoutMs, signal);
+    const { bytes, pages } = await setPdfMetadata(pdf, doc.metadata);
+    await writeFileAtomic(outPath, bytes);
+    return { path: outPath, pages, bytes: bytes.length };
+  }
+
+  private async printOnce(doc: PdfDocument, timeoutMs: number, signal?: AbortSignal): Promise<Uint8Array> {
+    const { browser, page } = await this.acquire(signal);
+    try {
+      const pdf = await withTimeout(this.print(page, doc, timeoutMs), timeoutMs);
+      this.release(browser, page);
+      return pdf;
+    } catch (err) {
+      // A page that timed out or whose browser crashed is not reused; the next document gets a new browser.
+      await page.close().catch(() => undefined);
+      this.release(browser);
+      if (err instanceof CterError) throw err;
+      throw new RenderError((err as Error).message);
+    }
+  }
+
+  private async print(page: Page, doc: PdfDocument, timeoutMs: number): Promise<Uint8Array> {
+    await page.setContent(doc.html, { waitUntil: 'load', timeout: timeoutMs });
+    return page.pdf(pdfOptions(doc, timeoutMs));
+  }
+
+  /** Closes the browsers and removes their temporary profiles. */
+  async close(): Promise<void> {
+    await Promise.all(this.browsers.map((b) => b.close()));
   }
 }

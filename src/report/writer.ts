@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { browserSource, findBrowser } from './browser.js';
 import { ChartRenderer } from './charts.js';
 import type { Formaat } from './formaten.js';
-import { PdfRenderer, type PdfDocument, type PdfMetadata } from './pdf.js';
+import { PdfRenderer, type PdfDocument, type PdfMetadata, type RenderOptions } from './pdf.js';
 import { loadTemplates, renderHeaderFooter, renderHtml, type Templates } from './render.js';
 import type { ReportModel } from './model-types.js';
 
@@ -79,7 +79,7 @@ export interface ReportWriter {
   readonly formaat: Formaat;
   /** Prepares what is slow to start (PDF: launches the browser), e.g. before a batch starts its clock. */
   start(): Promise<void>;
-  write(model: ReportModel, uitDir: string, options?: { timeoutMs?: number }): Promise<WrittenReport>;
+  write(model: ReportModel, uitDir: string, options?: RenderOptions): Promise<WrittenReport>;
   close(): Promise<void>;
 }
 
@@ -143,9 +143,9 @@ export class PdfWriter implements ReportWriter {
     return { html: await this.document.html(model), headerTemplate: kop, footerTemplate: voet, metadata: pdfMetadata(model) };
   }
 
-  async write(model: ReportModel, uitDir: string, { timeoutMs }: { timeoutMs?: number } = {}): Promise<WrittenReport> {
+  async write(model: ReportModel, uitDir: string, options: RenderOptions = {}): Promise<WrittenReport> {
     const path = join(uitDir, reportFileName(model, this.formaat));
-    const result = await this.renderer.render(await this.pdfDocument(model), path, { timeoutMs });
+    const result = await this.renderer.render(await this.pdfDocument(model), path, options);
     return { path, bytes: result.bytes, pages: result.pages };
   }
 
