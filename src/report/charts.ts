@@ -241,11 +241,14 @@ export function chartSpecs(m: ReportModel): Partial<Record<ChartName, ChartSpec>
 }
 
 /**
- * Renders charts to PNG data: URIs. Create once and reuse: a batch renders dozens of reports, and each canvas size
- * gets one chartjs-node-canvas instance (creating one loads Chart.js afresh).
+ * The chartjs-node-canvas instance of each canvas size, for the whole process: creating one loads Chart.js afresh, and
+ * every report (a batch renders dozens; a process may run several commands) draws with the same theme.
  */
+const CANVASES = new Map<string, ChartJSNodeCanvas>();
+
+/** Renders charts to PNG data: URIs. */
 export class ChartRenderer {
-  private readonly canvases = new Map<string, ChartJSNodeCanvas>();
+  private readonly canvases = CANVASES;
 
   private constructor(private readonly Canvas: typeof ChartJSNodeCanvas) {}
 

@@ -1,19 +1,23 @@
 // End-to-end: the duiding in the lokaal beeld, on the sample data (data-samples/): `cter duiding` writes a draft, the
-// report renders it after the kernpunten, and a public report leaves it out; checked with pdftotext. The maps of the
-// sample reports are checked in the PDFs of tests/browser/batch.test.ts.
-import { execFile } from 'node:child_process';
+// report renders it after the kernpunten, and a public report leaves it out; checked in the report's HTML document,
+// which is exactly what Chromium prints into the PDF (src/report/writer.ts). The maps of the sample reports are
+// checked in the PDFs of tests/browser/batch.test.ts.
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLES } from '../voorbeelddata.js';
-import { cter } from '../e2e/init-cli.js';
+import { cter } from './init-cli.js';
 
-const run = promisify(execFile);
+const ENTITEITEN: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", '#x60': '`', '#x3D': '=' };
 
-async function text(pdf: string, layout = true): Promise<string> {
-  return (await run('pdftotext', [...(layout ? ['-layout'] : []), pdf, '-'])).stdout;
+/** The text of an HTML document as a reader sees it: tags gone, entities decoded, whitespace collapsed. */
+function text(html: string): string {
+  return html
+    .replace(/<(style|script)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#?\w+);/g, (m, naam: string) => ENTITEITEN[naam] ?? m)
+    .replace(/\s+/g, ' ');
 }
 
 describe('cter duiding and the duiding in the report', { timeout: 180_000 }, () => {
@@ -50,16 +54,22 @@ describe('cter duiding and the duiding in the report', { timeout: 180_000 }, () 
   });
 
   it('renders it as chapter 2 after the kernpunten, escaped; a public report leaves it out without openbaar: ja', async () => {
-    const intern = await cter(['beeld', '--gemeente', 'Zaanstad', '--periode', '2025-Q3'], { cwd: werkmap });
-    const tekst = (await text(intern.stdout.trim())).replace(/\s+/g, ' ');
+    const intern = await cter(['beeld', '--gemeente', 'Zaanstad', '--periode', '2025-Q3', '--formaat', 'html'], { cwd: werkmap });
+    const html = await readFile(intern.stdout.trim(), 'utf8');
+    expect(html).toContain('De toename is zorgelijk &lt;script&gt;alert(1)&lt;/script&gt;.');
+    expect(html).not.toMatch(/<script/i);
+    const tekst = text(html);
     expect(tekst).toContain('2. Duiding en advies');
     expect(tekst).toContain('De toename is zorgelijk <script>alert(1)</script>.');
     expect(tekst).toContain('Advies aan de driehoek Verscherp de beveiliging');
     expect(tekst.indexOf('1. Kernpunten')).toBeLessThan(tekst.indexOf('2. Duiding en advies'));
     expect(tekst).toContain('3. Signalen per fenomeen');
 
-    const openbaar = await cter(['beeld', '--gemeente', 'Zaanstad', '--periode', '2025-Q3', '--rubricering', 'Openbaar', '--uit', 'openbaar'], { cwd: werkmap });
-    const publiek = (await text(openbaar.stdout.trim())).replace(/\s+/g, ' ');
+    const openbaar = await cter(
+      ['beeld', '--gemeente', 'Zaanstad', '--periode', '2025-Q3', '--rubricering', 'Openbaar', '--uit', 'openbaar', '--formaat', 'html'],
+      { cwd: werkmap },
+    );
+    const publiek = text(await readFile(openbaar.stdout.trim(), 'utf8'));
     expect(publiek).not.toContain('Duiding en advies');
     expect(publiek).not.toContain('De toename is zorgelijk');
     expect(publiek).toContain('2. Signalen per fenomeen');
