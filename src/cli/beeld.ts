@@ -125,6 +125,9 @@ async function runBeeld(options: BeeldOptions): Promise<ExitCode> {
     browser: config.values.browser,
     browserBron: config.sources.browser,
   });
+  // The browser launches in its own process while the inputs are read; write() awaits that launch and reports its
+  // failure there, after any read error.
+  writer.start().catch(() => undefined);
   const vergeet = bijAfbreken(() => writer.close());
   try {
     const { ensureWritableDir } = await import('../util/atomic-write.js');

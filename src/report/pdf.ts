@@ -169,6 +169,7 @@ export const CHROMIUM_ZONDER_NETWERK: readonly string[] = [
 class BrowserProcess {
   private browser: Browser | undefined;
   private starting: Promise<Browser> | undefined;
+  private warming: Promise<void> | undefined;
   private profileDir: string | undefined;
   private readonly idle: Page[] = [];
   /** Pages of this browser printing now. */
@@ -217,6 +218,16 @@ class BrowserProcess {
           "Controleer de installatie, of wijs een andere browser aan met 'browser' in cter.config.json of CTER_BROWSER.",
       );
     }
+  }
+
+  /** Launches the browser and opens a page for the first document, ahead of it (idempotent). */
+  async warm(): Promise<void> {
+    this.warming ??= this.page()
+      .then((page) => this.keep(page))
+      .finally(() => {
+        this.warming = undefined;
+      });
+    await this.warming;
   }
 
   /** A page of this browser: a pooled one, or a new one. */
@@ -281,9 +292,9 @@ export class PdfRenderer {
     this.browsers = Array.from({ length: count }, () => new BrowserProcess(options));
   }
 
-  /** Launches the browsers (idempotent). */
+  /** Launches the browsers, each with a page ready (idempotent). */
   async start(): Promise<void> {
-    await Promise.all(this.browsers.map((b) => b.ensure()));
+    await Promise.all(this.browsers.map((b) => b.warm()));
   }
 
   /**
