@@ -246,6 +246,14 @@ export function chartSpecs(m: ReportModel): Partial<Record<ChartName, ChartSpec>
  */
 const CANVASES = new Map<string, ChartJSNodeCanvas>();
 
+/**
+ * The PNG of each chart drawn in this process, by its specification: drawing is a pure function of the size and the
+ * configuration (the theme is the process's), so a report made again (the same area and period in another command
+ * of the same process) draws nothing twice. Bounded: a batch's charts differ from report to report.
+ */
+const GETEKEND = new Map<string, Promise<string>>();
+const GETEKEND_MAX = 64;
+
 /** Renders charts to PNG data: URIs. */
 export class ChartRenderer {
   private readonly canvases = CANVASES;
@@ -278,8 +286,17 @@ export class ChartRenderer {
   }
 
   async render(spec: ChartSpec): Promise<RenderedChart> {
-    const src = await this.canvas(spec.width, spec.height).renderToDataURL(spec.config as never, 'image/png');
-    return { src, alt: spec.alt };
+    // Chart.js changes the configuration it draws: the key is taken first. Its one function, the value-label plugin,
+    // is the same in every chart.
+    const key = `${spec.width}x${spec.height} ${JSON.stringify(spec.config)}`;
+    let src = GETEKEND.get(key);
+    if (src === undefined) {
+      src = this.canvas(spec.width, spec.height).renderToDataURL(spec.config as never, 'image/png');
+      if (GETEKEND.size >= GETEKEND_MAX) GETEKEND.delete(GETEKEND.keys().next().value!);
+      GETEKEND.set(key, src);
+      src.catch(() => GETEKEND.delete(key));
+    }
+    return { src: await src, alt: spec.alt };
   }
 
   /** All charts of a report. Drawing is synchronous; the PNG encoding runs on the thread pool, concurrently. */
