@@ -6,7 +6,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
@@ -156,20 +156,30 @@ describe('the sample reports of 2025-Q3: maps', () => {
   });
 });
 
+/** The Chromium browser processes (not their helpers) that cter process `pid` launched: one per profile folder. */
+async function browsersOf(pid: number): Promise<number> {
+  const { stdout } = await promisify(execFile)('ps', ['-eo', 'args=']);
+  return stdout.split('\n').filter((l) => l.includes(`--user-data-dir=${tmpdir()}/cter-chromium-${pid}-`) && !l.includes('--type=')).length;
+}
+
 describe('cter batch stopped with Ctrl-C', () => {
-  it('finishes the running report, starts no others, closes the browser and writes the index', async () => {
+  it('prints on one browser per report at a time; finishes the running reports, starts no others, closes the browsers and writes the index', async () => {
     const uit = join(await mkdtemp(join(tmpdir(), 'cter-batch-int-')), 'rapporten');
-    const child = spawn(process.execPath, [CTER, 'batch', '--regio', REGIO, '--uit', uit, '--parallel', '1'], {
+    const child = spawn(process.execPath, [CTER, 'batch', '--regio', REGIO, '--uit', uit, '--parallel', '2'], {
       cwd: SAMPLES,
       env: { ...process.env, NO_COLOR: '1', CTER_CONFIG: '' },
     });
     let stderr = '';
+    let browsers: Promise<number> | undefined;
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      // Interrupt once the first report is done.
-      if (stderr.includes('[1/8]') && !child.killed) child.kill('SIGINT');
+      // Interrupt once the first report is done, after counting the browsers printing.
+      if (stderr.includes('[1/8]') && !browsers) browsers = browsersOf(child.pid!).finally(() => child.kill('SIGINT'));
     });
     const code = await new Promise<number | null>((done) => child.on('close', done));
+    // Two reports at a time print in two browsers (one per processor core, so one on a single core).
+    expect(await browsers).toBe(Math.min(2, availableParallelism()));
+    expect(await browsersOf(child.pid!)).toBe(0);
     expect(code).toBe(130);
     expect(stderr).toContain('afbreken: er beginnen geen nieuwe rapporten');
     const overzicht = await readOverzicht(uit);
