@@ -167,9 +167,9 @@ function classifyWith<R>(
       });
     }
   }
-  if (!rules.zeker && model && signal.omschrijving) {
+  if (!rules.zeker && model && signal.omschrijving && rules.onschuldig === undefined) {
     // The rules abstain: the text model may propose a fenomeen; the rules' reason stays as regelSuggestie.
-    const voorstel = model.voorstel(signal.omschrijving, tokens);
+    const voorstel = model.voorstel(signal.omschrijving, tokens, rules.voorkeur);
     if (voorstel.zeker) {
       return classified(signal, {
         fenomeen: voorstel.fenomeen,
@@ -190,10 +190,15 @@ function classifyWith<R>(
       afwijking: false,
     });
   }
+  // A description that judges the signal harmless ('geen dreiging') gets no proposal of the model either.
+  const geenVoorstel =
+    !rules.zeker && model && rules.onschuldig !== undefined
+      ? `; geen voorstel van het model: de omschrijving zegt '${rules.onschuldig}'`
+      : '';
   return classified(signal, {
     fenomeen: rules.fenomeen,
     herkomst: rules.zeker ? 'regel' : 'geen',
-    reden: verlopen ? rules.reden + verlopen : rules.reden,
+    reden: rules.reden + geenVoorstel + verlopen,
     ernst: rules.ernst,
     ernstReden: rules.ernstReden,
     afwijking: false,

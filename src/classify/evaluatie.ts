@@ -28,10 +28,14 @@ export interface Prediction {
   /** The rules' score when conclusive, else 0. */
   regelScore: number;
   model: { fenomeen: Fenomeen; kans: number };
+  /** The fenomeen the rules lean to without concluding (RegelUitkomst.voorkeur). */
+  voorkeur: Fenomeen | undefined;
+  /** The description judges the signal harmless: the model proposes nothing (RegelUitkomst.onschuldig). */
+  onschuldig: boolean;
 }
 
 /** The settings that turn the predictions into an outcome: the model's threshold and its veto on weak rules. */
-export type DecisionRules = Pick<ModelSettings, 'drempel' | 'vetoKans' | 'vetoOnder'>;
+export type DecisionRules = Pick<ModelSettings, 'drempel' | 'drempelMetSteun' | 'vetoKans' | 'vetoOnder'>;
 
 interface FenomeenMaat {
   fenomeen: Fenomeen;
@@ -65,7 +69,10 @@ function uitkomst(v: Prediction, methode: Method, b: DecisionRules): Fenomeen {
   const model = v.model.fenomeen !== 'onbekend' && v.model.kans >= b.drempel ? v.model.fenomeen : 'onbekend';
   if (methode === 'regels') return v.regel;
   if (methode === 'model') return model;
-  if (v.regel === 'onbekend') return model;
+  if (v.regel === 'onbekend') {
+    if (v.onschuldig || v.model.fenomeen === 'onbekend') return 'onbekend';
+    return v.model.kans >= (v.voorkeur === v.model.fenomeen ? b.drempelMetSteun : b.drempel) ? v.model.fenomeen : 'onbekend';
+  }
   return modelVeto(b, v.regelScore, v.model) ? 'onbekend' : v.regel;
 }
 
@@ -118,6 +125,8 @@ export function predict(
       regel: regels.zeker ? regels.fenomeen : 'onbekend',
       regelScore: regels.score,
       model: { fenomeen: m.fenomeen, kans: m.kans },
+      voorkeur: regels.voorkeur,
+      onschuldig: regels.onschuldig !== undefined,
     };
   });
 }
@@ -214,18 +223,21 @@ function kosten(voorspellingen: readonly Prediction[], b: DecisionRules): number
 }
 
 /**
- * The threshold and veto that cost least on cross-validated predictions of both together; on equal cost the stricter
- * threshold wins, then the first veto candidate (no veto first).
+ * The thresholds and veto that cost least on cross-validated predictions of both together; on equal cost the stricter
+ * threshold wins (then the stricter one with the rules' support), then the first veto candidate (no veto first).
  */
 function kiesBeslisregels(voorspellingen: readonly Prediction[]): DecisionRules & { kosten: number } {
-  let best: DecisionRules & { kosten: number } = { drempel: 1, vetoKans: null, vetoOnder: 0, kosten: Infinity };
+  let best: DecisionRules & { kosten: number } = { drempel: 1, drempelMetSteun: 1, vetoKans: null, vetoOnder: 0, kosten: Infinity };
   for (const vetoOnder of KANDIDATEN.vetoOnder) {
     for (const vetoKans of KANDIDATEN.vetoKans) {
       if (vetoKans === null && vetoOnder !== KANDIDATEN.vetoOnder[0]) continue;
       for (const drempel of DREMPELS) {
-        const b = { drempel, vetoKans, vetoOnder: vetoKans === null ? 0 : vetoOnder };
-        const cost = kosten(voorspellingen, b);
-        if (cost < best.kosten || (cost === best.kosten && drempel > best.drempel)) best = { ...b, kosten: cost };
+        for (const drempelMetSteun of DREMPELS.filter((d) => d <= drempel)) {
+          const b = { drempel, drempelMetSteun, vetoKans, vetoOnder: vetoKans === null ? 0 : vetoOnder };
+          const cost = kosten(voorspellingen, b);
+          const strenger = drempel > best.drempel || (drempel === best.drempel && drempelMetSteun > best.drempelMetSteun);
+          if (cost < best.kosten || (cost === best.kosten && strenger)) best = { ...b, kosten: cost };
+        }
       }
     }
   }
@@ -239,8 +251,11 @@ const KANDIDATEN = {
   paarGewicht: [0, 0.25, 0.5],
   /** No veto, or the model's probability of 'no fenomeen' that stops a weak rule. */
   vetoKans: [null, 0.5, 0.6, 0.7, 0.8, 0.9],
-  /** A conclusion of the rules is weak below this score (2,5: one term of weight 2; 3,5: also one of weight 3). */
-  vetoOnder: [2.5, 3.5],
+  /**
+   * A conclusion of the rules is weak below this score (2,5: one term of weight 2; 3,5: also one of weight 3; 5: also
+   * two terms, such as a loaded word and a weak one beside it).
+   */
+  vetoOnder: [2.5, 3.5, 5],
 } as const;
 
 /**
@@ -303,6 +318,7 @@ export interface Evaluation {
   handmatig: number;
   vouwen: number;
   drempel: number;
+  drempelMetSteun: number;
   /** The model stops a conclusion of the rules below vetoOnder at this probability of 'no fenomeen'; null: never. */
   vetoKans: number | null;
   vetoOnder: number;
@@ -318,13 +334,14 @@ export function evaluateClassifier(
   herkomst: { analist: number; handmatig: number },
 ): Evaluation {
   const instellingen = modelSettings(basis);
-  const { drempel, vetoKans, vetoOnder } = instellingen;
+  const { drempel, drempelMetSteun, vetoKans, vetoOnder } = instellingen;
   const cv = voorbeelden.length < 2 ? [] : crossValidateOnce(voorbeelden, taxonomy, basis, k);
   return {
     gelabeld: voorbeelden.length,
     ...herkomst,
     vouwen: Math.max(2, Math.min(k, voorbeelden.length)),
     drempel,
+    drempelMetSteun,
     vetoKans,
     vetoOnder,
     metingen: METHODES.map((m) => measure(cv, m, instellingen)),
@@ -345,6 +362,7 @@ export function evaluationText(e: Evaluation): string {
   const lines = [
     `Evaluatie op ${e.gelabeld} gelabelde signalen (labels van de analist ${e.analist}, beoordelingen ${e.handmatig}); ` +
       `${e.vouwen}-voudige kruisvalidatie; het model stelt een fenomeen voor vanaf kans ${decimalComma(e.drempel)}` +
+      (e.drempelMetSteun < e.drempel ? ` (${decimalComma(e.drempelMetSteun)} als de regels zwak op hetzelfde fenomeen wijzen)` : '') +
       (e.vetoKans === null
         ? '.'
         : ` en houdt een regel met score onder ${decimalComma(e.vetoOnder)} tegen vanaf kans ${decimalComma(e.vetoKans)} op geen fenomeen.`),

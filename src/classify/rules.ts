@@ -30,6 +30,13 @@ export interface RegelUitkomst {
   reden: string;
   ernst: Ernst;
   ernstReden: string;
+  /** Not conclusive, but the rules lean to this fenomeen (the highest score, above 0, below the minimum or the margin). */
+  voorkeur?: Fenomeen;
+  /**
+   * The description judges the whole signal harmless (a negative context over the whole text for every fenomeen, such
+   * as 'geen dreiging'): the term as the taxonomy writes it. Then the text model proposes nothing either.
+   */
+  onschuldig?: string;
 }
 
 export interface CompiledRules {
@@ -179,6 +186,15 @@ function sortMatches(matches: Match<Payload>[]): Treffers {
   return t;
 }
 
+/** The first negative context over the whole text that holds for every fenomeen: a verdict on the whole signal. */
+function harmlessVerdict(treffers: Treffers): string | undefined {
+  for (const m of treffers.negatief) {
+    const p = m.pattern.payload;
+    if (p.kind === 'negatief' && p.doel === ALLES && p.regel.bereik === 'tekst') return p.regel.term;
+  }
+  return undefined;
+}
+
 /** Scopes of the negative context found in the text. */
 function negativeScopes(tokens: Tokens, treffers: Treffers): Scope[] {
   const scopes: Scope[] = [];
@@ -187,7 +203,10 @@ function negativeScopes(tokens: Tokens, treffers: Treffers): Scope[] {
     if (p.kind !== 'negatief') continue;
     const sentence = tokens.sentence[m.start]!;
     const sentenceEnd = tokens.sentenceStart[sentence + 1]!;
-    if (p.regel.bereik === 'zin') {
+    if (p.regel.bereik === 'tekst') {
+      // An assessment of the whole signal ("geen dreiging", "geen ideologie") often stands in another sentence.
+      scopes.push({ from: 0, to: tokens.lower.length, ...rest(p) });
+    } else if (p.regel.bereik === 'zin') {
       scopes.push({ from: tokens.sentenceStart[sentence]!, to: sentenceEnd, ...rest(p) });
     } else {
       // "geen aanwijzingen voor X, maar wel Y": the scope stops at the contrast word.
@@ -349,7 +368,10 @@ export function evaluate(text: string | undefined, rules: CompiledRules, tokens?
   if (text === undefined || text.trim() === '') return rules.leeg;
   tokens ??= tokenize(text);
   const treffers = sortMatches(rules.matcher.find(tokens));
-  if (treffers.kandidaten.length === 0 && treffers.ernst.length === 0) return rules.nietsGevonden;
+  const onschuldig = harmlessVerdict(treffers);
+  if (treffers.kandidaten.length === 0 && treffers.ernst.length === 0) {
+    return onschuldig === undefined ? rules.nietsGevonden : { ...rules.nietsGevonden, onschuldig };
+  }
 
   const scopes = treffers.negatief.length > 0 ? negativeScopes(tokens, treffers) : [];
   const termen = collectTerms(treffers, scopes);
@@ -371,6 +393,8 @@ export function evaluate(text: string | undefined, rules: CompiledRules, tokens?
     reden: reden + extra,
     ernst,
     ernstReden,
+    ...(!zeker && eerste && eerste.score > 0 ? { voorkeur: eerste.fenomeen } : {}),
+    ...(onschuldig === undefined ? {} : { onschuldig }),
   });
 
   if (!eerste) {

@@ -38,7 +38,7 @@ type Need = 'altijd' | 'volledig' | 'optioneel';
 
 const CONTEXT_NAME = /^[a-z0-9-]+$/;
 
-const BEREIKEN: readonly Bereik[] = ['zin', 'vervolg'];
+const BEREIKEN: readonly Bereik[] = ['zin', 'vervolg', 'tekst'];
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -185,7 +185,7 @@ function readNegative(r: Reader, value: unknown, pad: string): NegatieveContext 
   let bereik: Bereik | undefined;
   if (r.present(o.bereik, join(pad, 'bereik'), 'altijd')) {
     if (BEREIKEN.includes(o.bereik as Bereik)) bereik = o.bereik as Bereik;
-    else r.fail(join(pad, 'bereik'), `verwacht 'zin' of 'vervolg', gevonden ${describe(o.bereik)}`);
+    else r.fail(join(pad, 'bereik'), `verwacht 'zin', 'vervolg' of 'tekst', gevonden ${describe(o.bereik)}`);
   }
   // A factor of 1 or more would not be negative context at all.
   const factor = r.number(o.factor, join(pad, 'factor'), 0, 0.99, 'altijd');

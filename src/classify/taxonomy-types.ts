@@ -23,7 +23,7 @@ export interface TermRegel {
   plaats: Plaats;
 }
 
-export type Bereik = 'zin' | 'vervolg';
+export type Bereik = 'zin' | 'vervolg' | 'tekst';
 
 /** A phrase that cancels (factor 0) or lowers (0 < factor < 1) the matches in its scope. */
 export interface NegatieveContext {

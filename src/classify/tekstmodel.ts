@@ -110,6 +110,11 @@ export interface ModelSettings {
   alpha: number;
   /** The model proposes a fenomeen only at or above this probability. */
   drempel: number;
+  /**
+   * The threshold when the rules lean to the same fenomeen without concluding (a weak hint, below their minimum score):
+   * model and rules then point the same way, so less certainty is needed. At most drempel.
+   */
+  drempelMetSteun: number;
   /** Log-likelihoods are divided by this before the probability (1 = plain naive Bayes). */
   temperatuur: number;
   /** Weight of a word pair relative to a stem (0 = stems only). */
@@ -361,10 +366,13 @@ export interface ModelProposal {
   kans: number;
   /** Features that weighed most for the winner against the runner-up, with their weight (log odds). */
   woorden: { woord: string; gewicht: number }[];
-  /** True when the model proposes a fenomeen: not `onbekend`, and kans >= drempel. */
+  /** True when the model proposes a fenomeen: not `onbekend`, and kans >= its threshold. */
   zeker: boolean;
   reden: string;
 }
+
+/** The model's view of a text before any threshold: what voorstel caches per text. */
+type Inschatting = Pick<ModelProposal, 'fenomeen' | 'kans' | 'woorden'> & { bekend: boolean };
 
 /** Numbers as a Dutch reader writes them. */
 function getal(n: number, decimals: number): string {
@@ -416,7 +424,7 @@ export class TextModel {
   private readonly stempel: Int32Array;
   private generatie = 0;
   /** Proposals per text while texts repeat; given up when they do not (a million distinct descriptions). */
-  private cache: Map<string, ModelProposal> | null = new Map();
+  private cache: Map<string, Inschatting> | null = new Map();
   private treffers = 0;
 
   readonly drempel: number;
@@ -522,10 +530,18 @@ export class TextModel {
   }
 
   /**
-   * The model's proposal for a text; cached per text while texts repeat. `tokens`: the text's tokens when the caller
-   * already has them (tokenize(text)), so a text is tokenised once for the rules and the model.
+   * The model's proposal for a text. `tokens`: the text's tokens when the caller already has them (tokenize(text)), so
+   * a text is tokenised once for the rules and the model. `steun`: the fenomeen the rules lean to without concluding;
+   * a proposal of that fenomeen needs only drempelMetSteun.
    */
-  voorstel(text: string, tokens?: Tokens): ModelProposal {
+  voorstel(text: string, tokens?: Tokens, steun?: Fenomeen): ModelProposal {
+    const inschatting = this.inschatting(text, tokens);
+    const drempel = steun !== undefined && steun === inschatting.fenomeen ? this.instellingen.drempelMetSteun : this.drempel;
+    return proposal(inschatting, drempel, drempel < this.drempel ? steun : undefined);
+  }
+
+  /** The model's view of a text, cached per text while texts repeat. */
+  private inschatting(text: string, tokens: Tokens | undefined): Inschatting {
     const cache = this.cache;
     if (cache === null) return this.predict(tokens ?? tokenize(text));
     let result = cache.get(text);
@@ -544,7 +560,7 @@ export class TextModel {
     return result;
   }
 
-  private predict(tokens: Tokens): ModelProposal {
+  private predict(tokens: Tokens): Inschatting {
     // Each feature counts once per text, as in training; the first occurrence says how the text wrote it.
     if (this.generatie === 0x7fffffff) {
       this.stempel.fill(0);
@@ -584,17 +600,24 @@ export class TextModel {
       .slice(0, 3)
       .map(({ woord, gewicht }) => ({ woord, gewicht }));
     const fenomeen = bekend.length === 0 ? 'onbekend' : FENOMENEN[winnaar]!;
-    const zeker = fenomeen !== 'onbekend' && kans >= this.drempel;
-    const woordenTekst = gewichten.map((w) => `'${w.woord}' (+${getal(w.gewicht, 1)})`).join(', ');
-    // Rounded down below the threshold: 0,699 must not read as the 0,70 it missed.
-    const kansTekst = `kans ${getal(zeker ? kans : Math.floor(kans * 100) / 100, 2)}`;
-    let reden: string;
-    if (bekend.length === 0) reden = 'model: geen bekende woorden';
-    else if (zeker) reden = `model: ${woordenTekst}; ${kansTekst}`;
-    else if (fenomeen === 'onbekend') reden = `model: geen fenomeen${woordenTekst ? ` (${woordenTekst})` : ''}; ${kansTekst}`;
-    else reden = `model: ${fenomeen} te onzeker (${kansTekst}, minimaal ${getal(this.drempel, 2)} nodig)`;
-    return { fenomeen, kans, woorden: gewichten, zeker, reden };
+    return { fenomeen, kans, woorden: gewichten, bekend: bekend.length > 0 };
   }
+}
+
+/** The proposal at a threshold, with its reason; `steun`: the rules' lean that lowered the threshold. */
+function proposal(i: Inschatting, drempel: number, steun: Fenomeen | undefined): ModelProposal {
+  const { fenomeen, kans, woorden } = i;
+  const zeker = fenomeen !== 'onbekend' && kans >= drempel;
+  const woordenTekst = woorden.map((w) => `'${w.woord}' (+${getal(w.gewicht, 1)})`).join(', ');
+  // Rounded down below the threshold: 0,699 must not read as the 0,70 it missed.
+  const kansTekst = `kans ${getal(zeker ? kans : Math.floor(kans * 100) / 100, 2)}`;
+  const metSteun = steun === undefined ? '' : `, de regels wijzen zwak op ${steun}`;
+  let reden: string;
+  if (!i.bekend) reden = 'model: geen bekende woorden';
+  else if (zeker) reden = `model: ${woordenTekst}; ${kansTekst}${steun === undefined ? '' : ` (minimaal ${getal(drempel, 2)}${metSteun})`}`;
+  else if (fenomeen === 'onbekend') reden = `model: geen fenomeen${woordenTekst ? ` (${woordenTekst})` : ''}; ${kansTekst}`;
+  else reden = `model: ${fenomeen} te onzeker (${kansTekst}, minimaal ${getal(drempel, 2)} nodig${metSteun})`;
+  return { fenomeen, kans, woorden, zeker, reden };
 }
 
 /**
@@ -658,8 +681,8 @@ export function buildModel(
 /** The settings of a model file; the standard ones without a file. */
 export function modelSettings(basis: ModelFile | undefined): ModelSettings {
   if (!basis) return { ...STANDAARD_INSTELLINGEN };
-  const { alpha, drempel, temperatuur, paarGewicht, vetoKans, vetoOnder } = basis;
-  return { alpha, drempel, temperatuur, paarGewicht, vetoKans, vetoOnder };
+  const { alpha, drempel, drempelMetSteun, temperatuur, paarGewicht, vetoKans, vetoOnder } = basis;
+  return { alpha, drempel, drempelMetSteun, temperatuur, paarGewicht, vetoKans, vetoOnder };
 }
 
 /**
@@ -684,6 +707,7 @@ export function neutralFeatures(taxonomie: { definitie: { fenomenen: readonly { 
 const STANDAARD_INSTELLINGEN: Readonly<ModelSettings> = {
   alpha: 0.5,
   drempel: 0.8,
+  drempelMetSteun: 0.8,
   temperatuur: 1,
   paarGewicht: 1,
   vetoKans: null,
@@ -709,6 +733,9 @@ export async function loadModelFile(file = INGEBOUWD_MODEL): Promise<ModelFile> 
     typeof m.drempel === 'number' &&
     m.drempel > 0 &&
     m.drempel <= 1 &&
+    typeof m.drempelMetSteun === 'number' &&
+    m.drempelMetSteun > 0 &&
+    m.drempelMetSteun <= m.drempel &&
     typeof m.temperatuur === 'number' &&
     m.temperatuur > 0 &&
     typeof m.paarGewicht === 'number' &&
@@ -720,6 +747,6 @@ export async function loadModelFile(file = INGEBOUWD_MODEL): Promise<ModelFile> 
     typeof m.kenmerken === 'object' &&
     m.kenmerken !== null &&
     Object.values(m.kenmerken).every((c) => Array.isArray(c) && c.length === K);
-  if (!ok) throw new FileError(file, `geen geldig tekstmodel (verwacht versie, alpha, drempel, temperatuur, paarGewicht, vetoKans, vetoOnder, documenten en kenmerken met ${K} tellingen)`);
+  if (!ok) throw new FileError(file, `geen geldig tekstmodel (verwacht versie, alpha, drempel, drempelMetSteun (niet boven drempel), temperatuur, paarGewicht, vetoKans, vetoOnder, documenten en kenmerken met ${K} tellingen)`);
   return m as ModelFile;
 }

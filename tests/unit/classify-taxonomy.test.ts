@@ -175,7 +175,7 @@ describe('validation', () => {
       "fenomenen[1].termen[1].term: term 'is*': voorvoegsel 'is*' is te kort (minimaal 3 tekens)",
       "fenomenen[1].termen[2].term: term '!!': bevat geen letters of cijfers",
       "fenomenen[1].termen[3].alleenMet[0]: ongeldige lijstnaam '@Geweld' (verwacht '@' en kleine letters, cijfers of '-')",
-      `fenomenen[1].negatief[0].bereik: verwacht 'zin' of 'vervolg', gevonden de tekst "zinnen"`,
+      `fenomenen[1].negatief[0].bereik: verwacht 'zin', 'vervolg' of 'tekst', gevonden de tekst "zinnen"`,
       'fenomenen[1].negatief[0].factor: verwacht een getal van 0 tot en met 0.99, gevonden het getal 1',
     ]);
   });

@@ -109,7 +109,7 @@ beforeAll(async () => {
 });
 
 describe('text model in typed arrays', () => {
-  const instellingen = (paarGewicht: number): ModelSettings => ({ alpha: 0.25, temperatuur: 2, paarGewicht, drempel: 0.5, vetoKans: null, vetoOnder: 0 });
+  const instellingen = (paarGewicht: number): ModelSettings => ({ alpha: 0.25, temperatuur: 2, paarGewicht, drempel: 0.5, drempelMetSteun: 0.5, vetoKans: null, vetoOnder: 0 });
 
   it.each([0, 0.25, 0.5, 1, 0.3, 0.7])('matches the earlier model bit for bit without a base model (pair weight %s)', (paarGewicht) => {
     // A neutral stem and a neutral pair that occur in the texts.

@@ -22,7 +22,7 @@ const VOORBEELDEN: { tekst: string; fenomeen: Fenomeen }[] = [
 
 beforeAll(async () => {
   taxonomy = await loadTaxonomy({ baseDir: process.cwd() });
-  model = buildModel(undefined, VOORBEELDEN, { alpha: 0.5, temperatuur: 1, paarGewicht: 0, drempel: 0.6, vetoKans: 0.6, vetoOnder: 3.5 });
+  model = buildModel(undefined, VOORBEELDEN, { alpha: 0.5, temperatuur: 1, paarGewicht: 0, drempel: 0.6, drempelMetSteun: 0.6, vetoKans: 0.6, vetoOnder: 3.5 });
 });
 
 const signaal = (omschrijving: string, fenomeenLabel?: Fenomeen): Signaal => ({
