@@ -42,6 +42,12 @@ export function signalContentHash(signal: Signaal): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
+/** Why the model's fenomeen was not proposed: the words the taxonomy asks for it (modelAlleenMet) are missing. */
+function modelAlleenMetText(taxonomy: Taxonomy, fenomeen: Fenomeen): string {
+  const lijst = taxonomy.definitie.fenomenen.find((f) => f.code === fenomeen)?.modelAlleenMet ?? [];
+  return `${fenomeen} vraagt een woord uit ${lijst.join(', ')} en dat staat er niet in`;
+}
+
 /** The analyst's fenomeen in the export; 'onbekend' there means the analyst did not decide, so the rules may. */
 function analistLabel(signal: Signaal): Fenomeen | undefined {
   return signal.fenomeenLabel && signal.fenomeenLabel !== 'onbekend' ? signal.fenomeenLabel : undefined;
@@ -170,7 +176,8 @@ function classifyWith<R>(
   if (!rules.zeker && model && signal.omschrijving && rules.onschuldig === undefined) {
     // The rules abstain: the text model may propose a fenomeen; the rules' reason stays as regelSuggestie.
     const voorstel = model.voorstel(signal.omschrijving, tokens, rules.voorkeur);
-    if (voorstel.zeker) {
+    const gesloten = voorstel.zeker && rules.modelGesloten?.includes(voorstel.fenomeen);
+    if (voorstel.zeker && !gesloten) {
       return classified(signal, {
         fenomeen: voorstel.fenomeen,
         herkomst: 'model',
@@ -181,10 +188,11 @@ function classifyWith<R>(
         regelSuggestie: suggestie(),
       });
     }
+    const poort = gesloten ? `; niet voorgesteld: ${modelAlleenMetText(taxonomy, voorstel.fenomeen)}` : '';
     return classified(signal, {
       fenomeen: rules.fenomeen,
       herkomst: 'geen',
-      reden: `${rules.reden}; ${voorstel.reden}${verlopen}`,
+      reden: `${rules.reden}; ${voorstel.reden}${poort}${verlopen}`,
       ernst: rules.ernst,
       ernstReden: rules.ernstReden,
       afwijking: false,

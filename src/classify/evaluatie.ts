@@ -32,6 +32,8 @@ export interface Prediction {
   voorkeur: Fenomeen | undefined;
   /** The description judges the signal harmless: the model proposes nothing (RegelUitkomst.onschuldig). */
   onschuldig: boolean;
+  /** The model's fenomeen is closed to it for this text: its modelAlleenMet words are missing. */
+  gesloten: boolean;
 }
 
 /** The settings that turn the predictions into an outcome: the model's threshold and its veto on weak rules. */
@@ -70,7 +72,7 @@ function uitkomst(v: Prediction, methode: Method, b: DecisionRules): Fenomeen {
   if (methode === 'regels') return v.regel;
   if (methode === 'model') return model;
   if (v.regel === 'onbekend') {
-    if (v.onschuldig || v.model.fenomeen === 'onbekend') return 'onbekend';
+    if (v.onschuldig || v.gesloten || v.model.fenomeen === 'onbekend') return 'onbekend';
     return v.model.kans >= (v.voorkeur === v.model.fenomeen ? b.drempelMetSteun : b.drempel) ? v.model.fenomeen : 'onbekend';
   }
   return modelVeto(b, v.regelScore, v.model) ? 'onbekend' : v.regel;
@@ -127,6 +129,7 @@ export function predict(
       model: { fenomeen: m.fenomeen, kans: m.kans },
       voorkeur: regels.voorkeur,
       onschuldig: regels.onschuldig !== undefined,
+      gesloten: regels.modelGesloten?.includes(m.fenomeen) ?? false,
     };
   });
 }
@@ -210,7 +213,7 @@ function crossValidateOnce(
 const DREMPELS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.975, 0.99];
 
 /** What a negative forced into a fenomeen costs, counted in missed cases: "cter gokt niet" comes first. */
-const KOSTEN_GEFORCEERD = 10;
+const KOSTEN_GEFORCEERD = 20;
 
 /** The cost of a method's outcome on cross-validated predictions: a miss or a wrong fenomeen 1, a forced negative more. */
 function kosten(voorspellingen: readonly Prediction[], b: DecisionRules): number {
@@ -253,9 +256,9 @@ const KANDIDATEN = {
   vetoKans: [null, 0.5, 0.6, 0.7, 0.8, 0.9],
   /**
    * A conclusion of the rules is weak below this score (2,5: one term of weight 2; 3,5: also one of weight 3; 5: also
-   * two terms, such as a loaded word and a weak one beside it).
+   * two terms, such as a loaded word and a weak one beside it; 8: a few loaded words in a harmless text).
    */
-  vetoOnder: [2.5, 3.5, 5],
+  vetoOnder: [2.5, 3.5, 5, 8],
 } as const;
 
 /**

@@ -37,6 +37,14 @@ export interface RegelUitkomst {
    * as 'geen dreiging'): the term as the taxonomy writes it. Then the text model proposes nothing either.
    */
   onschuldig?: string;
+  /** Fenomenen the text model may not propose for this text: their modelAlleenMet words are missing. */
+  modelGesloten?: readonly Fenomeen[];
+}
+
+/** A fenomeen the model may propose only with one of these context ids in the text (modelAlleenMet). */
+interface ModelPoort {
+  fenomeen: Fenomeen;
+  context: number[];
 }
 
 export interface CompiledRules {
@@ -44,6 +52,9 @@ export interface CompiledRules {
   instellingen: Instellingen;
   leeg: RegelUitkomst;
   nietsGevonden: RegelUitkomst;
+  modelPoorten: ModelPoort[];
+  /** nietsGevonden without any context word: every gated fenomeen closed to the model (shared, not rebuilt per text). */
+  nietsGevondenGesloten: RegelUitkomst;
 }
 
 export function compileRules(definitie: TaxonomyDefinition): CompiledRules {
@@ -66,6 +77,7 @@ export function compileRules(definitie: TaxonomyDefinition): CompiledRules {
     matcher.add(regel.term, regel.hoofdlettergevoelig ?? false, { kind: 'negatief', doel, regel });
 
   let volgorde = 0;
+  const modelPoorten: ModelPoort[] = [];
   for (const def of definitie.fenomenen) {
     const fenomeen = FENOMENEN.indexOf(def.code);
     for (const regel of def.termen) {
@@ -88,6 +100,7 @@ export function compileRules(definitie: TaxonomyDefinition): CompiledRules {
     }
     for (const { term } of def.neutraal) matcher.add(term, false, { kind: 'neutraal', fenomeen, term });
     for (const regel of def.negatief) addNegative(regel, fenomeen);
+    if (def.modelAlleenMet.length > 0) modelPoorten.push({ fenomeen: def.code, context: contextIdsOf(def.modelAlleenMet) });
   }
   for (const regel of definitie.negatieveContext) addNegative(regel, ALLES);
   for (const regel of definitie.ernst.negatief) addNegative(regel, ERNST);
@@ -107,11 +120,15 @@ export function compileRules(definitie: TaxonomyDefinition): CompiledRules {
     ernst: 'laag',
     ernstReden: `laag: ${laagReden}`,
   });
+  const nietsGevonden = onbekend('geen termen uit de taxonomie gevonden');
+  const alleGesloten = modelPoorten.map((p) => p.fenomeen);
   return {
     matcher,
     instellingen: definitie.instellingen,
     leeg: onbekend('geen omschrijving: niets om te classificeren'),
-    nietsGevonden: onbekend('geen termen uit de taxonomie gevonden'),
+    nietsGevonden,
+    modelPoorten,
+    nietsGevondenGesloten: alleGesloten.length > 0 ? { ...nietsGevonden, modelGesloten: alleGesloten } : nietsGevonden,
   };
 }
 
@@ -121,6 +138,8 @@ interface Scope {
   factor: number;
   doel: number;
   term: string;
+  /** A verdict on the whole signal ('geen ideologie'): it weighs on the fenomenen, not on the ernst of what happened. */
+  heleTekst?: true;
 }
 
 /** A term that counted (possibly lowered or cancelled by negative context) for one fenomeen. */
@@ -186,6 +205,13 @@ function sortMatches(matches: Match<Payload>[]): Treffers {
   return t;
 }
 
+/** The gated fenomenen whose modelAlleenMet words are all missing from the text; undefined when none. */
+function closedToModel(poorten: ModelPoort[], context: Set<number> | undefined): Fenomeen[] | undefined {
+  let gesloten: Fenomeen[] | undefined;
+  for (const p of poorten) if (!p.context.some((id) => context?.has(id))) (gesloten ??= []).push(p.fenomeen);
+  return gesloten;
+}
+
 /** The first negative context over the whole text that holds for every fenomeen: a verdict on the whole signal. */
 function harmlessVerdict(treffers: Treffers): string | undefined {
   for (const m of treffers.negatief) {
@@ -205,7 +231,7 @@ function negativeScopes(tokens: Tokens, treffers: Treffers): Scope[] {
     const sentenceEnd = tokens.sentenceStart[sentence + 1]!;
     if (p.regel.bereik === 'tekst') {
       // An assessment of the whole signal ("geen dreiging", "geen ideologie") often stands in another sentence.
-      scopes.push({ from: 0, to: tokens.lower.length, ...rest(p) });
+      scopes.push({ from: 0, to: tokens.lower.length, ...rest(p), heleTekst: true });
     } else if (p.regel.bereik === 'zin') {
       scopes.push({ from: tokens.sentenceStart[sentence]!, to: sentenceEnd, ...rest(p) });
     } else {
@@ -226,6 +252,7 @@ function factorFor(scopes: Scope[], start: number, end: number, doel: number): {
   let factor = 1;
   let door: string | undefined;
   for (const s of scopes) {
+    if (s.heleTekst && doel === ERNST) continue;
     if ((s.doel === ALLES || s.doel === doel) && s.from < end && start < s.to && s.factor < factor) {
       factor = s.factor;
       door = s.term;
@@ -370,8 +397,11 @@ export function evaluate(text: string | undefined, rules: CompiledRules, tokens?
   const treffers = sortMatches(rules.matcher.find(tokens));
   const onschuldig = harmlessVerdict(treffers);
   if (treffers.kandidaten.length === 0 && treffers.ernst.length === 0) {
-    return onschuldig === undefined ? rules.nietsGevonden : { ...rules.nietsGevonden, onschuldig };
+    if (onschuldig === undefined && treffers.context === undefined) return rules.nietsGevondenGesloten;
+    const modelGesloten = closedToModel(rules.modelPoorten, treffers.context);
+    return { ...rules.nietsGevonden, ...(onschuldig === undefined ? {} : { onschuldig }), ...(modelGesloten ? { modelGesloten } : {}) };
   }
+  const modelGesloten = closedToModel(rules.modelPoorten, treffers.context);
 
   const scopes = treffers.negatief.length > 0 ? negativeScopes(tokens, treffers) : [];
   const termen = collectTerms(treffers, scopes);
@@ -395,6 +425,7 @@ export function evaluate(text: string | undefined, rules: CompiledRules, tokens?
     ernstReden,
     ...(!zeker && eerste && eerste.score > 0 ? { voorkeur: eerste.fenomeen } : {}),
     ...(onschuldig === undefined ? {} : { onschuldig }),
+    ...(modelGesloten ? { modelGesloten } : {}),
   });
 
   if (!eerste) {

@@ -200,7 +200,7 @@ function readNeutral(r: Reader, value: unknown, pad: string): { term: string; pl
 }
 
 function readFenomeen(r: Reader, value: unknown, pad: string): FenomeenInput | undefined {
-  const o = r.object(value, pad, ['code', 'label', 'kort', 'omschrijving', 'synoniemen', 'termen', 'neutraal', 'negatief']);
+  const o = r.object(value, pad, ['code', 'label', 'kort', 'omschrijving', 'synoniemen', 'termen', 'neutraal', 'negatief', 'modelAlleenMet']);
   if (!o) return undefined;
   let code: Fenomeen | undefined;
   if (r.present(o.code, join(pad, 'code'), 'altijd')) {
@@ -227,8 +227,20 @@ function readFenomeen(r: Reader, value: unknown, pad: string): FenomeenInput | u
   }
   const neutraal = r.list(o.neutraal, join(pad, 'neutraal'), (v, p) => readNeutral(r, v, p), 'optioneel');
   const negatief = r.list(o.negatief, join(pad, 'negatief'), (v, p) => readNegative(r, v, p), 'optioneel');
+  const modelAlleenMet = r.contexts(o.modelAlleenMet, join(pad, 'modelAlleenMet'));
   if (code === undefined) return undefined;
-  return { code, label, ...(kort === undefined ? {} : { kort }), omschrijving, synoniemen, termen, neutraal, negatief, plaats: r.plaats(pad) };
+  return {
+    code,
+    label,
+    ...(kort === undefined ? {} : { kort }),
+    omschrijving,
+    synoniemen,
+    termen,
+    neutraal,
+    negatief,
+    modelAlleenMet,
+    plaats: r.plaats(pad),
+  };
 }
 
 function readErnstGroep(r: Reader, value: unknown, pad: string): ErnstGroep | undefined {

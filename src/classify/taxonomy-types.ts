@@ -47,6 +47,11 @@ export interface FenomeenDefinitie {
   /** Words that explicitly carry no weight for this fenomeen (religious practice for jihadisme). */
   neutraal: { term: string; plaats: Plaats }[];
   negatief: NegatieveContext[];
+  /**
+   * The text model may propose this fenomeen only when one of these terms (or '@lists') is in the description:
+   * polarisatie is tension between groups, so a fight between friends is no polarisatie. Empty: no condition.
+   */
+  modelAlleenMet: string[];
   plaats: Plaats;
 }
 

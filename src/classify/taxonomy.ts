@@ -135,6 +135,7 @@ function mergeFenomeen(base: FenomeenDefinitie, extra: FenomeenInput): FenomeenD
     termen: mergeTerms(base.termen, extra.termen),
     neutraal: [...base.neutraal, ...extra.neutraal],
     negatief: [...base.negatief, ...extra.negatief],
+    modelAlleenMet: [...new Set([...base.modelAlleenMet, ...extra.modelAlleenMet])],
   };
 }
 
@@ -193,6 +194,11 @@ function crossCheck(definitie: TaxonomyDefinition): (Probleem & { bestand: strin
         if (ref.startsWith('@') && !Object.hasOwn(definitie.contextlijsten, ref.slice(1))) {
           problemen.push({ ...t.plaats, melding: `term '${t.term}': contextlijst '${ref}' bestaat niet` });
         }
+      }
+    }
+    for (const ref of f.modelAlleenMet) {
+      if (ref.startsWith('@') && !Object.hasOwn(definitie.contextlijsten, ref.slice(1))) {
+        problemen.push({ ...f.plaats, melding: `modelAlleenMet: contextlijst '${ref}' bestaat niet` });
       }
     }
     const weightedKeys = new Map(weighted.map((t) => [termKey(t), t]));

@@ -536,8 +536,9 @@ export class TextModel {
    */
   voorstel(text: string, tokens?: Tokens, steun?: Fenomeen): ModelProposal {
     const inschatting = this.inschatting(text, tokens);
-    const drempel = steun !== undefined && steun === inschatting.fenomeen ? this.instellingen.drempelMetSteun : this.drempel;
-    return proposal(inschatting, drempel, drempel < this.drempel ? steun : undefined);
+    // The support is named only where it made the difference.
+    const gesteund = steun !== undefined && steun === inschatting.fenomeen && inschatting.kans < this.drempel;
+    return gesteund ? proposal(inschatting, this.instellingen.drempelMetSteun, steun) : proposal(inschatting, this.drempel, undefined);
   }
 
   /** The model's view of a text, cached per text while texts repeat. */

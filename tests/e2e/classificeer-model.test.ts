@@ -61,8 +61,9 @@ describe('cter classificeer with the text model', () => {
   it('proposes a fenomeen where the rules abstain, with the words and the probability', () => {
     const s = byId(run).get('N-1')!;
     expect(s).toMatchObject({ fenomeen: 'rechts-extremisme', herkomst: 'model', regelSuggestie: { fenomeen: 'onbekend' } });
-    // The shipped threshold is 0,7 (chosen by cross-validation): the proposal is at or above it.
-    expect(s.reden).toMatch(/^model: 'kraaiennest' \(\+\d+,\d\).*; kans (0,[7-9]\d|1,00)$/);
+    // The analyst's labels taught the model the group's name; the shipped threshold is 0,65 (chosen by
+    // cross-validation): the proposal is at or above it.
+    expect(s.reden).toMatch(/^model: .*'kraaiennest' \(\+\d+,\d\).*; kans (0,6[5-9]|0,[7-9]\d|1,00)$/);
   });
 
   it('never overrides the analyst label', () => {
