@@ -52,6 +52,17 @@ describe('a verdict on the whole signal', () => {
     expect(r.reden).toMatch(/; geen voorstel van het model: de omschrijving zegt 'geen dreiging'$/);
   });
 
+  it("treats 'geen ideologie' as no verdict: a threat without ideology is overig, and stays hoog", () => {
+    const r = evaluate('Man stuurt een wethouder een doodsbedreiging per e-mail; geen ideologische motieven zichtbaar.', taxonomy.regels);
+    expect(r.onschuldig).toBeUndefined();
+    expect(r.ernst).toBe('hoog');
+    // For the ideological fenomenen it still cancels a loaded term anywhere in the text.
+    expect(evaluate('Leerling (15) zet een IS-vlag als profielfoto. Geen ideologie, volgens de mentor.', taxonomy.regels)).toMatchObject({
+      fenomeen: 'onbekend',
+      zeker: false,
+    });
+  });
+
   it('never overrides an analyst label', () => {
     const r = classifySignal(signaal('De groep plakt posters. Geen dreiging.', 'activisme'), taxonomy, undefined, model);
     expect(r).toMatchObject({ fenomeen: 'activisme', herkomst: 'analist' });
