@@ -184,10 +184,14 @@ async function inEenDraad(
 
 /** One line for stderr: on how many labels the text model was trained. */
 function tekstmodelMelding(t: TekstmodelInfo): string {
-  const drempel = decimalComma(t.drempel);
+  // The model runs with the base model's settings (it is built without settings of its own).
+  const drempel = t.drempel;
+  const drempelMetSteun = Math.min(drempel, t.basisBestand.drempelMetSteun);
+  const metSteun = drempelMetSteun < drempel ? ` (${decimalComma(drempelMetSteun)} als de regels zwak hetzelfde fenomeen aanwijzen)` : '';
   return (
     `tekstmodel: getraind op ${t.basis + t.analist + t.handmatig} gelabelde omschrijvingen (basismodel ${t.basis}, ` +
-    `labels van de analist ${t.analist}, beoordelingen ${t.handmatig}); stelt een fenomeen voor vanaf kans ${drempel}.`
+    `labels van de analist ${t.analist}, beoordelingen ${t.handmatig}); stelt een fenomeen voor vanaf kans ` +
+    `${decimalComma(drempel)}${metSteun}.`
   );
 }
 

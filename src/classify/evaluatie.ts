@@ -365,7 +365,7 @@ export function evaluationText(e: Evaluation): string {
   const lines = [
     `Evaluatie op ${e.gelabeld} gelabelde signalen (labels van de analist ${e.analist}, beoordelingen ${e.handmatig}); ` +
       `${e.vouwen}-voudige kruisvalidatie; het model stelt een fenomeen voor vanaf kans ${decimalComma(e.drempel)}` +
-      (e.drempelMetSteun < e.drempel ? ` (${decimalComma(e.drempelMetSteun)} als de regels zwak op hetzelfde fenomeen wijzen)` : '') +
+      (e.drempelMetSteun < e.drempel ? ` (${decimalComma(e.drempelMetSteun)} als de regels zwak hetzelfde fenomeen aanwijzen)` : '') +
       (e.vetoKans === null
         ? '.'
         : ` en houdt een regel met score onder ${decimalComma(e.vetoOnder)} tegen vanaf kans ${decimalComma(e.vetoKans)} op geen fenomeen.`),
