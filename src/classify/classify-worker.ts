@@ -55,6 +55,7 @@ const pass = new TrainingPass<Classificatie>(
   new Map(start.beoordelingen),
   modelBuilder(basis, undefined, neutralFeatures(taxonomy)),
   (_signal, fields) => fields,
+  true,
 );
 /** Numbers of the signals that taught the model. */
 const getraind: number[] = [];

@@ -284,6 +284,17 @@ class ClassificationPass<R> {
     if (tokens === undefined && text !== '' && !this.memo?.has(text)) tokens = tokenize(text);
     return classifyWith(signal, this.taxonomy, this.beoordelingen, this.rules(text, tokens), model, this.merge, tokens);
   }
+
+  /** The rules' outcome for a signal's description. */
+  rulesOf(signal: Signaal): RegelUitkomst {
+    const text = signal.omschrijving ?? '';
+    return this.rules(text, text !== '' && !this.memo?.has(text) ? tokenize(text) : undefined);
+  }
+
+  /** Classifies a signal whose rules' outcome is known (rulesOf); the model tokenises the text if it is asked. */
+  classifyWithRules(signal: Signaal, model: TextModel, rules: RegelUitkomst): R {
+    return classifyWith(signal, this.taxonomy, this.beoordelingen, rules, model, this.merge);
+  }
 }
 
 /** A review decision for this signal that still applies: made on the content the signal has now. */
@@ -372,6 +383,9 @@ export class TrainingPass<R> {
   /** The signals that wait for the model, and their numbers (two arrays: no object per waiting signal). */
   private readonly laterSignalen: Signaal[] = [];
   private readonly laterIndex: number[] = [];
+  /** With `regelsVooraf`: the rules' outcome of each waiting signal, equal outcomes one object. */
+  private readonly laterRegels: RegelUitkomst[] = [];
+  private readonly uitkomsten = new Map<string, RegelUitkomst>();
   analist = 0;
   handmatig = 0;
 
@@ -380,8 +394,22 @@ export class TrainingPass<R> {
     private readonly beoordelingen: Beoordelingen | undefined,
     private readonly builder: ModelBuilder,
     merge: Merge<R>,
+    /**
+     * Apply the rules to a waiting signal as it is offered, so that `finish` only asks the model (the worker of
+     * parallel.ts, idle while it waits for the next batch); the model then tokenises those texts again.
+     */
+    private readonly regelsVooraf = false,
   ) {
     this.pass = new ClassificationPass(taxonomy, beoordelingen, merge);
+  }
+
+  /** One object per distinct outcome of the rules: waiting signals hold it until the model is built. */
+  private gedeeld(r: RegelUitkomst): RegelUitkomst {
+    const key = `${r.fenomeen}\u0000${r.zeker}\u0000${r.score}\u0000${r.ernst}\u0000${r.reden}\u0000${r.ernstReden}`;
+    const earlier = this.uitkomsten.get(key);
+    if (earlier !== undefined) return earlier;
+    if (this.uitkomsten.size < MEMO_LIMIT) this.uitkomsten.set(key, r);
+    return r;
   }
 
   /** `getraind`: whether the last signal offered taught the model. */
@@ -394,6 +422,7 @@ export class TrainingPass<R> {
     if (!geldig && !analistLabel(signal)) {
       this.laterSignalen.push(signal);
       this.laterIndex.push(i);
+      if (this.regelsVooraf) this.laterRegels.push(this.gedeeld(this.pass.rulesOf(signal)));
       return undefined;
     }
     const label = trainingLabel(signal, geldig);
@@ -413,10 +442,14 @@ export class TrainingPass<R> {
   finish(classified: (i: number, result: R) => void): { model: TextModel; analist: number; handmatig: number } {
     const model = this.builder.build();
     for (let j = 0; j < this.laterIndex.length; j++) {
-      classified(this.laterIndex[j]!, this.pass.classify(this.laterSignalen[j]!, model));
+      const signal = this.laterSignalen[j]!;
+      const rules = this.laterRegels[j];
+      classified(this.laterIndex[j]!, rules ? this.pass.classifyWithRules(signal, model, rules) : this.pass.classify(signal, model));
     }
     this.laterSignalen.length = 0;
     this.laterIndex.length = 0;
+    this.laterRegels.length = 0;
+    this.uitkomsten.clear();
     return { model, analist: this.analist, handmatig: this.handmatig };
   }
 }
