@@ -12,8 +12,8 @@ import { fenomeenVoorLabel, loadTaxonomy, type Taxonomy } from '../../src/classi
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIR = resolve(ROOT, 'tests/fixtures/classify/evaluatie');
 
-const FLOOR_CV = 0.927;
-const MAX_FORCED_CV = 12;
+const FLOOR_CV = 0.925;
+const MAX_FORCED_CV = 14;
 
 let taxonomy: Taxonomy;
 let basis: ModelFile;
@@ -48,18 +48,14 @@ describe('evaluation corpus', () => {
   });
 
   // Issue 10 targets accuracy >= 0.9 with no forced negative on independently written text. Each test part is measured
-  // once and then retired into development data: the first (145 descriptions) became ontwikkel-4.csv, the second (219
-  // descriptions, measured on 2026-11-30 at 0.8995 with four negatives forced) became ontwikkel-7.csv. This test part
-  // (240 descriptions, 72 hard negatives, by an eighth writer blind to the rules, the code and all other parts;
-  // README-test.md) was measured once, after the work on ontwikkel-6 to -9 (verdicts on the whole text, the rules'
-  // lean as support for the model, the polarisatie gate, ontw67/ontw89 vocabulary, a forced negative costing twenty
-  // misses): rules 0.800 (4 forced), model 0.921 (1 forced), both 0.9542 (229 of 240) with one negative forced. The
-  // accuracy target is met; "no negative forced" is not. The assertion is a floor at the measured figure (it fails on
-  // any regression); it must never be raised by tuning on this part. Nobody on cter's side has read its items, including
-  // the one negative that got a fenomeen. It was measured a second time, with the same figures, after one change made
-  // for the sample data and not for this part: 'geen ideologie' went from a verdict on the whole signal to a negative
-  // context of the four ideological fenomenen, because a threat without ideology is 'overig'.
-  it('classifies the test part at the measured accuracy (0.9542; one negative forced) and prints the figure', () => {
+  // once, and then retired into development data before any further work: the first (145 descriptions) became
+  // ontwikkel-4.csv, the second (219; 0.8995 with four negatives forced) ontwikkel-7.csv, the third (240; 0.9542 with one
+  // negative forced) ontwikkel-10.csv. This test part (240 descriptions, 72 hard negatives, by a ninth writer blind to
+  // the rules, the code and all other parts; README-test.md) was measured once, after ontwikkel-10.csv had been added
+  // and the settings chosen again: rules 0.7625 (6 forced), model 0.9625 (none forced), both 0.9833 (236 of 240) with
+  // no negative forced. Both targets are met. The assertion is a floor at the measured figure (it fails on any
+  // regression); it must never be raised by tuning on this part. Nobody on cter's side has read its items.
+  it('classifies the test part at the measured accuracy (0.9833, no negative forced) and prints the figure', () => {
     const test = lees('test.csv');
     const model = buildModel(basis, [], undefined, neutralFeatures(taxonomy));
     const voorspellingen = predict(test, taxonomy, model);
@@ -71,8 +67,9 @@ describe('evaluation corpus', () => {
         `model ${pct(alleenModel.nauwkeurigheid)}, samen ${pct(beide.nauwkeurigheid)}; onthouding ${pct(beide.onthouding)}, ` +
         `negatief geforceerd ${beide.negatiefGeforceerd}`,
     );
-    expect(beide.negatiefGeforceerd).toBeLessThanOrEqual(1);
-    expect(beide.juist).toBeGreaterThanOrEqual(229);
+    expect(beide.nauwkeurigheid).toBeGreaterThanOrEqual(0.9);
+    expect(beide.negatiefGeforceerd).toBe(0);
+    expect(beide.juist).toBeGreaterThanOrEqual(236);
   });
 
   it('reports the development parts by 10-fold cross-validation of the model', () => {
