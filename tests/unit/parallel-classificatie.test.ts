@@ -3,7 +3,7 @@
 // review decisions (valid and stale) included; and it declines when a labelled signal it trained on was replaced.
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSignalen } from '../../scripts/gen-signalen.mjs';
 import { classifyAndTrainInPlace, signalContentHash, type Beoordeling } from '../../src/classify/classify.js';
@@ -24,9 +24,12 @@ describe('classification on a worker thread', () => {
   let beoordelingen: Map<string, Beoordeling>;
 
   beforeAll(async () => {
+    // The sample exports (texts the rules and the model decide on) and a generated one (volume, analyst labels).
     const file = join(await mkdtemp(join(tmpdir(), 'cter-parallel-')), 'signalen.csv');
-    await generateSignalen(file, { regels: 3000, seed: 11, fout: 0.01 });
-    records = (await ingestSignalen([file], loadReference(), { sleutel: 'test' })).records;
+    await generateSignalen(file, { regels: 1000, seed: 11, fout: 0.01 });
+    const samples = ['politie-export_2024-01_2025-09.csv', 'zvh-export_2024-2025.csv', 'online-monitoring_2024-2025.csv'];
+    const files = [...samples.map((f) => resolve(import.meta.dirname, '../../data-samples', f)), file];
+    records = (await ingestSignalen(files, loadReference(), { sleutel: 'test' })).records;
     taxonomy = await loadTaxonomy(BRON);
     const [geldig, verlopen, zonderLabel] = [records[3]!, records[10]!, records.find((s) => !s.fenomeenLabel)!];
     const wanneer = '2025-10-01T10:00:00.000Z';
@@ -53,9 +56,11 @@ describe('classification on a worker thread', () => {
     const json = records.map((s, j) => JSON.stringify(Object.assign(structuredClone(s), uitkomst!.classificatie(j))));
     expect(json).toEqual(verwacht.json);
     expect([uitkomst!.analist, uitkomst!.handmatig]).toEqual([verwacht.analist, verwacht.handmatig]);
-    // The review decisions were applied: the two valid ones as handmatig (and trained on), the stale one not.
+    // The review decisions were applied: the two valid ones as handmatig (and trained on), the stale one not; and
+    // every other way to a fenomeen occurs.
     expect(verwacht.json.filter((s) => s.includes('"herkomst":"handmatig"'))).toHaveLength(2);
     expect(verwacht.handmatig).toBe(2);
+    for (const herkomst of ['analist', 'regel', 'model', 'geen']) expect(verwacht.json.some((s) => s.includes(`"herkomst":"${herkomst}"`))).toBe(true);
   }, 60_000);
 
   it('skips replaced signals it did not train on, and declines when one it trained on was replaced', async () => {
