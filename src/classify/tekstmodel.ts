@@ -7,7 +7,7 @@
 // pairs weigh `paarGewicht` (they repeat the evidence of their stems, which makes naive Bayes overconfident) and a
 // temperature tempers the probabilities. Smoothing, pair weight, temperature and threshold are chosen together by
 // cross-validation (scripts/tekstmodel.mjs).
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { FENOMENEN, type Fenomeen } from '../domain.js';
 import { FileError } from '../util/errors.js';
@@ -189,7 +189,7 @@ function hash2(a: number, b: number): number {
  * one, as the names did in the earlier object-based model).
  */
 class Kenmerktabel {
-  private readonly atomen = new Map<string, number>();
+  private atomen = new Map<string, number>();
   private atoomNamen: string[] = [];
   /** Atom -> its stem feature, -1 while the stem is no feature. */
   private atoomKenmerk = new Int32Array(1024).fill(-1);
@@ -350,6 +350,22 @@ class Kenmerktabel {
       this.stempel[id] = generatie;
       this.tellingen[id * K + k]!++;
     });
+  }
+
+  /** An independent copy: a builder starts from a copy of the base model's table instead of reading the file's names again. */
+  kopie(): Kenmerktabel {
+    const k = new Kenmerktabel(this.tellingen instanceof Int32Array);
+    k.atomen = new Map(this.atomen);
+    k.atoomNamen = this.atoomNamen.slice();
+    k.atoomKenmerk = this.atoomKenmerk.slice();
+    k.paarSlots = this.paarSlots.slice();
+    k.paren = this.paren;
+    k.kenmerkA = this.kenmerkA.slice();
+    k.kenmerkB = this.kenmerkB.slice();
+    k.aantal = this.aantal;
+    k.tellingen = this.tellingen.slice();
+    k.stempel = new Int32Array(this.stempel.length);
+    return k;
   }
 
   /** After building: the counts and names are no longer needed, only the lookups from stems to features. */
@@ -621,6 +637,21 @@ function proposal(i: Inschatting, drempel: number, steun: Fenomeen | undefined):
   return { fenomeen, kans, woorden, zeker, reden };
 }
 
+/** The table of a model file's counts, made once per file read (every command and every fold starts from it). */
+const BASISTABELLEN = new WeakMap<ModelCounts, Kenmerktabel>();
+
+function basisTabel(basis: ModelCounts): Kenmerktabel {
+  let tabel = BASISTABELLEN.get(basis);
+  if (tabel === undefined) {
+    // Whole counts with room for a million texts more stay whole in an Int32Array (see Kenmerktabel.tellingen).
+    const geheel = (c: number) => Number.isInteger(c) && c >= 0 && c < 2 ** 30;
+    tabel = new Kenmerktabel(Object.values(basis.kenmerken).every((counts) => counts.every(geheel)));
+    for (const [f, counts] of Object.entries(basis.kenmerken)) tabel.tel(f, counts);
+    BASISTABELLEN.set(basis, tabel);
+  }
+  return tabel;
+}
+
 /**
  * Trains a model text by text: a model file's counts (if any), then labelled texts as they come (their tokens, so a
  * caller that tokenises a text for the rules too does it once), then `build()`. The same texts in the same order give
@@ -638,10 +669,7 @@ export class ModelBuilder {
     private readonly negeer: ReadonlySet<string> = new Set(),
   ) {
     this.instellingen = instellingen;
-    // Whole counts with room for a million texts more stay whole in an Int32Array (see Kenmerktabel.tellingen).
-    const geheel = (c: number) => Number.isInteger(c) && c >= 0 && c < 2 ** 30;
-    this.tabel = new Kenmerktabel(!basis || Object.values(basis.kenmerken).every((counts) => counts.every(geheel)));
-    if (basis) for (const [f, counts] of Object.entries(basis.kenmerken)) this.tabel.tel(f, counts);
+    this.tabel = basis ? basisTabel(basis).kopie() : new Kenmerktabel(true);
     if (basis) basis.documenten.forEach((n, k) => (this.documenten[k] = n));
     this.basisAantal = this.tabel.aantal;
   }
@@ -717,8 +745,32 @@ const STANDAARD_INSTELLINGEN: Readonly<ModelSettings> = {
 
 const INGEBOUWD_MODEL = fileURLToPath(new URL('../../data/tekstmodel.json', import.meta.url));
 
-/** Reads a model file (data/tekstmodel.json); a damaged file is a clear error, not a stack trace. */
+/** Model files read in this process, by path, with the size and time of the version read. */
+const GELEZEN = new Map<string, { versie: string; model: Promise<ModelFile> }>();
+
+/**
+ * Reads a model file (data/tekstmodel.json); a damaged file is a clear error, not a stack trace. Read once per process
+ * while the file is unchanged: every command (and every test in one process) shares the same immutable ModelFile.
+ */
 export async function loadModelFile(file = INGEBOUWD_MODEL): Promise<ModelFile> {
+  let versie: string | undefined;
+  try {
+    const s = await stat(file);
+    versie = `${s.size} ${s.mtimeMs}`;
+  } catch {
+    // readModelFile says what is wrong.
+  }
+  const gelezen = GELEZEN.get(file);
+  if (versie !== undefined && gelezen?.versie === versie) return gelezen.model;
+  const model = readModelFile(file);
+  if (versie !== undefined) {
+    GELEZEN.set(file, { versie, model });
+    model.catch(() => GELEZEN.delete(file));
+  }
+  return model;
+}
+
+async function readModelFile(file: string): Promise<ModelFile> {
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(file, 'utf8'));
