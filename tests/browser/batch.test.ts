@@ -163,7 +163,7 @@ async function browsersOf(pid: number): Promise<number> {
 }
 
 describe('cter batch stopped with Ctrl-C', () => {
-  it('prints on one browser per report at a time; finishes the running reports, starts no others, closes the browsers and writes the index', async () => {
+  it('prints on up to one browser per core but one; finishes the running reports, starts no others, closes the browsers and writes the index', async () => {
     const uit = join(await mkdtemp(join(tmpdir(), 'cter-batch-int-')), 'rapporten');
     const child = spawn(process.execPath, [CTER, 'batch', '--regio', REGIO, '--uit', uit, '--parallel', '2'], {
       cwd: SAMPLES,
@@ -177,8 +177,8 @@ describe('cter batch stopped with Ctrl-C', () => {
       if (stderr.includes('[1/8]') && !browsers) browsers = browsersOf(child.pid!).finally(() => child.kill('SIGINT'));
     });
     const code = await new Promise<number | null>((done) => child.on('close', done));
-    // Two reports at a time print in two browsers (one per processor core, so one on a single core).
-    expect(await browsers).toBe(Math.min(2, availableParallelism()));
+    // Two reports at a time print in up to two browsers: one per processor core but one (one on two cores or fewer).
+    expect(await browsers).toBe(Math.min(2, Math.max(1, availableParallelism() - 1)));
     expect(await browsersOf(child.pid!)).toBe(0);
     expect(code).toBe(130);
     expect(stderr).toContain('afbreken: er beginnen geen nieuwe rapporten');
