@@ -1,9 +1,9 @@
 // Helpers for the end-to-end tests: run the CLI either in this test process (`cter`: the program of src/cli/cter.ts on
-// the sources, with its own working folder, environment and captured stdout/stderr; fast, for most assertions) or as
-// the real bin/cter process (`cterProces`, which runs dist/: tests/e2e/afsluitcodes.test.ts proves every command that
-// way), or inside a real pseudo-terminal (util-linux `script`) driven by keystrokes.
+// the sources, with its own working folder, environment and captured stdout/stderr; fast, for most assertions) or
+// inside a real pseudo-terminal (util-linux `script`) driven by keystrokes. The real bin/cter process (dist/) is run by
+// tests/e2e/afsluitcodes.test.ts for every command.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
 export const CTER = resolve(import.meta.dirname, '../../bin/cter');
@@ -21,16 +21,6 @@ export interface CterOptions {
 
 /** The environment of every cter run in the tests: no colours, no configuration from the caller's environment. */
 const testEnv = (env: Record<string, string> = {}): Record<string, string> => ({ NO_COLOR: '1', CTER_CONFIG: '', ...env });
-
-/** Runs bin/cter as its own process without a terminal (stdin, stdout and stderr are pipes). */
-export function cterProces(args: string[], options: CterOptions): Promise<Run> {
-  return new Promise((done) => {
-    execFile(process.execPath, [CTER, ...args], { cwd: options.cwd, env: { ...process.env, ...testEnv(options.env) } }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      done({ code, stdout, stderr });
-    });
-  });
-}
 
 /** Where the writes of the in-process run in progress go (AsyncLocalStorage follows its promises and timers). */
 const capture = new AsyncLocalStorage<{ stdout: string; stderr: string }>();
@@ -59,7 +49,7 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * Runs cter in this test process, as bin/cter would without a terminal: the same program (src/cli/cter.ts), in `cwd`,
- * with the environment of `cterProces`, stdout and stderr captured, no TTY. Runs one at a time.
+ * with the test environment (testEnv), stdout and stderr captured, no TTY. Runs one at a time.
  */
 export function cter(args: string[], options: CterOptions): Promise<Run> {
   const run = queue.then(() => cterInProces(args, options));
