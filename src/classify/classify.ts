@@ -403,9 +403,15 @@ export class TrainingPass<R> {
     this.pass = new ClassificationPass(taxonomy, beoordelingen, merge);
   }
 
-  /** One object per distinct outcome of the rules: waiting signals hold it until the model is built. */
+  /**
+   * One object per distinct outcome of the rules: waiting signals hold it until the model is built. The key holds every
+   * field of RegelUitkomst: two texts with the same reason can still differ in what the model may do ("geen termen
+   * gevonden" with and without 'geen dreiging', or with and without a group for polarisatie).
+   */
   private gedeeld(r: RegelUitkomst): RegelUitkomst {
-    const key = `${r.fenomeen}\u0000${r.zeker}\u0000${r.score}\u0000${r.ernst}\u0000${r.reden}\u0000${r.ernstReden}`;
+    const key =
+      `${r.fenomeen}\u0000${r.zeker}\u0000${r.score}\u0000${r.ernst}\u0000${r.reden}\u0000${r.ernstReden}` +
+      `\u0000${r.voorkeur ?? ''}\u0000${r.onschuldig ?? ''}\u0000${r.modelGesloten?.join(',') ?? ''}`;
     const earlier = this.uitkomsten.get(key);
     if (earlier !== undefined) return earlier;
     if (this.uitkomsten.size < MEMO_LIMIT) this.uitkomsten.set(key, r);

@@ -1,10 +1,11 @@
 // A description that judges the whole signal harmless ('geen dreiging', 'geen ideologie': negative context with bereik
 // 'tekst') lowers a loaded term in any sentence, and then the text model proposes nothing either: "cter gokt niet".
 import { beforeAll, describe, expect, it } from 'vitest';
-import { classifySignal } from '../../src/classify/classify.js';
+import { classifySignal, TrainingPass } from '../../src/classify/classify.js';
 import { evaluate } from '../../src/classify/rules.js';
 import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
-import { buildModel, type TextModel } from '../../src/classify/tekstmodel.js';
+import { buildModel, modelBuilder, type ModelSettings, type TextModel } from '../../src/classify/tekstmodel.js';
+import { tokenize } from '../../src/classify/text.js';
 import type { Fenomeen, Signaal } from '../../src/domain.js';
 
 let taxonomy: Taxonomy;
@@ -20,9 +21,11 @@ const VOORBEELDEN: { tekst: string; fenomeen: Fenomeen }[] = [
   ),
 ];
 
+const INSTELLINGEN: ModelSettings = { alpha: 0.5, temperatuur: 1, paarGewicht: 0, drempel: 0.6, drempelMetSteun: 0.6, vetoKans: null, vetoOnder: 0 };
+
 beforeAll(async () => {
   taxonomy = await loadTaxonomy({ baseDir: process.cwd() });
-  model = buildModel(undefined, VOORBEELDEN, { alpha: 0.5, temperatuur: 1, paarGewicht: 0, drempel: 0.6, drempelMetSteun: 0.6, vetoKans: null, vetoOnder: 0 });
+  model = buildModel(undefined, VOORBEELDEN, INSTELLINGEN);
 });
 
 const signaal = (omschrijving: string, fenomeenLabel?: Fenomeen): Signaal => ({
@@ -61,6 +64,19 @@ describe('a verdict on the whole signal', () => {
       fenomeen: 'onbekend',
       zeker: false,
     });
+  });
+
+  it('is kept by the training pass that applies the rules ahead (the worker): equal reasons, different verdicts', () => {
+    const posters = 'De groep plakt posters op de kippenschuur.';
+    const signalen = [signaal(posters), { ...signaal(`${posters} Geen dreiging.`), id: 'O2' }];
+    const builder = modelBuilder(undefined, INSTELLINGEN);
+    for (const v of VOORBEELDEN) builder.add(tokenize(v.tekst), v.fenomeen);
+    const pass = new TrainingPass(taxonomy, undefined, builder, (s, f) => ({ ...s, ...f }), true);
+    signalen.forEach((s, i) => expect(pass.offer(s, i)).toBeUndefined());
+    const vooraf: unknown[] = [];
+    pass.finish((i, r) => (vooraf[i] = r));
+    expect(vooraf).toEqual(signalen.map((s) => classifySignal(s, taxonomy, undefined, model)));
+    expect(vooraf[1]).toMatchObject({ fenomeen: 'onbekend', herkomst: 'geen' });
   });
 
   it('never overrides an analyst label', () => {
