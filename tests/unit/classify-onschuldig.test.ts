@@ -6,7 +6,8 @@ import { evaluate } from '../../src/classify/rules.js';
 import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
 import { buildModel, modelBuilder, type ModelSettings, type TextModel } from '../../src/classify/tekstmodel.js';
 import { tokenize } from '../../src/classify/text.js';
-import type { Fenomeen, Signaal } from '../../src/domain.js';
+import type { Fenomeen } from '../../src/domain.js';
+import { signaal } from './classify-fixtures.js';
 
 let taxonomy: Taxonomy;
 let model: TextModel;
@@ -28,14 +29,6 @@ beforeAll(async () => {
   model = buildModel(undefined, VOORBEELDEN, INSTELLINGEN);
 });
 
-const signaal = (omschrijving: string, fenomeenLabel?: Fenomeen): Signaal => ({
-  id: 'O1',
-  datum: '2025-03-01',
-  gemeente: 'GM0479',
-  omschrijving,
-  ...(fenomeenLabel ? { fenomeenLabel } : {}),
-  origin: { bestand: 'o.csv', regel: 2 },
-});
 
 describe('a verdict on the whole signal', () => {
   it('lowers a loaded term in another sentence, and names the verdict', () => {

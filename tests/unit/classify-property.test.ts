@@ -2,10 +2,10 @@
 // neutral sentence added to a description never changes a conclusive outcome (rules or model).
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Signaal } from '../../src/domain.js';
 import { buildModel, loadModelFile, neutralFeatures, type TextModel } from '../../src/classify/tekstmodel.js';
 import { classifySignal } from '../../src/classify/classify.js';
 import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
+import { signaal } from './classify-fixtures.js';
 
 let taxonomy: Taxonomy;
 let model: TextModel;
@@ -15,13 +15,6 @@ beforeAll(async () => {
   model = buildModel(await loadModelFile(), [], undefined, neutralFeatures(taxonomy));
 });
 
-const signaal = (omschrijving: string): Signaal => ({
-  id: 'P1',
-  datum: '2025-03-01',
-  gemeente: 'GM0479',
-  omschrijving,
-  origin: { bestand: 'p.csv', regel: 2 },
-});
 
 const classify = (text: string) => classifySignal(signaal(text), taxonomy, undefined, model);
 

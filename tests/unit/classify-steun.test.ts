@@ -5,7 +5,8 @@ import { classifySignal } from '../../src/classify/classify.js';
 import { evaluate } from '../../src/classify/rules.js';
 import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
 import { buildModel, type ModelSettings } from '../../src/classify/tekstmodel.js';
-import type { Fenomeen, Signaal } from '../../src/domain.js';
+import type { Fenomeen } from '../../src/domain.js';
+import { signaal } from './classify-fixtures.js';
 
 let taxonomy: Taxonomy;
 
@@ -25,7 +26,6 @@ beforeAll(async () => {
   taxonomy = await loadTaxonomy({ baseDir: process.cwd() });
 });
 
-const signaal = (omschrijving: string): Signaal => ({ id: 'S1', datum: '2025-03-01', gemeente: 'GM0479', omschrijving, origin: { bestand: 's.csv', regel: 2 } });
 
 describe("the rules' lean lowers the model's threshold", () => {
   const ZONDER = 'De groep plakt posters op de kippenschuur.';

@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { classifySignal } from '../../src/classify/classify.js';
 import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
 import { buildModel, type TextModel } from '../../src/classify/tekstmodel.js';
-import type { Fenomeen, Signaal } from '../../src/domain.js';
+import type { Fenomeen } from '../../src/domain.js';
+import { signaal } from './classify-fixtures.js';
 
 let taxonomy: Taxonomy;
 let model: TextModel;
@@ -25,14 +26,6 @@ beforeAll(async () => {
   model = buildModel(undefined, VOORBEELDEN, { alpha: 0.5, temperatuur: 1, paarGewicht: 0, drempel: 0.6, drempelMetSteun: 0.6, vetoKans: 0.6, vetoOnder: 3.5 });
 });
 
-const signaal = (omschrijving: string, fenomeenLabel?: Fenomeen): Signaal => ({
-  id: 'V1',
-  datum: '2025-03-01',
-  gemeente: 'GM0479',
-  omschrijving,
-  ...(fenomeenLabel ? { fenomeenLabel } : {}),
-  origin: { bestand: 'v.csv', regel: 2 },
-});
 
 const KEUKEN = 'De kok in het buurthuis zegt lachend dat hij soeverein is in zijn eigen keuken.';
 
