@@ -9,7 +9,7 @@ import type { Reference } from './reference/index.js';
 import { loadBeoordelingen } from './classify/beoordelingen.js';
 import { UsageError } from './util/errors.js';
 import { shownPath } from './util/paths.js';
-import { loadModelFile, modelBuilder, neutralFeatures, type ModelFile } from './classify/tekstmodel.js';
+import { loadModelFile, modelBuilder, modelSettings, neutralFeatures, type ModelFile } from './classify/tekstmodel.js';
 import { classifyAndTrainForCounting, classifyAndTrainInPlace, forCounting, inPlace, type Beoordelingen } from './classify/classify.js';
 import { ParallelClassificatie, parallelBeschikbaar, PARALLEL_VANAF_BYTES } from './classify/parallel.js';
 import { labelResolver, loadTaxonomy, type LoadTaxonomyOptions, type Taxonomy } from './classify/taxonomy.js';
@@ -52,9 +52,7 @@ export interface PipelineResultaat {
 }
 
 interface TekstmodelInfo {
-  /** The probability from which the model proposes a fenomeen. */
-  drempel: number;
-  /** The shipped base model as read (data/tekstmodel.json). */
+  /** The shipped base model as read (data/tekstmodel.json); every model of a run has its settings. */
   basisBestand: ModelFile;
   /** Labelled descriptions in the shipped base model. */
   basis: number;
@@ -74,8 +72,8 @@ export async function classifyWithTextModel(
   beoordelingen?: Beoordelingen,
 ): Promise<{ signalen: GeclassificeerdSignaal[]; tekstmodel: TekstmodelInfo }> {
   const { basis, builder } = await baseModel(taxonomy);
-  const { signalen: geclassificeerd, model, analist, handmatig } = classifyAndTrainInPlace(signalen, taxonomy, beoordelingen, builder);
-  return { signalen: geclassificeerd, tekstmodel: tekstmodelInfo(model.drempel, basis, analist, handmatig) };
+  const { signalen: geclassificeerd, analist, handmatig } = classifyAndTrainInPlace(signalen, taxonomy, beoordelingen, builder);
+  return { signalen: geclassificeerd, tekstmodel: tekstmodelInfo(basis, analist, handmatig) };
 }
 
 /** The shipped base model, ready to be extended with the inputs' labels. */
@@ -84,8 +82,8 @@ async function baseModel(taxonomy: Taxonomy): Promise<{ basis: ModelFile; builde
   return { basis, builder: modelBuilder(basis, undefined, neutralFeatures(taxonomy)) };
 }
 
-function tekstmodelInfo(drempel: number, basis: ModelFile, analist: number, handmatig: number): TekstmodelInfo {
-  return { drempel, basisBestand: basis, basis: basis.documenten.reduce((a, b) => a + b, 0), analist, handmatig };
+function tekstmodelInfo(basis: ModelFile, analist: number, handmatig: number): TekstmodelInfo {
+  return { basisBestand: basis, basis: basis.documenten.reduce((a, b) => a + b, 0), analist, handmatig };
 }
 
 /**
@@ -100,8 +98,8 @@ async function classifyForCounting(
   const records: (Signaal | undefined)[] = ingest.records;
   ingest.records = [];
   const { basis, builder } = await baseModel(taxonomy);
-  const { signalen, model, analist, handmatig } = classifyAndTrainForCounting(records, taxonomy, beoordelingen, builder);
-  return { telSignalen: signalen, tekstmodel: tekstmodelInfo(model.drempel, basis, analist, handmatig) };
+  const { signalen, analist, handmatig } = classifyAndTrainForCounting(records, taxonomy, beoordelingen, builder);
+  return { telSignalen: signalen, tekstmodel: tekstmodelInfo(basis, analist, handmatig) };
 }
 
 /** The signals ingested and classified: the classified signals, or with `alleenTellen` what counting needs of them. */
@@ -151,7 +149,7 @@ export async function ingestAndClassify(
     parallel.beeindig();
   }
   if (!uitkomst) return inEenDraad(ingest, taxonomy, beoordelingen, alleenTellen);
-  const tekstmodel = tekstmodelInfo(uitkomst.drempel, await basis, uitkomst.analist, uitkomst.handmatig);
+  const tekstmodel = tekstmodelInfo(await basis, uitkomst.analist, uitkomst.handmatig);
   const records: (Signaal | undefined)[] = ingest.records;
   if (alleenTellen) {
     // As classifyForCounting: the full records are let go as their counting part is made.
@@ -184,9 +182,7 @@ async function inEenDraad(
 
 /** One line for stderr: on how many labels the text model was trained. */
 function tekstmodelMelding(t: TekstmodelInfo): string {
-  // The model runs with the base model's settings (it is built without settings of its own).
-  const drempel = t.drempel;
-  const drempelMetSteun = Math.min(drempel, t.basisBestand.drempelMetSteun);
+  const { drempel, drempelMetSteun } = modelSettings(t.basisBestand);
   const metSteun = drempelMetSteun < drempel ? ` (${decimalComma(drempelMetSteun)} als de regels zwak hetzelfde fenomeen aanwijzen)` : '';
   return (
     `tekstmodel: getraind op ${t.basis + t.analist + t.handmatig} gelabelde omschrijvingen (basismodel ${t.basis}, ` +

@@ -84,7 +84,7 @@ function einde(e: Einde): Antwoord {
   const vervangen = new Set(e.vervangen);
   if (!zelfde || getraind.some((i) => vervangen.has(i))) return { soort: 'opnieuw' };
   const { model, analist, handmatig } = pass.finish(write);
-  return { soort: 'klaar', codes: codes.subarray(0, aantal * VELDEN), teksten, analist, handmatig, drempel: model.drempel };
+  return { soort: 'klaar', codes: codes.subarray(0, aantal * VELDEN), teksten, analist, handmatig };
 }
 
 verwerk = (bericht) => {

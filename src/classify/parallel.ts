@@ -41,7 +41,6 @@ export type Antwoord =
       teksten: string[];
       analist: number;
       handmatig: number;
-      drempel: number;
     }
   | { soort: 'opnieuw' };
 
@@ -74,7 +73,6 @@ export interface ParallelUitkomst {
   classificatie(i: number): Classificatie;
   analist: number;
   handmatig: number;
-  drempel: number;
 }
 
 export class ParallelClassificatie {
@@ -146,7 +144,7 @@ export class ParallelClassificatie {
     const antwoord = await this.antwoord;
     this.beeindig();
     if (antwoord.soort === 'opnieuw') return undefined;
-    const { codes, teksten, analist, handmatig, drempel } = antwoord;
+    const { codes, teksten, analist, handmatig } = antwoord;
     return {
       classificatie(j: number): Classificatie {
         const o = positie[j]! * VELDEN;
@@ -164,7 +162,6 @@ export class ParallelClassificatie {
       },
       analist,
       handmatig,
-      drempel,
     };
   }
 

@@ -401,7 +401,6 @@ export function evaluate(text: string | undefined, rules: CompiledRules, tokens?
     const modelGesloten = closedToModel(rules.modelPoorten, treffers.context);
     return { ...rules.nietsGevonden, ...(onschuldig === undefined ? {} : { onschuldig }), ...(modelGesloten ? { modelGesloten } : {}) };
   }
-  const modelGesloten = closedToModel(rules.modelPoorten, treffers.context);
 
   const scopes = treffers.negatief.length > 0 ? negativeScopes(tokens, treffers) : [];
   const termen = collectTerms(treffers, scopes);
@@ -416,17 +415,21 @@ export function evaluate(text: string | undefined, rules: CompiledRules, tokens?
   standen.sort((a, b) => b.score - a.score || a.index - b.index);
   const [eerste, tweede] = standen;
   const extra = extras(termen);
-  const result = (zeker: boolean, fenomeen: Fenomeen, reden: string): RegelUitkomst => ({
-    fenomeen,
-    zeker,
-    score: zeker ? eerste!.score : 0,
-    reden: reden + extra,
-    ernst,
-    ernstReden,
-    ...(!zeker && eerste && eerste.score > 0 ? { voorkeur: eerste.fenomeen } : {}),
-    ...(onschuldig === undefined ? {} : { onschuldig }),
-    ...(modelGesloten ? { modelGesloten } : {}),
-  });
+  // Where the model may not propose matters only where the rules abstain (the model is asked only then).
+  const result = (zeker: boolean, fenomeen: Fenomeen, reden: string): RegelUitkomst => {
+    const modelGesloten = zeker ? undefined : closedToModel(rules.modelPoorten, treffers.context);
+    return {
+      fenomeen,
+      zeker,
+      score: zeker ? eerste!.score : 0,
+      reden: reden + extra,
+      ernst,
+      ernstReden,
+      ...(!zeker && eerste && eerste.score > 0 ? { voorkeur: eerste.fenomeen } : {}),
+      ...(onschuldig === undefined ? {} : { onschuldig }),
+      ...(modelGesloten ? { modelGesloten } : {}),
+    };
+  };
 
   if (!eerste) {
     return result(false, 'onbekend', extra ? 'geen termen gevonden die meetellen' : 'geen termen uit de taxonomie gevonden');
