@@ -8,6 +8,7 @@ import { CterError } from '../util/errors.js';
 import { evaluate } from './rules.js';
 import {
   buildModel,
+  drempelVoor,
   modelSettings,
   modelVeto,
   neutralFeatures,
@@ -73,7 +74,7 @@ function uitkomst(v: Prediction, methode: Method, b: DecisionRules): Fenomeen {
   if (methode === 'model') return model;
   if (v.regel === 'onbekend') {
     if (v.onschuldig || v.gesloten || v.model.fenomeen === 'onbekend') return 'onbekend';
-    return v.model.kans >= (v.voorkeur === v.model.fenomeen ? b.drempelMetSteun : b.drempel) ? v.model.fenomeen : 'onbekend';
+    return v.model.kans >= drempelVoor(b, v.model.fenomeen, v.voorkeur) ? v.model.fenomeen : 'onbekend';
   }
   return modelVeto(b, v.regelScore, v.model) ? 'onbekend' : v.regel;
 }

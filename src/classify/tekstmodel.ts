@@ -127,6 +127,15 @@ export interface ModelSettings {
   vetoOnder: number;
 }
 
+/** The probability a proposal of `fenomeen` needs: drempelMetSteun when the rules lean to that same fenomeen. */
+export function drempelVoor(
+  instellingen: Pick<ModelSettings, 'drempel' | 'drempelMetSteun'>,
+  fenomeen: Fenomeen,
+  steun: Fenomeen | undefined,
+): number {
+  return steun !== undefined && steun === fenomeen ? instellingen.drempelMetSteun : instellingen.drempel;
+}
+
 /** Does the model stop a conclusion of the rules with this score? Only a weak one, and only when it sees no fenomeen. */
 export function modelVeto(
   instellingen: Pick<ModelSettings, 'vetoKans' | 'vetoOnder'>,
@@ -552,9 +561,10 @@ export class TextModel {
    */
   voorstel(text: string, tokens?: Tokens, steun?: Fenomeen): ModelProposal {
     const inschatting = this.inschatting(text, tokens);
+    const drempel = drempelVoor(this.instellingen, inschatting.fenomeen, steun);
     // The support is named only where it made the difference.
-    const gesteund = steun !== undefined && steun === inschatting.fenomeen && inschatting.kans < this.drempel;
-    return gesteund ? proposal(inschatting, this.instellingen.drempelMetSteun, steun) : proposal(inschatting, this.drempel, undefined);
+    const gesteund = drempel < this.drempel && inschatting.kans < this.drempel;
+    return gesteund ? proposal(inschatting, drempel, steun) : proposal(inschatting, this.drempel, undefined);
   }
 
   /** The model's view of a text, cached per text while texts repeat. */
