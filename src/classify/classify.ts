@@ -45,7 +45,7 @@ export function signalContentHash(signal: Signaal): string {
 /** Why the model's fenomeen was not proposed: the words the taxonomy asks for it (modelAlleenMet) are missing. */
 function modelAlleenMetText(taxonomy: Taxonomy, fenomeen: Fenomeen): string {
   const lijst = taxonomy.definitie.fenomenen.find((f) => f.code === fenomeen)?.modelAlleenMet ?? [];
-  return `${fenomeen} vraagt een woord uit ${lijst.join(', ')} en dat staat er niet in`;
+  return `${fenomeen} vraagt een woord uit ${lijst.map((e) => e.term).join(', ')} en dat staat er niet in`;
 }
 
 /** The analyst's fenomeen in the export; 'onbekend' there means the analyst did not decide, so the rules may. */

@@ -100,7 +100,7 @@ export function compileRules(definitie: TaxonomyDefinition): CompiledRules {
     }
     for (const { term } of def.neutraal) matcher.add(term, false, { kind: 'neutraal', fenomeen, term });
     for (const regel of def.negatief) addNegative(regel, fenomeen);
-    if (def.modelAlleenMet.length > 0) modelPoorten.push({ fenomeen: def.code, context: contextIdsOf(def.modelAlleenMet) });
+    if (def.modelAlleenMet.length > 0) modelPoorten.push({ fenomeen: def.code, context: contextIdsOf(def.modelAlleenMet.map((e) => e.term)) });
   }
   for (const regel of definitie.negatieveContext) addNegative(regel, ALLES);
   for (const regel of definitie.ernst.negatief) addNegative(regel, ERNST);

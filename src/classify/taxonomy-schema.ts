@@ -227,7 +227,10 @@ function readFenomeen(r: Reader, value: unknown, pad: string): FenomeenInput | u
   }
   const neutraal = r.list(o.neutraal, join(pad, 'neutraal'), (v, p) => readNeutral(r, v, p), 'optioneel');
   const negatief = r.list(o.negatief, join(pad, 'negatief'), (v, p) => readNegative(r, v, p), 'optioneel');
-  const modelAlleenMet = r.contexts(o.modelAlleenMet, join(pad, 'modelAlleenMet'));
+  // Each entry keeps its place: whether a list exists is known only after merging, and the error names this file.
+  const modelAlleenMet = r
+    .contexts(o.modelAlleenMet, join(pad, 'modelAlleenMet'))
+    .map((term, i) => ({ term, plaats: r.plaats(`${join(pad, 'modelAlleenMet')}[${i}]`) }));
   if (code === undefined) return undefined;
   return {
     code,

@@ -51,7 +51,7 @@ export interface FenomeenDefinitie {
    * The text model may propose this fenomeen only when one of these terms (or '@lists') is in the description:
    * polarisatie is tension between groups, so a fight between friends is no polarisatie. Empty: no condition.
    */
-  modelAlleenMet: string[];
+  modelAlleenMet: { term: string; plaats: Plaats }[];
   plaats: Plaats;
 }
 

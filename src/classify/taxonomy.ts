@@ -135,7 +135,7 @@ function mergeFenomeen(base: FenomeenDefinitie, extra: FenomeenInput): FenomeenD
     termen: mergeTerms(base.termen, extra.termen),
     neutraal: [...base.neutraal, ...extra.neutraal],
     negatief: [...base.negatief, ...extra.negatief],
-    modelAlleenMet: [...new Set([...base.modelAlleenMet, ...extra.modelAlleenMet])],
+    modelAlleenMet: [...base.modelAlleenMet, ...extra.modelAlleenMet.filter((e) => !base.modelAlleenMet.some((b) => b.term === e.term))],
   };
 }
 
@@ -196,9 +196,9 @@ function crossCheck(definitie: TaxonomyDefinition): (Probleem & { bestand: strin
         }
       }
     }
-    for (const ref of f.modelAlleenMet) {
+    for (const { term: ref, plaats } of f.modelAlleenMet) {
       if (ref.startsWith('@') && !Object.hasOwn(definitie.contextlijsten, ref.slice(1))) {
-        problemen.push({ ...f.plaats, melding: `modelAlleenMet: contextlijst '${ref}' bestaat niet` });
+        problemen.push({ ...plaats, melding: `contextlijst '${ref}' bestaat niet` });
       }
     }
     const weightedKeys = new Map(weighted.map((t) => [termKey(t), t]));

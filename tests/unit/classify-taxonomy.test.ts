@@ -183,12 +183,20 @@ describe('validation', () => {
   it('rejects a missing context list, a synonym of two fenomenen, a neutral term with weight and terms for onbekend', async () => {
     const message = await problem({
       fenomenen: [
-        { code: 'overig', synoniemen: ['extreemrechts'], termen: [{ term: 'knokploeg', gewicht: 2, nietMet: ['@bestaat-niet'] }] },
+        {
+          code: 'overig',
+          synoniemen: ['extreemrechts'],
+          termen: [{ term: 'knokploeg', gewicht: 2, nietMet: ['@bestaat-niet'] }],
+          modelAlleenMet: ['@groepen', '@ook-niet'],
+        },
         { code: 'jihadisme', termen: [{ term: 'gebedsruimte', gewicht: 2 }], neutraal: ['gebedsruimte'] },
         { code: 'onbekend', termen: [{ term: 'vaag', gewicht: 1 }] },
       ],
     });
     expect(message).toContain(`${file()}: fenomenen[0].termen[0]: term 'knokploeg': contextlijst '@bestaat-niet' bestaat niet`);
+    // The analyst's file and entry, not the built-in taxonomy the fenomeen was merged into.
+    expect(message).toContain(`${file()}: fenomenen[0].modelAlleenMet[1]: contextlijst '@ook-niet' bestaat niet`);
+    expect(message).not.toContain("'@groepen' bestaat niet");
     expect(message).toContain(
       `${file()}: fenomenen[0].synoniemen[0]: 'extreemrechts' is ook een label of synoniem van 'rechts-extremisme'`,
     );
