@@ -1,0 +1,32 @@
+// The order in which the test files start (vitest.config.ts `sequence.sequencer`): longest first, whatever its folder,
+// so the two workers finish together (longest-processing-time-first scheduling). The duration is the file's from the
+// previous run (vitest's cache in node_modules/.vite); a file the cache does not know yet (a fresh clone, a new file)
+// gets an estimate from its folder: the browser files and the end-to-end files that start real cter processes are the
+// long ones. Vitest's own order would put every file of one folder group before any other, and files it has no
+// duration for by size, which started the two longest end-to-end files last.
+import { statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/** Estimated milliseconds of a file without a cached duration, by folder. */
+const SCHATTING: [RegExp, number][] = [
+  [/^tests\/browser\//, 10_000],
+  [/^tests\/e2e\//, 3_000],
+  [/^tests\//, 500],
+];
+
+export default class LangsteEerst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const root = this.ctx.config.root;
+    const duur = (spec: TestSpecification): number => {
+      const pad = relative(root, spec.moduleId);
+      const cached = this.ctx.cache.getFileTestResults(`${spec.project.name}:${pad}`)?.duration;
+      if (cached !== undefined) return cached;
+      // Within a folder, a bigger file usually holds more tests: a tie-break of at most a few milliseconds.
+      const schatting = SCHATTING.find(([re]) => re.test(pad))?.[1] ?? 500;
+      return schatting + statSync(spec.moduleId).size / 10_000;
+    };
+    const gewogen = files.map((spec) => ({ spec, duur: duur(spec) }));
+    return gewogen.sort((a, b) => b.duur - a.duur).map((x) => x.spec);
+  }
+}
