@@ -115,8 +115,10 @@ describe('file-system faults are Dutch messages naming the path, exit 2', () => 
   });
 
   it('a read-only --uit (EACCES) is said once by beeld and by batch', async () => {
-    for (const args of [['beeld', '--gemeente', 'Zaanstad'], ['batch', '--regio', 'Zaanstreek-Waterland']]) {
-      const r = await cterZonderRechten([...args, '--formaat', 'json', '--uit', 'alleen-lezen/rapporten'], ws);
+    // Two real processes (an unprivileged user), side by side: each mostly starts up and reads its inputs.
+    const commands = [['beeld', '--gemeente', 'Zaanstad'], ['batch', '--regio', 'Zaanstreek-Waterland']];
+    const runs = await Promise.all(commands.map((args) => cterZonderRechten([...args, '--formaat', 'json', '--uit', 'alleen-lezen/rapporten'], ws)));
+    for (const r of runs) {
       expect(r.code).toBe(2);
       expect(fouten(r.stderr)).toEqual([
         'fout: alleen-lezen/rapporten: geen toegang (rechten): kies een map waarin u mag schrijven, of vraag de beheerder om de rechten (EACCES).',
