@@ -2,14 +2,15 @@
 // test parses it and runs the CLI in every situation the table names, so the documentation and the code cannot drift
 // apart. Every number in the table must have a scenario here and every scenario a number.
 // Each command's "Ctrl-C" runs the real process (bin/cter runs dist/), so every command is proved once as the shell
-// sees it; the other situations, "klaar" included, run the same program in-process (`cter`, tests/e2e/init-cli.ts),
-// whose exit code is the one bin/cter exits with. Interrupts are real: Ctrl-C in a terminal (tmux) while cter reads a
+// sees it, and so is every other exit code (0, 1, 2) in one cheap cell each (`echt`); the other situations run the
+// same program in-process (`cter`, tests/e2e/init-cli.ts), whose exit code is the one bin/cter exits with. A test
+// below keeps that so: at least one real process per command and per exit code. Interrupts are real: Ctrl-C in a terminal (tmux) while cter reads a
 // large generated export or waits at a prompt, and SIGINT to `cter config` while it waits for its configuration file
 // (a FIFO nobody writes). The Ctrl-C scenarios mostly wait (for a terminal, a prompt, an exit), so they run side by
 // side; the in-process runs take turns anyway (one working folder per process).
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { constants } from 'node:fs';
 import { appendFile, cp, mkdtemp, open, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -109,6 +110,21 @@ const leesAfbreken =
   };
 
 const run = (args: string[], cwd: string) => cter(args, { cwd });
+
+/** The scenarios that run the real bin/cter process (besides every Ctrl-C). */
+const ECHT = new Set<Scenario>();
+
+/** A scenario that runs the real bin/cter process without a terminal: its exit code as the shell sees it. */
+const echt = (args: string[], cwd: () => string): Scenario => {
+  const scenario: Scenario = () =>
+    new Promise((done) =>
+      execFile(process.execPath, [CTER, ...args], { cwd: cwd(), env: { ...process.env, NO_COLOR: '1', CTER_CONFIG: '' } }, (err, _stdout, stderr) =>
+        done({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stderr }),
+      ),
+    );
+  ECHT.add(scenario);
+  return scenario;
+};
 const JSON_RAPPORT = ['--formaat', 'json', '--uit', 'rapporten'];
 const PROEFREGIO = 'Proefregio';
 
@@ -138,7 +154,7 @@ async function kapotteTemplates(): Promise<string> {
 const SCENARIOS: Record<string, Record<string, Scenario>> = {
   valideer: {
     klaar: () => run(['valideer'], ok),
-    'afgewezen regels': () => run(['valideer'], fout),
+    'afgewezen regels': echt(['valideer'], () => fout),
     'afgewezen regels, --streng': () => run(['valideer', '--streng'], fout),
     'verkeerd gebruik': () => run(['valideer', '--soort', 'xml'], ok),
     'I/O-fout': () => run(['valideer', 'bestaat-niet.csv'], ok),
@@ -223,11 +239,11 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
   config: {
     klaar: () => run(['config'], ok),
     'verkeerd gebruik': () => run(['config', '--uitleg', 'extra'], ok),
-    'I/O-fout': () => run(['config', '--config', 'bestaat-niet.json'], ok),
+    'I/O-fout': echt(['config', '--config', 'bestaat-niet.json'], () => ok),
     'Ctrl-C': leesAfbreken((pijp) => ['config', '--config', pijp], () => ok, 'cter.config.json'),
   },
   gebieden: {
-    klaar: () => run(['gebieden', '--soort', 'politie-eenheid'], ok),
+    klaar: echt(['gebieden', '--soort', 'politie-eenheid'], () => ok),
     'verkeerd gebruik': () => run(['gebieden', '--regio', 'Atlantis'], ok),
     'I/O-fout': () => run(['gebieden', '--config', 'bestaat-niet.json'], ok),
     'Ctrl-C': leesAfbreken((pijp) => ['gebieden', '--config', pijp], () => ok, 'cter.config.json'),
@@ -245,25 +261,34 @@ describe('README "Afsluitcodes": every command in every situation', async () => 
     }
   });
 
-  /** The table's scenarios of one kind: the interrupts (real processes) or the rest (in-process). */
-  const scenarios = (ctrlC: boolean) =>
+  /** The table's scenarios of one kind: the real processes (every Ctrl-C and `echt`) or the rest (in-process). */
+  const scenarios = (echteProcessen: boolean) =>
     [...codes].flatMap(([opdracht, perKolom]) =>
       kolommen.flatMap((kolom) => {
         const verwacht = perKolom.get(kolom);
         const scenario = SCENARIOS[opdracht]?.[kolom];
-        return verwacht === undefined || !scenario || (kolom === 'Ctrl-C') !== ctrlC ? [] : [{ opdracht, kolom, verwacht, scenario }];
+        if (verwacht === undefined || !scenario) return [];
+        return (kolom === 'Ctrl-C' || ECHT.has(scenario)) === echteProcessen ? [{ opdracht, kolom, verwacht, scenario }] : [];
       }),
     );
 
-  for (const ctrlC of [false, true]) {
-    describe(ctrlC ? 'Ctrl-C (the real process, side by side)' : 'every other situation (in-process)', { concurrent: ctrlC }, () => {
-      for (const { opdracht, kolom, verwacht, scenario } of scenarios(ctrlC)) {
+  it('runs the real process at least once for every command and for every exit code', () => {
+    const echte = scenarios(true);
+    expect(new Set(echte.map((s) => s.opdracht))).toEqual(new Set(codes.keys()));
+    const alleCodes = new Set([...codes.values()].flatMap((perKolom) => [...perKolom.values()].filter((c) => c !== undefined)));
+    expect(new Set(echte.map((s) => s.verwacht))).toEqual(alleCodes);
+  });
+
+  for (const echteProcessen of [false, true]) {
+    const naam = echteProcessen ? 'the real process (every Ctrl-C and one cell per exit code), side by side' : 'every other situation (in-process)';
+    describe(naam, { concurrent: echteProcessen }, () => {
+      for (const { opdracht, kolom, verwacht, scenario } of scenarios(echteProcessen)) {
         it(`cter ${opdracht}, ${kolom}: ${verwacht}`, async ({ expect }) => {
           const r = await scenario();
           expect({ code: r.code, stderr: r.stderr }).toMatchObject({ code: verwacht });
           // Never a stack trace or an internal error, whatever the situation.
           expect(r.stderr).not.toMatch(/\n\s+at .*:\d+|interne fout/);
-          if (ctrlC) expect(r.stderr).toContain(AFGEBROKEN);
+          if (kolom === 'Ctrl-C') expect(r.stderr).toContain(AFGEBROKEN);
         }, 60_000);
       }
     });
