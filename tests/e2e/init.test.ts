@@ -153,8 +153,10 @@ describe('cter init without a terminal', () => {
   });
 });
 
-describe('cter init in a terminal', () => {
+// Each test is a real process in its own terminal and folder, waiting for its prompts: side by side.
+describe('cter init in a terminal', { concurrent: true }, () => {
   it('asks every question and writes the answers', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cter-init-'));
     const session = await cterInTerminal(['init'], dir, [
       ['Voor welk gebied', KEY.up + KEY.up + KEY.enter],
       ['Welke regio', 'kennem'],
@@ -193,6 +195,7 @@ describe('cter init in a terminal', () => {
   });
 
   it('asks for gemeenten, re-asks on an unknown one, and names the area of several', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cter-init-'));
     const session = await cterInTerminal(['init', '--rubricering', 'Intern', '--tlp', 'RED', '--drempel', '5', '--data', 'data'], dir, [
       ['Voor welk gebied', KEY.up + KEY.enter],
       ['Welke gemeente', 'Zaanstad, Wormerlandd' + KEY.enter],
@@ -215,6 +218,7 @@ describe('cter init in a terminal', () => {
   });
 
   it('asks before overwriting an existing config, and leaves it alone on "nee"', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cter-init-'));
     await writeFile(join(dir, 'cter.config.json'), '{}\n');
     const session = await cterInTerminal(['init'], dir, [['Overschrijven?', 'n' + KEY.enter]]);
     expect(session.code).toBe(0);
@@ -223,6 +227,7 @@ describe('cter init in a terminal', () => {
   });
 
   it('stops cleanly on Ctrl-C: exit 130, a Dutch message, no stack trace, nothing written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cter-init-'));
     const session = await cterInTerminal(['init'], dir, [['Voor welk gebied', KEY.ctrlC]]);
     expect(session.code).toBe(130);
     expect(session.screen).toContain('afgebroken door de gebruiker');

@@ -209,7 +209,8 @@ describe('cter trends options', () => {
   });
 });
 
-describe('cter trends on a terminal', () => {
+// Each test is a real process in its own terminal, waiting for its prompts: side by side.
+describe('cter trends on a terminal', { concurrent: true }, () => {
   it('asks for the area and the period, with the defaults ready', async () => {
     const { code, screen, pending } = await cterInTerminal(['trends', '--formaat', 'csv'], FIXTURE, [
       ['Voor welk gebied?', 'zzqq'],
