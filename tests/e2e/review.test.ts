@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import { cp, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { TrendSamenvatting } from '../../src/aggregate/trends.js';
 import type { BeoordelingenBestand } from '../../src/classify/beoordelingen.js';
 import type { WachtrijStatus } from '../../src/review/status.js';
@@ -17,17 +17,23 @@ import { CTER, cter, engelseTekst } from './init-cli.js';
 
 const WERKMAP = resolve(import.meta.dirname, '../fixtures/review/werkmap');
 
+/** A fresh copy of the workspace. */
+async function werkmap(): Promise<string> {
+  const map = await mkdtemp(join(tmpdir(), 'cter-review-'));
+  await cp(WERKMAP, map, { recursive: true });
+  return map;
+}
+
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'cter-review-'));
-  await cp(WERKMAP, dir, { recursive: true });
+  dir = await werkmap();
 });
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
-const run = (args: string[]) => cter(args, { cwd: dir });
+const run = (args: string[], cwd = dir) => cter(args, { cwd });
 
-async function status(): Promise<WachtrijStatus> {
-  const r = await run(['review', '--status', '--json']);
+async function status(cwd = dir): Promise<WachtrijStatus> {
+  const r = await run(['review', '--status', '--json'], cwd);
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout) as WachtrijStatus;
 }
@@ -61,8 +67,8 @@ async function fillIn(file: string, decisions: Record<string, [string, string?]>
   await writeFile(target, `\uFEFF${stringify(rows, { delimiter: ';', record_delimiter: 'windows', quoted_match: /[\r\n]/ })}`);
 }
 
-async function decisionsFile(): Promise<BeoordelingenBestand> {
-  return JSON.parse(await readFile(join(dir, 'beoordelingen.json'), 'utf8')) as BeoordelingenBestand;
+async function decisionsFile(cwd = dir): Promise<BeoordelingenBestand> {
+  return JSON.parse(await readFile(join(cwd, 'beoordelingen.json'), 'utf8')) as BeoordelingenBestand;
 }
 
 describe('cter review without a terminal', () => {
@@ -227,20 +233,22 @@ describe('cter review without a terminal', () => {
   });
 });
 
-describe('cter review on a terminal', () => {
-  let terminal: Terminal | undefined;
-  afterEach(async () => {
-    await terminal?.close();
-    terminal = undefined;
-  });
+// Each test is a real process in its own terminal and workspace copy, waiting for its prompts: side by side.
+describe('cter review on a terminal', { concurrent: true }, () => {
+  /** Runs `test` on `cter review` in a new terminal (`rows` high) in a new copy of the workspace. */
+  const inTerminal =
+    (test: (t: Terminal, map: string) => Promise<void>, rows?: number) =>
+    async () => {
+      const map = await werkmap();
+      const t = await Terminal.start([process.execPath, CTER, 'review'], map, { NO_COLOR: '1', CTER_CONFIG: '' }, { rows });
+      try {
+        await test(t, map);
+      } finally {
+        await t.close();
+      }
+    };
 
-  const start = async () => {
-    terminal = await Terminal.start([process.execPath, CTER, 'review'], dir, { NO_COLOR: '1', CTER_CONFIG: '' });
-    return terminal;
-  };
-
-  it('shows each signal, newest first, with its description and suggestion; decides, skips and stops; saves at once', async () => {
-    const t = await start();
+  it('shows each signal, newest first, with its description and suggestion; decides, skips and stops; saves at once', inTerminal(async (t, map) => {
     const first = await t.waitFor(['Fenomeen'], { after: 'Signaal 1 van 4: R-06' });
     expect(first).toContain('gemeente:  Zaanstad');
     expect(first).toContain('datum:     2025-09-09');
@@ -260,7 +268,7 @@ describe('cter review on a terminal', () => {
     await t.keys('Enter');
     await t.waitFor(['Vastgelegd: R-06 is polarisatie, ernst hoog.']);
     // Saved before the next question: stopping now (or Ctrl-C) keeps it.
-    expect((await decisionsFile()).beoordelingen.map((b) => [b.id, b.fenomeen, b.ernst])).toEqual([['R-06', 'polarisatie', 'hoog']]);
+    expect((await decisionsFile(map)).beoordelingen.map((b) => [b.id, b.fenomeen, b.ernst])).toEqual([['R-06', 'polarisatie', 'hoog']]);
 
     const second = await t.waitFor(['Fenomeen'], { after: 'Signaal 2 van 4: R-04' });
     expect(second).toContain('afwijking tussen label en regels: label in de export is Jihadisme');
@@ -274,12 +282,11 @@ describe('cter review on a terminal', () => {
     const screen = await t.screen();
     expect(screen).toContain('1 vastgelegd, 1 overgeslagen, 2 nog niet bekeken.');
     expect(engelseTekst(screen)).toEqual([]);
-    expect((await decisionsFile()).beoordelingen.map((b) => b.id)).toEqual(['R-06']);
-    expect((await status()).totaal).toBe(3);
-  });
+    expect((await decisionsFile(map)).beoordelingen.map((b) => b.id)).toEqual(['R-06']);
+    expect((await status(map)).totaal).toBe(3);
+  }));
 
-  it('Ctrl-C stops cleanly: exit 130, no stack trace, earlier decisions kept', async () => {
-    const t = await start();
+  it('Ctrl-C stops cleanly: exit 130, no stack trace, earlier decisions kept', inTerminal(async (t, map) => {
     await t.waitFor(['Fenomeen'], { after: 'Signaal 1 van 4: R-06' });
     await t.type('Overig');
     await t.keys('Enter');
@@ -292,15 +299,14 @@ describe('cter review on a terminal', () => {
     expect(screen).toContain('1 beoordeling(en) van deze sessie zijn bewaard in');
     expect(screen).toContain('afgebroken door de gebruiker (Ctrl-C).');
     expect(screen).not.toMatch(/\bat .*\.js:\d+/);
-    expect((await decisionsFile()).beoordelingen.map((b) => [b.id, b.fenomeen])).toEqual([['R-06', 'overig']]);
-  });
+    expect((await decisionsFile(map)).beoordelingen.map((b) => [b.id, b.fenomeen])).toEqual([['R-06', 'overig']]);
+  }));
 
-  it('keeps the signal and the list on a small terminal, whatever was printed before', async () => {
-    terminal = await Terminal.start([process.execPath, CTER, 'review'], dir, { NO_COLOR: '1', CTER_CONFIG: '' }, { rows: 24 });
-    const scherm = await terminal.waitFor(['Fenomeen'], { after: 'Signaal 1 van 4: R-06' });
-    const zichtbaar = await terminal.visible();
+  it('keeps the signal and the list on a small terminal, whatever was printed before', inTerminal(async (t) => {
+    const scherm = await t.waitFor(['Fenomeen'], { after: 'Signaal 1 van 4: R-06' });
+    const zichtbaar = await t.visible();
     // The whole signal and the prompt with its first choice fit on the 24 visible lines.
     for (const tekst of ['Signaal 1 van 4: R-06', 'suggestie van de regels', 'Fenomeen', 'Overslaan']) expect(zichtbaar).toContain(tekst);
     expect(scherm).toContain('Stoppen');
-  });
+  }, 24));
 });
