@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM_ZONDER_NETWERK } from '../../src/report/pdf.js';
-import { CTER } from '../e2e/init-cli.js';
+import { cterProces } from '../e2e/init-cli.js';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/report');
 const run = promisify(execFile);
@@ -48,11 +48,7 @@ describe('Chromium without network', () => {
     if (!(await kanUnshare())) ctx.skip();
     const ws = await workspace();
     const uit = join(ws, 'uit');
-    const r = await new Promise<{ code: number; stderr: string }>((done) =>
-      execFile('unshare', ['-n', process.execPath, CTER, 'beeld', '--gemeente', 'Zaanstad', '--uit', uit], { cwd: ws, env: { ...process.env, NO_COLOR: '1', CTER_CONFIG: '' } }, (err, _o, stderr) =>
-        done({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stderr }),
-      ),
-    );
+    const r = await cterProces(['beeld', '--gemeente', 'Zaanstad', '--uit', uit], ws, ['unshare', '-n']);
     expect(r.stderr).not.toContain('interne fout');
     expect(r.code).toBe(0); // the fixture has rejected rows: reported, not fatal (README "Afsluitcodes")
     const text = (await run('pdftotext', [join(uit, 'lokaal-beeld_zaanstad_2025-Q3.pdf'), '-'])).stdout;

@@ -10,14 +10,14 @@
 // side; the in-process runs take turns anyway (one working folder per process).
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { constants } from 'node:fs';
 import { appendFile, cp, mkdtemp, open, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Terminal } from '../fixtures/review/tmux.js';
-import { CTER, cter } from './init-cli.js';
+import { CTER, cter, cterProces } from './init-cli.js';
 
 const README = resolve(import.meta.dirname, '../../README.md');
 const WERKMAP = resolve(import.meta.dirname, '../fixtures/review/werkmap');
@@ -116,12 +116,7 @@ const ECHT = new Set<Scenario>();
 
 /** A scenario that runs the real bin/cter process without a terminal: its exit code as the shell sees it. */
 const echt = (args: string[], cwd: () => string): Scenario => {
-  const scenario: Scenario = () =>
-    new Promise((done) =>
-      execFile(process.execPath, [CTER, ...args], { cwd: cwd(), env: { ...process.env, NO_COLOR: '1', CTER_CONFIG: '' } }, (err, _stdout, stderr) =>
-        done({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stderr }),
-      ),
-    );
+  const scenario: Scenario = () => cterProces(args, cwd());
   ECHT.add(scenario);
   return scenario;
 };

@@ -3,7 +3,7 @@
 // inside a real pseudo-terminal (util-linux `script`) driven by keystrokes. The real bin/cter process (dist/) is run by
 // tests/e2e/afsluitcodes.test.ts for every command.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
 export const CTER = resolve(import.meta.dirname, '../../bin/cter');
@@ -21,6 +21,19 @@ export interface CterOptions {
 
 /** The environment of every cter run in the tests: no colours, no configuration from the caller's environment. */
 const testEnv = (env: Record<string, string> = {}): Record<string, string> => ({ NO_COLOR: '1', CTER_CONFIG: '', ...env });
+
+/**
+ * Runs the real bin/cter process (dist/) without a terminal, with the test environment, behind `wrapper` when given
+ * (a command that runs the rest of its arguments: setpriv, unshare). The exit code is the one the shell sees.
+ */
+export function cterProces(args: string[], cwd: string, wrapper: string[] = []): Promise<Run> {
+  const [command, ...pre] = [...wrapper, process.execPath];
+  return new Promise((done) =>
+    execFile(command!, [...pre, CTER, ...args], { cwd, env: { ...process.env, ...testEnv() } }, (err, stdout, stderr) =>
+      done({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
+    ),
+  );
+}
 
 /** Where the writes of the in-process run in progress go (AsyncLocalStorage follows its promises and timers). */
 const capture = new AsyncLocalStorage<{ stdout: string; stderr: string }>();

@@ -5,8 +5,7 @@ import { chmod, cp, link, mkdir, mkdtemp, readdir, readFile, symlink, writeFile 
 import { tmpdir } from 'node:os';
 import { join, normalize, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CTER, cter, type Run } from './init-cli.js';
-import { execFile } from 'node:child_process';
+import { cter, cterProces, type Run } from './init-cli.js';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/report');
 
@@ -20,14 +19,7 @@ async function workspace(): Promise<string> {
 /** Runs cter as an unprivileged user when the tests run as root (root ignores file permissions). */
 function cterZonderRechten(args: string[], cwd: string): Promise<Run> {
   const asRoot = process.getuid?.() === 0;
-  const [cmd, pre] = asRoot
-    ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath]]
-    : [process.execPath, []];
-  return new Promise((done) => {
-    execFile(cmd, [...pre, CTER, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', CTER_CONFIG: '' } }, (err, stdout, stderr) =>
-      done({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
-    );
-  });
+  return cterProces(args, cwd, asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : []);
 }
 
 const fouten = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('fout:'));
