@@ -26,5 +26,8 @@ export default defineConfig({
     sequence: { sequencer: LangsteEerst },
     // Builds dist/ when src/ is newer, before any test runs bin/cter.
     globalSetup: ['tests/setup/build.ts'],
+    // Keeps the transformed sources between runs (node_modules/.experimental-vitest-cache, keyed by each file's content
+    // and the configuration): a run after the first transforms only what changed.
+    experimental: { fsModuleCache: true },
   },
 });
