@@ -286,8 +286,14 @@ describe('cter review on a terminal', { concurrent: true }, () => {
     expect((await status(map)).totaal).toBe(3);
   }));
 
-  it('Ctrl-C stops cleanly: exit 130, no stack trace, earlier decisions kept', inTerminal(async (t, map) => {
-    await t.waitFor(['Fenomeen'], { after: 'Signaal 1 van 4: R-06' });
+  // On a terminal of 24 lines (one cter process for both checks).
+  it('Ctrl-C stops cleanly: exit 130, no stack trace, earlier decisions kept; a small terminal keeps the signal and the list, whatever was printed before', inTerminal(async (t, map) => {
+    const scherm = await t.waitFor(['Fenomeen'], { after: 'Signaal 1 van 4: R-06' });
+    const zichtbaar = await t.visible();
+    // The whole signal and the prompt with its first choice fit on the 24 visible lines.
+    for (const tekst of ['Signaal 1 van 4: R-06', 'suggestie van de regels', 'Fenomeen', 'Overslaan']) expect(zichtbaar).toContain(tekst);
+    expect(scherm).toContain('Stoppen');
+
     await t.type('Overig');
     await t.keys('Enter');
     await t.waitFor(['Ernst'], { after: 'Fenomeen' });
@@ -300,13 +306,5 @@ describe('cter review on a terminal', { concurrent: true }, () => {
     expect(screen).toContain('afgebroken door de gebruiker (Ctrl-C).');
     expect(screen).not.toMatch(/\bat .*\.js:\d+/);
     expect((await decisionsFile(map)).beoordelingen.map((b) => [b.id, b.fenomeen])).toEqual([['R-06', 'overig']]);
-  }));
-
-  it('keeps the signal and the list on a small terminal, whatever was printed before', inTerminal(async (t) => {
-    const scherm = await t.waitFor(['Fenomeen'], { after: 'Signaal 1 van 4: R-06' });
-    const zichtbaar = await t.visible();
-    // The whole signal and the prompt with its first choice fit on the 24 visible lines.
-    for (const tekst of ['Signaal 1 van 4: R-06', 'suggestie van de regels', 'Fenomeen', 'Overslaan']) expect(zichtbaar).toContain(tekst);
-    expect(scherm).toContain('Stoppen');
   }, 24));
 });
