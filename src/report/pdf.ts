@@ -117,16 +117,23 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Sets the document information Chromium does not write; the structure tree and outline stay as they are. */
+/**
+ * Sets the document information Chromium does not write; the printed objects (structure tree, outline) stay as they
+ * are. Appended as an incremental update where Chromium's file has the expected shape, else rewritten with pdf-lib.
+ */
 async function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
+  // pdf-lib joins keywords with spaces; multi-word keywords ("Departementaal Vertrouwelijk") need their own separator.
+  const keywords = meta.keywords.join('; ');
+  const { infoUpdate } = await import('./pdf-info.js');
+  const update = infoUpdate(pdf, { ...meta, keywords, creator: meta.producer });
+  if (update) return { bytes: Buffer.concat([pdf, update.tail]), pages: update.pages };
   const { PDFDocument, ParseSpeeds } = await import('pdf-lib');
   // No yielding to the event loop between objects: the file is small and a batch wants the throughput.
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setSubject(meta.subject);
   doc.setAuthor(meta.author);
-  // pdf-lib joins keywords with spaces; multi-word keywords ("Departementaal Vertrouwelijk") need their own separator.
-  doc.setKeywords([meta.keywords.join('; ')]);
+  doc.setKeywords([keywords]);
   doc.setProducer(meta.producer);
   doc.setCreator(meta.producer);
   doc.setLanguage(meta.language);
