@@ -109,9 +109,14 @@ export class HtmlWriter implements ReportWriter {
 
   async start(): Promise<void> {}
 
-  async html(model: ReportModel): Promise<string> {
+  /** Loads the chart renderer ahead of the first report (e.g. while the inputs are read). */
+  prepare(): Promise<unknown> {
     this.charts ??= ChartRenderer.create();
-    const charts = await this.charts;
+    return this.charts;
+  }
+
+  async html(model: ReportModel): Promise<string> {
+    const charts = (await this.prepare()) as ChartRenderer;
     return renderHtml(model, this.templates, await charts.renderReport(model));
   }
 
@@ -125,17 +130,31 @@ export class HtmlWriter implements ReportWriter {
   async close(): Promise<void> {}
 }
 
-/** The HTML document printed by one browser (a pool of pages), with header, footer and metadata. */
+/**
+ * The HTML document printed by one browser (a pool of pages), with header, footer and metadata. Documents are made
+ * one at a time in the order asked (model, charts and HTML share one thread): with several reports under way, the
+ * first is then ready for the browser after one report's work instead of after all of theirs, and the next is made
+ * while it prints.
+ */
 export class PdfWriter implements ReportWriter {
   readonly formaat = 'pdf';
+  /** The document being made; the next waits for it. */
+  private making: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly document: HtmlWriter,
     private readonly renderer: PdfRenderer,
   ) {}
 
+  /** Launches the browser and loads the chart renderer meanwhile. */
   async start(): Promise<void> {
-    await this.renderer.start();
+    await Promise.all([this.renderer.start(), this.document.prepare()]);
+  }
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.making.then(work);
+    this.making = turn.catch(() => undefined);
+    return turn;
   }
 
   async pdfDocument(model: ReportModel): Promise<PdfDocument> {
@@ -145,7 +164,7 @@ export class PdfWriter implements ReportWriter {
 
   async write(model: ReportModel, uitDir: string, options: RenderOptions = {}): Promise<WrittenReport> {
     const path = join(uitDir, reportFileName(model, this.formaat));
-    const result = await this.renderer.render(await this.pdfDocument(model), path, options);
+    const result = await this.renderer.render(await this.inTurn(() => this.pdfDocument(model)), path, options);
     return { path, bytes: result.bytes, pages: result.pages };
   }
 
