@@ -1,13 +1,13 @@
 // PDF rendering with an installed Chromium through puppeteer-core: one browser, a pool of pages, reused for many
 // reports (batch renders dozens). The page runs no JavaScript and may load nothing from the network: the document is
 // self-contained (inline CSS, data: URIs). Chromium writes a tagged PDF with an outline from the h1-h3 headings;
-// pdf-lib then sets the metadata Chromium leaves out (author, subject, keywords, producer), keeping the structure
-// tree and outline intact.
+// the metadata Chromium leaves out (author, subject, keywords, producer) is then appended (src/report/pdf-info.ts),
+// keeping the structure tree and outline intact.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, HTTPRequest, Page, PDFOptions } from 'puppeteer-core';
+import type { Browser, Page, PDFOptions } from 'puppeteer-core';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { CterError, EXIT } from '../util/errors.js';
 import { CHROMIUM_PROFIEL, ruimOp } from '../util/leftovers.js';
@@ -102,11 +102,20 @@ function isRoot(): boolean {
   return typeof process.getuid === 'function' && process.getuid() === 0;
 }
 
-/** Lets through only what the document itself carries (data: URIs); everything else is aborted. */
-function blockNetwork(request: HTTPRequest): void {
-  if (request.isInterceptResolutionHandled()) return;
-  if (request.url().startsWith('data:')) void request.continue();
-  else void request.abort('blockedbyclient');
+/** The URL schemes a page could load anything from outside the document with (data: URIs are the document's own). */
+const NETWERK_SCHEMAS = ['http', 'https', 'file', 'ftp', 'ws', 'wss', 'blob', 'filesystem'] as const;
+
+/**
+ * Fails every request of the page to anything outside the document. Only those requests are paused and sent to cter:
+ * the data: URIs of the charts (about 240 kB a report) load inside Chromium. Puppeteer's request interception would
+ * pause every request and send each data: URI whole through the DevTools pipe and back.
+ */
+async function blockNetwork(page: Page): Promise<void> {
+  const session = await page.createCDPSession();
+  session.on('Fetch.requestPaused', (event) => {
+    session.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'BlockedByClient' }).catch(() => undefined);
+  });
+  await session.send('Fetch.enable', { patterns: NETWERK_SCHEMAS.map((schema) => ({ urlPattern: `${schema}:*` })) });
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -247,8 +256,7 @@ class BrowserProcess {
     const browser = await this.ensure();
     const page = await browser.newPage();
     await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on('request', blockNetwork);
+    await blockNetwork(page);
     return page;
   }
 
