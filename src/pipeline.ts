@@ -139,20 +139,20 @@ export async function ingestAndClassify(
   let uitkomst: Awaited<ReturnType<ParallelClassificatie['finish']>>;
   const basis = loadModelFile();
   try {
-    const gevoed: Signaal[] = [];
-    ingest = await ingestSignalen(bestanden, ref, opts, (signaal) => {
-      gevoed.push(signaal);
-      parallel.feed(signaal);
-    });
-    uitkomst = await parallel.finish(gevoed, ingest.records);
+    // Only counting: the ingest keeps stand-ins without descriptions (the worker has them), a fraction of the memory.
+    ingest = await ingestSignalen(bestanden, ref, opts, { onKept: (signaal) => parallel.feed(signaal), slank: alleenTellen });
+    uitkomst = await parallel.finish(ingest.vervangen);
   } finally {
     parallel.beeindig();
   }
-  if (!uitkomst) return inEenDraad(ingest, taxonomy, beoordelingen, alleenTellen);
+  if (!uitkomst) {
+    // One thread after all; stand-ins lack what classification reads, so the files are then read again in full.
+    return inEenDraad(alleenTellen ? await ingestSignalen(bestanden, ref, opts) : ingest, taxonomy, beoordelingen, alleenTellen);
+  }
   const tekstmodel = tekstmodelInfo(await basis, uitkomst.analist, uitkomst.handmatig);
   const records: (Signaal | undefined)[] = ingest.records;
   if (alleenTellen) {
-    // As classifyForCounting: the full records are let go as their counting part is made.
+    // As classifyForCounting: the stand-ins are let go as their counting part is made.
     ingest.records = [];
     const telSignalen: TelSignaal[] = new Array(records.length);
     for (let j = 0; j < records.length; j++) {

@@ -127,19 +127,19 @@ export class ParallelClassificatie {
   }
 
   /**
-   * After the last signal: `records` are the final signals, the kept ones without those a later version replaced, in
-   * the order kept. Undefined when the worker cannot give one thread's result (see the top of this file).
+   * After the last signal: `vervangen` are the numbers (in the order fed, ascending) of the signals a later version
+   * replaced; the others are the final signals. Undefined when the worker cannot give one thread's result (see the top
+   * of this file).
    */
-  async finish(gevoed: readonly Signaal[], records: readonly Signaal[]): Promise<ParallelUitkomst | undefined> {
+  async finish(vervangen: readonly number[]): Promise<ParallelUitkomst | undefined> {
     this.verstuur();
-    // The kept signals that are not among the final ones were replaced; both lists are in the order kept.
-    const vervangen: number[] = [];
-    const positie = new Int32Array(records.length);
-    for (let i = 0, j = 0; i < gevoed.length; i++) {
-      if (j < records.length && gevoed[i] === records[j]) positie[j++] = i;
-      else vervangen.push(i);
+    // Final signal j is the j-th signal fed that was not replaced.
+    const positie = new Int32Array(this.aantal - vervangen.length);
+    for (let i = 0, v = 0, j = 0; i < this.aantal; i++) {
+      if (v < vervangen.length && vervangen[v] === i) v++;
+      else positie[j++] = i;
     }
-    const einde: Einde = { soort: 'einde', vervangen };
+    const einde: Einde = { soort: 'einde', vervangen: [...vervangen] };
     this.worker.postMessage(einde);
     const antwoord = await this.antwoord;
     this.beeindig();

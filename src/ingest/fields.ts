@@ -38,6 +38,11 @@ export class Omzettingen {
     if (omzetting) this.marks.set(record, omzetting);
   }
 
+  /** The mark of `record` now belongs to its stand-in. */
+  overdragen(record: object, standIn: object): void {
+    this.mark(standIn, this.marks.get(record));
+  }
+
   count(records: readonly object[]): GemeenteOmzetting[] {
     const counts = new Map<string, GemeenteOmzetting>();
     for (const record of records) {

@@ -4,7 +4,7 @@ import type { Signaal, Trendnotitie } from '../domain.js';
 import type { Reference } from '../reference/index.js';
 import { FileError } from '../util/errors.js';
 import { soortFromHeader } from './header.js';
-import { ingestFiles, type IngestOpties, type IngestUitkomst, type OnKept } from './ingest.js';
+import { ingestFiles, type IngestOpties, type IngestUitkomst, type Volgen } from './ingest.js';
 import { notitieKind } from './notities.js';
 import { readHeader } from './read-records.js';
 import { signaalKind } from './signalen.js';
@@ -19,16 +19,16 @@ async function fenomeenLabels(opts: IngestOpties): Promise<FenomeenLookup> {
 }
 
 /**
- * Signal exports, in the order given (later files win on conflicting duplicates). `onKept` hears of each signal as it
- * is kept, while the files are still being read (the classification starts on them meanwhile).
+ * Signal exports, in the order given (later files win on conflicting duplicates). `volgen.onKept` hears of each signal
+ * as it is kept, while the files are still being read (the classification starts on them meanwhile).
  */
 export async function ingestSignalen(
   files: string[],
   ref: Reference,
   opts: IngestOpties = {},
-  onKept?: OnKept<Signaal>,
+  volgen: Volgen<Signaal> = {},
 ): Promise<IngestUitkomst<Signaal>> {
-  return ingestFiles(files, signaalKind(ref, await fenomeenLabels(opts), opts.sleutel), opts, onKept);
+  return ingestFiles(files, signaalKind(ref, await fenomeenLabels(opts), opts.sleutel), opts, volgen);
 }
 
 /** Trend-note files. */

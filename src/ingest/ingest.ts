@@ -23,6 +23,8 @@ export interface IngestOpties {
 export interface IngestUitkomst<T> extends IngestResultaat<T> {
   /** Abolished gemeenten that were mapped to their successor, with how many accepted records named them. */
   omzettingen: GemeenteOmzetting[];
+  /** Numbers (in the order kept, ascending) of the kept records that a later version replaced: not in `records`. */
+  vervangen: number[];
 }
 
 function sum(tellingen: Telling[]): Telling {
@@ -45,19 +47,26 @@ export function ordered(meldingen: Melding[], files: string[]): Melding[] {
 /** Hears of each record as the deduplicator keeps it (new, or replacing an earlier version), in the order kept. */
 export type OnKept<T> = (record: T) => void;
 
+/** For a caller that follows the records as they are read. */
+export interface Volgen<T> {
+  onKept?: OnKept<T>;
+  /** Only counting follows: `records` are the kind's stand-ins (Kind.slank); `onKept` still hears the full records. */
+  slank?: boolean;
+}
+
 export async function ingestFiles<T extends { origin: Origin }>(
   files: string[],
   kind: Kind<T>,
   opts: IngestOpties = {},
-  onKept?: OnKept<T>,
+  { onKept, slank }: Volgen<T> = {},
 ): Promise<IngestUitkomst<T>> {
-  const duplicates = new Deduplicator(kind, onKept);
+  const duplicates = new Deduplicator(kind, onKept, slank);
   const outcomes: FileOutcome[] = [];
   for (const [file, bestand] of files.entries()) {
     const progress = opts.onProgress && ((regels: number) => opts.onProgress!(bestand, regels));
     outcomes.push(await readRecords(bestand, new FileSink(bestand, file, kind.soort, kind.converter(bestand), duplicates, progress)));
   }
-  const { records, dubbel } = duplicates.result(files.length);
+  const { records, dubbel, vervangen } = duplicates.result(files.length);
   const bestanden: BestandVerantwoording[] = outcomes.map((o, i) => ({
     bestand: o.bestand,
     sha256: o.dialect.sha256,
@@ -77,5 +86,6 @@ export async function ingestFiles<T extends { origin: Origin }>(
     waarschuwingen: ordered([...outcomes.flatMap((o) => o.waarschuwingen), ...duplicates.waarschuwingen], files),
     afgewezen: outcomes.flatMap((o) => o.afgewezen),
     omzettingen: kind.omzettingen.count(records),
+    vervangen,
   };
 }

@@ -14,6 +14,11 @@ export interface Kind<T extends { origin: Origin }> {
   contentKey(record: T): string;
   /** How the key is named in a message, e.g. "id 'S-001'". */
   describeKey(record: T): string;
+  /**
+   * For a run that only counts: a stand-in of the record with its key, origin and what counting reads, kept instead of
+   * the record (its content is then compared by hash, see duplicates.ts).
+   */
+  slank?(record: T): T;
   omzettingen: Omzettingen;
 }
 

@@ -43,3 +43,47 @@ describe('Deduplicator', () => {
     expect(gehoord.at(-1)).toBe('S-nieuw');
   });
 });
+
+describe('Deduplicator with stand-ins (a run that only counts)', () => {
+  interface Vol extends Rec {
+    extra: string;
+  }
+  const slankKind: Kind<Vol> = {
+    ...(kind as unknown as Kind<Vol>),
+    // The stand-in drops `extra`, so only the stored hash can tell two versions apart.
+    slank: (r) => ({ id: r.id, tekst: '', extra: '', origin: r.origin }),
+  };
+  const rec = (id: string, extra: string, regel: number, bestand = 'a.csv'): Vol => ({ id, tekst: 't', extra, origin: { bestand, regel } });
+
+  it('keeps stand-ins and counts, warns and replaces exactly as with the full records', () => {
+    const offers = (d: Deduplicator<Vol>) => {
+      d.startFile(0);
+      for (let i = 0; i < 20_000; i++) d.offer(rec(`S-${i}`, `inhoud ${i}`, i + 2), 0);
+      d.startFile(1);
+      // Identical copies of every seventh record, changed copies (only in the dropped field) of every 500th.
+      for (let i = 0; i < 20_000; i += 7) d.offer(rec(`S-${i}`, i % 500 === 0 ? 'anders' : `inhoud ${i}`, i + 2, 'b.csv'), 1);
+    };
+    const gehoordVol: Vol[] = [];
+    const vol = new Deduplicator(slankKind, (r) => gehoordVol.push(r));
+    offers(vol);
+    const gehoordSlank: Vol[] = [];
+    const slank = new Deduplicator(slankKind, (r) => gehoordSlank.push(r), true);
+    offers(slank);
+
+    const a = vol.result(2);
+    const b = slank.result(2);
+    expect(b.dubbel).toEqual(a.dubbel);
+    expect(b.vervangen).toEqual(a.vervangen);
+    expect(b.vervangen).toHaveLength(Math.ceil(20_000 / 3500));
+    expect(slank.waarschuwingen).toEqual(vol.waarschuwingen);
+    expect(slank.waarschuwingen[0]!.reden).toContain('a.csv regel 2');
+    // The listener hears the full records either way; the kept ones are the stand-ins in the same order.
+    expect(gehoordSlank).toEqual(gehoordVol);
+    expect(b.records.map((r) => [r.id, r.origin])).toEqual(a.records.map((r) => [r.id, r.origin]));
+    expect(b.records.every((r) => r.extra === '')).toBe(true);
+  });
+
+  it('refuses stand-ins for a kind that has none', () => {
+    expect(() => new Deduplicator(kind, undefined, true)).toThrow();
+  });
+});

@@ -173,7 +173,7 @@ describe('Deduplicator', () => {
     const copy = (regel: number): Signaal => ({ id: 'S-1', datum: '2025-01-01', gemeente: 'GM0479', origin: { bestand: 'a.csv', regel } });
     for (let regel = 2; regel < 1002; regel++) duplicates.offer(copy(regel), 0);
     expect(duplicates.keptSince(0)).toEqual([copy(2)]);
-    expect(duplicates.result(1)).toEqual({ records: [copy(2)], dubbel: [999] });
+    expect(duplicates.result(1)).toEqual({ vervangen: [], records: [copy(2)], dubbel: [999] });
   });
 
   it('compares reliability by the code as written, whatever scheme its file turned out to use', async () => {

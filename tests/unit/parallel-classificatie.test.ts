@@ -1,12 +1,12 @@
 // The classification on a second thread (src/classify/parallel.ts, run from dist/ as bin/cter runs it: the worker is
 // compiled JavaScript) gives exactly one thread's result: the same fields in the same key order for every signal,
 // review decisions (valid and stale) included; and it declines when a labelled signal it trained on was replaced.
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSignalen } from '../../scripts/gen-signalen.mjs';
-import { classifyAndTrainInPlace, signalContentHash, type Beoordeling } from '../../src/classify/classify.js';
+import { classifyAndTrainForCounting, classifyAndTrainInPlace, signalContentHash, type Beoordeling } from '../../src/classify/classify.js';
 import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
 import { loadModelFile, modelBuilder, neutralFeatures } from '../../src/classify/tekstmodel.js';
 import type { Signaal } from '../../src/domain.js';
@@ -14,7 +14,9 @@ import { ingestSignalen } from '../../src/ingest/index.js';
 import { loadReference } from '../../src/reference/index.js';
 
 type ParallelModule = typeof import('../../src/classify/parallel.js');
-const { ParallelClassificatie } = (await import(new URL('../../dist/classify/parallel.js', import.meta.url).href)) as ParallelModule;
+const { ParallelClassificatie, PARALLEL_VANAF_BYTES } = (await import(new URL('../../dist/classify/parallel.js', import.meta.url).href)) as ParallelModule;
+type Pipeline = typeof import('../../src/pipeline.js');
+const { ingestAndClassify } = (await import(new URL('../../dist/pipeline.js', import.meta.url).href)) as Pipeline;
 
 const BRON = { baseDir: process.cwd() };
 
@@ -56,7 +58,7 @@ describe('classification on a worker thread', () => {
     const verwacht = await eenDraad();
     const parallel = new ParallelClassificatie(BRON, taxonomy, beoordelingen);
     for (const s of records) parallel.feed(s);
-    const uitkomst = await parallel.finish(records, records);
+    const uitkomst = await parallel.finish([]);
     expect(uitkomst).toBeDefined();
     const json = records.map((s, j) => JSON.stringify(Object.assign(structuredClone(s), uitkomst!.classificatie(j))));
     expect(json).toEqual(verwacht.json);
@@ -76,13 +78,67 @@ describe('classification on a worker thread', () => {
     const parallel = new ParallelClassificatie(BRON, taxonomy, beoordelingen);
     for (const s of records) parallel.feed(s);
     const zonder = records.filter((_, i) => i !== zonderLabel);
-    const uitkomst = await parallel.finish(records, zonder);
+    const uitkomst = await parallel.finish([zonderLabel]);
     expect(uitkomst).toBeDefined();
     const json = zonder.map((s, j) => JSON.stringify(Object.assign(structuredClone(s), uitkomst!.classificatie(j))));
     expect(json).toEqual(verwacht.json.filter((_, i) => i !== zonderLabel));
 
     const opnieuw = new ParallelClassificatie(BRON, taxonomy, beoordelingen);
     for (const s of records) opnieuw.feed(s);
-    expect(await opnieuw.finish(records, records.filter((_, i) => i !== metLabel))).toBeUndefined();
+    expect(await opnieuw.finish([metLabel])).toBeUndefined();
   }, 60_000);
+});
+
+describe('a counting run over a large export (cter trends): stand-ins instead of full records', () => {
+  const ref = loadReference();
+  const opts = { sleutel: 'test' };
+
+  /** One thread, full records: what the counting run must give. */
+  async function eenDraad(files: string[], taxonomy: Taxonomy) {
+    const ingest = await ingestSignalen(files, ref, opts);
+    const builder = modelBuilder(await loadModelFile(), undefined, neutralFeatures(taxonomy));
+    const { signalen } = classifyAndTrainForCounting(ingest.records, taxonomy, undefined, builder);
+    return { totaal: ingest.totaal, waarschuwingen: ingest.waarschuwingen, json: signalen.map((s) => JSON.stringify(s)) };
+  }
+
+  it('counts, warns and classifies as one thread does, with identical and changed copies, also when the worker declines', async () => {
+    const map = await mkdtemp(join(tmpdir(), 'cter-tellen-'));
+    const groot = join(map, 'groot.csv');
+    await generateSignalen(groot, { regels: 16_000, seed: 5, fout: 0.002 });
+    expect((await stat(groot)).size).toBeGreaterThan(PARALLEL_VANAF_BYTES);
+    // Identical copies: the export's first records again, cut before a record starts (texts hold line breaks).
+    const regels = (await readFile(groot, 'utf8')).split('\r\n');
+    const eind = regels.findIndex((r) => r.startsWith('PNH-0000060;'));
+    const kopie = join(map, 'kopie.csv');
+    await writeFile(kopie, `${regels.slice(0, eind).join('\r\n')}\r\n`);
+    // Changed copies: of a signal without an analyst label, and (second case) of one with a label, which the worker
+    // trained on before it knew of the change.
+    // The generator writes id, date, gemeente, bron, code, type and label unquoted: the seventh field is the label.
+    const records = regels.slice(eind).filter((r) => r.startsWith('PNH-') && !r.split(';')[4]!.includes('"'));
+    const zonder = records.find((r) => r.split(';')[6] === '')!.split(';')[0]!;
+    const met = records.find((r) => r.split(';')[6] !== '')!.split(';')[0]!;
+    const kop = 'Registratienummer;Datum melding;Gemeentenaam;Melder;Beoordeling;Soort signaal;Categorie;Toelichting;Persoon ID;Team';
+    const gewijzigd = (id: string) => `${id};01-02-2025;Zaanstad;Politie;B2;Incident;;Gewijzigde melding: jihadistische propaganda gedeeld;;Noord`;
+    const zonderBestand = join(map, 'gewijzigd-zonder-label.csv');
+    await writeFile(zonderBestand, `${kop}\n${gewijzigd(zonder)}\n`);
+    const metBestand = join(map, 'gewijzigd-met-label.csv');
+    await writeFile(metBestand, `${kop}\n${gewijzigd(met)}\n`);
+    const taxonomy = await loadTaxonomy(BRON);
+
+    const dubbel: number[] = [];
+    for (const files of [
+      [groot, kopie, zonderBestand],
+      [groot, kopie, zonderBestand, metBestand],
+    ]) {
+      const verwacht = await eenDraad(files, taxonomy);
+      const { ingest, telSignalen } = await ingestAndClassify(files, ref, opts, taxonomy, BRON, undefined, true);
+      expect(ingest.totaal).toEqual(verwacht.totaal);
+      expect(ingest.waarschuwingen).toEqual(verwacht.waarschuwingen);
+      expect(telSignalen.map((s) => JSON.stringify(s))).toEqual(verwacht.json);
+      dubbel.push(ingest.totaal.dubbel);
+    }
+    // The first 59 records again (the valid ones count as dubbel), then one and then two replaced.
+    expect(dubbel).toEqual([dubbel[0], dubbel[0]! + 1]);
+    expect(dubbel[0]).toBeGreaterThan(50);
+  }, 120_000);
 });
