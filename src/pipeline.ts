@@ -140,7 +140,11 @@ export async function ingestAndClassify(
   const basis = loadModelFile();
   try {
     // Only counting: the ingest keeps stand-ins without descriptions (the worker has them), a fraction of the memory.
-    ingest = await ingestSignalen(bestanden, ref, opts, { onKept: (signaal) => parallel.feed(signaal), slank: alleenTellen });
+    ingest = await ingestSignalen(bestanden, ref, opts, {
+      onKept: (signaal) => parallel.feed(signaal),
+      slank: alleenTellen,
+      wacht: () => parallel.wacht(),
+    });
     uitkomst = await parallel.finish(ingest.vervangen);
   } finally {
     parallel.beeindig();

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Fenomeen, Signaal } from '../domain.js';
 import { TrainingPass, type Classificatie } from './classify.js';
-import type { Antwoord, Einde, Partij, WorkerStart } from './parallel.js';
+import type { Antwoord, Einde, Partij, Verwerkt, WorkerStart } from './parallel.js';
 import { VELDEN } from './parallel.js';
 import { loadTaxonomy } from './taxonomy.js';
 import { loadModelFile, modelBuilder, neutralFeatures } from './tekstmodel.js';
@@ -77,6 +77,8 @@ function partij(p: Partij): void {
     if (c !== undefined) write(i, c);
   }
   aantal = p.start + p.omschrijvingen.length;
+  const verwerkt: Verwerkt = { soort: 'verwerkt', tot: aantal };
+  port.postMessage(verwerkt);
 }
 
 function einde(e: Einde): Antwoord {

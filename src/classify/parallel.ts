@@ -33,6 +33,12 @@ export interface Einde {
   vervangen: number[];
 }
 
+/** After each batch: how many signals the worker has taken in, so that reading can wait for it (backpressure). */
+export interface Verwerkt {
+  soort: 'verwerkt';
+  tot: number;
+}
+
 export type Antwoord =
   | {
       soort: 'klaar';
@@ -58,6 +64,12 @@ const WORKER = new URL('./classify-worker.js', import.meta.url);
 const PARTIJ = 4096;
 
 /**
+ * Signals sent but not yet taken in by the worker before reading pauses: when the worker falls behind (a busy machine,
+ * long texts), waiting batches would otherwise pile up in memory.
+ */
+const ACHTERSTAND = 16 * PARTIJ;
+
+/**
  * Below this many bytes of input a second thread costs more than it saves (starting it reads the taxonomy and the
  * base model again, about 0.1 s).
  */
@@ -80,6 +92,10 @@ export class ParallelClassificatie {
   private readonly antwoord: Promise<Antwoord>;
   private partij: Partij;
   private aantal = 0;
+  /** Signals the worker has taken in. */
+  private verwerkt = 0;
+  /** While reading waits for the worker: the pause and how to end it. */
+  private pauze?: { klaar: Promise<void>; verder: () => void };
   private beeindigd = false;
 
   constructor(
@@ -94,10 +110,19 @@ export class ParallelClassificatie {
     };
     this.worker = new Worker(WORKER, { workerData: start });
     this.antwoord = new Promise<Antwoord>((resolve, reject) => {
-      this.worker.once('message', resolve);
+      this.worker.on('message', (bericht: Antwoord | Verwerkt) => {
+        if (bericht.soort !== 'verwerkt') return resolve(bericht);
+        this.verwerkt = bericht.tot;
+        if (this.aantal - this.verwerkt <= ACHTERSTAND / 2) this.hervat();
+      });
       this.worker.once('error', reject);
       this.worker.once('exit', (code) => reject(new Error(`classification worker stopped with code ${code}`)));
     });
+    // A stopped worker must not leave reading paused: the answer's failure is reported by finish().
+    this.antwoord.then(
+      () => this.hervat(),
+      () => this.hervat(),
+    );
     // A failure before the answer is awaited must not surface as an unhandled rejection.
     this.antwoord.catch(() => undefined);
     this.partij = this.nieuwePartij();
@@ -118,6 +143,22 @@ export class ParallelClassificatie {
     p.labels.push(signal.fenomeenLabel);
     this.aantal++;
     if (p.omschrijvingen.length === PARTIJ) this.verstuur();
+  }
+
+  /** A promise while the worker is too far behind: reading then waits for it. */
+  wacht(): Promise<void> | undefined {
+    if (this.aantal - this.verwerkt <= ACHTERSTAND || this.beeindigd) return undefined;
+    if (!this.pauze) {
+      let verder!: () => void;
+      const klaar = new Promise<void>((resolve) => (verder = resolve));
+      this.pauze = { klaar, verder };
+    }
+    return this.pauze.klaar;
+  }
+
+  private hervat(): void {
+    this.pauze?.verder();
+    this.pauze = undefined;
   }
 
   private verstuur(): void {
@@ -169,6 +210,7 @@ export class ParallelClassificatie {
   beeindig(): void {
     if (this.beeindigd) return;
     this.beeindigd = true;
+    this.hervat();
     void this.worker.terminate();
   }
 }

@@ -4,11 +4,14 @@
 // - Other content: the later one (later file in the order given, or later line) wins, with a warning naming both
 //   places; the earlier one then counts as `dubbel` in its own file.
 // So each record counts exactly once, in the file it came from: regels = geaccepteerd + afgewezen + dubbel.
-// A run that only counts keeps a stand-in of each record (Kind.slank) and its content as a 64-bit hash: a million
-// signals then cost a fraction of their full records. Two versions of one id are compared by that hash; two different
-// contents share one with odds of 2^-64.
+// A run that only counts keeps a stand-in of each record (Kind.slank), and its content as a 64-bit hash and its line
+// as numbers: a million signals then cost a fraction of their full records. Two versions of one id are compared by
+// that hash; two different contents share one with odds of 2^-64.
 import type { Melding, Origin } from '../domain.js';
 import type { Kind } from './kind.js';
+
+/** Numbers per kept record with stand-ins: its content hash (two) and its line. */
+const SLANK = 3;
 
 export class Deduplicator<T extends { origin: Origin }> {
   /** Records that were new or replaced an earlier version, in file order and then line order. */
@@ -21,8 +24,10 @@ export class Deduplicator<T extends { origin: Origin }> {
   private readonly current: KeyIndex;
   /** Per file: later copies with the same content, dropped. */
   private readonly identical: number[] = [];
-  /** With stand-ins: per kept record the hash of its content, two numbers each. */
-  private inhoud?: Int32Array;
+  /** With stand-ins: per kept record the hash of its content (two numbers) and its line. */
+  private slank?: Int32Array;
+  /** With stand-ins: per file index its name. */
+  private readonly bestanden: string[] = [];
   readonly waarschuwingen: Melding[] = [];
 
   /**
@@ -37,7 +42,7 @@ export class Deduplicator<T extends { origin: Origin }> {
     this.current = new KeyIndex((i) => kind.key(this.kept[i]!));
     if (slank) {
       if (!kind.slank) throw new Error(`no stand-in for ${kind.soort}`);
-      this.inhoud = new Int32Array(2 * 4096);
+      this.slank = new Int32Array(SLANK * 4096);
     }
   }
 
@@ -51,40 +56,50 @@ export class Deduplicator<T extends { origin: Origin }> {
     const key = this.kind.key(record);
     const slot = this.current.find(key);
     const earlier = this.current.at(slot);
-    const inhoud = this.inhoud && hash64(this.kind.contentKey(record));
+    const inhoud = this.slank && hash64(this.kind.contentKey(record));
     if (earlier >= 0) {
-      const previous = this.kept[earlier]!;
       const zelfde = inhoud
-        ? this.inhoud![2 * earlier] === inhoud[0] && this.inhoud![2 * earlier + 1] === inhoud[1]
-        : this.kind.contentKey(previous) === this.kind.contentKey(record);
+        ? this.slank![SLANK * earlier] === inhoud[0] && this.slank![SLANK * earlier + 1] === inhoud[1]
+        : this.kind.contentKey(this.kept[earlier]!) === this.kind.contentKey(record);
       if (zelfde) {
         this.identical[file]!++;
         return;
       }
       this.superseded.add(earlier);
+      const eerder = this.origin(earlier);
       this.waarschuwingen.push({
         bestand: record.origin.bestand,
         regel: record.origin.regel,
         reden:
-          `${this.kind.describeKey(record)} komt ook voor in ${previous.origin.bestand} regel ${previous.origin.regel} ` +
+          `${this.kind.describeKey(record)} komt ook voor in ${eerder.bestand} regel ${eerder.regel} ` +
           `met andere inhoud; deze latere versie telt, de eerdere telt als dubbel`,
       });
     }
     this.current.set(slot, this.kept.length);
     this.onKept?.(record);
-    if (inhoud) this.bewaarInhoud(this.kept.length, inhoud);
+    if (inhoud) {
+      this.bestanden[file] ??= record.origin.bestand;
+      this.bewaarSlank(this.kept.length, inhoud, record.origin.regel);
+    }
     this.kept.push(inhoud ? this.kind.slank!(record) : record);
     this.keptFile.push(file);
   }
 
-  private bewaarInhoud(i: number, [a, b]: [number, number]): void {
-    if (2 * i + 2 > this.inhoud!.length) {
-      const groter = new Int32Array(this.inhoud!.length * 2);
-      groter.set(this.inhoud!);
-      this.inhoud = groter;
+  /** Where kept record `i` came from (a stand-in's origin may name only its file). */
+  private origin(i: number): Origin {
+    if (!this.slank) return this.kept[i]!.origin;
+    return { bestand: this.bestanden[this.keptFile[i]!]!, regel: this.slank[SLANK * i + 2]! };
+  }
+
+  private bewaarSlank(i: number, [a, b]: [number, number], regel: number): void {
+    if (SLANK * (i + 1) > this.slank!.length) {
+      const groter = new Int32Array(this.slank!.length * 2);
+      groter.set(this.slank!);
+      this.slank = groter;
     }
-    this.inhoud![2 * i] = a;
-    this.inhoud![2 * i + 1] = b;
+    this.slank![SLANK * i] = a;
+    this.slank![SLANK * i + 1] = b;
+    this.slank![SLANK * i + 2] = regel;
   }
 
   /** The kept records from `start` on (a file's own records, for decisions over the whole file). */

@@ -82,6 +82,8 @@ export class FileSink<T extends { origin: Origin }> implements RecordSink<FileOu
     private readonly converter: FileConverter<T>,
     private readonly duplicates: Deduplicator<T>,
     private readonly progress?: (regels: number) => void,
+    /** See RecordSink.wacht. */
+    readonly wacht?: () => Promise<void> | undefined,
   ) {
     this.start = duplicates.startFile(file);
   }

@@ -52,19 +52,21 @@ export interface Volgen<T> {
   onKept?: OnKept<T>;
   /** Only counting follows: `records` are the kind's stand-ins (Kind.slank); `onKept` still hears the full records. */
   slank?: boolean;
+  /** A promise when reading should pause until it resolves (whoever `onKept` feeds is behind). */
+  wacht?: () => Promise<void> | undefined;
 }
 
 export async function ingestFiles<T extends { origin: Origin }>(
   files: string[],
   kind: Kind<T>,
   opts: IngestOpties = {},
-  { onKept, slank }: Volgen<T> = {},
+  { onKept, slank, wacht }: Volgen<T> = {},
 ): Promise<IngestUitkomst<T>> {
   const duplicates = new Deduplicator(kind, onKept, slank);
   const outcomes: FileOutcome[] = [];
   for (const [file, bestand] of files.entries()) {
     const progress = opts.onProgress && ((regels: number) => opts.onProgress!(bestand, regels));
-    outcomes.push(await readRecords(bestand, new FileSink(bestand, file, kind.soort, kind.converter(bestand), duplicates, progress)));
+    outcomes.push(await readRecords(bestand, new FileSink(bestand, file, kind.soort, kind.converter(bestand), duplicates, progress, wacht)));
   }
   const { records, dubbel, vervangen } = duplicates.result(files.length);
   const bestanden: BestandVerantwoording[] = outcomes.map((o, i) => ({

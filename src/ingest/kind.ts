@@ -15,8 +15,8 @@ export interface Kind<T extends { origin: Origin }> {
   /** How the key is named in a message, e.g. "id 'S-001'". */
   describeKey(record: T): string;
   /**
-   * For a run that only counts: a stand-in of the record with its key, origin and what counting reads, kept instead of
-   * the record (its content is then compared by hash, see duplicates.ts).
+   * For a run that only counts: a stand-in of the record with its key and what counting reads, kept instead of the
+   * record. Its origin may name only the file: the deduplicator keeps the line, and compares content by hash.
    */
   slank?(record: T): T;
   omzettingen: Omzettingen;

@@ -28,6 +28,8 @@ export type RawRecord =
 
 export interface RecordSink<S> {
   record(rec: RawRecord): void;
+  /** A promise when the sink wants reading to pause until it resolves (its consumer is behind). */
+  wacht?(): Promise<void> | undefined;
   finish(dialect: FileDialect): S;
 }
 
@@ -191,7 +193,9 @@ function recordWriter<S>(file: string, sink: RecordSink<S>, lines: LineCounter, 
         else sink.record({ regel: lines.line, velden: record });
         lines.advance(raw);
         delivered++;
-        done();
+        const pauze = sink.wacht?.();
+        if (pauze) pauze.then(() => done(), done);
+        else done();
       } catch (err) {
         done(err as Error);
       }

@@ -1,6 +1,6 @@
 // A signal export row -> Signaal. Required: id, datum, gemeente; everything else is normalised and, when not
 // recognised, kept with a warning. The person key is pseudonymised here and goes no further.
-import type { Betrouwbaarheid, Signaal } from '../domain.js';
+import type { Betrouwbaarheid, Origin, Signaal } from '../domain.js';
 import type { Reference } from '../reference/index.js';
 import { fileSchema, grade, parseCode, type Code } from './betrouwbaarheid.js';
 import { Omzettingen, readDatum, readFenomeen, readGemeente, readKnown, readRequired } from './fields.js';
@@ -80,6 +80,8 @@ function signaalConverter(
 export function signaalKind(ref: Reference, fenomeenLabel: FenomeenLookup, sleutel?: string): Kind<Signaal> {
   const pseudonym = pseudonymiser(sleutel);
   const omzettingen = new Omzettingen();
+  // Stand-ins share one origin per file (see Kind.slank): an object per signal less.
+  let bestandVanStandIn: Origin = { bestand: '', regel: 0 };
   return {
     soort: 'signalen',
     converter: (bestand) => signaalConverter(bestand, ref, pseudonym, omzettingen, fenomeenLabel),
@@ -92,8 +94,9 @@ export function signaalKind(ref: Reference, fenomeenLabel: FenomeenLookup, sleut
         key === 'betrouwbaarheid' ? (value as Betrouwbaarheid).code : key === 'gemeenteInExport' ? undefined : value,
       ),
     describeKey: (signaal) => `id '${signaal.id}'`,
-    // What counting reads (TelSignaal), the key and the origin; one shape for all, so each costs one small object.
+    // What counting reads (TelSignaal) and the key; one shape for all, so each costs one small object.
     slank: (s) => {
+      if (bestandVanStandIn.bestand !== s.origin.bestand) bestandVanStandIn = { bestand: s.origin.bestand, regel: 0 };
       const standIn: Signaal = {
         id: s.id,
         datum: s.datum,
@@ -102,7 +105,7 @@ export function signaalKind(ref: Reference, fenomeenLabel: FenomeenLookup, sleut
         bron: s.bron,
         betrouwbaarheid: s.betrouwbaarheid,
         persoon: s.persoon,
-        origin: s.origin,
+        origin: bestandVanStandIn,
       };
       omzettingen.overdragen(s, standIn);
       return standIn;

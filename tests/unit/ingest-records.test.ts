@@ -10,6 +10,7 @@ import { loadReference } from '../../src/reference/index.js';
 import { tempDir, writeLines } from './ingest-helpers.js';
 import { labelResolver, loadTaxonomy } from '../../src/classify/taxonomy.js';
 import { writeRejects } from '../../src/ingest/rejects.js';
+import { readRecords } from '../../src/ingest/read-records.js';
 
 const ref = loadReference();
 
@@ -311,5 +312,32 @@ describe('detectSoort', () => {
     await expect(detectSoort(x)).rejects.toThrow(
       `${x}: niet te zien of dit signalen of trendnotities zijn. Signalen hebben de kolommen id, datum en gemeente; trendnotities datum, titel en notitie. Gevonden kolommen: 'naam', 'adres'. Geef de soort op met --soort signalen of --soort notities.`,
     );
+  });
+});
+
+describe('reading that pauses while the consumer is behind (RecordSink.wacht)', () => {
+  it('delivers every record once and in order, also when the sink pauses between records', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'pauze.csv');
+    const rijen = Array.from({ length: 300 }, (_, i) => `S-${i};"regel ${i}\nmet een regeleinde"`);
+    await writeFile(file, ['id;tekst', ...rijen].join('\r\n'));
+    const gezien: string[] = [];
+    let pauzes = 0;
+    const uitkomst = await readRecords(file, {
+      record: (r) => {
+        if ('velden' in r) gezien.push(`${r.regel}:${r.velden[0]}`);
+      },
+      // Pauses after every seventh record, resolving a little later (as the worker's progress message would).
+      wacht: () => {
+        if (gezien.length % 7 !== 0) return undefined;
+        pauzes++;
+        return new Promise((resolve) => setTimeout(resolve, 1));
+      },
+      finish: () => gezien.length,
+    });
+    expect(uitkomst).toBe(301);
+    expect(pauzes).toBeGreaterThan(40);
+    expect(gezien.slice(0, 3)).toEqual(['1:id', '2:S-0', '4:S-1']);
+    expect(gezien.at(-1)).toBe('600:S-299');
   });
 });

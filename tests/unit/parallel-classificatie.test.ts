@@ -70,6 +70,19 @@ describe('classification on a worker thread', () => {
     for (const herkomst of ['analist', 'regel', 'model', 'geen']) expect(verwacht.json.some((s) => s.includes(`"herkomst":"${herkomst}"`))).toBe(true);
   }, 60_000);
 
+  it('asks reading to pause while the worker is far behind, and lets it go on once the worker catches up', async () => {
+    const parallel = new ParallelClassificatie(BRON, taxonomy, beoordelingen);
+    expect(parallel.wacht()).toBeUndefined();
+    // Fed in one go, the worker cannot have taken anything in yet: more than sixteen batches wait for it.
+    let gevoed = 0;
+    while (gevoed <= 16 * 4096) for (const s of records) (parallel.feed(s), gevoed++);
+    const pauze = parallel.wacht();
+    expect(pauze).toBeInstanceOf(Promise);
+    await pauze;
+    expect(parallel.wacht()).toBeUndefined();
+    expect(await parallel.finish([])).toBeDefined();
+  }, 60_000);
+
   it('skips replaced signals it did not train on, and declines when one it trained on was replaced', async () => {
     const verwacht = await eenDraad();
     const zonderLabel = records.findIndex((s, i) => i > 20 && !s.fenomeenLabel);
