@@ -12,6 +12,7 @@ import { shownPath } from './util/paths.js';
 import { loadModelFile, modelBuilder, modelSettings, neutralFeatures, type ModelFile } from './classify/tekstmodel.js';
 import { classifyAndTrainForCounting, classifyAndTrainInPlace, forCounting, inPlace, type Beoordelingen } from './classify/classify.js';
 import { ParallelClassificatie, parallelBeschikbaar, PARALLEL_VANAF_BYTES } from './classify/parallel.js';
+import type { KlasseringUitkomst } from './classify/doorlopend.js';
 import { labelResolver, loadTaxonomy, type LoadTaxonomyOptions, type Taxonomy } from './classify/taxonomy.js';
 import type { LoadedConfig } from './config/cter-config.js';
 import { omzettingRegel } from './ingest/fields.js';
@@ -136,7 +137,7 @@ export async function ingestAndClassify(
   }
   const parallel = new ParallelClassificatie(taxonomieBron, taxonomy, beoordelingen);
   let ingest: IngestUitkomst<Signaal>;
-  let uitkomst: Awaited<ReturnType<ParallelClassificatie['finish']>>;
+  let klassering: KlasseringUitkomst | undefined;
   const basis = loadModelFile();
   try {
     // Only counting: the ingest keeps stand-ins without descriptions (the worker has them), a fraction of the memory.
@@ -145,28 +146,29 @@ export async function ingestAndClassify(
       slank: alleenTellen,
       wacht: () => parallel.wacht(),
     });
-    uitkomst = await parallel.finish(ingest.vervangen);
+    klassering = await parallel.finish(ingest.vervangen);
   } finally {
     parallel.beeindig();
   }
-  if (!uitkomst) {
+  if (!klassering) {
     // One thread after all; stand-ins lack what classification reads, so the files are then read again in full.
     return inEenDraad(alleenTellen ? await ingestSignalen(bestanden, ref, opts) : ingest, taxonomy, beoordelingen, alleenTellen);
   }
-  const tekstmodel = tekstmodelInfo(await basis, uitkomst.analist, uitkomst.handmatig);
+  const { classificatie, analist, handmatig } = klassering;
+  const tekstmodel = tekstmodelInfo(await basis, analist, handmatig);
   const records: (Signaal | undefined)[] = ingest.records;
   if (alleenTellen) {
     // As classifyForCounting: the stand-ins are let go as their counting part is made.
     ingest.records = [];
     const telSignalen: TelSignaal[] = new Array(records.length);
     for (let j = 0; j < records.length; j++) {
-      telSignalen[j] = forCounting(records[j]!, uitkomst.classificatie(j));
+      telSignalen[j] = forCounting(records[j]!, classificatie(j));
       records[j] = undefined;
     }
     return { ingest, signalen: [], telSignalen, tekstmodel };
   }
   // In place, as classifyWithTextModel: ingest.records names the classified signals.
-  const signalen = ingest.records.map((signaal, j) => inPlace(signaal, uitkomst.classificatie(j)));
+  const signalen = ingest.records.map((signaal, j) => inPlace(signaal, classificatie(j)));
   return { ingest, signalen, telSignalen: signalen, tekstmodel };
 }
 

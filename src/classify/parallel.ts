@@ -1,9 +1,9 @@
 // Classification on the second core while the first one reads: the signals go to a worker thread
-// (classify-worker.ts) in batches as the deduplicator keeps them, and the worker trains the text model and classifies
-// with TrainingPass, exactly as classifyAndTrain does in one thread. What crosses the thread boundary is small: of a
-// signal only its description and label (its whole content only when a review decision names its id, whose content
-// hash decides whether that decision applies); back come eight numbers per signal into one table of the distinct
-// texts (fenomeen, herkomst, reasons), so equal reasons stay one string on this side too.
+// (classify-worker.ts) in batches as the deduplicator keeps them, and the worker classifies them as they come
+// (DoorlopendeKlassering), exactly as classifyAndTrain does in one thread. What crosses the thread boundary is small:
+// of a signal only its description and label (its whole content only when a review decision names its id, whose
+// content hash decides whether that decision applies); back come eight numbers per signal into one table of the
+// distinct texts (fenomeen, herkomst, reasons), so equal reasons stay one string on this side too.
 // The result is the same as one thread's: the worker trains on the same labelled signals in the same order. The one
 // case it cannot follow, a labelled signal that a later version with other content replaces (it was trained on
 // before the replacement was known), is answered with `opnieuw`: the caller then classifies in one thread.
@@ -11,11 +11,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Fenomeen, Signaal } from '../domain.js';
-import type { Beoordelingen, Classificatie } from './classify.js';
+import type { Beoordelingen } from './classify.js';
+import { leesAntwoord, teKlasseren, type Antwoord, type KlasseringUitkomst } from './doorlopend.js';
 import type { LoadTaxonomyOptions, Taxonomy } from './taxonomy.js';
-
-/** Numbers per classified signal in the worker's answer. */
-export const VELDEN = 8;
 
 /** A batch of kept signals, numbered from `start` in the order the deduplicator kept them. */
 export interface Partij {
@@ -24,7 +22,7 @@ export interface Partij {
   omschrijvingen: (string | undefined)[];
   labels: (Fenomeen | undefined)[];
   /** Signals whose id has a review decision: their position in the batch and their whole content. */
-  beoordeeld: [number, Omit<Signaal, 'origin' | 'persoon'>][];
+  beoordeeld: [number, Signaal][];
 }
 
 /** No more signals; `vervangen` are the numbers of kept signals that a later version replaced. */
@@ -38,17 +36,6 @@ export interface Verwerkt {
   soort: 'verwerkt';
   tot: number;
 }
-
-export type Antwoord =
-  | {
-      soort: 'klaar';
-      /** VELDEN numbers per signal, in the order offered: indexes into `teksten` (-1: no regelSuggestie), afwijking 0/1. */
-      codes: Int32Array;
-      teksten: string[];
-      analist: number;
-      handmatig: number;
-    }
-  | { soort: 'opnieuw' };
 
 export interface WorkerStart {
   taxonomie: LoadTaxonomyOptions;
@@ -77,14 +64,6 @@ export const PARALLEL_VANAF_BYTES = 2_000_000;
 
 export function parallelBeschikbaar(): boolean {
   return existsSync(fileURLToPath(WORKER));
-}
-
-/** The classification of each signal fed to `feed`, from the worker; undefined: classify in one thread instead. */
-export interface ParallelUitkomst {
-  /** Per final signal (kept and not replaced), in order: its classification, built on demand. */
-  classificatie(i: number): Classificatie;
-  analist: number;
-  handmatig: number;
 }
 
 export class ParallelClassificatie {
@@ -135,10 +114,7 @@ export class ParallelClassificatie {
   /** A signal the deduplicator kept (new, or replacing an earlier version), in the order kept. */
   feed(signal: Signaal): void {
     const p = this.partij;
-    if (this.beoordelingen?.has(signal.id)) {
-      const { origin: _origin, persoon: _persoon, ...inhoud } = signal;
-      p.beoordeeld.push([p.omschrijvingen.length, inhoud]);
-    }
+    if (this.beoordelingen?.has(signal.id)) p.beoordeeld.push([p.omschrijvingen.length, teKlasseren(signal, this.beoordelingen)]);
     p.omschrijvingen.push(signal.omschrijving);
     p.labels.push(signal.fenomeenLabel);
     this.aantal++;
@@ -172,38 +148,13 @@ export class ParallelClassificatie {
    * replaced; the others are the final signals. Undefined when the worker cannot give one thread's result (see the top
    * of this file).
    */
-  async finish(vervangen: readonly number[]): Promise<ParallelUitkomst | undefined> {
+  async finish(vervangen: readonly number[]): Promise<KlasseringUitkomst | undefined> {
     this.verstuur();
-    // Final signal j is the j-th signal fed that was not replaced.
-    const positie = new Int32Array(this.aantal - vervangen.length);
-    for (let i = 0, v = 0, j = 0; i < this.aantal; i++) {
-      if (v < vervangen.length && vervangen[v] === i) v++;
-      else positie[j++] = i;
-    }
     const einde: Einde = { soort: 'einde', vervangen: [...vervangen] };
     this.worker.postMessage(einde);
     const antwoord = await this.antwoord;
     this.beeindig();
-    if (antwoord.soort === 'opnieuw') return undefined;
-    const { codes, teksten, analist, handmatig } = antwoord;
-    return {
-      classificatie(j: number): Classificatie {
-        const o = positie[j]! * VELDEN;
-        // The key order of classifyWith's objects, so every JSON output is the same as one thread's.
-        const fields: Classificatie = {
-          fenomeen: teksten[codes[o]!] as Fenomeen,
-          herkomst: teksten[codes[o + 1]!] as Classificatie['herkomst'],
-          reden: teksten[codes[o + 2]!]!,
-          ernst: teksten[codes[o + 3]!] as Classificatie['ernst'],
-          ernstReden: teksten[codes[o + 4]!]!,
-          afwijking: codes[o + 5] === 1,
-        };
-        if (codes[o + 6]! >= 0) fields.regelSuggestie = { fenomeen: teksten[codes[o + 6]!] as Fenomeen, reden: teksten[codes[o + 7]!]! };
-        return fields;
-      },
-      analist,
-      handmatig,
-    };
+    return antwoord.soort === 'opnieuw' ? undefined : leesAntwoord(antwoord, this.aantal, vervangen);
   }
 
   /** Stops the worker (also when reading failed); safe to call more than once. */

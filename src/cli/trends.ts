@@ -67,6 +67,9 @@ async function runTrends(options: TrendsOptions): Promise<number> {
   const { trendsCsv } = await import('../aggregate/trends-csv.js');
   const { fenomeenNames } = await import('../present/labels.js');
   const { kiesScope, vraagPeriode } = await import('./scope.js');
+  const { zuinigMetGeheugen } = await import('../util/geheugen.js');
+  // Counting keeps little per signal; the heap's slack is what a million signals would add (see geheugen.ts).
+  zuinigMetGeheugen();
 
   const config = await loadConfig({
     file: options.config,
