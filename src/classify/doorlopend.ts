@@ -8,7 +8,7 @@ import type { Taxonomy } from './taxonomy.js';
 import type { ModelBuilder } from './tekstmodel.js';
 
 /** Numbers per classified signal. */
-export const VELDEN = 8;
+const VELDEN = 8;
 
 export type Antwoord =
   | {

@@ -45,7 +45,7 @@ export function ordered(meldingen: Melding[], files: string[]): Melding[] {
 }
 
 /** Hears of each record as the deduplicator keeps it (new, or replacing an earlier version), in the order kept. */
-export type OnKept<T> = (record: T) => void;
+type OnKept<T> = (record: T) => void;
 
 /** For a caller that follows the records as they are read. */
 export interface Volgen<T> {
