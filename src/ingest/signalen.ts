@@ -94,7 +94,9 @@ export function signaalKind(ref: Reference, fenomeenLabel: FenomeenLookup, sleut
         key === 'betrouwbaarheid' ? (value as Betrouwbaarheid).code : key === 'gemeenteInExport' ? undefined : value,
       ),
     describeKey: (signaal) => `id '${signaal.id}'`,
-    // What counting reads (TelSignaal) and the key; one shape for all, so each costs one small object.
+    // What counting reads (TelSignaal) and the key; one shape for all, so each costs one small object. The fields are
+    // written out as forCounting (classify.ts) writes them: a shared helper spread into the literal made each object
+    // 112-400 bytes instead of 88 (a million of them, measured).
     slank: (s) => {
       if (bestandVanStandIn.bestand !== s.origin.bestand) bestandVanStandIn = { bestand: s.origin.bestand, regel: 0 };
       const standIn: Signaal = {
