@@ -26,9 +26,8 @@ export function lichteVorm(omschrijving: string | undefined, fenomeenLabel: Feno
   return { id: '', omschrijving, fenomeenLabel } as Signaal;
 }
 
-/** The signal as classification needs it: whole (without where it came from) when a review decision names its id. */
-export function teKlasseren(signal: Signaal, beoordelingen: Beoordelingen | undefined): Signaal {
-  if (!beoordelingen?.has(signal.id)) return lichteVorm(signal.omschrijving, signal.fenomeenLabel);
+/** A signal whose id has a review decision: its whole content (the decision's hash reads it), not where it came from. */
+export function beoordeeldeVorm(signal: Signaal): Signaal {
   const { origin: _origin, persoon: _persoon, ...inhoud } = signal;
   return inhoud as Signaal;
 }
@@ -48,7 +47,7 @@ export class DoorlopendeKlassering {
     this.pass = new TrainingPass<Classificatie>(taxonomy, beoordelingen, builder, (_signal, fields) => fields, true);
   }
 
-  /** Signal number `aantal` (see teKlasseren for what it must hold). */
+  /** Signal number `aantal`: lichteVorm, or beoordeeldeVorm when a review decision names its id. */
   offer(signal: Signaal): void {
     const i = this.aantal++;
     const c = this.pass.offer(signal, i);

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Fenomeen, Signaal } from '../domain.js';
 import type { Beoordelingen } from './classify.js';
-import { leesAntwoord, teKlasseren, type Antwoord, type KlasseringUitkomst } from './doorlopend.js';
+import { beoordeeldeVorm, leesAntwoord, type Antwoord, type KlasseringUitkomst } from './doorlopend.js';
 import type { LoadTaxonomyOptions, Taxonomy } from './taxonomy.js';
 
 /** A batch of kept signals, numbered from `start` in the order the deduplicator kept them. */
@@ -97,13 +97,12 @@ export class ParallelClassificatie {
       this.worker.once('error', reject);
       this.worker.once('exit', (code) => reject(new Error(`classification worker stopped with code ${code}`)));
     });
-    // A stopped worker must not leave reading paused: the answer's failure is reported by finish().
+    // A stopped worker must not leave reading paused: the answer's failure is reported by finish(). Handling it here
+    // also keeps a failure before the answer is awaited from surfacing as an unhandled rejection.
     this.antwoord.then(
       () => this.hervat(),
       () => this.hervat(),
     );
-    // A failure before the answer is awaited must not surface as an unhandled rejection.
-    this.antwoord.catch(() => undefined);
     this.partij = this.nieuwePartij();
   }
 
@@ -114,7 +113,7 @@ export class ParallelClassificatie {
   /** A signal the deduplicator kept (new, or replacing an earlier version), in the order kept. */
   feed(signal: Signaal): void {
     const p = this.partij;
-    if (this.beoordelingen?.has(signal.id)) p.beoordeeld.push([p.omschrijvingen.length, teKlasseren(signal, this.beoordelingen)]);
+    if (this.beoordelingen?.has(signal.id)) p.beoordeeld.push([p.omschrijvingen.length, beoordeeldeVorm(signal)]);
     p.omschrijvingen.push(signal.omschrijving);
     p.labels.push(signal.fenomeenLabel);
     this.aantal++;

@@ -25,7 +25,7 @@ export class Deduplicator<T extends { origin: Origin }> {
   /** Per file: later copies with the same content, dropped. */
   private readonly identical: number[] = [];
   /** With stand-ins: per kept record the hash of its content (two numbers) and its line. */
-  private slank?: Int32Array;
+  private perStandIn?: Int32Array;
   /** With stand-ins: per file index its name. */
   private readonly bestanden: string[] = [];
   readonly waarschuwingen: Melding[] = [];
@@ -42,7 +42,7 @@ export class Deduplicator<T extends { origin: Origin }> {
     this.current = new KeyIndex((i) => kind.key(this.kept[i]!));
     if (slank) {
       if (!kind.slank) throw new Error(`no stand-in for ${kind.soort}`);
-      this.slank = new Int32Array(SLANK * 4096);
+      this.perStandIn = new Int32Array(SLANK * 4096);
     }
   }
 
@@ -56,10 +56,10 @@ export class Deduplicator<T extends { origin: Origin }> {
     const key = this.kind.key(record);
     const slot = this.current.find(key);
     const earlier = this.current.at(slot);
-    const inhoud = this.slank && hash64(this.kind.contentKey(record));
+    const inhoud = this.perStandIn && hash64(this.kind.contentKey(record));
     if (earlier >= 0) {
       const zelfde = inhoud
-        ? this.slank![SLANK * earlier] === inhoud[0] && this.slank![SLANK * earlier + 1] === inhoud[1]
+        ? this.perStandIn![SLANK * earlier] === inhoud[0] && this.perStandIn![SLANK * earlier + 1] === inhoud[1]
         : this.kind.contentKey(this.kept[earlier]!) === this.kind.contentKey(record);
       if (zelfde) {
         this.identical[file]!++;
@@ -87,19 +87,19 @@ export class Deduplicator<T extends { origin: Origin }> {
 
   /** Where kept record `i` came from (a stand-in's origin may name only its file). */
   private origin(i: number): Origin {
-    if (!this.slank) return this.kept[i]!.origin;
-    return { bestand: this.bestanden[this.keptFile[i]!]!, regel: this.slank[SLANK * i + 2]! };
+    if (!this.perStandIn) return this.kept[i]!.origin;
+    return { bestand: this.bestanden[this.keptFile[i]!]!, regel: this.perStandIn[SLANK * i + 2]! };
   }
 
   private bewaarSlank(i: number, [a, b]: [number, number], regel: number): void {
-    if (SLANK * (i + 1) > this.slank!.length) {
-      const groter = new Int32Array(this.slank!.length * 2);
-      groter.set(this.slank!);
-      this.slank = groter;
+    if (SLANK * (i + 1) > this.perStandIn!.length) {
+      const groter = new Int32Array(this.perStandIn!.length * 2);
+      groter.set(this.perStandIn!);
+      this.perStandIn = groter;
     }
-    this.slank![SLANK * i] = a;
-    this.slank![SLANK * i + 1] = b;
-    this.slank![SLANK * i + 2] = regel;
+    this.perStandIn![SLANK * i] = a;
+    this.perStandIn![SLANK * i + 1] = b;
+    this.perStandIn![SLANK * i + 2] = regel;
   }
 
   /** The kept records from `start` on (a file's own records, for decisions over the whole file). */

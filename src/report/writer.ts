@@ -110,13 +110,13 @@ export class HtmlWriter implements ReportWriter {
   async start(): Promise<void> {}
 
   /** Loads the chart renderer ahead of the first report (e.g. while the inputs are read). */
-  prepare(): Promise<unknown> {
+  prepare(): Promise<ChartRenderer> {
     this.charts ??= ChartRenderer.create();
     return this.charts;
   }
 
   async html(model: ReportModel): Promise<string> {
-    const charts = (await this.prepare()) as ChartRenderer;
+    const charts = await this.prepare();
     return renderHtml(model, this.templates, await charts.renderReport(model));
   }
 
