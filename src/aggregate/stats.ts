@@ -1,8 +1,51 @@
 // Is a change between two counts real or noise? Counts of signals are small, so no normal approximations: the
 // exact conditional test for two Poisson counts (as R's poisson.test for two samples). Given x1 + x2 = n, x1 is
 // Binomial(n, t1 / (t1 + t2)) under "same rate"; its exact two-sided binomial test gives the p-value.
-import binomialTest from '@stdlib/stats-binomial-test';
+import { createRequire } from 'node:module';
 import type { Richting, Verandering } from './result-types.js';
+
+type Verdeling = (x: number, n: number, p: number) => number;
+
+/**
+ * The binomial distribution's pmf and cdf (stdlib), loaded when the first p-value is computed: they are what
+ * @stdlib/stats-binomial-test computes its p-value with, without the confidence interval (a beta quantile) cter never
+ * shows, which costs most of that package's loading time; a command that tests nothing loads neither.
+ */
+let binomiaal: { pmf: Verdeling; cdf: Verdeling } | undefined;
+
+function verdeling(): { pmf: Verdeling; cdf: Verdeling } {
+  if (binomiaal === undefined) {
+    const require = createRequire(import.meta.url);
+    binomiaal = {
+      pmf: require('@stdlib/stats-base-dists-binomial-pmf') as Verdeling,
+      cdf: require('@stdlib/stats-base-dists-binomial-cdf') as Verdeling,
+    };
+  }
+  return binomiaal;
+}
+
+/** Relative tolerance for "as or less likely than the observed count" (R's binom.test and stdlib use the same). */
+const RELATIEVE_FOUT = 1 + 1e-7;
+
+/**
+ * Two-sided p-value of the exact binomial test of x successes in n with success probability p: the probability of all
+ * outcomes no more likely than x, as R's binom.test and @stdlib/stats-binomial-test compute it (the other tail by
+ * counting its outcomes with pmf <= pmf(x) * (1 + 1e-7), then one cdf per tail), step for step, so the value is the
+ * library's to the bit. Not capped at 1.
+ */
+function binomiaalTweezijdig(x: number, n: number, p: number): number {
+  const { pmf, cdf } = verdeling();
+  const d = pmf(x, n, p);
+  const m = n * p;
+  if (x === m) return 1;
+  let y = 0;
+  if (x < m) {
+    for (let i = Math.ceil(m); i <= n; i++) if (pmf(i, n, p) <= d * RELATIEVE_FOUT) y++;
+    return cdf(x, n, p) + (1 - cdf(n - y, n, p));
+  }
+  for (let i = 0; i <= Math.floor(m); i++) if (pmf(i, n, p) <= d * RELATIEVE_FOUT) y++;
+  return cdf(y - 1, n, p) + (1 - cdf(x - 1, n, p));
+}
 
 /** Significance level: "stijging"/"daling" only below it. */
 export const ALPHA = 0.05;
@@ -10,10 +53,7 @@ export const ALPHA = 0.05;
 export const TOETS =
   'exacte conditionele toets voor twee Poisson-aantallen (binomiale toets, tweezijdig, gelijke blootstelling per periode)';
 
-/**
- * Results by counts and exposure share. A batch tests the same small count pairs over and over (36 areas x 8
- * fenomenen x 2 comparisons), and the library also computes a confidence interval each time, which is slow.
- */
+/** Results by counts and exposure share: a batch tests the same small count pairs over and over (36 areas x 8 fenomenen x 2 comparisons). */
 const tested = new Map<string, number>();
 
 /**
@@ -29,8 +69,8 @@ export function poissonToets(x1: number, x2: number, t1 = 1, t2 = 1): number | n
   const key = `${x1}:${x2}:${t1 / (t1 + t2)}`;
   let p = tested.get(key);
   if (p === undefined) {
-    // The library sums both tails without capping; R caps the two-sided p-value at 1 too.
-    p = Math.min(1, binomialTest(x1, x1 + x2, { p: t1 / (t1 + t2) }).pValue);
+    // Both tails are summed without capping; R caps the two-sided p-value at 1.
+    p = Math.min(1, binomiaalTweezijdig(x1, x1 + x2, t1 / (t1 + t2)));
     tested.set(key, p);
   }
   return p;

@@ -7,9 +7,12 @@
 // pairs weigh `paarGewicht` (they repeat the evidence of their stems, which makes naive Bayes overconfident) and a
 // temperature tempers the probabilities. Smoothing, pair weight, temperature and threshold are chosen together by
 // cross-validation (scripts/tekstmodel.mjs).
-import { readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, rm, stat } from 'node:fs/promises';
+import { endianness } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { FENOMENEN, type Fenomeen } from '../domain.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import { FileError } from '../util/errors.js';
 import { tokenize, type Tokens } from './text.js';
 
@@ -187,6 +190,15 @@ function groter(a: Int32Array, lengte: number, vul = 0): Int32Array<ArrayBuffer>
 /** Hash of two non-negative ints for the open-addressing tables. */
 function hash2(a: number, b: number): number {
   return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b)) >>> 0;
+}
+
+/** What the compact model form keeps of a Kenmerktabel besides its typed arrays. */
+interface TabelKop {
+  atoomNamen: string[];
+  atoomCapaciteit: number;
+  paren: number;
+  aantal: number;
+  capaciteit: number;
 }
 
 /**
@@ -375,6 +387,50 @@ class Kenmerktabel {
     k.tellingen = this.tellingen.slice();
     k.stempel = new Int32Array(this.stempel.length);
     return k;
+  }
+
+  /**
+   * The table in the compact model form (see writeCompactModel): the names in a header, the used part of each typed
+   * array as it is, and the capacities, so that fromParts gives back this very table (the same ids, the same slots).
+   * Only a table of whole counts (an Int32Array) has this form.
+   */
+  toParts(): { kop: TabelKop; delen: Int32Array[] } | undefined {
+    if (!(this.tellingen instanceof Int32Array)) return undefined;
+    const kop: TabelKop = {
+      atoomNamen: this.atoomNamen,
+      atoomCapaciteit: this.atoomKenmerk.length,
+      paren: this.paren,
+      aantal: this.aantal,
+      capaciteit: this.kenmerkA.length,
+    };
+    const n = this.aantal;
+    const delen = [
+      this.kenmerkA.subarray(0, n),
+      this.kenmerkB.subarray(0, n),
+      this.tellingen.subarray(0, n * K),
+      this.atoomKenmerk.subarray(0, this.atoomNamen.length),
+      this.paarSlots,
+    ];
+    return { kop, delen };
+  }
+
+  /** The table toParts described; `delen` in its order. */
+  static fromParts(kop: TabelKop, delen: readonly Int32Array[]): Kenmerktabel {
+    const [kenmerkA, kenmerkB, tellingen, atoomKenmerk, paarSlots] = delen as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+    const t = new Kenmerktabel(true);
+    t.atoomNamen = kop.atoomNamen;
+    t.atomen = new Map(kop.atoomNamen.map((naam, a) => [naam, a]));
+    t.atoomKenmerk = groter(atoomKenmerk, kop.atoomCapaciteit, -1);
+    t.paarSlots = groter(paarSlots, paarSlots.length);
+    t.paren = kop.paren;
+    t.kenmerkA = groter(kenmerkA, kop.capaciteit);
+    t.kenmerkB = groter(kenmerkB, kop.capaciteit);
+    t.stempel = new Int32Array(kop.capaciteit);
+    t.aantal = kop.aantal;
+    const alle = new Int32Array(kop.capaciteit * K);
+    alle.set(tellingen);
+    t.tellingen = alle;
+    return t;
   }
 
   /** After building: the counts and names are no longer needed, only the lookups from stems to features. */
@@ -652,13 +708,16 @@ const BASISTABELLEN = new WeakMap<ModelCounts, Kenmerktabel>();
 
 function basisTabel(basis: ModelCounts): Kenmerktabel {
   let tabel = BASISTABELLEN.get(basis);
-  if (tabel === undefined) {
-    // Whole counts with room for a million texts more stay whole in an Int32Array (see Kenmerktabel.tellingen).
-    const geheel = (c: number) => Number.isInteger(c) && c >= 0 && c < 2 ** 30;
-    tabel = new Kenmerktabel(Object.values(basis.kenmerken).every((counts) => counts.every(geheel)));
-    for (const [f, counts] of Object.entries(basis.kenmerken)) tabel.tel(f, counts);
-    BASISTABELLEN.set(basis, tabel);
-  }
+  if (tabel === undefined) BASISTABELLEN.set(basis, (tabel = tabelVanTellingen(basis)));
+  return tabel;
+}
+
+/** The table of a model file's counts, feature by feature in the file's order. */
+function tabelVanTellingen(basis: ModelCounts): Kenmerktabel {
+  // Whole counts with room for a million texts more stay whole in an Int32Array (see Kenmerktabel.tellingen).
+  const geheel = (c: number) => Number.isInteger(c) && c >= 0 && c < 2 ** 30;
+  const tabel = new Kenmerktabel(Object.values(basis.kenmerken).every((counts) => counts.every(geheel)));
+  for (const [f, counts] of Object.entries(basis.kenmerken)) tabel.tel(f, counts);
   return tabel;
 }
 
@@ -755,24 +814,33 @@ const STANDAARD_INSTELLINGEN: Readonly<ModelSettings> = {
 
 const INGEBOUWD_MODEL = fileURLToPath(new URL('../../data/tekstmodel.json', import.meta.url));
 
+/**
+ * The built-in model in its compact form, which the build (scripts/build.sh) writes into dist/: the same path from
+ * src/classify and from dist/classify.
+ */
+const INGEBOUWD_COMPACT = fileURLToPath(new URL('../../dist/tekstmodel.bin', import.meta.url));
+
 /** Model files read in this process, by path, with the size and time of the version read. */
 const GELEZEN = new Map<string, { versie: string; model: Promise<ModelFile> }>();
 
 /**
  * Reads a model file (data/tekstmodel.json); a damaged file is a clear error, not a stack trace. Read once per process
  * while the file is unchanged: every command (and every test in one process) shares the same immutable ModelFile.
+ * With `compact` (for the built-in model: the one the build made), the model and its feature table come from the
+ * compact form when that was made from exactly these bytes, which costs a fraction of parsing the JSON and building
+ * the table from its names; any other compact file is passed over.
  */
-export async function loadModelFile(file = INGEBOUWD_MODEL): Promise<ModelFile> {
+export async function loadModelFile(file = INGEBOUWD_MODEL, compact = file === INGEBOUWD_MODEL ? INGEBOUWD_COMPACT : undefined): Promise<ModelFile> {
   let versie: string | undefined;
   try {
     const s = await stat(file);
-    versie = `${s.size} ${s.mtimeMs}`;
+    versie = `${s.size} ${s.mtimeMs} ${compact ?? ''}`;
   } catch {
     // readModelFile says what is wrong.
   }
   const gelezen = GELEZEN.get(file);
   if (versie !== undefined && gelezen?.versie === versie) return gelezen.model;
-  const model = readModelFile(file);
+  const model = readModelFile(file, compact);
   if (versie !== undefined) {
     GELEZEN.set(file, { versie, model });
     model.catch(() => GELEZEN.delete(file));
@@ -780,13 +848,23 @@ export async function loadModelFile(file = INGEBOUWD_MODEL): Promise<ModelFile> 
   return model;
 }
 
-async function readModelFile(file: string): Promise<ModelFile> {
+async function readModelFile(file: string, compact: string | undefined): Promise<ModelFile> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    throw new FileError(file, `kan het tekstmodel niet lezen (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  return (compact !== undefined && (await readCompactModel(compact, bytes))) || parseModelFile(file, bytes);
+}
+
+/** A model file's bytes as a ModelFile, checked. */
+function parseModelFile(file: string, bytes: Buffer): ModelFile {
   let raw: unknown;
   try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new FileError(file, code ? `kan het tekstmodel niet lezen (${code})` : 'het tekstmodel is geen geldige JSON');
+    raw = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new FileError(file, 'het tekstmodel is geen geldige JSON');
   }
   const m = raw as Partial<ModelFile>;
   const ok =
@@ -812,4 +890,87 @@ async function readModelFile(file: string): Promise<ModelFile> {
     Object.values(m.kenmerken).every((c) => Array.isArray(c) && c.length === K);
   if (!ok) throw new FileError(file, `geen geldig tekstmodel (verwacht versie, alpha, drempel, drempelMetSteun (niet boven drempel), temperatuur, paarGewicht, vetoKans, vetoOnder, documenten en kenmerken met ${K} tellingen)`);
   return m as ModelFile;
+}
+
+// The compact form of a model file: MAGIC, the header's length (uint32, little-endian), the header (JSON: the model
+// file's bytes' SHA-256, the byte order, the model file without its counts, the table's names and capacities, the
+// lengths of the parts), padding to a multiple of 4, then the table's typed arrays (Kenmerktabel.toParts) one after
+// another in the machine's byte order. The build makes it on the machine that reads it.
+const MAGIC = 'cter-tekstmodel-1\n';
+
+interface CompactKop {
+  bron: string;
+  endian: string;
+  model: Omit<ModelFile, 'kenmerken'>;
+  tabel: TabelKop;
+  lengtes: number[];
+}
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * Writes the compact form of a model file (the built-in one by default), after checking the model file as loading
+ * does. A model with counts that are not whole numbers has no compact form: then any earlier compact file is removed
+ * and the result is false.
+ */
+export async function writeCompactModel(file = INGEBOUWD_MODEL, compact = INGEBOUWD_COMPACT): Promise<boolean> {
+  const bytes = await readFile(file);
+  const model = parseModelFile(file, bytes);
+  const delen = tabelVanTellingen(model).toParts();
+  if (!delen) {
+    await rm(compact, { force: true });
+    return false;
+  }
+  const { kenmerken: _, ...zonderTellingen } = model;
+  const kop: CompactKop = { bron: sha256(bytes), endian: endianness(), model: zonderTellingen, tabel: delen.kop, lengtes: delen.delen.map((d) => d.length) };
+  const kopBytes = Buffer.from(JSON.stringify(kop), 'utf8');
+  const voor = Buffer.byteLength(MAGIC) + 4 + kopBytes.length;
+  const lengte = Buffer.alloc(4);
+  lengte.writeUInt32LE(kopBytes.length);
+  const stukken: Uint8Array[] = [Buffer.from(MAGIC, 'utf8'), lengte, kopBytes, Buffer.alloc((4 - (voor % 4)) % 4)];
+  for (const d of delen.delen) stukken.push(new Uint8Array(d.buffer, d.byteOffset, d.byteLength));
+  await writeFileAtomic(compact, Buffer.concat(stukken));
+  return true;
+}
+
+/**
+ * The model from its compact form when that was made from exactly `bron` (the model file's bytes) on a machine with
+ * this byte order; undefined for a missing, damaged or other file. The feature table is registered for basisTabel; the
+ * counts by name (`kenmerken`, which only training tools and tests read) are parsed from `bron` when first asked for.
+ */
+async function readCompactModel(compact: string, bron: Buffer): Promise<ModelFile | undefined> {
+  let buf: Buffer;
+  try {
+    buf = await readFile(compact);
+  } catch {
+    return undefined;
+  }
+  const start = Buffer.byteLength(MAGIC);
+  if (buf.length < start + 4 || buf.toString('utf8', 0, start) !== MAGIC) return undefined;
+  const kopLengte = buf.readUInt32LE(start);
+  let kop: CompactKop;
+  try {
+    kop = JSON.parse(buf.toString('utf8', start + 4, start + 4 + kopLengte)) as CompactKop;
+  } catch {
+    return undefined;
+  }
+  if (kop.bron !== sha256(bron) || kop.endian !== endianness()) return undefined;
+  let positie = start + 4 + kopLengte;
+  positie += (4 - (positie % 4)) % 4;
+  const nodig = kop.lengtes.reduce((som, n) => som + n * 4, positie);
+  if (nodig !== buf.length) return undefined;
+  const delen = kop.lengtes.map((n) => {
+    const van = buf.byteOffset + positie;
+    positie += n * 4;
+    // A view where the bytes are aligned (fromParts copies them), else a copy.
+    return van % 4 === 0 ? new Int32Array(buf.buffer, van, n) : new Int32Array(buf.buffer.slice(van, van + n * 4));
+  });
+  const model = { ...kop.model } as ModelFile;
+  let kenmerken: ModelFile['kenmerken'] | undefined;
+  Object.defineProperty(model, 'kenmerken', {
+    enumerable: true,
+    get: () => (kenmerken ??= (JSON.parse(bron.toString('utf8')) as ModelFile).kenmerken),
+  });
+  BASISTABELLEN.set(model, Kenmerktabel.fromParts(kop.tabel, delen));
+  return model;
 }

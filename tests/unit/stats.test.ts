@@ -1,3 +1,4 @@
+import binomialTest from '@stdlib/stats-binomial-test';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { poissonToets, verandering } from '../../src/aggregate/stats.js';
@@ -63,6 +64,38 @@ describe('poissonToets (known p-values)', () => {
     expect(() => poissonToets(-1, 3)).toThrow(RangeError);
     expect(() => poissonToets(1.5, 3)).toThrow(RangeError);
     expect(() => poissonToets(1, 3, 0, 1)).toThrow(RangeError);
+  });
+});
+
+describe('poissonToets computes what @stdlib/stats-binomial-test computed, to the bit', () => {
+  // cter computed its p-values with the whole test package; it now computes the same two-sided rule from the package's
+  // own pmf and cdf. Every published p-value (4 significant digits) and every decision (unrounded, against 0.05) must
+  // stay the same, so the values must be identical, not merely close.
+  const library = (x1: number, x2: number, t1 = 1, t2 = 1) => Math.min(1, binomialTest(x1, x1 + x2, { p: t1 / (t1 + t2) }).pValue);
+  const same = (x1: number, x2: number, t1?: number, t2?: number) => {
+    expect(Object.is(poissonToets(x1, x2, t1, t2), library(x1, x2, t1, t2)), `${x1}, ${x2}, ${t1}, ${t2}`).toBe(true);
+  };
+
+  it('for every pair of counts up to 40 with equal exposure', () => {
+    for (let x1 = 0; x1 <= 40; x1++) for (let x2 = x1 === 0 ? 1 : 0; x2 <= 40; x2++) same(x1, x2);
+  });
+
+  it('for counts and exposures drawn at random, small and large', () => {
+    const blootstelling = fc.oneof(fc.integer({ min: 1, max: 12 }), fc.double({ min: 0.01, max: 100, noNaN: true }));
+    fc.assert(
+      fc.property(fc.nat(400), fc.nat(400), blootstelling, blootstelling, (x1, x2, t1, t2) => {
+        fc.pre(x1 + x2 > 0);
+        same(x1, x2, t1, t2);
+      }),
+      { numRuns: 1500 },
+    );
+    fc.assert(
+      fc.property(fc.nat(20_000), fc.nat(20_000), blootstelling, (x1, x2, t1) => {
+        fc.pre(x1 + x2 > 0);
+        same(x1, x2, t1, 1);
+      }),
+      { numRuns: 50 },
+    );
   });
 });
 
