@@ -418,7 +418,7 @@ class Kenmerktabel {
   static fromParts(kop: TabelKop, delen: readonly Int32Array[]): Kenmerktabel {
     const [kenmerkA, kenmerkB, tellingen, atoomKenmerk, paarSlots] = delen as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
     const t = new Kenmerktabel(true);
-    t.atoomNamen = kop.atoomNamen;
+    t.atoomNamen = kop.atoomNamen.slice();
     t.atomen = new Map(kop.atoomNamen.map((naam, a) => [naam, a]));
     t.atoomKenmerk = groter(atoomKenmerk, kop.atoomCapaciteit, -1);
     t.paarSlots = groter(paarSlots, paarSlots.length);
@@ -703,13 +703,19 @@ function proposal(i: Inschatting, drempel: number, steun: Fenomeen | undefined):
   return { fenomeen, kans, woorden, zeker, reden };
 }
 
-/** The table of a model file's counts, made once per file read (every command and every fold starts from it). */
-const BASISTABELLEN = new WeakMap<ModelCounts, Kenmerktabel>();
+/**
+ * A new table of a model file's counts, for a builder to extend: a copy of the table made once per file read (every
+ * command and every fold starts from it), or, for a model from its compact form, the table made from that form's arrays.
+ */
+const BASISTABELLEN = new WeakMap<ModelCounts, () => Kenmerktabel>();
 
 function basisTabel(basis: ModelCounts): Kenmerktabel {
-  let tabel = BASISTABELLEN.get(basis);
-  if (tabel === undefined) BASISTABELLEN.set(basis, (tabel = tabelVanTellingen(basis)));
-  return tabel;
+  let nieuw = BASISTABELLEN.get(basis);
+  if (nieuw === undefined) {
+    const tabel = tabelVanTellingen(basis);
+    BASISTABELLEN.set(basis, (nieuw = () => tabel.kopie()));
+  }
+  return nieuw();
 }
 
 /** The table of a model file's counts, feature by feature in the file's order. */
@@ -738,7 +744,7 @@ export class ModelBuilder {
     private readonly negeer: ReadonlySet<string> = new Set(),
   ) {
     this.instellingen = instellingen;
-    this.tabel = basis ? basisTabel(basis).kopie() : new Kenmerktabel(true);
+    this.tabel = basis ? basisTabel(basis) : new Kenmerktabel(true);
     if (basis) basis.documenten.forEach((n, k) => (this.documenten[k] = n));
     this.basisAantal = this.tabel.aantal;
   }
@@ -935,7 +941,7 @@ export async function writeCompactModel(file = INGEBOUWD_MODEL, compact = INGEBO
 
 /**
  * The model from its compact form when that was made from exactly `bron` (the model file's bytes) on a machine with
- * this byte order; undefined for a missing, damaged or other file. The feature table is registered for basisTabel; the
+ * this byte order; undefined for a missing, damaged or other file. Its feature table is registered for basisTabel; the
  * counts by name (`kenmerken`, which only training tools and tests read) are parsed from `bron` when first asked for.
  */
 async function readCompactModel(compact: string, bron: Buffer): Promise<ModelFile | undefined> {
@@ -971,6 +977,6 @@ async function readCompactModel(compact: string, bron: Buffer): Promise<ModelFil
     enumerable: true,
     get: () => (kenmerken ??= (JSON.parse(bron.toString('utf8')) as ModelFile).kenmerken),
   });
-  BASISTABELLEN.set(model, Kenmerktabel.fromParts(kop.tabel, delen));
+  BASISTABELLEN.set(model, () => Kenmerktabel.fromParts(kop.tabel, delen));
   return model;
 }
