@@ -2,26 +2,48 @@
 // exact conditional test for two Poisson counts (as R's poisson.test for two samples). Given x1 + x2 = n, x1 is
 // Binomial(n, t1 / (t1 + t2)) under "same rate"; its exact two-sided binomial test gives the p-value.
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Richting, Verandering } from './result-types.js';
 
 type Verdeling = (x: number, n: number, p: number) => number;
+interface Binomiaal {
+  pmf: Verdeling;
+  cdf: Verdeling;
+}
+
+const PMF = '@stdlib/stats-base-dists-binomial-pmf';
+const CDF = '@stdlib/stats-base-dists-binomial-cdf';
+
+/** The build's bundle of PMF and CDF (scripts/binomiaal-bundel.mjs): the same path from src/aggregate and dist/aggregate. */
+const BUNDEL = fileURLToPath(new URL('../../dist/binomiaal.cjs', import.meta.url));
 
 /**
  * The binomial distribution's pmf and cdf (stdlib), loaded when the first p-value is computed: they are what
  * @stdlib/stats-binomial-test computes its p-value with, without the confidence interval (a beta quantile) cter never
- * shows, which costs most of that package's loading time; a command that tests nothing loads neither.
+ * shows, which costs most of that package's loading time; a command that tests nothing loads neither. From the build's
+ * bundle of the two when it was made from the installed versions (one file instead of some 370 modules), else from the
+ * packages.
  */
-let binomiaal: { pmf: Verdeling; cdf: Verdeling } | undefined;
+let binomiaal: Binomiaal | undefined;
 
-function verdeling(): { pmf: Verdeling; cdf: Verdeling } {
+function verdeling(): Binomiaal {
   if (binomiaal === undefined) {
     const require = createRequire(import.meta.url);
-    binomiaal = {
-      pmf: require('@stdlib/stats-base-dists-binomial-pmf') as Verdeling,
-      cdf: require('@stdlib/stats-base-dists-binomial-cdf') as Verdeling,
-    };
+    binomiaal = gebundeld(require) ?? { pmf: require(PMF) as Verdeling, cdf: require(CDF) as Verdeling };
   }
   return binomiaal;
+}
+
+function gebundeld(require: NodeJS.Require): Binomiaal | undefined {
+  let bundel: Binomiaal & { versies?: Record<string, string> };
+  try {
+    bundel = require(BUNDEL) as typeof bundel;
+  } catch {
+    // No bundle (a build without rolldown) or a damaged one: the packages.
+    return undefined;
+  }
+  const actueel = [PMF, CDF].every((p) => bundel.versies?.[p] === (require(`${p}/package.json`) as { version: string }).version);
+  return actueel ? bundel : undefined;
 }
 
 /** Relative tolerance for "as or less likely than the observed count" (R's binom.test and stdlib use the same). */

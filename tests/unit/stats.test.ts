@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import binomialTest from '@stdlib/stats-binomial-test';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -76,8 +77,8 @@ describe('poissonToets computes what @stdlib/stats-binomial-test computed, to th
     expect(Object.is(poissonToets(x1, x2, t1, t2), library(x1, x2, t1, t2)), `${x1}, ${x2}, ${t1}, ${t2}`).toBe(true);
   };
 
-  it('for every pair of counts up to 40 with equal exposure', () => {
-    for (let x1 = 0; x1 <= 40; x1++) for (let x2 = x1 === 0 ? 1 : 0; x2 <= 40; x2++) same(x1, x2);
+  it('for every pair of counts up to 30 with equal exposure', () => {
+    for (let x1 = 0; x1 <= 30; x1++) for (let x2 = x1 === 0 ? 1 : 0; x2 <= 30; x2++) same(x1, x2);
   });
 
   it('for counts and exposures drawn at random, small and large', () => {
@@ -87,14 +88,32 @@ describe('poissonToets computes what @stdlib/stats-binomial-test computed, to th
         fc.pre(x1 + x2 > 0);
         same(x1, x2, t1, t2);
       }),
-      { numRuns: 1500 },
+      { numRuns: 800 },
     );
     fc.assert(
       fc.property(fc.nat(20_000), fc.nat(20_000), blootstelling, (x1, x2, t1) => {
         fc.pre(x1 + x2 > 0);
         same(x1, x2, t1, 1);
       }),
-      { numRuns: 50 },
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe("the build's bundle of the binomial distribution (dist/binomiaal.cjs)", () => {
+  it('holds the installed versions of pmf and cdf, and computes what they compute, to the bit', () => {
+    const require = createRequire(import.meta.url);
+    type Verdeling = (x: number, n: number, p: number) => number;
+    const bundel = require('../../dist/binomiaal.cjs') as { pmf: Verdeling; cdf: Verdeling; versies: Record<string, string> };
+    const pakketten = ['@stdlib/stats-base-dists-binomial-pmf', '@stdlib/stats-base-dists-binomial-cdf'];
+    expect(bundel.versies).toEqual(Object.fromEntries(pakketten.map((p) => [p, (require(`${p}/package.json`) as { version: string }).version])));
+    const [pmf, cdf] = pakketten.map((p) => require(p) as Verdeling) as [Verdeling, Verdeling];
+    fc.assert(
+      fc.property(fc.nat(2_000), fc.nat(2_000), fc.double({ min: 0, max: 1, noNaN: true }), (x, n, p) => {
+        expect(Object.is(bundel.pmf(x, n, p), pmf(x, n, p))).toBe(true);
+        expect(Object.is(bundel.cdf(x, n, p), cdf(x, n, p))).toBe(true);
+      }),
+      { numRuns: 1000 },
     );
   });
 });
