@@ -11,6 +11,7 @@ import {
   drempelVoor,
   modelSettings,
   modelVeto,
+  modelVingerafdruk,
   neutralFeatures,
   type ModelFile,
   type ModelSettings,
@@ -183,7 +184,7 @@ function vingerafdruk(
   const hash = createHash('sha256');
   hash.update(JSON.stringify([k, instellingen ?? null, taxonomy.definitie]));
   hash.update('\0');
-  hash.update(basis === undefined ? 'geen basis' : JSON.stringify(basis));
+  hash.update(basis === undefined ? 'geen basis' : modelVingerafdruk(basis));
   for (const v of voorbeelden) hash.update(`\0${v.fenomeen}\0${v.tekst}`);
   return hash.digest('hex');
 }

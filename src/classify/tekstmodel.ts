@@ -912,7 +912,21 @@ interface CompactKop {
   lengtes: number[];
 }
 
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+
+/** Fingerprints of model files, once per object: see modelVingerafdruk. */
+const VINGERAFDRUKKEN = new WeakMap<ModelFile, string>();
+
+/**
+ * A fingerprint of a model file's counts and settings, for caches keyed by the model: for a model read from its
+ * compact form the SHA-256 of the file's bytes (known from loading), else the SHA-256 of the model as JSON, computed
+ * once per object. Model files are not changed after loading.
+ */
+export function modelVingerafdruk(basis: ModelFile): string {
+  let v = VINGERAFDRUKKEN.get(basis);
+  if (v === undefined) VINGERAFDRUKKEN.set(basis, (v = `json ${sha256(JSON.stringify(basis))}`));
+  return v;
+}
 
 /**
  * Writes the compact form of a model file (the built-in one by default), after checking the model file as loading
@@ -978,5 +992,6 @@ async function readCompactModel(compact: string, bron: Buffer): Promise<ModelFil
     get: () => (kenmerken ??= (JSON.parse(bron.toString('utf8')) as ModelFile).kenmerken),
   });
   BASISTABELLEN.set(model, () => Kenmerktabel.fromParts(kop.tabel, delen));
+  VINGERAFDRUKKEN.set(model, `bestand ${kop.bron}`);
   return model;
 }

@@ -1,12 +1,13 @@
 // The compact form of the text model (dist/tekstmodel.bin, made by the build): loading it must give the very model the
 // JSON gives (the same counts, the same proposals to the bit, the same model after extra labels), and any compact file
 // that was not made from exactly the JSON's bytes must be passed over, never half used.
+import { createHash } from 'node:crypto';
 import { copyFile, mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/classify/text.js';
-import { buildModel, loadModelFile, writeCompactModel, type ModelFile, type TextModel } from '../../src/classify/tekstmodel.js';
+import { buildModel, loadModelFile, modelVingerafdruk, writeCompactModel, type ModelFile, type TextModel } from '../../src/classify/tekstmodel.js';
 
 const JSON_MODEL = 'data/tekstmodel.json';
 
@@ -65,6 +66,14 @@ describe('compact text model', () => {
     for (const instellingen of [undefined, { paarGewicht: 0.3 }]) {
       vergelijk(buildModel(uitJson, extra, instellingen, negeer), buildModel(uitCompact, extra, instellingen, negeer), teksten);
     }
+  });
+
+  it("has the file's bytes as its fingerprint; a model without a compact form has its JSON's", async () => {
+    const bytes = await readFile(JSON_MODEL);
+    expect(modelVingerafdruk(uitCompact)).toBe(`bestand ${createHash('sha256').update(bytes).digest('hex')}`);
+    expect(modelVingerafdruk(uitJson)).toMatch(/^json [0-9a-f]{64}$/);
+    expect(modelVingerafdruk({ ...uitJson, alpha: 2 })).not.toBe(modelVingerafdruk(uitJson));
+    expect(modelVingerafdruk({ ...uitJson })).toBe(modelVingerafdruk(uitJson));
   });
 
   it('is passed over when the JSON changed after it was made', async () => {
