@@ -78,22 +78,28 @@ function offsetMinutes(zone: string | undefined): number | undefined {
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
 }
 
-const AMSTERDAM = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
+/** Made at the first timestamp with an offset: making it (loading the time zone's rules) costs a start-up, and most exports have none. */
+let amsterdam: Intl.DateTimeFormat | undefined;
+
+function amsterdamFormat(): Intl.DateTimeFormat {
+  amsterdam ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+  return amsterdam;
+}
 
 /** A timestamp with a UTC offset, as the local (Dutch) date and time it was registered at. */
 function toAmsterdam(p: Parts & { time: NonNullable<Parts['time']>; offset: number }): Parts {
   const utc = Date.UTC(p.y, p.m - 1, p.d, p.time.h, p.time.mi, p.time.s ?? 0) - p.offset * 60_000;
   // One formatting for all fields (formatToParts is the costly step of reading a timestamp with an offset).
-  const parts = AMSTERDAM.formatToParts(utc);
+  const parts = amsterdamFormat().formatToParts(utc);
   const get = (type: string) => Number(parts.find((part) => part.type === type)!.value);
   return {
     y: get('year'),
