@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/report/browser.js';
-import { ChartRenderer, chartSpecs, PIXEL_RATIO, type ReportCharts } from '../../src/report/charts.js';
+import { ChartRenderer, chartSpecs, PIXEL_RATIO, themeChartJs, type ReportCharts } from '../../src/report/charts.js';
 import { buildReportModel } from '../../src/report/build-model.js';
 import { loadTemplates, renderHeaderFooter, renderHtml } from '../../src/report/render.js';
 import { reportFileName, rejectsPathFor } from '../../src/report/writer.js';
@@ -137,6 +137,34 @@ describe('charts', () => {
     expect(PIXEL_RATIO).toBeGreaterThanOrEqual(2);
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([spec.width * PIXEL_RATIO, spec.height * PIXEL_RATIO]);
     expect(alt).toContain('signalen per fenomeen in 3e kwartaal 2025');
+  });
+
+  it("encodes losslessly: every chart's pixels are those of chartjs-node-canvas's own PNG (libpng's defaults)", async () => {
+    const { ChartJSNodeCanvas } = await import('chartjs-node-canvas');
+    /** chartjs-node-canvas's own rendering, and a PNG decoder from the same canvas library. */
+    class Reference extends ChartJSNodeCanvas {
+      pixels(png: Buffer): Buffer {
+        const image = new this._image();
+        image.src = png;
+        const context = this._createCanvas(image.width, image.height).getContext('2d');
+        context.drawImage(image, 0, 0);
+        return Buffer.from(context.getImageData(0, 0, image.width, image.height).data);
+      }
+    }
+    const renderer = await ChartRenderer.create();
+    const fromUri = (src: string) => Buffer.from(src.replace('data:image/png;base64,', ''), 'base64');
+    // A region's report has every chart. Chart.js changes the configuration it draws: each side draws its own copy.
+    const model = buildReportModel(reportInput(regioScope()));
+    const copies = chartSpecs(model);
+    const references = new Map<string, Reference>();
+    for (const [name, spec] of Object.entries(chartSpecs(model))) {
+      const size = `${spec.width}x${spec.height}`;
+      if (!references.has(size)) references.set(size, new Reference({ width: spec.width, height: spec.height, chartCallback: themeChartJs }));
+      const reference = references.get(size)!;
+      const expected = await reference.renderToBuffer(copies[name as keyof typeof copies]!.config);
+      const { src } = await renderer.render(spec);
+      expect(reference.pixels(fromUri(src)).equals(reference.pixels(expected)), name).toBe(true);
+    }
   });
 });
 
