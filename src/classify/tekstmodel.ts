@@ -467,16 +467,16 @@ function isArrayIndex(name: string): boolean {
 
 /**
  * The order in which the features' weighted counts are summed. When every term and partial sum is exact (counts are
- * integers; a pair weight such as 0.25 is a binary fraction), any order gives the same bits: the id order. Otherwise
- * the order of the earlier model, which summed over a JavaScript object: array-index names ascending, then the base
- * model's features in file order, then the new features sorted.
+ * integers; a pair weight such as 0.25 is a binary fraction), any order gives the same bits: the id order, returned as
+ * undefined. Otherwise the order of the earlier model, which summed over a JavaScript object: array-index names
+ * ascending, then the base model's features in file order, then the new features sorted.
  */
-function sommatieVolgorde(tabel: Kenmerktabel, basisAantal: number, paarGewicht: number, som: number): Iterable<number> {
+function sommatieVolgorde(tabel: Kenmerktabel, basisAantal: number, paarGewicht: number, som: number): readonly number[] | undefined {
   let schaal = 1;
   while (!Number.isInteger(paarGewicht * schaal) && schaal < 2 ** 30) schaal *= 2;
   const exact = Number.isInteger(paarGewicht * schaal) && som * Math.max(1, paarGewicht) * schaal < 2 ** 53;
+  if (exact) return undefined;
   const alle = Array.from({ length: tabel.aantal }, (_, id) => id);
-  if (exact) return alle;
   const namen = alle.map((id) => tabel.naam(id));
   const index: number[] = [];
   const basis: number[] = [];
@@ -546,10 +546,15 @@ export class TextModel {
       }
     }
     const totaal = new Array<number>(K).fill(0);
-    for (const id of sommatieVolgorde(tabel, basisAantal, paarGewicht, som)) {
+    // Plain loops (no iterators): this runs once per model over every feature, mostly before the code is optimised.
+    const klassen = this.klassen;
+    const telOp = (id: number) => {
       const w = gewicht[id]!;
-      if (w > 0) for (const k of this.klassen) totaal[k]! += w * tellingen[id * K + k]!;
-    }
+      if (w > 0) for (let j = 0; j < klassen.length; j++) totaal[klassen[j]!]! += w * tellingen[id * K + klassen[j]!]!;
+    };
+    const volgorde = sommatieVolgorde(tabel, basisAantal, paarGewicht, som);
+    if (volgorde === undefined) for (let id = 0; id < n; id++) telOp(id);
+    else for (const id of volgorde) telOp(id);
     this.logPrior = documenten.map((d) => Math.log((d + 1) / (this.aantal + this.klassen.length)));
     const noemer = totaal.map((t) => Math.log(t + alpha * v));
     // Distinct rows (weight and counts): an open-addressing table over their first feature.
@@ -588,10 +593,11 @@ export class TextModel {
       }
     }
     const logKans = new Float64Array(eerste.length * K);
-    eerste.forEach((id, r) => {
+    for (let r = 0; r < eerste.length; r++) {
+      const id = eerste[r]!;
       const w = gewicht[id]!;
       for (let k = 0; k < K; k++) logKans[r * K + k] = (w * (Math.log(w * tellingen[id * K + k]! + alpha) - noemer[k]!)) / temperatuur;
-    });
+    }
     tabel.naBouw();
     this.tabel = tabel;
     this.rij = rij;
