@@ -11,10 +11,10 @@ interface Binomiaal {
   cdf: Verdeling;
 }
 
-const PMF = '@stdlib/stats-base-dists-binomial-pmf';
-const CDF = '@stdlib/stats-base-dists-binomial-cdf';
+/** The packages the build's bundle holds. */
+const PAKKETTEN = ['@stdlib/stats-base-dists-binomial-pmf', '@stdlib/stats-base-dists-binomial-cdf'];
 
-/** The build's bundle of PMF and CDF (scripts/binomiaal-bundel.mjs): the same path from src/aggregate and dist/aggregate. */
+/** The build's bundle of both (scripts/binomiaal-bundel.mjs): the same path from src/aggregate and dist/aggregate. */
 const BUNDEL = fileURLToPath(new URL('../../dist/binomiaal.cjs', import.meta.url));
 
 /**
@@ -29,7 +29,10 @@ let binomiaal: Binomiaal | undefined;
 function verdeling(): Binomiaal {
   if (binomiaal === undefined) {
     const require = createRequire(import.meta.url);
-    binomiaal = gebundeld(require) ?? { pmf: require(PMF) as Verdeling, cdf: require(CDF) as Verdeling };
+    binomiaal = gebundeld(require) ?? {
+      pmf: require('@stdlib/stats-base-dists-binomial-pmf') as Verdeling,
+      cdf: require('@stdlib/stats-base-dists-binomial-cdf') as Verdeling,
+    };
   }
   return binomiaal;
 }
@@ -42,7 +45,7 @@ function gebundeld(require: NodeJS.Require): Binomiaal | undefined {
     // No bundle (a build without rolldown) or a damaged one: the packages.
     return undefined;
   }
-  const actueel = [PMF, CDF].every((p) => bundel.versies?.[p] === (require(`${p}/package.json`) as { version: string }).version);
+  const actueel = PAKKETTEN.every((p) => bundel.versies?.[p] === (require(`${p}/package.json`) as { version: string }).version);
   return actueel ? bundel : undefined;
 }
 
