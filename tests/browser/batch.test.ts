@@ -1,32 +1,26 @@
 // End-to-end: `cter batch` on the sample data (Zaanstreek-Waterland: 7 gemeenten + the region = 8 reports) with the
 // browser. Checks every file, the index and its hashes; the lokaal beeld as a finished product in the same PDFs (the
 // region report's choropleth and the gemeente report's locator map: vector SVG, tagged, each gemeente with alternative
-// text in the PDF's structure tree, checked with pdftotext and pdf-lib); and Ctrl-C (the real bin/cter process).
+// text in the PDF's structure tree, checked with pdftotext and pdf-lib). Ctrl-C (the real bin/cter process):
+// tests/browser/batch-afbreken.test.ts, its own file so the two long halves run on both workers side by side.
 // A broken template override and the usage errors: tests/e2e/batch.test.ts. No timing assertions.
-import { execFile, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Overzicht } from '../../src/batch/overzicht.js';
-import { CTER, cter, type Run } from '../e2e/init-cli.js';
+import { cter, type Run } from '../e2e/init-cli.js';
+import { GEMEENTEN, readOverzicht, REGIO, SAMPLES, sha256, temps } from './batch-gedeeld.js';
 
-const SAMPLES = resolve(import.meta.dirname, '../../data-samples');
-const REGIO = 'Zaanstreek-Waterland';
-const GEMEENTEN = ['Edam-Volendam', 'Landsmeer', 'Oostzaan', 'Purmerend', 'Waterland', 'Wormerland', 'Zaanstad'];
 const bestandVan = (naam: string) => `lokaal-beeld_${naam.toLowerCase()}_2025-Q3.pdf`;
 
 async function pdfPages(path: string): Promise<number> {
   const { stdout } = await promisify(execFile)('pdfinfo', [path]);
   return Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1]);
 }
-
-const sha256 = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
-const readOverzicht = async (dir: string) => JSON.parse(await readFile(join(dir, 'overzicht.json'), 'utf8')) as Overzicht;
-const temps = async (dir: string) => (await readdir(dir)).filter((n) => n.endsWith('.tmp'));
 
 async function text(pdf: string, layout = true): Promise<string> {
   return (await promisify(execFile)('pdftotext', [...(layout ? ['-layout'] : []), pdf, '-'])).stdout;
@@ -45,7 +39,7 @@ async function figureAlts(pdf: string): Promise<string[]> {
   return alts;
 }
 
-// One batch run of the sample data's 2025-Q3 (the latest complete quarter), read by every test but Ctrl-C's.
+// One batch run of the sample data's 2025-Q3 (the latest complete quarter), read by every test.
 let uit: string;
 let run: Run;
 let overzicht: Overzicht;
@@ -153,45 +147,5 @@ describe('the sample reports of 2025-Q3: maps', () => {
     const all = (await text(zaanstad)).replace(/\s+/g, ' ');
     expect(all).toContain('Ligging van Zaanstad in de regio Zaanstreek-Waterland');
     expect(all).toContain('Bron: CBS, PDOK');
-  });
-});
-
-/** The Chromium browser processes (not their helpers) that cter process `pid` launched: one per profile folder. */
-async function browsersOf(pid: number): Promise<number> {
-  const { stdout } = await promisify(execFile)('ps', ['-eo', 'args=']);
-  return stdout.split('\n').filter((l) => l.includes(`--user-data-dir=${tmpdir()}/cter-chromium-${pid}-`) && !l.includes('--type=')).length;
-}
-
-describe('cter batch stopped with Ctrl-C', () => {
-  it('prints on up to one browser per core but one; finishes the running reports, starts no others, closes the browsers and writes the index', async () => {
-    const uit = join(await mkdtemp(join(tmpdir(), 'cter-batch-int-')), 'rapporten');
-    const child = spawn(process.execPath, [CTER, 'batch', '--regio', REGIO, '--uit', uit, '--parallel', '2'], {
-      cwd: SAMPLES,
-      env: { ...process.env, NO_COLOR: '1', CTER_CONFIG: '' },
-    });
-    let stderr = '';
-    let browsers: Promise<number> | undefined;
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      // Interrupt once the first report is done, after counting the browsers printing.
-      if (stderr.includes('[1/8]') && !browsers) browsers = browsersOf(child.pid!).finally(() => child.kill('SIGINT'));
-    });
-    const code = await new Promise<number | null>((done) => child.on('close', done));
-    // Two reports at a time print in up to two browsers: one per processor core but one (one on two cores or fewer).
-    expect(await browsers).toBe(Math.min(2, Math.max(1, availableParallelism() - 1)));
-    expect(await browsersOf(child.pid!)).toBe(0);
-    expect(code).toBe(130);
-    expect(stderr).toContain('afbreken: er beginnen geen nieuwe rapporten');
-    const overzicht = await readOverzicht(uit);
-    expect(overzicht.uitkomst).toBe('afgebroken');
-    const gelukt = overzicht.rapporten.filter((r) => r.status === 'gelukt');
-    expect(gelukt.length).toBeGreaterThanOrEqual(1);
-    expect(gelukt.length).toBeLessThan(8);
-    expect(overzicht.rapporten.filter((r) => r.status === 'afgebroken').length).toBe(8 - gelukt.length);
-    for (const r of gelukt) expect(r.sha256).toBe(await sha256(join(uit, r.bestand!)));
-    const pdfs = (await readdir(uit)).filter((n) => n.endsWith('.pdf'));
-    expect(pdfs.sort()).toEqual(gelukt.map((r) => r.bestand).sort());
-    expect(await temps(uit)).toEqual([]);
-    expect(stderr).toMatch(/afgebroken: \d van 8 rapporten gemaakt/);
   });
 });

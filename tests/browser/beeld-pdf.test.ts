@@ -2,15 +2,20 @@
 // Dutch dates with times, header aliases, a bad date, a misspelt gemeente, a duplicate row, an omschrijving that
 // tries to inject markup) and trend notes with injection strings. The PDFs are inspected with poppler's pdfinfo and
 // pdftotext, the outline with pdf-lib. The JSON and HTML formats and the usage errors: tests/e2e/beeld.test.ts.
+// The gemeente report is printed by the real bin/cter process in a network namespace without any network (issue 9:
+// Chromium makes no network request of its own; `unshare -n`, where the machine allows it), so one PDF proves both
+// the report and the printing without network. That not one connection reaches a proxy that every proxy variable
+// points at is checked on the README's main command, in tests/browser/voorbeeld.test.ts.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cter, type Run } from '../e2e/init-cli.js';
+import { CHROMIUM_ZONDER_NETWERK } from '../../src/report/pdf.js';
+import { cter, cterProces, type Run } from '../e2e/init-cli.js';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/report');
 const run = promisify(execFile);
@@ -46,14 +51,39 @@ async function outDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'cter-beeld-'));
 }
 
-describe('cter beeld --gemeente Zaanstad (PDF)', () => {
+/** A copy of the fixture workspace without its private folder: the real process writes its rejected rows there. */
+async function workspace(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'cter-beeld-ws-'));
+  await cp(FIXTURE, dir, { recursive: true, filter: (src) => !src.includes(`${FIXTURE}/prive`) });
+  return dir;
+}
+
+async function kanUnshare(): Promise<boolean> {
+  return run('unshare', ['-n', 'true']).then(
+    () => true,
+    () => false,
+  );
+}
+
+describe('cter beeld --gemeente Zaanstad (PDF), the real process without network', () => {
+  let ws: string;
   let uit: string;
   let result: Run;
   let pdf: string;
+  let zonderNetwerk: boolean;
   beforeAll(async () => {
+    ws = await workspace();
     uit = await outDir();
-    result = await cter(['beeld', '--gemeente', 'Zaanstad', '--uit', uit], { cwd: FIXTURE });
+    zonderNetwerk = await kanUnshare();
+    result = await cterProces(['beeld', '--gemeente', 'Zaanstad', '--uit', uit], ws, zonderNetwerk ? ['unshare', '-n'] : []);
     pdf = join(uit, 'lokaal-beeld_zaanstad_2025-Q3.pdf');
+  }, 180_000);
+
+  it('renders the PDF in a network namespace without any network (unshare -n)', (ctx) => {
+    if (!zonderNetwerk) ctx.skip();
+    expect(result.stderr).not.toContain('interne fout');
+    expect(result.code).toBe(0); // the fixture has rejected rows: reported, not fatal (README "Afsluitcodes")
+    expect(existsSync(pdf)).toBe(true);
   });
 
   it('prints the path on stdout and the ingest summary on stderr; exit 0: rejected rows are reported, not fatal', () => {
@@ -66,7 +96,7 @@ describe('cter beeld --gemeente Zaanstad (PDF)', () => {
   it('writes the rejected rows with their reason into the private folder, never beside the report', async () => {
     expect(existsSync(join(uit, 'lokaal-beeld_zaanstad_2025-Q3_afgewezen.csv'))).toBe(false);
     expect(result.stderr).toContain('privémap, niet bij het rapport): prive/lokaal-beeld_zaanstad_2025-Q3_afgewezen.csv');
-    const csv = await readFile(join(FIXTURE, 'prive', 'lokaal-beeld_zaanstad_2025-Q3_afgewezen.csv'), 'utf8');
+    const csv = await readFile(join(ws, 'prive', 'lokaal-beeld_zaanstad_2025-Q3_afgewezen.csv'), 'utf8');
     expect(csv.trim().split('\r\n')).toHaveLength(3);
     expect(csv).toContain('februari 2025 heeft geen dag 31');
   });
@@ -120,7 +150,7 @@ describe('cter beeld --gemeente Zaanstad (PDF)', () => {
   });
 
   it('lists the input file with its SHA-256 in the verantwoording', async () => {
-    const { stdout } = await run('sha256sum', [join(FIXTURE, 'signalen.csv')]);
+    const { stdout } = await run('sha256sum', [join(ws, 'signalen.csv')]);
     const text = await pageText(pdf);
     expect(text).toContain(stdout.slice(0, 64));
     expect(text).toContain('signalen.csv');
@@ -169,5 +199,23 @@ describe('cter beeld --regio Zaanstreek-Waterland --rubricering Openbaar (PDF)',
     expect(all).toMatch(/Landsmeer [\d.]+ <5 0 x x/);
     expect(all).toContain("aantallen van 1 tot en met 4 zijn vervangen door '<5'");
     expect(all).not.toContain('Amsterdam');
+  });
+});
+
+describe('Chromium without network', () => {
+  it('launches with every background network service off and no host name resolving', () => {
+    for (const flag of [
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-domain-reliability',
+      '--disable-client-side-phishing-detection',
+      '--metrics-recording-only',
+      '--safebrowsing-disable-auto-update',
+      '--host-resolver-rules=MAP * ~NOTFOUND',
+    ]) {
+      expect(CHROMIUM_ZONDER_NETWERK).toContain(flag);
+    }
   });
 });

@@ -73,9 +73,12 @@ describe('classification on a worker thread', () => {
   it('asks reading to pause while the worker is far behind, and lets it go on once the worker catches up', async () => {
     const parallel = new ParallelClassificatie(BRON, taxonomy, beoordelingen);
     expect(parallel.wacht()).toBeUndefined();
-    // Fed in one go, the worker cannot have taken anything in yet: more than sixteen batches wait for it.
+    // Fed in one go, the worker cannot have taken anything in yet: more than sixteen batches wait for it. Signals
+    // without a description: what is counted is signals, and the worker gets through every one of them before finish
+    // answers (with descriptions, classifying the 66,000 took most of this file's time).
+    const kaal = records.map((s) => ({ ...s, omschrijving: undefined }));
     let gevoed = 0;
-    while (gevoed <= 16 * 4096) for (const s of records) (parallel.feed(s), gevoed++);
+    while (gevoed <= 16 * 4096) for (const s of kaal) (parallel.feed(s), gevoed++);
     const pauze = parallel.wacht();
     expect(pauze).toBeInstanceOf(Promise);
     await pauze;

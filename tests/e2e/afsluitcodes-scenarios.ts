@@ -1,0 +1,286 @@
+// The exit-code contract's scenarios, shared by tests/e2e/afsluitcodes.test.ts (the table itself, the guard that
+// keeps a real process per command and per exit code, and every cell that runs in-process) and
+// tests/e2e/afsluitcodes-echt.test.ts (every cell that runs the real bin/cter process: every Ctrl-C and one cell per
+// exit code). README "Afsluitcodes" has one table (command x situation -> exit code); every number in it must have a
+// scenario here and every scenario a number.
+// Each command's "Ctrl-C" runs the real process (bin/cter runs dist/), so every command is proved once as the shell
+// sees it, and so is every other exit code (0, 1, 2) in one cheap cell each (`echt`); the other situations run the
+// same program in-process (`cter`, tests/e2e/init-cli.ts), whose exit code is the one bin/cter exits with.
+// Interrupts are real: Ctrl-C in a terminal (tmux) while cter reads a large generated export or waits at a prompt,
+// and SIGINT to `cter config` while it waits for its configuration file (a FIFO nobody writes).
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { execFileSync, spawn } from 'node:child_process';
+import { constants } from 'node:fs';
+import { appendFile, cp, mkdtemp, open, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, type ExpectStatic } from 'vitest';
+import { Terminal } from '../fixtures/review/tmux.js';
+import { CTER, cter, cterProces } from './init-cli.js';
+
+const README = resolve(import.meta.dirname, '../../README.md');
+const WERKMAP = resolve(import.meta.dirname, '../fixtures/review/werkmap');
+
+/** The README's table: command -> column -> exit code (undefined for "–"). */
+export async function readmeTabel(): Promise<{ kolommen: string[]; codes: Map<string, Map<string, number | undefined>> }> {
+  const text = await readFile(README, 'utf8');
+  const blok = /<!-- afsluitcodes:begin[^>]*-->\n([\s\S]*?)<!-- afsluitcodes:end -->/.exec(text)?.[1];
+  if (!blok) throw new Error('README has no afsluitcodes table');
+  const rijen = blok
+    .trim()
+    .split('\n')
+    .map((r) => r.split('|').slice(1, -1).map((c) => c.trim().replace(/`/g, '')));
+  const [kop, , ...data] = rijen;
+  const kolommen = kop!.slice(1);
+  const codes = new Map<string, Map<string, number | undefined>>();
+  for (const rij of data) {
+    codes.set(rij[0]!, new Map(kolommen.map((k, i) => [k, rij[i + 1] === '–' ? undefined : Number(rij[i + 1])])));
+  }
+  return { kolommen, codes };
+}
+
+let ok: string; // a workspace (gemeente Zaanstad) whose export is clean
+let groot: string; // a generated export that takes seconds to read, to interrupt while reading
+let fout: string; // the same with one rejected row
+
+/**
+ * Makes the scenarios' workspaces (in each test file's beforeAll): `ok` and `fout`, and with `metGroot` the large
+ * export that the Ctrl-C scenarios read (only the real processes read it).
+ */
+export async function werkmappen(metGroot: boolean): Promise<void> {
+  ok = await mkdtemp(join(tmpdir(), 'cter-afsluit-ok-'));
+  await cp(WERKMAP, ok, { recursive: true });
+  fout = await mkdtemp(join(tmpdir(), 'cter-afsluit-fout-'));
+  await cp(WERKMAP, fout, { recursive: true });
+  await appendFile(join(fout, 'signalen.csv'), 'R-99;31-02-2025;Zaanstad;Incident;Politie;;Een datum die niet bestaat.\n');
+  if (!metGroot) return;
+  groot = join(await mkdtemp(join(tmpdir(), 'cter-afsluit-groot-')), 'groot.csv');
+  execFileSync(process.execPath, [resolve(import.meta.dirname, '../../scripts/gen-signalen.mjs'), groot, '--regels', '200000']);
+}
+
+/** A FIFO in a fresh folder: a cter reading it stays busy until it is interrupted. */
+async function fifo(naam: string): Promise<string> {
+  const pad = join(await mkdtemp(join(tmpdir(), 'cter-fifo-')), naam);
+  execFileSync('mkfifo', [pad]);
+  return pad;
+}
+
+/** Runs cter without a terminal, waits until it has opened `fifo` for reading, sends SIGINT; the exit code. */
+async function interrupted(args: string[], cwd: string, pijp: string): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [CTER, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', CTER_CONFIG: '' } });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const klaar = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+  let exited = false;
+  void klaar.then(() => (exited = true));
+  // A non-blocking open for writing succeeds only once cter has the FIFO open for reading.
+  let schrijver;
+  while (!schrijver && !exited) {
+    schrijver = await open(pijp, constants.O_WRONLY | constants.O_NONBLOCK).catch(() => undefined);
+    if (!schrijver) await new Promise((r) => setTimeout(r, 25));
+  }
+  if (!exited) child.kill('SIGINT');
+  // A read blocked on the FIFO would hold the exit up: end it once cter has said it stops.
+  while (!exited && !stderr.includes(AFGEBROKEN)) await new Promise((r) => setTimeout(r, 25));
+  await schrijver?.close();
+  const code = await klaar;
+  return { code, stderr };
+}
+
+export const AFGEBROKEN = 'afgebroken door de gebruiker (Ctrl-C).';
+
+/** Ctrl-C in a real terminal once `prompt` is on the screen (a question, or the reading progress). */
+async function ctrlCInTerminal(args: string[], cwd: string, prompt: string): Promise<{ code: number; stderr: string }> {
+  const t = await Terminal.start([process.execPath, CTER, ...args], cwd, { NO_COLOR: '1', CTER_CONFIG: '' });
+  try {
+    await t.waitFor([prompt]);
+    await t.keys('C-c');
+    const code = await t.exitCode();
+    return { code, stderr: await t.screen() };
+  } finally {
+    await t.close();
+  }
+}
+
+export type Uitkomst = { code: number | null; stderr: string };
+export type Scenario = () => Promise<Uitkomst>;
+
+/** SIGINT while cter reads the FIFO its arguments name. */
+const leesAfbreken =
+  (args: (pijp: string) => string[], cwd: () => string, naam = 'export.csv'): Scenario =>
+  async () => {
+    const pijp = await fifo(naam);
+    return interrupted(args(pijp), cwd(), pijp);
+  };
+
+const run = (args: string[], cwd: string) => cter(args, { cwd });
+
+/** The scenarios that run the real bin/cter process (besides every Ctrl-C). */
+export const ECHT = new Set<Scenario>();
+
+/** A scenario that runs the real bin/cter process without a terminal: its exit code as the shell sees it. */
+const echt = (args: string[], cwd: () => string): Scenario => {
+  const scenario: Scenario = () => cterProces(args, cwd());
+  ECHT.add(scenario);
+  return scenario;
+};
+const JSON_RAPPORT = ['--formaat', 'json', '--uit', 'rapporten'];
+const PROEFREGIO = 'Proefregio';
+
+/** An export with a fenomeen that does not exist filled in: the import is refused. */
+async function geweigerdeImport(dir: string): Promise<string> {
+  expect((await run(['review', '--exporteer', 'w.csv'], dir)).code).toBe(0);
+  const rows = parse(await readFile(join(dir, 'w.csv')), { bom: true, delimiter: ';' }) as string[][];
+  rows[1]![rows[0]!.indexOf('fenomeen')] = 'geen-fenomeen';
+  await writeFile(join(dir, 'w.csv'), stringify(rows, { delimiter: ';' }));
+  return 'w.csv';
+}
+
+/**
+ * A workspace whose templates break the region's report only: its gemeenten chapter calls a helper that does not exist.
+ * Its own region of two gemeenten keeps the run to three HTML reports: two succeed, the region's fails.
+ */
+async function kapotteTemplates(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'cter-afsluit-templates-'));
+  await cp(WERKMAP, dir, { recursive: true });
+  await cp(resolve(import.meta.dirname, '../../templates'), join(dir, 'templates'), { recursive: true });
+  await writeFile(join(dir, 'templates', 'partials', 'gemeenten.hbs'), '<section>{{kapotteHelper gebied.naam}}</section>\n');
+  const config = JSON.parse(await readFile(join(dir, 'cter.config.json'), 'utf8')) as Record<string, unknown>;
+  await writeFile(join(dir, 'cter.config.json'), JSON.stringify({ ...config, templates: 'templates', regios: [{ naam: PROEFREGIO, gemeenten: ['Zaanstad', 'Oostzaan'] }] }));
+  return dir;
+}
+
+export const SCENARIOS: Record<string, Record<string, Scenario>> = {
+  valideer: {
+    klaar: () => run(['valideer'], ok),
+    'afgewezen regels': echt(['valideer'], () => fout),
+    'afgewezen regels, --streng': () => run(['valideer', '--streng'], fout),
+    'verkeerd gebruik': () => run(['valideer', '--soort', 'xml'], ok),
+    'I/O-fout': () => run(['valideer', 'bestaat-niet.csv'], ok),
+    'Ctrl-C': () => ctrlCInTerminal(['valideer', groot], ok, 'lezen: '),
+  },
+  classificeer: {
+    klaar: () => run(['classificeer'], ok),
+    'afgewezen regels': () => run(['classificeer'], fout),
+    'afgewezen regels, --streng': () => run(['classificeer', '--streng'], fout),
+    'verkeerd gebruik': () => run(['classificeer', '--formaat', 'xml'], ok),
+    'I/O-fout': () => run(['classificeer', '--signalen', 'bestaat-niet.csv'], ok),
+    'Ctrl-C': () => ctrlCInTerminal(['classificeer', '--signalen', groot, '--formaat', 'json'], ok, 'lezen: '),
+  },
+  trends: {
+    klaar: () => run(['trends'], ok),
+    'afgewezen regels': () => run(['trends'], fout),
+    'afgewezen regels, --streng': () => run(['trends', '--streng'], fout),
+    'verkeerd gebruik': () => run(['trends', '--periode', '2025-Q5'], ok),
+    'I/O-fout': () => run(['trends', '--signalen', 'signalen.csv/export.csv'], ok),
+    'Ctrl-C': () => ctrlCInTerminal(['trends', '--gemeente', 'Zaanstad', '--periode', '2025-Q3', '--signalen', groot], ok, 'lezen: '),
+  },
+  beeld: {
+    klaar: () => run(['beeld', ...JSON_RAPPORT], ok),
+    'afgewezen regels': () => run(['beeld', ...JSON_RAPPORT], fout),
+    'afgewezen regels, --streng': () => run(['beeld', ...JSON_RAPPORT, '--streng'], fout),
+    'verkeerd gebruik': () => run(['beeld', '--gemeente', 'Bergen', ...JSON_RAPPORT], ok),
+    'I/O-fout': () => run(['beeld', ...JSON_RAPPORT, '--notities', 'bestaat-niet'], ok),
+    'Ctrl-C': () => ctrlCInTerminal(['beeld', '--gemeente', 'Zaanstad', ...JSON_RAPPORT, '--signalen', groot], ok, 'lezen: '),
+  },
+  duiding: {
+    // --forceer: the scenarios share their workspace, and a second draft for the same area would be a usage error.
+    klaar: () => run(['duiding', '--forceer'], ok),
+    'afgewezen regels': () => run(['duiding', '--forceer'], fout),
+    'afgewezen regels, --streng': () => run(['duiding', '--forceer', '--streng'], fout),
+    'verkeerd gebruik': () => run(['duiding', '--gemeente', 'Atlantis'], ok),
+    'I/O-fout': () => run(['duiding', '--config', 'bestaat-niet.json'], ok),
+    'Ctrl-C': leesAfbreken((pijp) => ['duiding', '--config', pijp], () => ok, 'cter.config.json'),
+  },
+  batch: {
+    klaar: () => run(['batch', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT], ok),
+    'afgewezen regels': () => run(['batch', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT], fout),
+    'afgewezen regels, --streng': () => run(['batch', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--streng'], fout),
+    // The gemeenten chapter exists only in the region's report: its partial calls a helper that does not exist.
+    'deels mislukt': async () => run(['batch', '--regio', PROEFREGIO, '--formaat', 'html', '--uit', 'rapporten'], await kapotteTemplates()),
+    'verkeerd gebruik': () => run(['batch', ...JSON_RAPPORT], ok),
+    'I/O-fout': () => run(['batch', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--signalen', 'bestaat-niet.csv'], ok),
+    'Ctrl-C': () => ctrlCInTerminal(['batch', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--signalen', groot], ok, 'invoer lezen'),
+  },
+  kwartaal: {
+    klaar: () => run(['kwartaal', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT], ok),
+    'afgewezen regels': () => run(['kwartaal', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT], fout),
+    'afgewezen regels, --streng': () => run(['kwartaal', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--streng'], fout),
+    // As for batch: the region's report calls a template helper that does not exist; the gemeenten' reports succeed.
+    'deels mislukt': async () => run(['kwartaal', '--regio', PROEFREGIO, '--formaat', 'html', '--uit', 'rapporten'], await kapotteTemplates()),
+    'verkeerd gebruik': () => run(['kwartaal', '--periode', '2025-Q5', ...JSON_RAPPORT], ok),
+    'I/O-fout': () => run(['kwartaal', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--signalen', 'bestaat-niet.csv'], ok),
+    'Ctrl-C': () => ctrlCInTerminal(['kwartaal', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--signalen', groot], ok, 'lezen: '),
+  },
+  review: {
+    klaar: () => run(['review', '--status'], ok),
+    'afgewezen regels': () => run(['review', '--status'], fout),
+    'afgewezen regels, --streng': () => run(['review', '--status', '--streng'], fout),
+    'deels mislukt': async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'cter-afsluit-review-'));
+      await cp(WERKMAP, dir, { recursive: true });
+      return run(['review', '--importeer', await geweigerdeImport(dir)], dir);
+    },
+    'verkeerd gebruik': () => run(['review', '--json'], ok),
+    'I/O-fout': () => run(['review', '--importeer', 'bestaat-niet.csv'], ok),
+    'Ctrl-C': () => ctrlCInTerminal(['review'], ok, 'Fenomeen'),
+  },
+  init: {
+    klaar: async () => run(['init', 'nieuw', '--ja'], await mkdtemp(join(tmpdir(), 'cter-afsluit-init-'))),
+    'verkeerd gebruik': async () => run(['init', '--ja', '--tlp', 'PAARS'], await mkdtemp(join(tmpdir(), 'cter-afsluit-init-'))),
+    'I/O-fout': async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'cter-afsluit-init-'));
+      await writeFile(join(dir, 'een-bestand'), '');
+      return run(['init', join('een-bestand', 'werkmap'), '--ja'], dir);
+    },
+    // Stopped at the first question, it has written nothing.
+    'Ctrl-C': async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'cter-afsluit-init-'));
+      const r = await ctrlCInTerminal(['init'], dir, 'Voor welk gebied');
+      expect(await readdir(dir)).toEqual([]);
+      return r;
+    },
+  },
+  config: {
+    klaar: () => run(['config'], ok),
+    'verkeerd gebruik': () => run(['config', '--uitleg', 'extra'], ok),
+    'I/O-fout': echt(['config', '--config', 'bestaat-niet.json'], () => ok),
+    'Ctrl-C': leesAfbreken((pijp) => ['config', '--config', pijp], () => ok, 'cter.config.json'),
+  },
+  gebieden: {
+    klaar: echt(['gebieden', '--soort', 'politie-eenheid'], () => ok),
+    'verkeerd gebruik': () => run(['gebieden', '--regio', 'Atlantis'], ok),
+    'I/O-fout': () => run(['gebieden', '--config', 'bestaat-niet.json'], ok),
+    'Ctrl-C': leesAfbreken((pijp) => ['gebieden', '--config', pijp], () => ok, 'cter.config.json'),
+  },
+};
+
+/** One cell of the README's table: a command in a situation, its expected exit code and how to bring it about. */
+export interface Cel {
+  opdracht: string;
+  kolom: string;
+  verwacht: number;
+  scenario: Scenario;
+}
+
+/** The table's cells of one kind: those run as the real process (every Ctrl-C and `echt`) or the rest (in-process). */
+export async function cellen(echteProcessen: boolean): Promise<Cel[]> {
+  const { kolommen, codes } = await readmeTabel();
+  return [...codes].flatMap(([opdracht, perKolom]) =>
+    kolommen.flatMap((kolom) => {
+      const verwacht = perKolom.get(kolom);
+      const scenario = SCENARIOS[opdracht]?.[kolom];
+      if (verwacht === undefined || !scenario) return [];
+      return (kolom === 'Ctrl-C' || ECHT.has(scenario)) === echteProcessen ? [{ opdracht, kolom, verwacht, scenario }] : [];
+    }),
+  );
+}
+
+/** Runs one cell: its exit code, never a stack trace or an internal error, and every Ctrl-C says it stopped. */
+export async function voerUit({ kolom, verwacht, scenario }: Cel, expect: ExpectStatic): Promise<void> {
+  const r = await scenario();
+  expect({ code: r.code, stderr: r.stderr }).toMatchObject({ code: verwacht });
+  expect(r.stderr).not.toMatch(/\n\s+at .*:\d+|interne fout/);
+  if (kolom === 'Ctrl-C') expect(r.stderr).toContain(AFGEBROKEN);
+}
