@@ -16,6 +16,7 @@ import { appendFile, cp, mkdtemp, open, readdir, readFile, writeFile } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, type ExpectStatic } from 'vitest';
+import type { BeoordelingenBestand } from '../../src/classify/beoordelingen.js';
 import { Terminal } from '../fixtures/review/tmux.js';
 import { CTER, cter, cterProces } from './init-cli.js';
 
@@ -151,6 +152,39 @@ async function kapotteTemplates(): Promise<string> {
   return dir;
 }
 
+/**
+ * Ctrl-C in `cter review` at the second signal, after one decision, on a terminal of 24 lines (its own copy of the
+ * workspace): the decision made is kept, and the small terminal shows the whole signal with its question. The rest of
+ * the terminal session is tests/e2e/review.test.ts.
+ */
+async function reviewAfbreken(): Promise<Uitkomst> {
+  const map = await mkdtemp(join(tmpdir(), 'cter-afsluit-review-'));
+  await cp(WERKMAP, map, { recursive: true });
+  const t = await Terminal.start([process.execPath, CTER, 'review'], map, { NO_COLOR: '1', CTER_CONFIG: '' }, { rows: 24 });
+  try {
+    const scherm = await t.waitFor(['Fenomeen'], { after: 'Signaal 1 van 4: R-06' });
+    const zichtbaar = await t.visible();
+    // The whole signal and the prompt with its first choice fit on the 24 visible lines.
+    for (const tekst of ['Signaal 1 van 4: R-06', 'suggestie van de regels', 'Fenomeen', 'Overslaan']) expect(zichtbaar).toContain(tekst);
+    expect(scherm).toContain('Stoppen');
+    await t.type('Overig');
+    await t.keys('Enter');
+    await t.waitFor(['Ernst'], { after: 'Fenomeen' });
+    await t.keys('Enter');
+    await t.waitFor(['Fenomeen'], { after: 'Signaal 2 van 4: R-04' });
+    await t.keys('C-c');
+    const code = await t.exitCode();
+    const screen = await t.screen();
+    expect(screen).toContain('1 beoordeling(en) van deze sessie zijn bewaard in');
+    expect(screen).not.toMatch(/\bat .*\.js:\d+/);
+    const besluiten = JSON.parse(await readFile(join(map, 'beoordelingen.json'), 'utf8')) as BeoordelingenBestand;
+    expect(besluiten.beoordelingen.map((b) => [b.id, b.fenomeen])).toEqual([['R-06', 'overig']]);
+    return { code, stderr: screen };
+  } finally {
+    await t.close();
+  }
+}
+
 export const SCENARIOS: Record<string, Record<string, Scenario>> = {
   valideer: {
     klaar: () => run(['valideer'], ok),
@@ -224,7 +258,7 @@ export const SCENARIOS: Record<string, Record<string, Scenario>> = {
     },
     'verkeerd gebruik': () => run(['review', '--json'], ok),
     'I/O-fout': () => run(['review', '--importeer', 'bestaat-niet.csv'], ok),
-    'Ctrl-C': () => ctrlCInTerminal(['review'], ok, 'Fenomeen'),
+    'Ctrl-C': reviewAfbreken,
   },
   init: {
     klaar: async () => run(['init', 'nieuw', '--ja'], await mkdtemp(join(tmpdir(), 'cter-afsluit-init-'))),
