@@ -28,9 +28,12 @@ PACKAGES=(
   build-essential python3 pkg-config libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev libpixman-1-dev
 )
 if command -v dpkg-query >/dev/null 2>&1; then
+  # One dpkg-query for all packages (one per package cost most of a second): it lists those dpkg knows, with their
+  # status; a package it does not list, or lists as not installed, is missing.
+  installed_now=" $(dpkg-query -W -f='${Package}=${Status}\n' "${PACKAGES[@]}" 2>/dev/null | sed -n 's/=install ok installed$//p' | tr '\n' ' ' || true)"
   missing=()
   for pkg in "${PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+    [[ $installed_now == *" $pkg "* ]] || missing+=("$pkg")
   done
   if ((${#missing[@]} > 0)); then
     if [[ $(id -u) -eq 0 ]]; then
