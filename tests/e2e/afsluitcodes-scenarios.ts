@@ -89,7 +89,7 @@ async function interrupted(args: string[], cwd: string, pijp: string): Promise<{
   return { code, stderr };
 }
 
-export const AFGEBROKEN = 'afgebroken door de gebruiker (Ctrl-C).';
+const AFGEBROKEN = 'afgebroken door de gebruiker (Ctrl-C).';
 
 /** Ctrl-C in a real terminal once `prompt` is on the screen (a question, or the reading progress). */
 async function ctrlCInTerminal(args: string[], cwd: string, prompt: string): Promise<{ code: number; stderr: string }> {
@@ -104,7 +104,7 @@ async function ctrlCInTerminal(args: string[], cwd: string, prompt: string): Pro
   }
 }
 
-export type Uitkomst = { code: number | null; stderr: string };
+type Uitkomst = { code: number | null; stderr: string };
 export type Scenario = () => Promise<Uitkomst>;
 
 /** SIGINT while cter reads the FIFO its arguments name. */
@@ -118,7 +118,7 @@ const leesAfbreken =
 const run = (args: string[], cwd: string) => cter(args, { cwd });
 
 /** The scenarios that run the real bin/cter process (besides every Ctrl-C). */
-export const ECHT = new Set<Scenario>();
+const ECHT = new Set<Scenario>();
 
 /** A scenario that runs the real bin/cter process without a terminal: its exit code as the shell sees it. */
 const echt = (args: string[], cwd: () => string): Scenario => {
