@@ -250,29 +250,34 @@ export function chartSpecs(m: ReportModel): Partial<Record<ChartName, ChartSpec>
  */
 const PNG = { compressionLevel: 4, filter: 'PNG_FILTER_NONE' } as const;
 
-/** chartjs-node-canvas with cter's PNG encoding (its own renderToDataURL encodes with libpng's defaults only). */
-function pngCanvasClass(Base: typeof ChartJSNodeCanvas) {
-  return class PngCanvas extends Base {
-    /** Draws the chart on a new canvas, as renderToDataURL does, and encodes it as PNG (on the thread pool). */
-    renderPng(configuration: ChartConfiguration): Promise<Buffer> {
-      const canvas = this._createCanvas(this._width, this._height, this._type);
-      Object.assign(canvas, { style: {} });
-      configuration.options = { ...configuration.options, responsive: false, animation: false };
-      const chart = new this._chartJs(canvas.getContext('2d') as never, configuration);
-      const filters = (canvas.constructor as unknown as Record<typeof PNG.filter, number>)[PNG.filter];
-      return new Promise<Buffer>((resolve, reject) => {
-        canvas.toBuffer(
-          (err, png) => {
-            chart.destroy();
-            if (err) reject(err);
-            else resolve(png);
-          },
-          'image/png',
-          { compressionLevel: PNG.compressionLevel, filters },
-        );
-      });
-    }
-  };
+/** What renderPng uses of chartjs-node-canvas and of the node-canvas canvas it draws on. */
+interface Tekenaar {
+  /** The library's own drawing step, the first line of its renderToBuffer; private in its typings only. */
+  renderChart(configuration: ChartConfiguration): { canvas: unknown; destroy(): void };
+}
+interface PngDoek {
+  constructor: Record<typeof PNG.filter, number>;
+  toBuffer(done: (err: Error | null, png: Buffer) => void, type: 'image/png', config: { compressionLevel: number; filters: number }): void;
+}
+
+/**
+ * A chart drawn as chartjs-node-canvas's renderToBuffer draws it, encoded as PNG with cter's settings (the library
+ * encodes with libpng's defaults only), on the thread pool.
+ */
+function renderPng(canvas: ChartJSNodeCanvas, configuration: ChartConfiguration): Promise<Buffer> {
+  const chart = (canvas as unknown as Tekenaar).renderChart(configuration);
+  const doek = chart.canvas as PngDoek;
+  return new Promise<Buffer>((resolve, reject) => {
+    doek.toBuffer(
+      (err, png) => {
+        chart.destroy();
+        if (err) reject(err);
+        else resolve(png);
+      },
+      'image/png',
+      { compressionLevel: PNG.compressionLevel, filters: doek.constructor[PNG.filter] },
+    );
+  });
 }
 
 /** The report's font and text colour as Chart.js's defaults (a canvas's own Chart.js, once). */
@@ -282,13 +287,11 @@ export function themeChartJs(ChartJS: typeof Chart): void {
   ChartJS.defaults.color = reportTheme().tekst;
 }
 
-type PngCanvas = InstanceType<ReturnType<typeof pngCanvasClass>>;
-
 /**
  * The canvas of each canvas size, for the whole process: creating one loads Chart.js afresh, and every report (a
  * batch renders dozens; a process may run several commands) draws with the same theme.
  */
-const CANVASES = new Map<string, PngCanvas>();
+const CANVASES = new Map<string, ChartJSNodeCanvas>();
 
 /**
  * The PNG of each chart drawn in this process, by its specification: drawing is a pure function of the size and the
@@ -302,14 +305,14 @@ const GETEKEND_MAX = 64;
 export class ChartRenderer {
   private readonly canvases = CANVASES;
 
-  private constructor(private readonly Canvas: ReturnType<typeof pngCanvasClass>) {}
+  private constructor(private readonly Canvas: typeof ChartJSNodeCanvas) {}
 
   static async create(): Promise<ChartRenderer> {
     const { ChartJSNodeCanvas } = await import('chartjs-node-canvas');
-    return new ChartRenderer(pngCanvasClass(ChartJSNodeCanvas));
+    return new ChartRenderer(ChartJSNodeCanvas);
   }
 
-  private canvas(width: number, height: number): PngCanvas {
+  private canvas(width: number, height: number): ChartJSNodeCanvas {
     const key = `${width}x${height}`;
     let canvas = this.canvases.get(key);
     if (!canvas) {
@@ -331,9 +334,8 @@ export class ChartRenderer {
     const key = `${spec.width}x${spec.height} ${JSON.stringify(spec.config)}`;
     let src = GETEKEND.get(key);
     if (src === undefined) {
-      src = this.canvas(spec.width, spec.height)
-        .renderPng(spec.config)
-        .then((png) => `data:image/png;base64,${png.toString('base64')}`);
+      const png = renderPng(this.canvas(spec.width, spec.height), spec.config);
+      src = png.then((bytes) => `data:image/png;base64,${bytes.toString('base64')}`);
       if (GETEKEND.size >= GETEKEND_MAX) GETEKEND.delete(GETEKEND.keys().next().value!);
       GETEKEND.set(key, src);
       src.catch(() => GETEKEND.delete(key));
