@@ -6,11 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 cd data-samples
-# The sample data holds deliberately bad rows, so beeld ends with exit code 1: "report written, input rows rejected".
-status=0
-node ../bin/cter beeld --gemeente Zaanstad || status=$?
-if [[ $status -eq 1 ]]; then
-  printf 'De voorbeeldgegevens bevatten bewust foute regels (zie data-samples/README.md); ze staan met hun reden in data-samples/prive/ (de privémap van de werkmap), niet bij het rapport.\n' >&2
-  exit 0
-fi
-exit "$status"
+# The sample data holds deliberately bad rows. beeld reports them and still ends with exit code 0 (rejected rows are no
+# error unless --streng; README "Afsluitcodes"), so a new user is told here that the warnings are meant.
+node ../bin/cter beeld --gemeente Zaanstad
+printf 'De voorbeeldgegevens bevatten bewust foute regels (zie data-samples/README.md); ze staan met hun reden in data-samples/prive/ (de privémap van de werkmap), niet bij het rapport.\n' >&2
