@@ -8,6 +8,7 @@
 // as numbers: a million signals then cost a fraction of their full records. Two versions of one id are compared by
 // that hash; two different contents share one with odds of 2^-64.
 import type { Melding, Origin } from '../domain.js';
+import { ContentHasher } from './content-hash.js';
 import type { Kind } from './kind.js';
 
 /** Numbers per kept record with stand-ins: its content hash (two) and its line. */
@@ -28,6 +29,7 @@ export class Deduplicator<T extends { origin: Origin }> {
   private perStandIn?: Int32Array;
   /** With stand-ins: per file index its name. */
   private readonly bestanden: string[] = [];
+  private readonly hasher = new ContentHasher();
   readonly waarschuwingen: Melding[] = [];
 
   /**
@@ -56,7 +58,7 @@ export class Deduplicator<T extends { origin: Origin }> {
     const key = this.kind.key(record);
     const slot = this.current.find(key);
     const earlier = this.current.at(slot);
-    const inhoud = this.perStandIn && hash64(this.kind.contentKey(record));
+    const inhoud = this.perStandIn && this.contentHash(record);
     if (earlier >= 0) {
       const zelfde = inhoud
         ? this.perStandIn![SLANK * earlier] === inhoud[0] && this.perStandIn![SLANK * earlier + 1] === inhoud[1]
@@ -83,6 +85,14 @@ export class Deduplicator<T extends { origin: Origin }> {
     }
     this.kept.push(inhoud ? this.kind.slank!(record) : record);
     this.keptFile.push(file);
+  }
+
+  /** The 64-bit hash of the record's content (Kind.contentHash, or else its contentKey as one field). */
+  private contentHash(record: T): [number, number] {
+    const hasher = this.hasher.reset();
+    if (this.kind.contentHash) this.kind.contentHash(record, hasher);
+    else hasher.field(this.kind.contentKey(record));
+    return [hasher.high, hasher.low];
   }
 
   /** Where kept record `i` came from (a stand-in's origin may name only its file). */
@@ -118,19 +128,6 @@ export class Deduplicator<T extends { origin: Origin }> {
     const records = this.superseded.size === 0 ? this.kept : this.kept.filter((_, i) => !this.superseded.has(i));
     return { records, dubbel, vervangen: [...this.superseded].sort((a, b) => a - b) };
   }
-}
-
-/** FNV-1a 32 and a second multiplicative hash over the same characters: 64 bits. */
-function hash64(text: string): [number, number] {
-  let a = 0x811c9dc5 | 0;
-  let b = 0x9747b28c | 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  return [a, b];
 }
 
 /**

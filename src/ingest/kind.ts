@@ -1,6 +1,7 @@
 // What differs between the kinds of files cter ingests (signals, trend notes): how a row becomes a record, and
 // when two records are the same one.
 import type { Origin } from '../domain.js';
+import type { ContentHasher } from './content-hash.js';
 import type { Omzettingen } from './fields.js';
 import type { Soort } from './tables.js';
 import type { FileConverter } from './row.js';
@@ -12,6 +13,11 @@ export interface Kind<T extends { origin: Origin }> {
   key(record: T): string;
   /** Equal content means a true duplicate. */
   contentKey(record: T): string;
+  /**
+   * The same content as contentKey, fed to `hasher` field by field (a run that only counts hashes every record):
+   * equal content feeds the same. Without it the deduplicator hashes contentKey.
+   */
+  contentHash?(record: T, hasher: ContentHasher): void;
   /** How the key is named in a message, e.g. "id 'S-001'". */
   describeKey(record: T): string;
   /**

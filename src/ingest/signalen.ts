@@ -93,6 +93,11 @@ export function signaalKind(ref: Reference, fenomeenLabel: FenomeenLookup, sleut
       contentKey(signaal, (key, value) =>
         key === 'betrouwbaarheid' ? (value as Betrouwbaarheid).code : key === 'gemeenteInExport' ? undefined : value,
       ),
+    // As contentKey, without building its string: every field but origin and gemeenteInExport, in one fixed order.
+    contentHash: (s, hasher) => {
+      hasher.field(s.id).field(s.datum).field(s.tijd).field(s.gemeente).field(s.bron).field(s.betrouwbaarheid?.code);
+      hasher.field(s.type).field(s.fenomeenLabel).field(s.omschrijving).field(s.persoon);
+    },
     describeKey: (signaal) => `id '${signaal.id}'`,
     // What counting reads (TelSignaal) and the key; one shape for all, so each costs one small object. The fields are
     // written out as forCounting (classify.ts) writes them: a shared helper spread into the literal made each object
