@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileSchema, grade, parseCode } from '../../src/ingest/betrouwbaarheid.js';
 import { canonicalColumn, mapHeader, soortFromHeader } from '../../src/ingest/header.js';
-import { pseudonymiser } from '../../src/ingest/pseudonym.js';
+import { createHmac } from 'node:crypto';
+import fc from 'fast-check';
+import { hmacSha256Hex, pseudonymiser } from '../../src/ingest/pseudonym.js';
 import { ingestTables } from '../../src/ingest/tables.js';
 import { fenomeenLookup, lookupBron, lookupSchaal, lookupType, type FenomeenLookup } from '../../src/ingest/values.js';
 import { FENOMENEN } from '../../src/domain.js';
@@ -182,5 +184,18 @@ describe('pseudonymiser', () => {
     expect(a('P-104233')).not.toBe(pseudonymiser('ander')('P-104233'));
     // Without a key every run gets a random one.
     expect(pseudonymiser()('P-104233')).not.toBe(pseudonymiser()('P-104233'));
+  });
+
+  it('is HMAC-SHA256 as node:crypto computes it, for any key and any person key (also long ones)', () => {
+    const hmac = (key: string, text: string) => createHmac('sha256', Buffer.from(key, 'utf8')).update(text, 'utf8').digest('hex').slice(0, 16);
+    expect(pseudonymiser('geheim')('P-104233')).toBe(hmac('geheim', 'P-104233'));
+    const lang = fc.string({ unit: 'binary', maxLength: 600 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', minLength: 1, maxLength: 100 }), fc.array(fc.oneof(fc.string(), lang), { maxLength: 5 }), (key, ids) => {
+        const eigen = hmacSha256Hex(Buffer.from(key, 'utf8'), 16);
+        for (const id of ids) expect(eigen(id)).toBe(hmac(key, id));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
