@@ -66,4 +66,22 @@ describe('parseDatum', () => {
       }),
     );
   });
+
+  it('reads the common form dd-mm-yyyy [hh:mm] as the general path does, valid or not', () => {
+    // A leading space makes parseDatum clean the text and take the regular expressions: the general path.
+    const cijfers = (n: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((c) => c.join(''));
+    const teken = fc.constantFrom('-', '-', '-', '/', ' ', ':', 'x');
+    const vorm = fc
+      .tuple(cijfers(2), teken, cijfers(2), teken, cijfers(4), fc.option(fc.tuple(teken, cijfers(2), teken, cijfers(2)), { nil: undefined }))
+      .map(([d, s1, m, s2, y, t]) => `${d}${s1}${m}${s2}${y}${t ? t.join('') : ''}`);
+    fc.assert(
+      fc.property(vorm, (tekst) => {
+        expect(parseDatum(tekst)).toEqual(parseDatum(` ${tekst}`));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(parseDatum('19-02-2025 20:52')).toEqual({ ok: true, datum: '2025-02-19', tijd: '20:52' });
+    expect(parseDatum('31-02-2025 20:52')).toEqual({ ok: false, reden: "'31-02-2025 20:52' is geen geldige datum: februari 2025 heeft geen dag 31" });
+    expect(parseDatum('19-02-2025 24:00')).toEqual({ ok: false, reden: "'19-02-2025 24:00': de tijd 24:00 bestaat niet" });
+  });
 });
