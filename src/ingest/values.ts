@@ -7,7 +7,12 @@ import { normaliseName } from '../reference/normalise.js';
 
 /** Trimmed, with every run of whitespace (also line breaks) as one space: for ids, names and short labels. */
 export function cleanText(text: string): string {
-  return text.trim().replace(/\s+/g, ' ');
+  // Most cells (codes, person keys, labels) are printable ASCII without a space: nothing to trim or join.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c >= 127) return text.trim().replace(/\s+/g, ' ');
+  }
+  return text;
 }
 
 /** Trimmed, line breaks as \n whatever the file used: for descriptions and notes, whose lines matter. */

@@ -5,7 +5,7 @@ import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { hmacSha256Hex, pseudonymiser } from '../../src/ingest/pseudonym.js';
 import { ingestTables } from '../../src/ingest/tables.js';
-import { fenomeenLookup, lookupBron, lookupSchaal, lookupType, type FenomeenLookup } from '../../src/ingest/values.js';
+import { cleanText, fenomeenLookup, lookupBron, lookupSchaal, lookupType, type FenomeenLookup } from '../../src/ingest/values.js';
 import { FENOMENEN } from '../../src/domain.js';
 import { FileError } from '../../src/util/errors.js';
 import { builtInTaxonomy, labelResolver } from '../../src/classify/taxonomy.js';
@@ -197,5 +197,19 @@ describe('pseudonymiser', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('cleanText', () => {
+  it('trims and joins every run of whitespace into one space, whatever the characters', () => {
+    const teken = fc.constantFrom('a', 'Z', '1', '-', ' ', '\t', '\n', '\r', '\u00a0', '\u2003', '\ufeff', '\u00e9', '~', '\u007f');
+    fc.assert(
+      fc.property(fc.array(teken, { maxLength: 12 }).map((t) => t.join('')), (tekst) => {
+        expect(cleanText(tekst)).toBe(tekst.trim().replace(/\s+/g, ' '));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(cleanText('  P-104233 ')).toBe('P-104233');
+    expect(cleanText('D4')).toBe('D4');
   });
 });
