@@ -18,9 +18,9 @@ function signaalConverter(
 ): FileConverter<Signaal> {
   const fits = new Set<Code['past']>();
 
-  const readBetrouwbaarheid = (row: Row, report: RowReport, signaal: Signaal) => {
+  const readBetrouwbaarheid = (row: Row, report: RowReport): Betrouwbaarheid | undefined => {
     const written = cleanText(row.get('betrouwbaarheid'));
-    if (written === '') return;
+    if (written === '') return undefined;
     const code = parseCode(written);
     if (!code) {
       report.waarschuwing(
@@ -28,11 +28,11 @@ function signaalConverter(
         written,
         `onbekende betrouwbaarheidscode '${written}' (verwacht Admiralty A-F met 1-6, zoals B2, of 4x4 A/B/C/X met 1-4, zoals X4); het veld wordt als leeg behandeld`,
       );
-      return;
+      return undefined;
     }
     fits.add(code.past);
     // Ambiguous codes are Admiralty until the whole file has been seen (see betrouwbaarheid.ts).
-    signaal.betrouwbaarheid = grade(code, 'admiralty');
+    return grade(code, 'admiralty');
   };
 
   return {
@@ -41,20 +41,28 @@ function signaalConverter(
       const datum = readDatum(row, report);
       const gemeente = readGemeente(row, report, ref, true);
       if (id === undefined || datum === undefined || gemeente === undefined) return undefined;
-      const signaal: Signaal = { id, datum: datum.datum, gemeente: gemeente.code, origin: { bestand, regel: row.regel } };
-      if (gemeente.omzetting) signaal.gemeenteInExport = gemeente.omzetting.alsGeschreven;
-      if (datum.tijd !== undefined) signaal.tijd = datum.tijd;
       const bron = readKnown(row, report, 'bron', lookupBron, 'bron');
-      if (bron !== undefined) signaal.bron = bron;
-      readBetrouwbaarheid(row, report, signaal);
+      const betrouwbaarheid = readBetrouwbaarheid(row, report);
       const type = readKnown(row, report, 'type', lookupType, 'type');
-      if (type !== undefined) signaal.type = type;
       const fenomeen = readFenomeen(row, report, fenomeenLabel);
-      if (fenomeen !== undefined) signaal.fenomeenLabel = fenomeen;
       const omschrijving = cleanLongText(row.get('omschrijving'));
-      if (omschrijving !== '') signaal.omschrijving = omschrijving;
       const persoon = cleanText(row.get('persoon_id'));
-      if (persoon !== '') signaal.persoon = pseudonym(persoon);
+      // One literal with every field, in the order they were always added (an absent one undefined, which JSON
+      // leaves out): one shape for every signal, and no field added one by one.
+      const signaal: Signaal = {
+        id,
+        datum: datum.datum,
+        gemeente: gemeente.code,
+        origin: { bestand, regel: row.regel },
+        gemeenteInExport: gemeente.omzetting?.alsGeschreven,
+        tijd: datum.tijd,
+        bron,
+        betrouwbaarheid,
+        type,
+        fenomeenLabel: fenomeen,
+        omschrijving: omschrijving === '' ? undefined : omschrijving,
+        persoon: persoon === '' ? undefined : pseudonym(persoon),
+      };
       omzettingen.mark(signaal, gemeente.omzetting);
       return signaal;
     },
@@ -91,7 +99,7 @@ export function signaalKind(ref: Reference, fenomeenLabel: FenomeenLookup, sleut
     // "Zaandam" and "Zaanstad" in the gemeente column mean the same gemeente: not a conflict.
     contentKey: (signaal) =>
       contentKey(signaal, (key, value) =>
-        key === 'betrouwbaarheid' ? (value as Betrouwbaarheid).code : key === 'gemeenteInExport' ? undefined : value,
+        key === 'betrouwbaarheid' ? (value as Betrouwbaarheid | undefined)?.code : key === 'gemeenteInExport' ? undefined : value,
       ),
     // As contentKey, without building its string: every field but origin and gemeenteInExport, in one fixed order.
     contentHash: (s, hasher) => {
