@@ -288,10 +288,27 @@ export function themeChartJs(ChartJS: typeof Chart): void {
 }
 
 /**
- * The canvas of each canvas size, for the whole process: creating one loads Chart.js afresh, and every report (a
- * batch renders dozens; a process may run several commands) draws with the same theme.
+ * The canvas of each canvas size, for the whole process: every report (a batch renders dozens; a process may run
+ * several commands) draws with the same theme.
  */
 const CANVASES = new Map<string, ChartJSNodeCanvas>();
+
+/** The fields of a chartjs-node-canvas canvas that fix its size (private in its typings only; renderChart reads them). */
+interface Maat {
+  _width: number;
+  _height: number;
+}
+
+/**
+ * A canvas of another size that draws with `canvas`'s Chart.js. Every new ChartJSNodeCanvas loads and themes Chart.js
+ * afresh (about 60 ms of CPU time; a report has up to seven chart sizes, and that time delayed the first PDF of a
+ * batch); the drawing step (renderChart) only takes the size from the instance, so sharing one Chart.js gives the
+ * same pixels.
+ */
+function sameChartJs(canvas: ChartJSNodeCanvas, width: number, height: number): ChartJSNodeCanvas {
+  const maat: Maat = { _width: width, _height: height };
+  return Object.assign(Object.create(canvas) as ChartJSNodeCanvas, maat);
+}
 
 /**
  * The PNG of each chart drawn in this process, by its specification: drawing is a pure function of the size and the
@@ -316,13 +333,16 @@ export class ChartRenderer {
     const key = `${width}x${height}`;
     let canvas = this.canvases.get(key);
     if (!canvas) {
-      canvas = new this.Canvas({
-        width,
-        height,
-        // Transparent, not white: PDF viewers colour-manage embedded images, and a white chart background then
-        // shows as a faint grey box on the white page.
-        chartCallback: themeChartJs,
-      });
+      const eerste = this.canvases.values().next().value;
+      canvas = eerste
+        ? sameChartJs(eerste, width, height)
+        : new this.Canvas({
+            width,
+            height,
+            // Transparent, not white: PDF viewers colour-manage embedded images, and a white chart background then
+            // shows as a faint grey box on the white page.
+            chartCallback: themeChartJs,
+          });
       this.canvases.set(key, canvas);
     }
     return canvas;
