@@ -203,7 +203,7 @@ export function taxonomyFromConfig(config: LoadedConfig): Promise<Taxonomy> {
 }
 
 /** Where the configuration's taxonomy comes from (a worker thread loads the same). */
-function taxonomieBron(config: LoadedConfig): LoadTaxonomyOptions {
+export function taxonomieBron(config: LoadedConfig): LoadTaxonomyOptions {
   const { taxonomie, taxonomieModus } = config.values;
   return { taxonomie, taxonomieModus, baseDir: config.baseDir };
 }

@@ -21,6 +21,8 @@ import { slug } from '../reference/normalise.js';
 import { buildReportModel } from '../report/build-model.js';
 import { createReportWriter, reportFileName, type ReportWriter } from '../report/writer.js';
 import { reportBasis } from '../report/basis.js';
+import { MetingOpAchtergrond } from '../report/meting.js';
+import { taxonomieBron } from '../pipeline.js';
 import type { Formaat } from '../report/formaten.js';
 import type { ReportInput, ReportModel } from '../report/model-types.js';
 import { prepareScopeRun, type Log, type ScopeRun } from '../scope/run.js';
@@ -183,6 +185,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
   });
   const doelen = plan.gebied;
   const writer = await poolWriter(config, formaat, options.parallel);
+  // The classification measurement every report states runs on a worker thread, which loads the taxonomy and the
+  // base model while this thread reads the inputs.
+  const meting = new MetingOpAchtergrond(taxonomieBron(config));
   const uitDir = config.values.uitvoer;
   try {
     // Said once, before minutes of work: an output folder that takes no file, or an output that is an input.
@@ -193,7 +198,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
     const run = await plan.read({ log });
     if (options.signal?.aborted) throw new CterError('afgebroken voordat er rapporten zijn gemaakt.', EXIT.INTERRUPTED);
     const { periode } = run;
-    const basis = reportBasis(run.invoer, config);
+    const gemeten = meting.meet(run.invoer);
+    const zonderMeting = reportBasis(run.invoer, config, { meten: false });
+    await prepareWhileMeasuring(gemeten, doelen.slice(0, options.parallel * 2), (doel) =>
+      writer.prepare(buildReportModel({ ...zonderMeting, cijfers: run.cijfers(doel.scope) })),
+    );
+    const classificatieMeting = await gemeten;
+    const basis = { ...zonderMeting, ...(classificatieMeting ? { classificatieMeting } : {}) };
 
     await writer.start();
     // Ctrl-C while reading stops at once (puppeteer takes the browser down with the process); from here it stops cleanly.
@@ -251,6 +262,26 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
     const paden = await writeOverzicht(uitDir, overzicht);
     return { overzicht, bestanden: { map: uitDir, ...paden, afgewezen: afgewezenPad }, afgewezen: run.afgewezen.length };
   } finally {
+    meting.stop();
     await writer.close();
+  }
+}
+
+/**
+ * While the classification is measured (on a worker thread), this thread prepares the first reports (their charts
+ * and the compiled templates do not depend on the measurement), one after the other until the measurement is done: the
+ * first PDF then starts as soon as it is. A failure here is left to the report itself (it is tried and recorded there).
+ */
+async function prepareWhileMeasuring<T>(gemeten: Promise<unknown>, eerste: readonly T[], prepare: (doel: T) => Promise<void>): Promise<void> {
+  let klaar = false;
+  const done = () => {
+    klaar = true;
+  };
+  gemeten.then(done, done);
+  for (const doel of eerste) {
+    // The measurement in this thread (no worker) has finished here already.
+    await Promise.resolve();
+    if (klaar) return;
+    await prepare(doel).catch(() => undefined);
   }
 }

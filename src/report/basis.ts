@@ -4,15 +4,13 @@
 import type { LoadedConfig } from '../config/cter-config.js';
 import { HERKOMSTEN, type BestandVerantwoording, type GeclassificeerdSignaal, type Herkomst } from '../domain.js';
 import type { PipelineResultaat } from '../pipeline.js';
-import { evaluateClassifier } from '../classify/evaluatie.js';
 import { loadReference } from '../reference/index.js';
 import { cterVersie } from '../util/package.js';
 import { rapportPad } from '../util/paths.js';
 import { fenomeenNames } from '../present/labels.js';
 import { leesDuidingen } from './duiding.js';
 import type { ClassificatieMeting, ReportInput } from './model-types.js';
-import { trainingsvoorbeelden } from '../classify/classify.js';
-import type { TrainingExample } from '../classify/tekstmodel.js';
+import { meetClassificatie, meetvoorbeelden } from './meting.js';
 
 /** The classification summary of all ingested signals: how many got their fenomeen in which way. */
 function herkomstTelling(signalen: readonly GeclassificeerdSignaal[]): Record<Herkomst, number> {
@@ -26,27 +24,11 @@ export interface BasisOpties {
   pad?: (bestand: string) => string;
   gegenereerd?: Date;
   versie?: string;
-}
-
-/** At most this many labelled signals are cross-validated for the verantwoording (an even spread over the inputs). */
-const MEETLIMIET = 3000;
-const MEETVOUWEN = 5;
-
-/**
- * The accuracy of the classification the report used (rules, then the text model), by 5-fold cross-validation on the
- * signals the analyst labelled: would the rules and the model have given the analyst's fenomeen?
- */
-function classificatieMeting(
-  invoer: Pick<PipelineResultaat, 'signalen' | 'taxonomy' | 'tekstmodel'>,
-): ClassificatieMeting | undefined {
-  const { voorbeelden } = trainingsvoorbeelden(invoer.signalen);
-  if (voorbeelden.length < MEETVOUWEN) return undefined;
-  const stap = Math.ceil(voorbeelden.length / MEETLIMIET);
-  const steekproef: TrainingExample[] = voorbeelden.filter((_, i) => i % stap === 0);
-  const basis = invoer.tekstmodel.basisBestand;
-  const e = evaluateClassifier(steekproef, invoer.taxonomy, basis, MEETVOUWEN, { analist: steekproef.length, handmatig: 0 });
-  const beide = e.metingen.find((m) => m.methode === 'beide')!;
-  return { gelabeld: steekproef.length, vouwen: e.vouwen, nauwkeurigheid: beide.nauwkeurigheid, onthouding: beide.onthouding };
+  /**
+   * Measure the classification here (the default); false leaves classificatieMeting out, for a caller that measures
+   * elsewhere (batch: on a worker thread, src/report/meting.ts) and adds it.
+   */
+  meten?: boolean;
 }
 
 /** The inputs of buildReportModel except the figures, from one pipeline run. */
@@ -70,7 +52,7 @@ export function reportBasis(
       omzettingen: invoer.ingest.signalen.omzettingen,
     },
     classificatie: herkomstTelling(invoer.signalen),
-    ...meting(invoer),
+    ...(opties.meten === false ? {} : meting(invoer)),
     config,
     ref: loadReference(config.values),
     duidingen: leesDuidingen(config.values.duiding ?? 'duiding'),
@@ -84,6 +66,6 @@ function meting(
 ): { classificatieMeting?: ClassificatieMeting } {
   const { taxonomy, tekstmodel } = invoer;
   if (!taxonomy || !tekstmodel) return {};
-  const m = classificatieMeting({ signalen: invoer.signalen, taxonomy, tekstmodel });
+  const m = meetClassificatie(meetvoorbeelden(invoer.signalen), taxonomy, tekstmodel.basisBestand);
   return m ? { classificatieMeting: m } : {};
 }

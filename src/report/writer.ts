@@ -80,6 +80,11 @@ export interface ReportWriter {
   /** Prepares what is slow to start (PDF: launches the browser), e.g. before a batch starts its clock. */
   start(): Promise<void>;
   write(model: ReportModel, uitDir: string, options?: RenderOptions): Promise<WrittenReport>;
+  /**
+   * Does ahead what writing `model` will need and what does not depend on the classification measurement (PDF, HTML:
+   * its charts, drawn into the chart renderer's cache, and the templates compiled), e.g. while that is measured.
+   */
+  prepare(model: ReportModel): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -96,6 +101,8 @@ class JsonWriter implements ReportWriter {
     return { path, bytes: Buffer.byteLength(data) };
   }
 
+  async prepare(): Promise<void> {}
+
   async close(): Promise<void> {}
 }
 
@@ -110,14 +117,19 @@ export class HtmlWriter implements ReportWriter {
   async start(): Promise<void> {}
 
   /** Loads the chart renderer ahead of the first report (e.g. while the inputs are read). */
-  prepare(): Promise<ChartRenderer> {
+  chartRenderer(): Promise<ChartRenderer> {
     this.charts ??= ChartRenderer.create();
     return this.charts;
   }
 
   async html(model: ReportModel): Promise<string> {
-    const charts = await this.prepare();
+    const charts = await this.chartRenderer();
     return renderHtml(model, this.templates, await charts.renderReport(model));
+  }
+
+  /** The document made and let go: its charts stay in the chart renderer's cache, the templates compiled. */
+  async prepare(model: ReportModel): Promise<void> {
+    await this.html(model);
   }
 
   async write(model: ReportModel, uitDir: string): Promise<WrittenReport> {
@@ -148,7 +160,7 @@ export class PdfWriter implements ReportWriter {
 
   /** Launches the browser and loads the chart renderer meanwhile. */
   async start(): Promise<void> {
-    await Promise.all([this.renderer.start(), this.document.prepare()]);
+    await Promise.all([this.renderer.start(), this.document.chartRenderer()]);
   }
 
   private inTurn<T>(work: () => Promise<T>): Promise<T> {
@@ -160,6 +172,11 @@ export class PdfWriter implements ReportWriter {
   async pdfDocument(model: ReportModel): Promise<PdfDocument> {
     const { kop, voet } = renderHeaderFooter(model, this.document.templates);
     return { html: await this.document.html(model), headerTemplate: kop, footerTemplate: voet, metadata: pdfMetadata(model) };
+  }
+
+  /** As HtmlWriter.prepare, the header and footer too, in turn with the documents being made. */
+  async prepare(model: ReportModel): Promise<void> {
+    await this.inTurn(() => this.pdfDocument(model));
   }
 
   async write(model: ReportModel, uitDir: string, options: RenderOptions = {}): Promise<WrittenReport> {
