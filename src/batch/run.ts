@@ -22,7 +22,6 @@ import { buildReportModel } from '../report/build-model.js';
 import { createReportWriter, reportFileName, type ReportWriter } from '../report/writer.js';
 import { reportBasis } from '../report/basis.js';
 import { MetingOpAchtergrond } from '../report/meting.js';
-import { taxonomieBron } from '../pipeline.js';
 import type { Formaat } from '../report/formaten.js';
 import type { ReportInput, ReportModel } from '../report/model-types.js';
 import { prepareScopeRun, type Log, type ScopeRun } from '../scope/run.js';
@@ -187,7 +186,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
   const writer = await poolWriter(config, formaat, options.parallel);
   // The classification measurement every report states runs on a worker thread, which loads the taxonomy and the
   // base model while this thread reads the inputs.
-  const meting = new MetingOpAchtergrond(taxonomieBron(config));
+  const meting = new MetingOpAchtergrond(config);
   const uitDir = config.values.uitvoer;
   try {
     // Said once, before minutes of work: an output folder that takes no file, or an output that is an input.

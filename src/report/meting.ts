@@ -8,9 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { trainingsvoorbeelden } from '../classify/classify.js';
 import { evaluateClassifier } from '../classify/evaluatie.js';
-import type { LoadTaxonomyOptions, Taxonomy } from '../classify/taxonomy.js';
+import type { Taxonomy } from '../classify/taxonomy.js';
 import type { ModelFile, TrainingExample } from '../classify/tekstmodel.js';
+import type { LoadedConfig } from '../config/cter-config.js';
 import type { GeclassificeerdSignaal } from '../domain.js';
+import { taxonomieBron } from '../pipeline.js';
 import type { ClassificatieMeting } from './model-types.js';
 
 /** At most this many labelled signals are cross-validated for the verantwoording (an even spread over the inputs). */
@@ -68,9 +70,10 @@ export class MetingOpAchtergrond {
   private readonly worker: Worker | undefined;
   private readonly antwoord: Promise<MeetAntwoord> | undefined;
 
-  constructor(taxonomie: LoadTaxonomyOptions, worker: URL = WORKER) {
+  /** `config`: the run's configuration, whose taxonomy the worker loads as the pipeline does. */
+  constructor(config: LoadedConfig, worker: URL = WORKER) {
     if (!existsSync(fileURLToPath(worker))) return;
-    this.worker = new Worker(worker, { workerData: taxonomie });
+    this.worker = new Worker(worker, { workerData: taxonomieBron(config) });
     // The measurement never keeps the process alive: a run that stops early does not wait for it.
     this.worker.unref();
     this.antwoord = new Promise<MeetAntwoord>((resolve, reject) => {
