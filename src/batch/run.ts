@@ -199,7 +199,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResultaat> {
     const { periode } = run;
     const gemeten = meting.meet(run.invoer);
     const zonderMeting = reportBasis(run.invoer, config, { meten: false });
-    await prepareWhileMeasuring(gemeten, doelen.slice(0, options.parallel * 2), (doel) =>
+    const vooruit = formaat === 'json' ? [] : doelen.slice(0, options.parallel * 2);
+    await prepareWhileMeasuring(gemeten, vooruit, (doel) =>
       writer.prepare(buildReportModel({ ...zonderMeting, cijfers: run.cijfers(doel.scope) })),
     );
     const classificatieMeting = await gemeten;

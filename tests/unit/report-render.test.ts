@@ -1,12 +1,12 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { findBrowser } from '../../src/report/browser.js';
 import { ChartRenderer, chartSpecs, PIXEL_RATIO, themeChartJs, type ReportCharts } from '../../src/report/charts.js';
 import { buildReportModel } from '../../src/report/build-model.js';
 import { loadTemplates, renderHeaderFooter, renderHtml } from '../../src/report/render.js';
-import { reportFileName, rejectsPathFor } from '../../src/report/writer.js';
+import { createReportWriter, reportFileName, rejectsPathFor, type HtmlWriter } from '../../src/report/writer.js';
 import { CterError, FileError } from '../../src/util/errors.js';
 import { regioScope, reportInput, zaanstadScope } from '../fixtures/report/cijfers.js';
 
@@ -164,6 +164,33 @@ describe('charts', () => {
       const expected = await reference.renderToBuffer(copies[name as keyof typeof copies]!.config);
       const { src } = await renderer.render(spec);
       expect(reference.pixels(fromUri(src)).equals(reference.pixels(expected)), name).toBe(true);
+    }
+  });
+});
+
+describe('preparing a report ahead', () => {
+  it('draws its charts before the classification is measured; writing it then draws none again', async () => {
+    const { ChartJSNodeCanvas } = await import('chartjs-node-canvas');
+    const teken = vi.spyOn(ChartJSNodeCanvas.prototype as unknown as { renderChart(c: unknown): unknown }, 'renderChart');
+    try {
+      const writer = (await createReportWriter({ formaat: 'html' })) as HtmlWriter;
+      const input = reportInput(regioScope());
+      const zonder = buildReportModel({ ...input, classificatieMeting: undefined });
+      const meting = { gelabeld: 240, vouwen: 5, nauwkeurigheid: 0.875, onthouding: 0.125 };
+      const model = buildReportModel({ ...input, classificatieMeting: meting });
+      // A region name no other test draws: its gemeenten chart is not in the process's chart cache yet.
+      const naam = `Testregio ${process.pid} ${Date.now()}`;
+      zonder.gebied.naam = model.gebied.naam = naam;
+      await writer.prepare(zonder);
+      const vooraf = teken.mock.calls.length;
+      expect(vooraf).toBeGreaterThan(0);
+      const html = await writer.html(model);
+      expect(teken.mock.calls.length).toBe(vooraf);
+      expect(html).toContain(naam);
+      expect(model.verantwoording.classificatieMeting).toContain('87,5%');
+      expect(html).toContain(model.verantwoording.classificatieMeting);
+    } finally {
+      teken.mockRestore();
     }
   });
 });
