@@ -1,7 +1,7 @@
 // The README's main command, `bash scripts/voorbeeld.sh`: set-up (quick when everything is there), then the Zaanstad
 // report from the sample data. Checks the real PDF with poppler-utils. The run has every proxy variable pointing at a
 // local listener that counts connections: Chromium makes no network request of its own, so not one arrives (issue 9;
-// the rest of that proof, a PDF printed without any network, is in tests/browser/beeld-pdf.test.ts).
+// the rest of that proof, PDFs printed without any network, is in tests/browser/batch-afbreken.test.ts).
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';

@@ -4,7 +4,7 @@
 // connected and launched with the same executable and flags; `close()` on it closes the pages it opened, not the
 // browser. A browser that crashed or was killed (tests/browser/report-pdf.test.ts) is replaced at the next launch.
 // The launch itself (flags, profile, no network, closing on Ctrl-C) is proved by the tests that run bin/cter as its
-// own process: tests/browser/beeld-pdf.test.ts (without network), voorbeeld.test.ts and batch-afbreken.test.ts (Ctrl-C).
+// own process: tests/browser/voorbeeld.test.ts and batch-afbreken.test.ts (Ctrl-C, without network).
 // In-process runs take turns (tests/e2e/init-cli.ts) and a worker runs one file at a time, so one borrower at a time.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
