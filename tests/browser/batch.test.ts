@@ -17,13 +17,20 @@ import { GEMEENTEN, readOverzicht, REGIO, SAMPLES, sha256, temps } from './batch
 
 const bestandVan = (naam: string) => `lokaal-beeld_${naam.toLowerCase()}_2025-Q3.pdf`;
 
+/** What a poppler tool prints for a file, run once per tool, file and arguments (each run is a process). */
+const gelezen = new Map<string, Promise<string>>();
+function poppler(tool: string, args: string[]): Promise<string> {
+  const key = JSON.stringify([tool, ...args]);
+  if (!gelezen.has(key)) gelezen.set(key, promisify(execFile)(tool, args).then((r) => r.stdout));
+  return gelezen.get(key)!;
+}
+
 async function pdfPages(path: string): Promise<number> {
-  const { stdout } = await promisify(execFile)('pdfinfo', [path]);
-  return Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1]);
+  return Number(/^Pages:\s+(\d+)/m.exec(await poppler('pdfinfo', [path]))?.[1]);
 }
 
 async function text(pdf: string, layout = true): Promise<string> {
-  return (await promisify(execFile)('pdftotext', [...(layout ? ['-layout'] : []), pdf, '-'])).stdout;
+  return poppler('pdftotext', [...(layout ? ['-layout'] : []), pdf, '-']);
 }
 
 /** The alternative texts of the PDF's Figure structure elements. */
