@@ -41,8 +41,11 @@ export function error(message: string): void {
 
 let closedPipeHandled = false;
 
-/** `cter ... | head` closes stdout early: that is the reader's choice, not an error; stop quietly. */
-function exitQuietlyOnClosedPipe(): void {
+/**
+ * `cter ... | head` closes stdout early: that is the reader's choice, not an error; stop quietly. Installed at start-up
+ * (help and usage text are written by commander, not by out()) and again by out() for in-process runs.
+ */
+export function exitQuietlyOnClosedPipe(): void {
   if (closedPipeHandled) return;
   closedPipeHandled = true;
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {

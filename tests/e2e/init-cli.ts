@@ -20,7 +20,7 @@ export interface CterOptions {
 }
 
 /** The environment of every cter run in the tests: no colours, no configuration from the caller's environment. */
-const testEnv = (env: Record<string, string> = {}): Record<string, string> => ({ NO_COLOR: '1', CTER_CONFIG: '', ...env });
+export const testEnv = (env: Record<string, string> = {}): Record<string, string> => ({ NO_COLOR: '1', CTER_CONFIG: '', ...env });
 
 /**
  * Runs the real bin/cter process (dist/) without a terminal, with the test environment, behind `wrapper` when given
