@@ -1,24 +1,20 @@
 // End-to-end: the PDFs of `cter kwartaal` on the sample data, for an own region of one gemeente (2 PDFs, the region's and
 // the gemeente's: each PDF costs Chromium more CPU than anything else in a run; printing all
 // 36 areas of the police unit is the benchmark's job, `npm run bench`; the unit's areas, trends, summary and index are
-// checked with JSON reports in tests/e2e/kwartaal.test.ts, and the 8 PDFs of a zorg- en veiligheidsregio in
-// tests/browser/batch.test.ts). A second run of the quarter with JSON reports must write the same trends, summary and
+// checked with JSON reports in tests/e2e/kwartaal.test.ts, and a batch's PDFs in tests/browser/batch.test.ts). A second run of the quarter with JSON reports must write the same trends, summary and
 // index, byte for byte.
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KwartaalOverzicht } from '../../src/kwartaal/overzicht.js';
 import { cter, type Run } from '../e2e/init-cli.js';
+import { sha256, werkmapMetEigenRegio } from './batch-gedeeld.js';
 
-const SAMPLES = resolve(import.meta.dirname, '../../data-samples');
 const TEKSTEN = ['trends.json', 'trends.md', 'trends.csv', 'samenvatting.md'];
 const REGIO = 'Proefregio';
 
-const sha256 = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
 const readJson = async <T>(path: string) => JSON.parse(await readFile(path, 'utf8')) as T;
 
 describe(`cter kwartaal --periode 2025-Q3 --regio ${REGIO} (Zaanstad): the PDFs, and the same texts in a second run with JSON reports`, () => {
@@ -29,13 +25,8 @@ describe(`cter kwartaal --periode 2025-Q3 --regio ${REGIO} (Zaanstad): the PDFs,
   let tweede: { run: Run; map: string };
 
   beforeAll(async () => {
-    uit = await mkdtemp(join(tmpdir(), 'cter-kwartaal-pdf-'));
+    uit = await werkmapMetEigenRegio(REGIO, ['Zaanstad']);
     map = join(uit, 'eerste', '2025-Q3');
-    // The sample workspace's configuration with the exports where they are and an own region.
-    const config = JSON.parse(await readFile(join(SAMPLES, 'cter.config.json'), 'utf8')) as Record<string, unknown>;
-    for (const key of ['signalen', 'notities']) config[key] = (config[key] as string[]).map((f) => join(SAMPLES, f));
-    config.regios = [{ naam: REGIO, gemeenten: ['Zaanstad'] }];
-    await writeFile(join(uit, 'cter.config.json'), JSON.stringify(config));
     const kwartaal = ['kwartaal', '--periode', '2025-Q3', '--regio', REGIO];
     run = await cter([...kwartaal, '--uit', join(uit, 'eerste')], { cwd: uit });
     tweede = { run: await cter([...kwartaal, '--uit', join(uit, 'tweede'), '--formaat', 'json'], { cwd: uit }), map: join(uit, 'tweede', '2025-Q3') };
