@@ -6,17 +6,18 @@
 // Each command's "Ctrl-C" runs the real process (bin/cter runs dist/), so every command is proved once as the shell
 // sees it, and so is every other exit code (0, 1, 2) in one cheap cell each (`echt`); the other situations run the
 // same program in-process (`cter`, tests/e2e/init-cli.ts), whose exit code is the one bin/cter exits with.
-// Interrupts are real: Ctrl-C in a terminal (tmux) while cter reads a large generated export or waits at a prompt,
-// and SIGINT to `cter config` while it waits for its configuration file (a FIFO nobody writes).
+// Interrupts are real: Ctrl-C in a terminal (tmux) while cter reads its exports (a generated one, then a FIFO nobody
+// writes) or waits at a prompt, and SIGINT to `cter config` while it waits for its configuration file (a FIFO too).
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { execFileSync, spawn } from 'node:child_process';
 import { constants } from 'node:fs';
-import { appendFile, cp, mkdtemp, open, readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, type ExpectStatic } from 'vitest';
 import type { BeoordelingenBestand } from '../../src/classify/beoordelingen.js';
+import { PARALLEL_VANAF_BYTES } from '../../src/classify/parallel.js';
 import { Terminal } from '../fixtures/review/tmux.js';
 import { CTER, cter, cterProces } from './init-cli.js';
 
@@ -42,30 +43,34 @@ export async function readmeTabel(): Promise<{ kolommen: string[]; codes: Map<st
 }
 
 let ok: string; // a workspace (gemeente Zaanstad) whose export is clean
-let groot: string; // a generated export that takes seconds to read, to interrupt while reading (grootExport)
 let fout: string; // the same with one rejected row
+let lezen: string; // a generated export of 10,000 rows: read before the FIFO, so the reading progress is on the screen
+let tweeDraden: string; // the same, larger than PARALLEL_VANAF_BYTES: cter classifies it on a second thread
 
 /**
- * Makes the scenarios' workspaces (in each test file's beforeAll): `ok` and `fout`, and with `metGroot` the large
- * export that the Ctrl-C scenarios read (only the real processes read it).
+ * Makes the scenarios' workspaces (in each test file's beforeAll): `ok` and `fout`, and with `metExports` the
+ * generated exports that the Ctrl-C scenarios read (only the real processes read them).
  */
-export async function werkmappen(metGroot: boolean): Promise<void> {
+export async function werkmappen(metExports: boolean): Promise<void> {
   ok = await mkdtemp(join(tmpdir(), 'cter-afsluit-ok-'));
   await cp(WERKMAP, ok, { recursive: true });
   fout = await mkdtemp(join(tmpdir(), 'cter-afsluit-fout-'));
   await cp(WERKMAP, fout, { recursive: true });
   await appendFile(join(fout, 'signalen.csv'), 'R-99;31-02-2025;Zaanstad;Incident;Politie;;Een datum die niet bestaat.\n');
-  if (!metGroot) return;
-  groot = join(await mkdtemp(join(tmpdir(), 'cter-afsluit-groot-')), 'groot.csv');
-  await writeFile(groot, grootExport(400_000));
+  if (!metExports) return;
+  const map = await mkdtemp(join(tmpdir(), 'cter-afsluit-exports-'));
+  lezen = join(map, 'politie.csv');
+  await writeFile(lezen, gegenereerdeExport(10_000));
+  tweeDraden = join(map, 'politie-groot.csv');
+  await writeFile(tweeDraden, gegenereerdeExport(34_000));
+  expect((await stat(tweeDraden)).size).toBeGreaterThan(PARALLEL_VANAF_BYTES);
 }
 
 /**
- * A police-style export of `regels` valid signals without descriptions (27 MB for 400,000): big enough that every
- * command is still reading it when Ctrl-C arrives (reading it whole takes seconds, on a second thread too), cheap per
- * row (nothing to classify), and made in a fraction of a second.
+ * A police-style export of `regels` valid signals without descriptions (620 KB for 10,000): cheap per row (nothing to
+ * classify) and made in a fraction of a second. cter shows its reading progress every 10,000 rows.
  */
-function grootExport(regels: number): string {
+function gegenereerdeExport(regels: number): string {
   const gemeenten = ['Zaanstad', 'Oostzaan', 'Purmerend', 'Edam-Volendam', 'Haarlem', 'Alkmaar', 'Den Helder'];
   const delen = ['\ufeffsep=;\r\nRegistratienummer;Datum melding;Gemeentenaam;Melder;Beoordeling;Soort signaal;Categorie;Toelichting\r\n'];
   for (let i = 1; i <= regels; i++) {
@@ -106,18 +111,45 @@ async function interrupted(args: string[], cwd: string, pijp: string): Promise<{
 
 const AFGEBROKEN = 'afgebroken door de gebruiker (Ctrl-C).';
 
-/** Ctrl-C in a real terminal once `prompt` is on the screen (a question, or the reading progress). */
-async function ctrlCInTerminal(args: string[], cwd: string, prompt: string): Promise<{ code: number; stderr: string }> {
+/**
+ * Ctrl-C in a real terminal once `prompt` is on the screen (a question, or the reading progress). With `pijp`, a FIFO
+ * among the exports: cter may be blocked opening it, and then its exit waits for that open to return (the open runs on
+ * libuv's thread pool, which the exit joins), so once cter has said it stops the FIFO's other end is opened.
+ */
+async function ctrlCInTerminal(args: string[], cwd: string, prompt: string, pijp?: string): Promise<{ code: number; stderr: string }> {
   const t = await Terminal.start([process.execPath, CTER, ...args], cwd, { NO_COLOR: '1', CTER_CONFIG: '' });
+  let schrijver;
   try {
     await t.waitFor([prompt]);
     await t.keys('C-c');
+    if (pijp) {
+      await t.waitFor([AFGEBROKEN]);
+      // Opening for writing without blocking succeeds only while cter has the FIFO open for reading (or is opening it).
+      while (!schrijver && !t.ended()) {
+        schrijver = await open(pijp, constants.O_WRONLY | constants.O_NONBLOCK).catch(() => undefined);
+        if (!schrijver) await new Promise((r) => setTimeout(r, 25));
+      }
+    }
     const code = await t.exitCode();
     return { code, stderr: await t.screen() };
   } finally {
+    await schrijver?.close();
     await t.close();
   }
 }
+
+/**
+ * Ctrl-C while cter reads its exports: the generated one (`eerste`, 10,000 rows, whose progress line is on the screen
+ * when the Ctrl-C is sent), then a FIFO nobody writes, on which cter waits. So the Ctrl-C arrives while cter reads,
+ * however slow the machine, and cter reads no more than the first export: reading a large export until the Ctrl-C
+ * arrived cost seconds of CPU per command.
+ */
+const leesCtrlC =
+  (args: (exports: string[]) => string[], prompt = 'lezen: ', eerste = () => lezen): Scenario =>
+  async () => {
+    const pijp = await fifo('export.csv');
+    return ctrlCInTerminal(args([eerste(), pijp]), ok, prompt, pijp);
+  };
 
 type Uitkomst = { code: number | null; stderr: string };
 export type Scenario = () => Promise<Uitkomst>;
@@ -207,7 +239,8 @@ export const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'afgewezen regels, --streng': () => run(['valideer', '--streng'], fout),
     'verkeerd gebruik': () => run(['valideer', '--soort', 'xml'], ok),
     'I/O-fout': () => run(['valideer', 'bestaat-niet.csv'], ok),
-    'Ctrl-C': () => ctrlCInTerminal(['valideer', groot], ok, 'lezen: '),
+    // --soort: without it valideer reads every file's header first, and would wait on the FIFO before reading.
+    'Ctrl-C': leesCtrlC((exports) => ['valideer', '--soort', 'signalen', ...exports]),
   },
   classificeer: {
     klaar: () => run(['classificeer'], ok),
@@ -215,7 +248,7 @@ export const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'afgewezen regels, --streng': () => run(['classificeer', '--streng'], fout),
     'verkeerd gebruik': () => run(['classificeer', '--formaat', 'xml'], ok),
     'I/O-fout': () => run(['classificeer', '--signalen', 'bestaat-niet.csv'], ok),
-    'Ctrl-C': () => ctrlCInTerminal(['classificeer', '--signalen', groot, '--formaat', 'json'], ok, 'lezen: '),
+    'Ctrl-C': leesCtrlC((exports) => ['classificeer', '--signalen', ...exports, '--formaat', 'json']),
   },
   trends: {
     klaar: () => run(['trends'], ok),
@@ -223,7 +256,8 @@ export const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'afgewezen regels, --streng': () => run(['trends', '--streng'], fout),
     'verkeerd gebruik': () => run(['trends', '--periode', '2025-Q5'], ok),
     'I/O-fout': () => run(['trends', '--signalen', 'signalen.csv/export.csv'], ok),
-    'Ctrl-C': () => ctrlCInTerminal(['trends', '--gemeente', 'Zaanstad', '--periode', '2025-Q3', '--signalen', groot], ok, 'lezen: '),
+    // The export over PARALLEL_VANAF_BYTES: the Ctrl-C also stops the classification on a second thread.
+    'Ctrl-C': leesCtrlC((exports) => ['trends', '--gemeente', 'Zaanstad', '--periode', '2025-Q3', '--signalen', ...exports], 'lezen: ', () => tweeDraden),
   },
   beeld: {
     klaar: () => run(['beeld', ...JSON_RAPPORT], ok),
@@ -231,7 +265,7 @@ export const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'afgewezen regels, --streng': () => run(['beeld', ...JSON_RAPPORT, '--streng'], fout),
     'verkeerd gebruik': () => run(['beeld', '--gemeente', 'Bergen', ...JSON_RAPPORT], ok),
     'I/O-fout': () => run(['beeld', ...JSON_RAPPORT, '--notities', 'bestaat-niet'], ok),
-    'Ctrl-C': () => ctrlCInTerminal(['beeld', '--gemeente', 'Zaanstad', ...JSON_RAPPORT, '--signalen', groot], ok, 'lezen: '),
+    'Ctrl-C': leesCtrlC((exports) => ['beeld', '--gemeente', 'Zaanstad', ...JSON_RAPPORT, '--signalen', ...exports]),
   },
   duiding: {
     // --forceer: the scenarios share their workspace, and a second draft for the same area would be a usage error.
@@ -250,7 +284,7 @@ export const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'deels mislukt': async () => run(['batch', '--regio', PROEFREGIO, '--formaat', 'html', '--uit', 'rapporten'], await kapotteTemplates()),
     'verkeerd gebruik': () => run(['batch', ...JSON_RAPPORT], ok),
     'I/O-fout': () => run(['batch', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--signalen', 'bestaat-niet.csv'], ok),
-    'Ctrl-C': () => ctrlCInTerminal(['batch', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--signalen', groot], ok, 'invoer lezen'),
+    'Ctrl-C': leesCtrlC((exports) => ['batch', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--signalen', ...exports], 'invoer lezen'),
   },
   kwartaal: {
     klaar: () => run(['kwartaal', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT], ok),
@@ -260,7 +294,7 @@ export const SCENARIOS: Record<string, Record<string, Scenario>> = {
     'deels mislukt': async () => run(['kwartaal', '--regio', PROEFREGIO, '--formaat', 'html', '--uit', 'rapporten'], await kapotteTemplates()),
     'verkeerd gebruik': () => run(['kwartaal', '--periode', '2025-Q5', ...JSON_RAPPORT], ok),
     'I/O-fout': () => run(['kwartaal', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--signalen', 'bestaat-niet.csv'], ok),
-    'Ctrl-C': () => ctrlCInTerminal(['kwartaal', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--signalen', groot], ok, 'lezen: '),
+    'Ctrl-C': leesCtrlC((exports) => ['kwartaal', '--regio', 'Zaanstreek-Waterland', ...JSON_RAPPORT, '--signalen', ...exports]),
   },
   review: {
     klaar: () => run(['review', '--status'], ok),
