@@ -99,8 +99,9 @@ describe('classification on a worker thread', () => {
     const json = zonder.map((s, j) => JSON.stringify(Object.assign(structuredClone(s), uitkomst!.classificatie(j))));
     expect(json).toEqual(verwacht.json.filter((_, i) => i !== zonderLabel));
 
+    // Declining needs no more than the signals up to the replaced one it trained on.
     const opnieuw = new ParallelClassificatie(BRON, taxonomy, beoordelingen);
-    for (const s of records) opnieuw.feed(s);
+    for (const s of records.slice(0, metLabel + 1)) opnieuw.feed(s);
     expect(await opnieuw.finish([metLabel])).toBeUndefined();
   }, 60_000);
 });
@@ -120,10 +121,12 @@ describe('a counting run over a large export (cter trends): stand-ins instead of
   it('counts, warns and classifies as one thread does, with identical and changed copies, also when the worker declines', async () => {
     const map = await mkdtemp(join(tmpdir(), 'cter-tellen-'));
     const groot = join(map, 'groot.csv');
-    await generateSignalen(groot, { regels: 4000, seed: 5, fout: 0.002 });
-    // Over the size from which a second thread classifies, with few signals: the last column (the team, which cter
-    // ignores) of every record is padded.
-    await writeFile(groot, (await readFile(groot, 'utf8')).replace(/;(Noord|Zuid|Oost|West)\r\n/g, `;$1 ${'.'.repeat(500)}\r\n`));
+    const signalen = 600;
+    await generateSignalen(groot, { regels: signalen, seed: 5, fout: 0.002 });
+    // Over the size from which a second thread classifies, with few signals (each one classified four times here):
+    // the last column (the team, which cter ignores) of every record is padded.
+    const opvulling = '.'.repeat(Math.ceil(PARALLEL_VANAF_BYTES / signalen));
+    await writeFile(groot, (await readFile(groot, 'utf8')).replace(/;(Noord|Zuid|Oost|West)\r\n/g, `;$1 ${opvulling}\r\n`));
     expect((await stat(groot)).size).toBeGreaterThan(PARALLEL_VANAF_BYTES);
     // Identical copies: the export's first records again, cut before a record starts (texts hold line breaks).
     const regels = (await readFile(groot, 'utf8')).split('\r\n');
