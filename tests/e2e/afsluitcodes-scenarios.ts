@@ -12,7 +12,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { execFileSync, spawn } from 'node:child_process';
 import { constants } from 'node:fs';
-import { appendFile, cp, mkdtemp, open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, open, readdir, readFile, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, type ExpectStatic } from 'vitest';
@@ -87,6 +87,19 @@ async function fifo(naam: string): Promise<string> {
   return pad;
 }
 
+/**
+ * The FIFO opened for writing as soon as cter has it open for reading (or is opening it): a non-blocking open for
+ * writing succeeds only then. Undefined when cter ended first.
+ */
+async function schrijverVan(pijp: string, geeindigd: () => boolean): Promise<FileHandle | undefined> {
+  let schrijver: FileHandle | undefined;
+  while (!schrijver && !geeindigd()) {
+    schrijver = await open(pijp, constants.O_WRONLY | constants.O_NONBLOCK).catch(() => undefined);
+    if (!schrijver) await new Promise((r) => setTimeout(r, 25));
+  }
+  return schrijver;
+}
+
 /** Runs cter without a terminal, waits until it has opened `fifo` for reading, sends SIGINT; the exit code. */
 async function interrupted(args: string[], cwd: string, pijp: string): Promise<{ code: number | null; stderr: string }> {
   const child = spawn(process.execPath, [CTER, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', CTER_CONFIG: '' } });
@@ -95,12 +108,7 @@ async function interrupted(args: string[], cwd: string, pijp: string): Promise<{
   const klaar = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
   let exited = false;
   void klaar.then(() => (exited = true));
-  // A non-blocking open for writing succeeds only once cter has the FIFO open for reading.
-  let schrijver;
-  while (!schrijver && !exited) {
-    schrijver = await open(pijp, constants.O_WRONLY | constants.O_NONBLOCK).catch(() => undefined);
-    if (!schrijver) await new Promise((r) => setTimeout(r, 25));
-  }
+  const schrijver = await schrijverVan(pijp, () => exited);
   if (!exited) child.kill('SIGINT');
   // A read blocked on the FIFO would hold the exit up: end it once cter has said it stops.
   while (!exited && !stderr.includes(AFGEBROKEN)) await new Promise((r) => setTimeout(r, 25));
@@ -118,17 +126,13 @@ const AFGEBROKEN = 'afgebroken door de gebruiker (Ctrl-C).';
  */
 async function ctrlCInTerminal(args: string[], cwd: string, prompt: string, pijp?: string): Promise<{ code: number; stderr: string }> {
   const t = await Terminal.start([process.execPath, CTER, ...args], cwd, { NO_COLOR: '1', CTER_CONFIG: '' });
-  let schrijver;
+  let schrijver: FileHandle | undefined;
   try {
     await t.waitFor([prompt]);
     await t.keys('C-c');
     if (pijp) {
       await t.waitFor([AFGEBROKEN]);
-      // Opening for writing without blocking succeeds only while cter has the FIFO open for reading (or is opening it).
-      while (!schrijver && !t.ended()) {
-        schrijver = await open(pijp, constants.O_WRONLY | constants.O_NONBLOCK).catch(() => undefined);
-        if (!schrijver) await new Promise((r) => setTimeout(r, 25));
-      }
+      schrijver = await schrijverVan(pijp, () => t.ended());
     }
     const code = await t.exitCode();
     return { code, stderr: await t.screen() };
