@@ -143,10 +143,10 @@ async function ctrlCInTerminal(args: string[], cwd: string, prompt: string, pijp
 }
 
 /**
- * Ctrl-C while cter reads its exports: the generated one (`eerste`, 10,000 rows, whose progress line is on the screen
- * when the Ctrl-C is sent), then a FIFO nobody writes, on which cter waits. So the Ctrl-C arrives while cter reads,
- * however slow the machine, and cter reads no more than the first export: reading a large export until the Ctrl-C
- * arrived cost seconds of CPU per command.
+ * Ctrl-C while cter reads its exports: the generated one (`eerste`, 10,000 rows; the Ctrl-C is sent once its progress
+ * line is on the screen, or for batch, which shows no such line, once it says it reads), then a FIFO nobody writes, on
+ * which cter waits. So the Ctrl-C arrives while cter reads, however slow the machine, and cter reads no more than the
+ * first export: reading a large export until the Ctrl-C arrived cost seconds of CPU per command.
  */
 const leesCtrlC =
   (args: (exports: string[]) => string[], prompt = 'lezen: ', eerste = () => lezen): Scenario =>
