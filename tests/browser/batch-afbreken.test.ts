@@ -3,7 +3,7 @@
 // writes the index. The process runs in a network namespace without any network (`unshare -n`, where the machine
 // allows it): the reports it finishes prove that Chromium launches and prints without network (issue 9: it makes no
 // network request of its own; that none reaches a proxy is checked in tests/browser/voorbeeld.test.ts). A file of its
-// own beside tests/browser/batch.test.ts (the whole run), so the two long halves run on both workers side by side.
+// own beside tests/browser/in-proces.test.ts (a whole run, in-process), so the two run on both workers side by side.
 // No timing assertions.
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';

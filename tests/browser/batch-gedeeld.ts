@@ -1,6 +1,7 @@
-// What the browser tests of `cter batch` and `cter kwartaal` share (tests/browser/batch.test.ts: one run of an own
-// region and its PDFs; batch-afbreken.test.ts: Ctrl-C in the 8-report run of a zorg- en veiligheidsregio;
-// kwartaal.test.ts): the sample data, a workspace with an own region, and how an index and an output folder are read.
+// What the browser tests of `cter batch` and `cter kwartaal` share (tests/browser/in-proces/batch.ts: one run of an
+// own region and its PDFs; batch-afbreken.test.ts: Ctrl-C in the 8-report run of a zorg- en veiligheidsregio;
+// in-proces/kwartaal.ts): the sample data, a workspace with an own region, and how an index and an output folder are
+// read.
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,5 @@
 // End-to-end: `cter beeld` as JSON and HTML (no browser), its usage and set-up errors, and the area prompt on a
-// terminal, on the messy hand-made export of tests/fixtures/report. The PDF itself: tests/browser/beeld-pdf.test.ts.
+// terminal, on the messy hand-made export of tests/fixtures/report. The PDF itself: tests/browser/in-proces/beeld-pdf.ts.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

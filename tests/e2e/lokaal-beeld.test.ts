@@ -1,7 +1,7 @@
 // End-to-end: the duiding in the lokaal beeld, on the sample data (data-samples/): `cter duiding` writes a draft, the
 // report renders it after the kernpunten, and a public report leaves it out; checked in the report's HTML document,
 // which is exactly what Chromium prints into the PDF (src/report/writer.ts). The maps of the sample reports are
-// checked in the PDFs of tests/browser/batch.test.ts.
+// checked in the PDFs of tests/browser/in-proces/batch.ts.
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

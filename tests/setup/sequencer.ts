@@ -14,14 +14,12 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * cache: started last, one of them would leave the other worker idle at the end.
  */
 const LANG: Record<string, number> = {
-  'tests/browser/batch.test.ts': 25_000,
+  'tests/browser/in-proces.test.ts': 20_000,
   'tests/e2e/afsluitcodes-echt.test.ts': 20_000,
   'tests/browser/batch-afbreken.test.ts': 15_000,
-  'tests/browser/beeld-pdf.test.ts': 9_000,
   'tests/browser/voorbeeld.test.ts': 12_000,
   'tests/unit/parallel-classificatie.test.ts': 11_000,
   'tests/e2e/afsluitcodes.test.ts': 10_000,
-  'tests/browser/kwartaal.test.ts': 9_000,
   'tests/e2e/review.test.ts': 8_000,
 };
 

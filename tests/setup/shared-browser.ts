@@ -2,7 +2,7 @@
 // that process (in-process `cter` runs and PdfRenderer tests), instead of a launch per command: starting Chromium
 // costs more CPU than printing a report. puppeteer-core's `launch` hands out the worker's browser while it is
 // connected and launched with the same executable and flags; `close()` on it closes the pages it opened, not the
-// browser. A browser that crashed or was killed (tests/browser/report-pdf.test.ts) is replaced at the next launch.
+// browser. A browser that crashed or was killed (tests/browser/in-proces/report-pdf.ts) is replaced at the next launch.
 // The launch itself (flags, profile, no network, closing on Ctrl-C) is proved by the tests that run bin/cter as its
 // own process: tests/browser/voorbeeld.test.ts and batch-afbreken.test.ts (Ctrl-C, without network).
 // In-process runs take turns (tests/e2e/init-cli.ts) and a worker runs one file at a time, so one borrower at a time.

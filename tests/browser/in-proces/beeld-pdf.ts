@@ -15,10 +15,10 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ZONDER_NETWERK } from '../../src/report/pdf.js';
-import { cter, type Run } from '../e2e/init-cli.js';
+import { CHROMIUM_ZONDER_NETWERK } from '../../../src/report/pdf.js';
+import { cter, type Run } from '../../e2e/init-cli.js';
 
-const FIXTURE = resolve(import.meta.dirname, '../fixtures/report');
+const FIXTURE = resolve(import.meta.dirname, '../../fixtures/report');
 const run = promisify(execFile);
 
 /** pdfinfo's fields and pdftotext's layout text of a PDF, read once per file (each is a process). */

@@ -8,9 +8,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { KwartaalOverzicht } from '../../src/kwartaal/overzicht.js';
-import { cter, type Run } from '../e2e/init-cli.js';
-import { sha256, werkmapMetEigenRegio } from './batch-gedeeld.js';
+import type { KwartaalOverzicht } from '../../../src/kwartaal/overzicht.js';
+import { cter, type Run } from '../../e2e/init-cli.js';
+import { sha256, werkmapMetEigenRegio } from '../batch-gedeeld.js';
 
 const TEKSTEN = ['trends.json', 'trends.md', 'trends.csv', 'samenvatting.md'];
 const REGIO = 'Proefregio';

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../../src/report/browser.js';
-import { PdfRenderer, RenderError, RenderTimeoutError, type PdfDocument } from '../../src/report/pdf.js';
+import { findBrowser } from '../../../src/report/browser.js';
+import { PdfRenderer, RenderError, RenderTimeoutError, type PdfDocument } from '../../../src/report/pdf.js';
 
 const doc = (titel: string, extern = 'https://voorbeeld.invalid'): PdfDocument => ({
   html: `<!doctype html><html lang="nl"><head><title>${titel}</title>
