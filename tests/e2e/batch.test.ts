@@ -1,6 +1,6 @@
 // End-to-end: `cter batch` without a browser: a broken template override that fails only the region report (HTML
 // reports: the template fails before anything would be printed), and the usage errors. The PDFs of a batch run, the
-// maps in them and Ctrl-C: tests/browser/batch.test.ts.
+// maps in them: tests/browser/in-proces/batch.ts; Ctrl-C: tests/browser/batch-afbreken.test.ts.
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,6 @@
 // End-to-end: `cter kwartaal` on the sample data for the Noord-Holland police unit (the unit, its 3 zorg- en
 // veiligheidsregio's and 32 gemeenten: 36 areas), with JSON reports (no browser): every area, the trends, the summary
-// and the index. The PDFs, and a second run with the same texts: tests/browser/kwartaal.test.ts.
+// and the index. The PDFs, and a second run with the same texts: tests/browser/in-proces/kwartaal.ts.
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -3,8 +3,8 @@
 // tries to inject markup) and trend notes with injection strings. The PDFs are inspected with poppler's pdfinfo and
 // pdftotext (once per PDF, split into pages at its form feeds), the outline with pdf-lib. The JSON and HTML formats and
 // the usage errors: tests/e2e/beeld.test.ts. Both reports print in this test process (tests/e2e/init-cli.ts `cter`, the
-// worker's Chromium); the real bin/cter process prints PDFs in a network namespace without any network in
-// tests/browser/batch-afbreken.test.ts (issue 9: Chromium makes no network request of its own), and `beeld` runs as
+// worker's Chromium; part of tests/browser/in-proces.test.ts); the real bin/cter process prints PDFs in a network
+// namespace without any network in tests/browser/batch-afbreken.test.ts (issue 9: Chromium makes no network request of its own), and `beeld` runs as
 // the real process in tests/e2e/afsluitcodes-echt.test.ts. That not one connection reaches a proxy that every proxy
 // variable points at is checked on the README's main command, in tests/browser/voorbeeld.test.ts.
 import { execFile } from 'node:child_process';

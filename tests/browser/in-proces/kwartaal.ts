@@ -1,8 +1,9 @@
 // End-to-end: the PDFs of `cter kwartaal` on the sample data, for an own region of one gemeente (2 PDFs, the region's and
 // the gemeente's: each PDF costs Chromium more CPU than anything else in a run; printing all
 // 36 areas of the police unit is the benchmark's job, `npm run bench`; the unit's areas, trends, summary and index are
-// checked with JSON reports in tests/e2e/kwartaal.test.ts, and a batch's PDFs in tests/browser/batch.test.ts). A second run of the quarter with JSON reports must write the same trends, summary and
-// index, byte for byte.
+// checked with JSON reports in tests/e2e/kwartaal.test.ts, and a batch's PDFs in tests/browser/in-proces/batch.ts). A
+// second run of the quarter with JSON reports must write the same trends, summary and index, byte for byte. Part of
+// tests/browser/in-proces.test.ts.
 import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';

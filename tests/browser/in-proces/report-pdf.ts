@@ -1,5 +1,6 @@
 // The PDF renderer against the installed Chromium: a pool of pages, metadata that keeps the tagged structure and the
-// outline, recovery after a browser crash, and a time limit that discards the stuck page.
+// outline, recovery after a browser crash, and a time limit that discards the stuck page. Part of
+// tests/browser/in-proces.test.ts, which runs it first.
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
