@@ -3,7 +3,8 @@
 // to start on this machine, more than printing a report; as four files these tests usually ran on both workers, and
 // each worker started one. The tests that run bin/cter as its own process, with its own Chromium, stay files of their
 // own (voorbeeld, batch-afbreken), so the other worker runs them meanwhile.
-// The PdfRenderer first: its crash test kills the worker's Chromium, and the one that replaces it prints the rest.
+// The PdfRenderer first: its crash test kills the worker's Chromium before it printed anything, and the one that
+// replaces it prints the rest.
 import './in-proces/report-pdf.js';
 import './in-proces/beeld-pdf.js';
 import './in-proces/batch.js';
