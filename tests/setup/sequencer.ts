@@ -14,7 +14,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * cache: started last, one of them would leave the other worker idle at the end.
  */
 const LANG: Record<string, number> = {
-  'tests/browser/in-proces.test.ts': 20_000,
+  'tests/browser/in-proces.test.ts': 30_000, // four files' tests one after another, beside the other worker's files
   'tests/e2e/afsluitcodes-echt.test.ts': 20_000,
   'tests/browser/batch-afbreken.test.ts': 15_000,
   'tests/browser/voorbeeld.test.ts': 12_000,
