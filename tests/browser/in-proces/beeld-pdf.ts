@@ -49,6 +49,16 @@ async function pageText(pdf: string, page?: number): Promise<string> {
   return paginas[page - 1]!;
 }
 
+/** Every page of the PDF shows each marking at least twice (in its header and its footer). */
+async function markeringOpElkePagina(pdf: string, markeringen: RegExp[], check?: (tekst: string, page: number, pages: number) => void) {
+  const pages = Number((await pdfinfo(pdf)).Pages);
+  for (let page = 1; page <= pages; page++) {
+    const text = await pageText(pdf, page);
+    for (const markering of markeringen) expect(text.match(markering)?.length, `page ${page}`).toBeGreaterThanOrEqual(2);
+    check?.(text, page, pages);
+  }
+}
+
 /** Titles of the PDF outline (bookmarks), depth first. */
 async function outline(pdf: string): Promise<string[]> {
   const doc = await PDFDocument.load(await readFile(pdf));
@@ -131,13 +141,9 @@ describe('cter beeld --gemeente Zaanstad (PDF)', () => {
   });
 
   it('carries the marking and "pagina X van Y" on every page', async () => {
-    const pages = Number((await pdfinfo(pdf)).Pages);
-    for (let page = 1; page <= pages; page++) {
-      const text = await pageText(pdf, page);
-      expect(text.match(/INTERN/g)?.length, `page ${page}`).toBeGreaterThanOrEqual(2);
-      expect(text.match(/TLP:AMBER/g)?.length, `page ${page}`).toBeGreaterThanOrEqual(2);
+    await markeringOpElkePagina(pdf, [/INTERN/g, /TLP:AMBER/g], (text, page, pages) => {
       expect(text, `page ${page}`).toContain(`pagina ${page} van ${pages}`);
-    }
+    });
   });
 
   it('states the key figures, with the test deciding what is a rise', async () => {
@@ -191,12 +197,7 @@ describe('cter beeld --regio Zaanstreek-Waterland --rubricering Openbaar (PDF)',
   });
 
   it('has the gemeenten table and marks every page OPENBAAR / TLP:GREEN', async () => {
-    const pages = Number((await pdfinfo(pdf)).Pages);
-    for (let page = 1; page <= pages; page++) {
-      const text = await pageText(pdf, page);
-      expect(text.match(/OPENBAAR/g)?.length, `page ${page}`).toBeGreaterThanOrEqual(2);
-      expect(text.match(/TLP:GREEN/g)?.length, `page ${page}`).toBeGreaterThanOrEqual(2);
-    }
+    await markeringOpElkePagina(pdf, [/OPENBAAR/g, /TLP:GREEN/g]);
     const all = await pageText(pdf);
     expect(all).toContain('Gemeenten in de regio');
     expect(all).toMatch(/Zaanstad\s+157\.166\s+15\s+<5/);
