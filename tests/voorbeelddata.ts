@@ -1,10 +1,24 @@
 // The facts about the shipped sample data that the tests check, as scripts/gen-samples.mjs writes them to
 // data-samples/verwacht.json (see data-samples/README.md).
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const SAMPLES = join(ROOT, 'data-samples');
+
+/**
+ * A new workspace that reads the sample data where it is: the sample workspace's configuration with its exports and
+ * trend notes as absolute paths, and `instellingen` on top (an own region, an output folder, templates). What a run
+ * writes stays in the new folder, data-samples/ is left as it is.
+ */
+export async function voorbeeldWerkmap(instellingen: Record<string, unknown> = {}): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'cter-voorbeeld-werkmap-'));
+  const config = JSON.parse(await readFile(join(SAMPLES, 'cter.config.json'), 'utf8')) as Record<string, unknown>;
+  for (const key of ['signalen', 'notities']) config[key] = (config[key] as string[]).map((f) => join(SAMPLES, f));
+  await writeFile(join(dir, 'cter.config.json'), JSON.stringify({ ...config, ...instellingen }));
+  return dir;
+}
 
 /** A deliberate error or warning: where it is and what the value is. */
 export interface Geplant {

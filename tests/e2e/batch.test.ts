@@ -2,14 +2,13 @@
 // reports: the template fails before anything would be printed), and the usage errors. The PDFs of a batch run, the
 // maps in them: tests/browser/in-proces/batch.ts; Ctrl-C: tests/browser/batch-afbreken.test.ts.
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Overzicht } from '../../src/batch/overzicht.js';
+import { SAMPLES, voorbeeldWerkmap } from '../voorbeelddata.js';
 import { cter, type Run } from './init-cli.js';
 
-const SAMPLES = resolve(import.meta.dirname, '../../data-samples');
 const REGIO = 'Zaanstreek-Waterland';
 const GEMEENTEN = ['Edam-Volendam', 'Landsmeer', 'Oostzaan', 'Purmerend', 'Waterland', 'Wormerland', 'Zaanstad'];
 const bestandVan = (naam: string, formaat: string) => `lokaal-beeld_${naam.toLowerCase()}_2025-Q3.${formaat}`;
@@ -19,13 +18,7 @@ const readOverzicht = async (dir: string) => JSON.parse(await readFile(join(dir,
 
 /** A workspace with the sample data and a template override folder. */
 async function workspace(overrides: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'cter-batch-ws-'));
-  const config = JSON.parse(await readFile(join(SAMPLES, 'cter.config.json'), 'utf8')) as Record<string, unknown>;
-  config.signalen = (config.signalen as string[]).map((f) => join(SAMPLES, f));
-  config.notities = (config.notities as string[]).map((f) => join(SAMPLES, f));
-  config.uitvoer = 'uitvoer';
-  config.templates = 'templates';
-  await writeFile(join(dir, 'cter.config.json'), JSON.stringify(config, null, 2));
+  const dir = await voorbeeldWerkmap({ uitvoer: 'uitvoer', templates: 'templates' });
   for (const [name, text] of Object.entries(overrides)) {
     await mkdir(join(dir, 'templates', 'partials'), { recursive: true });
     await writeFile(join(dir, 'templates', name), text);

@@ -2,11 +2,10 @@
 // report renders it after the kernpunten, and a public report leaves it out; checked in the report's HTML document,
 // which is exactly what Chromium prints into the PDF (src/report/writer.ts). The maps of the sample reports are
 // checked in the PDFs of tests/browser/in-proces/batch.ts.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLES } from '../voorbeelddata.js';
+import { voorbeeldWerkmap } from '../voorbeelddata.js';
 import { cter } from './init-cli.js';
 
 const ENTITEITEN: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", '#x60': '`', '#x3D': '=' };
@@ -24,18 +23,7 @@ describe('cter duiding and the duiding in the report', { timeout: 180_000 }, () 
   let werkmap: string;
   let pad: string;
   beforeAll(async () => {
-    werkmap = await mkdtemp(join(tmpdir(), 'cter-duiding-'));
-    const voorbeeld = JSON.parse(await readFile(join(SAMPLES, 'cter.config.json'), 'utf8')) as Record<string, unknown>;
-    const abs = (p: string) => join(SAMPLES, p);
-    await writeFile(
-      join(werkmap, 'cter.config.json'),
-      JSON.stringify({
-        ...voorbeeld,
-        signalen: (voorbeeld.signalen as string[]).map(abs),
-        notities: (voorbeeld.notities as string[]).map(abs),
-        uitvoer: 'uitvoer',
-      }),
-    );
+    werkmap = await voorbeeldWerkmap({ uitvoer: 'uitvoer' });
     const run = await cter(['duiding', '--gemeente', 'Zaanstad', '--periode', '2025-Q3'], { cwd: werkmap });
     expect(run.code).toBe(0);
     pad = run.stdout.trim();

@@ -14,7 +14,8 @@ import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Overzicht } from '../../../src/batch/overzicht.js';
 import { cter, type Run } from '../../e2e/init-cli.js';
-import { readOverzicht, SAMPLES, sha256, temps, werkmapMetEigenRegio } from '../batch-gedeeld.js';
+import { SAMPLES, voorbeeldWerkmap } from '../../voorbeelddata.js';
+import { readOverzicht, sha256, temps } from '../batch-gedeeld.js';
 
 const REGIO = 'Proefregio';
 const GEMEENTEN = ['Oostzaan', 'Zaanstad'];
@@ -57,7 +58,7 @@ describe(`cter batch --regio ${REGIO} with the browser`, () => {
   let run: Run;
   let overzicht: Overzicht;
   beforeAll(async () => {
-    werkmap = await werkmapMetEigenRegio(REGIO, GEMEENTEN);
+    werkmap = await voorbeeldWerkmap({ regios: [{ naam: REGIO, gemeenten: GEMEENTEN }] });
     uit = join(werkmap, 'rapporten');
     run = await cter(['batch', '--regio', REGIO, '--uit', uit, '--parallel', '2'], { cwd: werkmap });
     overzicht = await readOverzicht(uit);

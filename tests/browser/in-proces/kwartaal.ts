@@ -11,7 +11,8 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KwartaalOverzicht } from '../../../src/kwartaal/overzicht.js';
 import { cter, type Run } from '../../e2e/init-cli.js';
-import { sha256, werkmapMetEigenRegio } from '../batch-gedeeld.js';
+import { voorbeeldWerkmap } from '../../voorbeelddata.js';
+import { sha256 } from '../batch-gedeeld.js';
 
 const TEKSTEN = ['trends.json', 'trends.md', 'trends.csv', 'samenvatting.md'];
 const REGIO = 'Proefregio';
@@ -26,7 +27,7 @@ describe(`cter kwartaal --periode 2025-Q3 --regio ${REGIO} (Zaanstad): the PDFs,
   let tweede: { run: Run; map: string };
 
   beforeAll(async () => {
-    uit = await werkmapMetEigenRegio(REGIO, ['Zaanstad']);
+    uit = await voorbeeldWerkmap({ regios: [{ naam: REGIO, gemeenten: ['Zaanstad'] }] });
     map = join(uit, 'eerste', '2025-Q3');
     const kwartaal = ['kwartaal', '--periode', '2025-Q3', '--regio', REGIO];
     run = await cter([...kwartaal, '--uit', join(uit, 'eerste')], { cwd: uit });
