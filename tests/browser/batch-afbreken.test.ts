@@ -12,8 +12,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CTER } from '../e2e/init-cli.js';
+import { readOverzicht, sha256, temps } from '../e2e/uitvoer.js';
 import { SAMPLES } from '../voorbeelddata.js';
-import { readOverzicht, REGIO, sha256, temps } from './batch-gedeeld.js';
+
+const REGIO = 'Zaanstreek-Waterland';
 
 /** The Chromium browser processes (not their helpers) that cter process `pid` launched: one per profile folder. */
 async function browsersOf(pid: number): Promise<number> {

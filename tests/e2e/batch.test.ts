@@ -1,20 +1,18 @@
 // End-to-end: `cter batch` without a browser: a broken template override that fails only the region report (HTML
 // reports: the template fails before anything would be printed), and the usage errors. The PDFs of a batch run, the
 // maps in them: tests/browser/in-proces/batch.ts; Ctrl-C: tests/browser/batch-afbreken.test.ts.
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Overzicht } from '../../src/batch/overzicht.js';
 import { SAMPLES, voorbeeldWerkmap } from '../voorbeelddata.js';
 import { cter, type Run } from './init-cli.js';
+import { readOverzicht, sha256 } from './uitvoer.js';
 
 const REGIO = 'Zaanstreek-Waterland';
 const GEMEENTEN = ['Edam-Volendam', 'Landsmeer', 'Oostzaan', 'Purmerend', 'Waterland', 'Wormerland', 'Zaanstad'];
 const bestandVan = (naam: string, formaat: string) => `lokaal-beeld_${naam.toLowerCase()}_2025-Q3.${formaat}`;
 
-const sha256 = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
-const readOverzicht = async (dir: string) => JSON.parse(await readFile(join(dir, 'overzicht.json'), 'utf8')) as Overzicht;
 
 /** A workspace with the sample data and a template override folder. */
 async function workspace(overrides: Record<string, string>): Promise<string> {

@@ -1,22 +1,21 @@
 // End-to-end: `cter kwartaal` on the sample data for the Noord-Holland police unit (the unit, its 3 zorg- en
 // veiligheidsregio's and 32 gemeenten: 36 areas), with JSON reports (no browser): every area, the trends, the summary
 // and the index. The PDFs, and a second run with the same texts: tests/browser/in-proces/kwartaal.ts.
-import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TrendSamenvatting } from '../../src/aggregate/trends.js';
 import type { KwartaalOverzicht } from '../../src/kwartaal/overzicht.js';
+import { SAMPLES } from '../voorbeelddata.js';
 import { cter, type Run } from './init-cli.js';
+import { sha256 } from './uitvoer.js';
 
-const SAMPLES = resolve(import.meta.dirname, '../../data-samples');
 const UNIT = 'Politie-eenheid Noord-Holland';
 const REGIOS = ['Noord-Holland Noord', 'Zaanstreek-Waterland', 'Kennemerland'];
 const TEKSTEN = ['trends.json', 'trends.md', 'trends.csv', 'samenvatting.md'];
 const ZW = 'Zaanstreek-Waterland';
 
-const sha256 = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
 const readJson = async <T>(path: string) => JSON.parse(await readFile(path, 'utf8')) as T;
 
 describe(`cter kwartaal --periode 2025-Q3 --regio "${UNIT}" on the sample data`, () => {

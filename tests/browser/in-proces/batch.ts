@@ -14,8 +14,8 @@ import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Overzicht } from '../../../src/batch/overzicht.js';
 import { cter, type Run } from '../../e2e/init-cli.js';
+import { readOverzicht, sha256, temps } from '../../e2e/uitvoer.js';
 import { SAMPLES, voorbeeldWerkmap } from '../../voorbeelddata.js';
-import { readOverzicht, sha256, temps } from '../batch-gedeeld.js';
 
 const REGIO = 'Proefregio';
 const GEMEENTEN = ['Oostzaan', 'Zaanstad'];

@@ -11,8 +11,8 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KwartaalOverzicht } from '../../../src/kwartaal/overzicht.js';
 import { cter, type Run } from '../../e2e/init-cli.js';
+import { sha256 } from '../../e2e/uitvoer.js';
 import { voorbeeldWerkmap } from '../../voorbeelddata.js';
-import { sha256 } from '../batch-gedeeld.js';
 
 const TEKSTEN = ['trends.json', 'trends.md', 'trends.csv', 'samenvatting.md'];
 const REGIO = 'Proefregio';
