@@ -18,21 +18,17 @@ export class ContentHasher {
 
   private number(n: number): void {
     this.a = Math.imul(this.a ^ n, 0x01000193);
-    let b = Math.imul(this.b ^ n, 0x5bd1e995);
+    const b = Math.imul(this.b ^ n, 0x5bd1e995);
     this.b = b ^ (b >>> 15);
   }
 
   /** One field, in the kind's fixed order of fields; undefined when the record does not have it. */
   field(value: string | undefined): this {
-    if (value === undefined) {
-      this.number(-1);
-      return this;
-    }
-    const n = value.length;
-    let a = Math.imul(this.a ^ n, 0x01000193);
-    let b = Math.imul(this.b ^ n, 0x5bd1e995);
-    b ^= b >>> 15;
-    for (let i = 0; i < n; i++) {
+    this.number(value === undefined ? -1 : value.length);
+    if (value === undefined) return this;
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < value.length; i++) {
       const c = value.charCodeAt(i);
       a = Math.imul(a ^ c, 0x01000193);
       b = Math.imul(b ^ c, 0x5bd1e995);
