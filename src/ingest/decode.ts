@@ -1,7 +1,5 @@
-// Bytes to text: hashing the raw bytes as they pass, and decoding in the chosen encoding across chunk boundaries.
-import type { createHash } from 'node:crypto';
+// Bytes to text: the encoding of a file, and decoding in it across chunk boundaries.
 import { createReadStream } from 'node:fs';
-import { Transform, type TransformCallback } from 'node:stream';
 import { decoderLabel, type Codering } from './dialect.js';
 import { Windows1252Decoder } from './windows-1252.js';
 
@@ -161,54 +159,31 @@ export async function meestalUtf8(file: string): Promise<boolean> {
   return telling.meestalUtf8;
 }
 
-/** Hashes the bytes as they pass; passes them on after the first `skip` (a BOM and a `sep=` line, for csv-parse). */
-export function hashing(hash: ReturnType<typeof createHash>, skip = 0): Transform {
-  let toSkip = skip;
-  return new Transform({
-    transform(chunk: Buffer, _enc, done: TransformCallback) {
-      hash.update(chunk);
-      if (toSkip === 0) return done(null, chunk);
-      const dropped = Math.min(toSkip, chunk.length);
-      toSkip -= dropped;
-      done(null, dropped < chunk.length ? chunk.subarray(dropped) : undefined);
-    },
-  });
-}
+/**
+ * Decodes chunk after chunk (a multi-byte character may be split between two) and drops the first `skip` characters
+ * (a `sep=` line). Throws DecodeError with the offset of the chunk that does not decode.
+ */
+export class ChunkDecoder {
+  private bytes = 0;
+  constructor(
+    private readonly decoder: Pick<TextDecoder, 'decode'>,
+    private skip: number,
+  ) {}
 
-/** Decodes across chunk boundaries (a multi-byte character may be split) and drops the first `skip` characters. */
-export function decoding(decoder: Pick<TextDecoder, 'decode'>, skip: number): Transform {
-  let bytes = 0;
-  let toSkip = skip;
-  const emit = (text: string, done: TransformCallback) => {
-    if (toSkip > 0) {
-      const dropped = Math.min(toSkip, text.length);
-      toSkip -= dropped;
-      text = text.slice(dropped);
+  /** The text of `chunk`; without one, what the decoder still holds at the end. */
+  decode(chunk?: Uint8Array): string {
+    let text: string;
+    try {
+      text = chunk ? this.decoder.decode(chunk, { stream: true }) : this.decoder.decode();
+    } catch {
+      throw new DecodeError(this.bytes);
     }
-    done(null, text.length > 0 ? text : undefined);
-  };
-  return new Transform({
-    readableObjectMode: true,
-    transform(chunk: Buffer, _enc, done: TransformCallback) {
-      let text: string;
-      try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        return done(new DecodeError(bytes));
-      }
-      bytes += chunk.length;
-      emit(text, done);
-    },
-    flush(done: TransformCallback) {
-      let text: string;
-      try {
-        text = decoder.decode();
-      } catch {
-        return done(new DecodeError(bytes));
-      }
-      emit(text, done);
-    },
-  });
+    this.bytes += chunk?.length ?? 0;
+    if (this.skip === 0) return text;
+    const dropped = Math.min(this.skip, text.length);
+    this.skip -= dropped;
+    return text.slice(dropped);
+  }
 }
 
 /** Whether the whole file is valid UTF-8: one quick decoding pass, without parsing. */
