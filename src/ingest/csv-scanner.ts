@@ -70,55 +70,14 @@ export class CsvScanner {
     const n = s.length;
     if (n === 0) return;
     const delim = this.delim;
-    let i = 0;
+    let i = this.skipLf || this.quoteAtEnd ? this.resume(s) : 0;
     // Where the current record's text starts in this chunk: 0 when it began in an earlier one.
-    let recordStart = 0;
-    if (this.skipLf) {
-      this.skipLf = false;
-      if (s.charCodeAt(0) === LF) i = recordStart = 1;
-    }
-    if (this.quoteAtEnd) {
-      this.quoteAtEnd = false;
-      if (s.charCodeAt(0) === QUOTE) {
-        this.veld += '"';
-        i = 1;
-      } else {
-        this.closeQuote(s.charCodeAt(0));
-      }
-    }
+    let recordStart = this.quoting ? 0 : i;
     let fieldStart = i;
+    // The loop reads only locals and calls small methods for the rest, so that it is optimised early and stays so.
     while (i < n) {
       if (this.quoting) {
-        let piece = i;
-        for (; i < n; i++) {
-          const c = s.charCodeAt(i);
-          if (c === QUOTE) {
-            if (i + 1 === n) {
-              this.quoteAtEnd = true;
-              break;
-            }
-            const d = s.charCodeAt(i + 1);
-            if (d === QUOTE) {
-              // An escaped quote: keep one.
-              this.veld += s.slice(piece, i + 1);
-              piece = i + 2;
-              i++;
-              continue;
-            }
-            this.veld += s.slice(piece, i);
-            this.closeQuote(d);
-            piece = -1;
-            i++;
-            break;
-          }
-          if (c === CR || (c === LF && !(i > 0 ? s.charCodeAt(i - 1) === CR : this.prevCr))) this.lijn++;
-        }
-        if (piece >= 0) {
-          // The chunk ends inside the quoted field.
-          this.veld += s.slice(piece, i);
-          i = n;
-        }
-        fieldStart = i;
+        fieldStart = i = this.scanQuoted(s, i);
         continue;
       }
       const c = s.charCodeAt(i);
@@ -145,6 +104,54 @@ export class CsvScanner {
     if (recordStart < n) this.rawParts.push(recordStart === 0 ? s : s.slice(recordStart));
     this.prevCr = s.charCodeAt(n - 1) === CR;
     if (this.recordChars + this.veld.length > this.options.maxParserChars) throw new ScanLimitError(this.regel);
+  }
+
+  /** The first character of a chunk when the previous one ended on a CR or, inside quotes, on a quote; the index after. */
+  private resume(s: string): number {
+    const c = s.charCodeAt(0);
+    if (this.skipLf) {
+      this.skipLf = false;
+      return c === LF ? 1 : 0;
+    }
+    this.quoteAtEnd = false;
+    if (c === QUOTE) {
+      this.veld += '"';
+      return 1;
+    }
+    this.closeQuote(c);
+    return 0;
+  }
+
+  /**
+   * The rest of a quoted field from `from`: its text into `veld`, its line breaks counted. Returns the index after the
+   * closing quote, or the chunk's end while the field goes on (or a quote ends the chunk: `quoteAtEnd`).
+   */
+  private scanQuoted(s: string, from: number): number {
+    const n = s.length;
+    let piece = from;
+    for (let i = from; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c === QUOTE) {
+        if (i + 1 === n) {
+          this.veld += s.slice(piece, i);
+          this.quoteAtEnd = true;
+          return n;
+        }
+        const d = s.charCodeAt(i + 1);
+        if (d === QUOTE) {
+          // An escaped quote: keep one.
+          this.veld += s.slice(piece, i + 1);
+          piece = ++i + 1;
+          continue;
+        }
+        this.veld += s.slice(piece, i);
+        this.closeQuote(d);
+        return i + 1;
+      }
+      if (c === CR || (c === LF && !(i > 0 ? s.charCodeAt(i - 1) === CR : this.prevCr))) this.lijn++;
+    }
+    this.veld += s.slice(piece, n);
+    return n;
   }
 
   /** After the last chunk. */
@@ -199,3 +206,4 @@ export class CsvScanner {
     if (this.rawParts.length > 0) this.rawParts = [];
   }
 }
+
