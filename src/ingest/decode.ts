@@ -53,14 +53,15 @@ export class GemengdDecoder {
     let data = this.carry.length === 0 ? (chunk ?? new Uint8Array(0)) : Buffer.concat([this.carry, chunk ?? new Uint8Array(0)]);
     if (this.start) {
       if (data.length < 3 && options?.stream && BOM.slice(0, data.length).every((b, i) => data[i] === b)) {
-        this.carry = data.slice();
+        this.carry = new Uint8Array(data);
         return '';
       }
       this.start = false;
       if (BOM.every((b, i) => data[i] === b)) data = data.subarray(3);
     }
     const end = options?.stream ? afterLastBreak(data) : data.length;
-    this.carry = data.slice(end);
+    // A copy: the caller may read the next chunk into the same buffer (Buffer's slice() is a view).
+    this.carry = new Uint8Array(data.subarray(end));
     const part = data.subarray(0, end);
     if (part.length === 0) return '';
     try {
