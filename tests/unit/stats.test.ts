@@ -98,6 +98,16 @@ describe('poissonToets computes what @stdlib/stats-binomial-test computed, to th
       { numRuns: 30 },
     );
   });
+
+  it('for large counts close to each other (the other tail found by binary search, not counted one by one)', () => {
+    // Close counts put the boundary of the other tail near the mode, where neighbouring pmf values differ least.
+    fc.assert(
+      fc.property(fc.integer({ min: 1_000, max: 60_000 }), fc.integer({ min: -300, max: 300 }), fc.constantFrom(1, 2, 3.5), (x1, d, t1) => {
+        same(x1, x1 + d, t1, 1);
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
 
 describe("the build's bundle of the binomial distribution (dist/binomiaal.cjs)", () => {
