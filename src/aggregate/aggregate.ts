@@ -1,6 +1,7 @@
 // The aggregation pass: classified signals -> figures per area and period.
-// One pass buckets every signal by gemeente x period (indexSignals); an area's figures for any period are then a
-// merge of a few buckets, so a region, its gemeenten and eight periods of series never re-scan the signals.
+// One pass counts every signal into the cell of its gemeente x period (indexSignals: typed counts, open categories by
+// number); an area's figures for any period are then a sum of a few cells, so a region, its gemeenten and eight
+// periods of series never re-scan the signals.
 // Output key order is fixed (canonical category order, open categories by count then name): same input, same JSON.
 import {
   ERNST_NIVEAUS,
@@ -44,7 +45,7 @@ export type Scope = { soort: 'gemeente'; code: string } | { soort: 'regio'; regi
 /** Number of periods in a series. */
 const REEKS_LENGTE = 8;
 
-/** Counts of one gemeente in one period. */
+/** Counts of one gemeente in one period, or of several added up. */
 interface Bucket {
   signalen: number;
   fenomenen: Record<Fenomeen, number>;
@@ -55,16 +56,76 @@ interface Bucket {
   betrouwbaarheid: Map<string, number>;
   afwijkingen: number;
   metPersoon: number;
-  personen: Set<string>;
+  /** Distinct persons, when asked for (see mergeCells); else 0. */
+  personen: number;
 }
 
-/** Signals bucketed by gemeente (CBS code) and period ordinal, with the date range of all inputs. */
+// The closed categories' counts of a cell, side by side in one Int32Array: STRIDE numbers per cell.
+const F = FENOMENEN.length;
+const E = ERNST_NIVEAUS.length;
+const H = HERKOMSTEN.length;
+const AT_FENOMEEN = 1;
+const AT_ERNST = AT_FENOMEEN + F;
+const AT_HERKOMST = AT_ERNST + E;
+const AT_AFWIJKING = AT_HERKOMST + H;
+const AT_PERSOON = AT_AFWIJKING + 1;
+const STRIDE = AT_PERSOON + 1;
+
+const positions = <K extends string>(keys: readonly K[]): ReadonlyMap<string, number> => new Map(keys.map((k, i) => [k, i]));
+const FENOMEEN_AT = positions(FENOMENEN);
+const ERNST_AT = positions(ERNST_NIVEAUS);
+const HERKOMST_AT = positions(HERKOMSTEN);
+
+function position(at: ReadonlyMap<string, number>, value: string, wat: string): number {
+  const i = at.get(value);
+  if (i === undefined) throw new Error(`unknown ${wat} '${value}' in a classified signal`);
+  return i;
+}
+
+/** The distinct values of an open category (type, bron, grading), numbered in order of appearance. */
+class Categorieen {
+  readonly namen: string[] = [];
+  private readonly nummers = new Map<string, number>();
+
+  nummer(naam: string): number {
+    let n = this.nummers.get(naam);
+    if (n === undefined) {
+      n = this.namen.length;
+      this.namen.push(naam);
+      this.nummers.set(naam, n);
+    }
+    return n;
+  }
+}
+
+/** Per cell, per category number: how many of its signals have it (shorter when the later numbers are absent). */
+type OpenTelling = number[][];
+
+/**
+ * Signals counted by gemeente (CBS code) and period ordinal into cells, with the date range of all inputs. An area's
+ * figures for a period are the sum of its gemeenten's cells: one pass over the signals serves every scope.
+ */
 export interface SignaalIndex {
   soort: PeriodeSoort;
   /** The indexed signals, to re-index for another period kind. */
   signalen: readonly TelSignaal[];
   bereik: { eerste: string; laatste: string } | null;
-  buckets: Map<string, Map<number, Bucket>>;
+  /** Gemeente code -> period ordinal -> cell number. */
+  cellen: Map<string, Map<number, number>>;
+  /** The closed categories' counts, STRIDE per cell. */
+  tellingen: Int32Array;
+  types: { namen: readonly string[]; perCel: OpenTelling };
+  bronnen: { namen: readonly string[]; perCel: OpenTelling };
+  betrouwbaarheid: { namen: readonly string[]; perCel: OpenTelling };
+  /**
+   * Per cell the (pseudonymised) person of each of its signals that has one, with repeats: distinct persons are only
+   * reported for the period itself, so they are told apart (distinctPersons) only for the cells a report asks about.
+   */
+  personenPerCel: string[][];
+  /** Distinct persons per set of cells already counted (key: the cell numbers). */
+  personenGeteld: Map<string, number>;
+  /** Whether any signal carries a person key. */
+  metPersonen: boolean;
 }
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
@@ -81,71 +142,147 @@ function emptyBucket(): Bucket {
     betrouwbaarheid: new Map(),
     afwijkingen: 0,
     metPersoon: 0,
-    personen: new Set(),
+    personen: 0,
   };
 }
 
 const ONBEKEND = 'onbekend';
 
-function bump(map: Map<string, number>, key: string, by = 1): void {
-  map.set(key, (map.get(key) ?? 0) + by);
+function tel(perCel: OpenTelling, cel: number, nummer: number): void {
+  const counts = perCel[cel]!;
+  while (counts.length <= nummer) counts.push(0);
+  counts[nummer]!++;
 }
 
-function addSignal(bucket: Bucket, s: TelSignaal): void {
-  bucket.signalen++;
-  bucket.fenomenen[s.fenomeen]++;
-  bucket.ernst[s.ernst]++;
-  bucket.herkomst[s.herkomst]++;
-  bump(bucket.types, s.type || ONBEKEND);
-  bump(bucket.bronnen, s.bron || ONBEKEND);
-  // The two grading systems are kept apart: a 4x4 'B' is not an Admiralty 'B' (see betrouwbaarheidSleutel).
-  bump(bucket.betrouwbaarheid, s.betrouwbaarheid ? betrouwbaarheidSleutel(s.betrouwbaarheid) : ONBEKEND);
-  if (s.afwijking) bucket.afwijkingen++;
-  if (s.persoon) {
-    bucket.metPersoon++;
-    bucket.personen.add(s.persoon);
-  }
-}
-
-/** One pass over the signals: bucket each by gemeente and period of the given kind. */
+/** One pass over the signals: count each into the cell of its gemeente and its period of the given kind. */
 export function indexSignals(signalen: readonly TelSignaal[], soort: PeriodeSoort): SignaalIndex {
-  const buckets = new Map<string, Map<number, Bucket>>();
+  const cellen = new Map<string, Map<number, number>>();
+  let tellingen = new Int32Array(STRIDE * 256);
+  const types = new Categorieen();
+  const bronnen = new Categorieen();
+  const graden = new Categorieen();
+  const typesPerCel: OpenTelling = [];
+  const bronnenPerCel: OpenTelling = [];
+  const gradenPerCel: OpenTelling = [];
+  const personenPerCel: string[][] = [];
+  // Gradings are shared objects (one per grade): their category number is remembered by object.
+  const graadNummer = new Map<Betrouwbaarheid, number>();
+  // Dates are shared strings (one per day): their period ordinal is remembered by date.
+  const ordinals = new Map<string, number>();
   let eerste: string | undefined;
   let laatste: string | undefined;
+  let gemeente: string | undefined;
+  let perPeriode: Map<number, number> | undefined;
+  let metPersonen = false;
   for (const s of signalen) {
     if (eerste === undefined || s.datum < eerste) eerste = s.datum;
     if (laatste === undefined || s.datum > laatste) laatste = s.datum;
-    let perPeriode = buckets.get(s.gemeente);
-    if (!perPeriode) buckets.set(s.gemeente, (perPeriode = new Map()));
-    const index = indexVanDatum(soort, s.datum);
-    let bucket = perPeriode.get(index);
-    if (!bucket) perPeriode.set(index, (bucket = emptyBucket()));
-    addSignal(bucket, s);
+    if (s.gemeente !== gemeente || perPeriode === undefined) {
+      gemeente = s.gemeente;
+      perPeriode = cellen.get(gemeente);
+      if (!perPeriode) cellen.set(gemeente, (perPeriode = new Map()));
+    }
+    let ordinal = ordinals.get(s.datum);
+    if (ordinal === undefined) ordinals.set(s.datum, (ordinal = indexVanDatum(soort, s.datum)));
+    let cel = perPeriode.get(ordinal);
+    if (cel === undefined) {
+      cel = personenPerCel.length;
+      perPeriode.set(ordinal, cel);
+      if (STRIDE * (cel + 1) > tellingen.length) {
+        const groter = new Int32Array(tellingen.length * 2);
+        groter.set(tellingen);
+        tellingen = groter;
+      }
+      typesPerCel.push([]);
+      bronnenPerCel.push([]);
+      gradenPerCel.push([]);
+      personenPerCel.push([]);
+    }
+    const at = STRIDE * cel;
+    tellingen[at]!++;
+    tellingen[at + AT_FENOMEEN + position(FENOMEEN_AT, s.fenomeen, 'fenomeen')]!++;
+    tellingen[at + AT_ERNST + position(ERNST_AT, s.ernst, 'ernst')]!++;
+    tellingen[at + AT_HERKOMST + position(HERKOMST_AT, s.herkomst, 'herkomst')]!++;
+    tel(typesPerCel, cel, types.nummer(s.type || ONBEKEND));
+    tel(bronnenPerCel, cel, bronnen.nummer(s.bron || ONBEKEND));
+    let graad: number;
+    if (s.betrouwbaarheid) {
+      const b = s.betrouwbaarheid;
+      let n = graadNummer.get(b);
+      // The two grading systems are kept apart: a 4x4 'B' is not an Admiralty 'B' (see betrouwbaarheidSleutel).
+      if (n === undefined) graadNummer.set(b, (n = graden.nummer(betrouwbaarheidSleutel(b))));
+      graad = n;
+    } else {
+      graad = graden.nummer(ONBEKEND);
+    }
+    tel(gradenPerCel, cel, graad);
+    if (s.afwijking) tellingen[at + AT_AFWIJKING]!++;
+    if (s.persoon) {
+      tellingen[at + AT_PERSOON]!++;
+      personenPerCel[cel]!.push(s.persoon);
+      metPersonen = true;
+    }
   }
-  return { soort, signalen, bereik: eerste && laatste ? { eerste, laatste } : null, buckets };
+  return {
+    soort,
+    signalen,
+    bereik: eerste && laatste ? { eerste, laatste } : null,
+    cellen,
+    tellingen,
+    types: { namen: types.namen, perCel: typesPerCel },
+    bronnen: { namen: bronnen.namen, perCel: bronnenPerCel },
+    betrouwbaarheid: { namen: graden.namen, perCel: gradenPerCel },
+    personenPerCel,
+    personenGeteld: new Map(),
+    metPersonen,
+  };
+}
+
+/** The counts of an open category over some cells, by name; categories none of them has are left out. */
+function openCounts(categorie: SignaalIndex['types'], cellen: readonly number[]): Map<string, number> {
+  const sums: number[] = [];
+  for (const cel of cellen) {
+    const counts = categorie.perCel[cel]!;
+    for (let n = 0; n < counts.length; n++) sums[n] = (sums[n] ?? 0) + counts[n]!;
+  }
+  const map = new Map<string, number>();
+  for (let n = 0; n < sums.length; n++) if (sums[n]! > 0) map.set(categorie.namen[n]!, sums[n]!);
+  return map;
+}
+
+/** The cells added up. Distinct persons are only reported for the period itself: counted with `metPersonen` only. */
+function mergeCells(index: SignaalIndex, cellen: readonly number[], metPersonen: boolean): Bucket {
+  const merged = emptyBucket();
+  const t = index.tellingen;
+  for (const cel of cellen) {
+    const at = STRIDE * cel;
+    merged.signalen += t[at]!;
+    for (let i = 0; i < F; i++) merged.fenomenen[FENOMENEN[i]!] += t[at + AT_FENOMEEN + i]!;
+    for (let i = 0; i < E; i++) merged.ernst[ERNST_NIVEAUS[i]!] += t[at + AT_ERNST + i]!;
+    for (let i = 0; i < H; i++) merged.herkomst[HERKOMSTEN[i]!] += t[at + AT_HERKOMST + i]!;
+    merged.afwijkingen += t[at + AT_AFWIJKING]!;
+    merged.metPersoon += t[at + AT_PERSOON]!;
+  }
+  merged.types = openCounts(index.types, cellen);
+  merged.bronnen = openCounts(index.bronnen, cellen);
+  merged.betrouwbaarheid = openCounts(index.betrouwbaarheid, cellen);
+  if (metPersonen) merged.personen = distinctPersons(index, cellen);
+  return merged;
 }
 
 /**
- * The buckets added up. Distinct persons are only counted for the period itself, so `metPersonen: false` leaves the
- * merged person set empty: copying every person key of a region for each of the ten periods was most of the merge.
+ * The distinct persons of some cells: a person seen in two gemeenten of a region is one person in the region. A batch
+ * asks for the same gemeente in several scopes: counted once per set of cells.
  */
-function mergeBuckets(parts: readonly Bucket[], metPersonen: boolean): Bucket {
-  if (parts.length === 1 && parts[0]) return parts[0];
-  const merged = emptyBucket();
-  for (const b of parts) {
-    merged.signalen += b.signalen;
-    for (const k of FENOMENEN) merged.fenomenen[k] += b.fenomenen[k];
-    for (const k of ERNST_NIVEAUS) merged.ernst[k] += b.ernst[k];
-    for (const k of HERKOMSTEN) merged.herkomst[k] += b.herkomst[k];
-    for (const [k, n] of b.types) bump(merged.types, k, n);
-    for (const [k, n] of b.bronnen) bump(merged.bronnen, k, n);
-    for (const [k, n] of b.betrouwbaarheid) bump(merged.betrouwbaarheid, k, n);
-    merged.afwijkingen += b.afwijkingen;
-    merged.metPersoon += b.metPersoon;
-    // A person seen in two gemeenten of a region is one person in the region.
-    if (metPersonen) for (const p of b.personen) merged.personen.add(p);
+function distinctPersons(index: SignaalIndex, cellen: readonly number[]): number {
+  const key = cellen.join(',');
+  let n = index.personenGeteld.get(key);
+  if (n === undefined) {
+    const personen = new Set<string>();
+    for (const cel of cellen) for (const p of index.personenPerCel[cel]!) personen.add(p);
+    index.personenGeteld.set(key, (n = personen.size));
   }
-  return merged;
+  return n;
 }
 
 /** Open categories as a record sorted by count (desc), then name: the order a reader expects, and a stable one. */
@@ -198,12 +335,16 @@ const EMPTY = emptyBucket();
 
 function bucketVan(index: SignaalIndex, leden: readonly string[], periode: Periode, metPersonen = false): Bucket {
   const ordinal = indexVanPeriode(periode);
-  const parts = leden.map((code) => index.buckets.get(code)?.get(ordinal)).filter((b): b is Bucket => !!b);
-  return parts.length === 0 ? EMPTY : mergeBuckets(parts, metPersonen);
+  const cellen: number[] = [];
+  for (const code of leden) {
+    const cel = index.cellen.get(code)?.get(ordinal);
+    if (cel !== undefined) cellen.push(cel);
+  }
+  return cellen.length === 0 ? EMPTY : mergeCells(index, cellen, metPersonen);
 }
 
 function personen(bucket: Bucket, inputsHavePersons: boolean): number | null {
-  if (bucket.metPersoon > 0) return bucket.personen.size;
+  if (bucket.metPersoon > 0) return bucket.personen;
   // No signals and person keys elsewhere in the inputs: truly nobody. Signals without keys: unknown.
   return bucket.signalen === 0 && inputsHavePersons ? 0 : null;
 }
@@ -261,13 +402,6 @@ function gemeenteGebied(ref: GemeenteOpzoeker, code: string): Gebied {
   return { soort: 'gemeente', code: g.code, naam: g.naam, inwoners: g.inwoners, leden: [g.code] };
 }
 
-function inputsHavePersons(index: SignaalIndex): boolean {
-  for (const perPeriode of index.buckets.values()) {
-    for (const b of perPeriode.values()) if (b.metPersoon > 0) return true;
-  }
-  return false;
-}
-
 export interface AggregateOptions {
   /** The classified signals, or an index of them built once (batch: many scopes over the same signals). */
   signalen: readonly TelSignaal[] | SignaalIndex;
@@ -291,7 +425,7 @@ export function aggregateScope({ signalen, ref, scope, periode }: AggregateOptio
     bezwaarVorige: vergelijkingsBezwaar(periode, vorige, index.bereik),
     bezwaarJaar: vergelijkingsBezwaar(periode, jaar, index.bereik),
   };
-  const metPersonen = inputsHavePersons(index);
+  const metPersonen = index.metPersonen;
   let gebied: GebiedCijfers;
   let gemeenten: GebiedCijfers[] = [];
   if (scope.soort === 'gemeente') {
@@ -323,7 +457,7 @@ export function aggregateScope({ signalen, ref, scope, periode }: AggregateOptio
 }
 
 function indexFor(signalen: AggregateOptions['signalen'], soort: PeriodeSoort): SignaalIndex {
-  if (!('buckets' in signalen)) return indexSignals(signalen, soort);
+  if (!('cellen' in signalen)) return indexSignals(signalen, soort);
   return signalen.soort === soort ? signalen : indexSignals(signalen.signalen, soort);
 }
 
