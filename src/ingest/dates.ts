@@ -133,30 +133,35 @@ function digits2(text: string, i: number): number {
 }
 
 /**
- * The form nearly every row of a large export has, `dd-mm-yyyy` or `dd-mm-yyyy hh:mm`, read without the regular
- * expressions: the same parts NUMERIC gives for it (the text needs no cleaning either), undefined for any other form.
+ * The form nearly every row of a large export has, `dd-mm-yyyy` or `dd-mm-yyyy hh:mm`, read and checked without the
+ * regular expressions and without an object per part: the result the general path gives for it (the text needs no
+ * cleaning either). Undefined for any other form and for a value that does not exist, which the general path then
+ * reads and explains.
  */
-function commonForm(text: string): Parts | undefined {
+function commonForm(text: string): DatumResultaat | undefined {
   const n = text.length;
   if ((n !== 10 && n !== 16) || text.charCodeAt(2) !== 45 || text.charCodeAt(5) !== 45) return undefined;
   const d = digits2(text, 0);
   const m = digits2(text, 3);
   const eeuw = digits2(text, 6);
   const jaar = digits2(text, 8);
-  if (d < 0 || m < 0 || eeuw < 0 || jaar < 0) return undefined;
-  if (n === 10) return { y: eeuw * 100 + jaar, m, d };
+  if (d < 0 || m < 1 || m > 12 || eeuw < 0 || jaar < 0) return undefined;
+  const y = eeuw * 100 + jaar;
+  if (y < MIN_YEAR || y > MAX_YEAR || !dayExists(y, m, d)) return undefined;
+  if (n === 10) return { ok: true, datum: datumTekst(y, m, d) };
   if (text.charCodeAt(10) !== 32 || text.charCodeAt(13) !== 58) return undefined;
   const h = digits2(text, 11);
   const mi = digits2(text, 14);
-  if (h < 0 || mi < 0) return undefined;
-  return { y: eeuw * 100 + jaar, m, d, time: { h, mi, s: undefined } };
+  if (h < 0 || h > 23 || mi < 0 || mi > 59) return undefined;
+  return { ok: true, datum: datumTekst(y, m, d), tijd: tijdTekst(h, mi, undefined) };
 }
 
 export function parseDatum(raw: string): DatumResultaat {
   const common = commonForm(raw);
-  const text = common ? raw : raw.trim().replace(/\s+/g, ' ');
+  if (common) return common;
+  const text = raw.trim().replace(/\s+/g, ' ');
   if (text === '') return { ok: false, reden: 'datum ontbreekt' };
-  const parts = common ?? match(text);
+  const parts = match(text);
   if (typeof parts === 'string') return { ok: false, reden: parts };
   const problem = checkParts(text, parts);
   if (problem) return { ok: false, reden: problem };

@@ -74,8 +74,8 @@ export function readDatum(row: Row, report: RowReport): { datum: string; tijd?: 
     report.fout('datum', raw.trim(), result.reden);
     return undefined;
   }
-  // parseDatum shares one string per distinct date and time.
-  return result.tijd === undefined ? { datum: result.datum } : { datum: result.datum, tijd: result.tijd };
+  // parseDatum shares one string per distinct date and time; its result is read, not kept (no copy per row).
+  return result;
 }
 
 export type GelezenGemeente = {
