@@ -40,13 +40,23 @@ export function fileSchema(past: ReadonlySet<Code['past']>): { schema: Schema; g
 /** One shared, frozen object per grade: a million signals hold a few dozen distinct ones. */
 const grades = new Map<string, Betrouwbaarheid>();
 
+/**
+ * The grade per (shared, see parseCode) code object and scheme: found by the object, without building the key text
+ * of every row's code.
+ */
+const gradesOfCode: Record<Schema, WeakMap<Code, Betrouwbaarheid>> = { admiralty: new WeakMap(), '4x4': new WeakMap() };
+
 export function grade(code: Code, fileScheme: Schema): Betrouwbaarheid {
   const schema = code.past === 'beide' ? fileScheme : code.past;
+  const ofCode = gradesOfCode[schema];
+  let graded = ofCode.get(code);
+  if (graded) return graded;
   const key = `${schema}:${code.bron}${code.informatie}`;
-  let graded = grades.get(key);
+  graded = grades.get(key);
   if (!graded) {
     graded = Object.freeze({ schema, bron: code.bron, informatie: code.informatie, code: `${code.bron}${code.informatie}` });
     grades.set(key, graded);
   }
+  ofCode.set(code, graded);
   return graded;
 }

@@ -4,14 +4,17 @@
 
 const DEFAULT_LIMIT = 50_000;
 
+/** Stands in the cache for an answer that is undefined: a miss then costs one lookup, not a get and a has. */
+const UNDEFINED = Symbol('undefined');
+
 export function memoise<T>(fn: (text: string) => T, limit = DEFAULT_LIMIT): (text: string) => T {
-  const cache = new Map<string, T>();
+  const cache = new Map<string, T | typeof UNDEFINED>();
   return (text) => {
     const hit = cache.get(text);
-    if (hit !== undefined || cache.has(text)) return hit as T;
+    if (hit !== undefined) return (hit === UNDEFINED ? undefined : hit) as T;
     const value = fn(text);
     if (cache.size >= limit) cache.clear();
-    cache.set(text, value);
+    cache.set(text, value === undefined ? UNDEFINED : value);
     return value;
   };
 }
