@@ -17,8 +17,12 @@ const SLANK = 3;
 export class Deduplicator<T extends { origin: Origin }> {
   /** Records that were new or replaced an earlier version, in file order and then line order. */
   private readonly kept: T[] = [];
-  /** Per kept record: the index of its file. */
-  private readonly keptFile: number[] = [];
+  /**
+   * The file of each kept record, as runs: `runStart[r]` is the first kept record of run r, all of file `runFile[r]`
+   * (files are read one after another, so a run per file; a number per record cost a push per row).
+   */
+  private readonly runStart: number[] = [];
+  private readonly runFile: number[] = [];
   /** Indexes into `kept` of records a later version replaced. */
   private readonly superseded = new Set<number>();
   /** Key -> index into `kept` of the version that counts now. */
@@ -83,8 +87,24 @@ export class Deduplicator<T extends { origin: Origin }> {
       this.bestanden[file] ??= record.origin.bestand;
       this.bewaarSlank(this.kept.length, inhoud, record.origin.regel);
     }
+    if (this.runFile[this.runFile.length - 1] !== file) {
+      this.runStart.push(this.kept.length);
+      this.runFile.push(file);
+    }
     this.kept.push(inhoud ? this.kind.slank!(record) : record);
-    this.keptFile.push(file);
+  }
+
+  /** The index of the file kept record `i` came from. */
+  private fileOf(i: number): number {
+    // The last run that starts at or before i.
+    let lo = 0;
+    let hi = this.runStart.length - 1;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (this.runStart[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.runFile[lo]!;
   }
 
   /** The 64-bit hash of the record's content (Kind.contentHash, or else its contentKey as one field). */
@@ -98,7 +118,7 @@ export class Deduplicator<T extends { origin: Origin }> {
   /** Where kept record `i` came from (a stand-in's origin may name only its file). */
   private origin(i: number): Origin {
     if (!this.perStandIn) return this.kept[i]!.origin;
-    return { bestand: this.bestanden[this.keptFile[i]!]!, regel: this.perStandIn[SLANK * i + 2]! };
+    return { bestand: this.bestanden[this.fileOf(i)]!, regel: this.perStandIn[SLANK * i + 2]! };
   }
 
   private bewaarSlank(i: number, [a, b]: [number, number], regel: number): void {
@@ -123,7 +143,7 @@ export class Deduplicator<T extends { origin: Origin }> {
    */
   result(files: number): { records: T[]; dubbel: number[]; vervangen: number[] } {
     const dubbel = Array.from({ length: files }, (_, f) => this.identical[f] ?? 0);
-    for (const i of this.superseded) dubbel[this.keptFile[i]!]!++;
+    for (const i of this.superseded) dubbel[this.fileOf(i)]!++;
     // Usually nothing was superseded: the kept records are the result, without a copy of a million references.
     const records = this.superseded.size === 0 ? this.kept : this.kept.filter((_, i) => !this.superseded.has(i));
     return { records, dubbel, vervangen: [...this.superseded].sort((a, b) => a - b) };
@@ -132,13 +152,12 @@ export class Deduplicator<T extends { origin: Origin }> {
 
 /**
  * The index of `current`: open addressing over a hash of the key (FNV-1a), holding only numbers. A Map of a million
- * keys cost most of the time of offer and about 40 MB; this costs two Int32Arrays of twice the keys (16 MB).
+ * keys cost most of the time of offer and about 40 MB; this costs one Int32Array of four numbers per key (16 MB). A
+ * slot's index and hash lie side by side, so a probe reads one cache line, not one in each of two arrays.
  */
 class KeyIndex {
-  /** Per slot: the index into `kept`, -1 when empty. */
-  private indexes = new Int32Array(1 << 12).fill(-1);
-  /** Per slot: the hash of its key. */
-  private hashes = new Int32Array(1 << 12);
+  /** Per slot two numbers: the index into `kept` (-1 when empty) and the hash of its key. */
+  private slots = new Int32Array(2 << 12).fill(-1);
   private size = 0;
   /** The hash of the key last found, for set(). */
   private hash = 0;
@@ -150,41 +169,42 @@ class KeyIndex {
     let h = 0x811c9dc5 | 0;
     for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
     this.hash = h;
-    const mask = this.indexes.length - 1;
+    const { slots } = this;
+    const mask = (slots.length >> 1) - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const index = this.indexes[slot]!;
-      if (index < 0 || (this.hashes[slot] === h && this.keyOf(index) === key)) return slot;
+      const index = slots[2 * slot]!;
+      if (index < 0 || (slots[2 * slot + 1] === h && this.keyOf(index) === key)) return slot;
     }
   }
 
   /** The index into `kept` at a slot from find(), -1 when the key is new. */
   at(slot: number): number {
-    return this.indexes[slot]!;
+    return this.slots[2 * slot]!;
   }
 
   /** Points the key last found (at `slot`) to `index`. */
   set(slot: number, index: number): void {
-    if (this.indexes[slot]! >= 0) {
-      this.indexes[slot] = index;
-      return;
-    }
-    this.indexes[slot] = index;
-    this.hashes[slot] = this.hash;
+    const isNew = this.slots[2 * slot]! < 0;
+    this.slots[2 * slot] = index;
+    if (!isNew) return;
+    this.slots[2 * slot + 1] = this.hash;
     // At most half full, so a search ends soon at an empty slot.
-    if (++this.size * 2 > this.indexes.length) this.grow();
+    if (++this.size * 2 > this.slots.length >> 1) this.grow();
   }
 
   private grow(): void {
-    const { indexes, hashes } = this;
-    this.indexes = new Int32Array(indexes.length * 2).fill(-1);
-    this.hashes = new Int32Array(indexes.length * 2);
-    const mask = this.indexes.length - 1;
-    for (let s = 0; s < indexes.length; s++) {
-      if (indexes[s]! < 0) continue;
-      let slot = hashes[s]! & mask;
-      while (this.indexes[slot]! >= 0) slot = (slot + 1) & mask;
-      this.indexes[slot] = indexes[s]!;
-      this.hashes[slot] = hashes[s]!;
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2).fill(-1);
+    const mask = (slots.length >> 1) - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      const index = old[s]!;
+      if (index < 0) continue;
+      const hash = old[s + 1]!;
+      let slot = hash & mask;
+      while (slots[2 * slot]! >= 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = index;
+      slots[2 * slot + 1] = hash;
     }
+    this.slots = slots;
   }
 }
