@@ -34,18 +34,19 @@ function afterLastBreak(bytes: Uint8Array): number {
 }
 
 /**
- * UTF-8 line by line, falling back to Windows-1252 only for a line that is not valid UTF-8; `windowsRegels` lists
- * those lines as an editor counts them (CR, LF and CRLF each end a line). Works on bytes: a chunk of whole lines is
- * decoded in one call, and only a chunk that fails is decoded line by line. Line breaks are the same bytes in both
- * encodings, so splitting on them is safe.
+ * UTF-8 line by line, falling back to Windows-1252 only for a line that is not valid UTF-8; `windowsOffsets` lists
+ * where those lines start, as byte offsets in the file (LineNumbers turns them into lines). Works on bytes: a chunk of
+ * whole lines is decoded in one call, and only a chunk that fails is decoded line by line. Line breaks are the same
+ * bytes in both encodings, so splitting on them is safe. Lines are not counted here: that cost a pass over every
+ * byte of the file for the rare file that needs it.
  */
 export class GemengdDecoder {
-  readonly windowsRegels: number[] = [];
+  readonly windowsOffsets: number[] = [];
   private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
   private readonly cp1252 = new Windows1252Decoder();
   private carry: Uint8Array = new Uint8Array(0);
-  private regel = 1;
-  private afterCr = false;
+  /** The file offset of the first byte not yet decoded (the carry's first byte). */
+  private offset = 0;
   /** A UTF-8 BOM is dropped once, at the very start, before any line could fall back to Windows-1252. */
   private start = true;
 
@@ -57,54 +58,96 @@ export class GemengdDecoder {
         return '';
       }
       this.start = false;
-      if (BOM.every((b, i) => data[i] === b)) data = data.subarray(3);
+      if (BOM.every((b, i) => data[i] === b)) {
+        data = data.subarray(3);
+        this.offset = 3;
+      }
     }
     const end = options?.stream ? afterLastBreak(data) : data.length;
     // A copy: the caller may read the next chunk into the same buffer (Buffer's slice() is a view).
     this.carry = new Uint8Array(data.subarray(end));
     const part = data.subarray(0, end);
+    const offset = this.offset;
+    this.offset += end;
     if (part.length === 0) return '';
     try {
-      const text = this.utf8.decode(part);
-      this.countLines(part, 0, part.length);
-      return text;
+      return this.utf8.decode(part);
     } catch {
-      return this.perLine(part);
+      return this.perLine(part, offset);
     }
   }
 
-  private countLines(bytes: Uint8Array, from: number, to: number): void {
-    for (let i = from; i < to; i++) {
-      const b = bytes[i];
-      if (b === CR) this.regel++;
-      else if (b === LF && !(i === 0 ? this.afterCr : bytes[i - 1] === CR)) this.regel++;
-    }
-    if (to > from) this.afterCr = bytes[to - 1] === CR;
-  }
-
-  private perLine(bytes: Uint8Array): string {
+  private perLine(bytes: Uint8Array, offset: number): string {
     let text = '';
     for (let start = 0; start < bytes.length; ) {
       const brk = nextBreak(bytes, start);
-      const eind = brk < 0 ? bytes.length : brk;
-      const line = bytes.subarray(start, eind);
+      const line = bytes.subarray(start, brk < 0 ? bytes.length : brk);
       try {
         text += this.utf8.decode(line);
       } catch {
-        this.windowsRegels.push(this.regel);
+        this.windowsOffsets.push(offset + start);
         text += this.cp1252.decode(line);
       }
-      if (brk < 0) {
-        if (line.length > 0) this.afterCr = false;
-        break;
-      }
+      if (brk < 0) break;
       const lineEnd = bytes[brk] === CR && bytes[brk + 1] === LF ? brk + 2 : brk + 1;
       text += this.utf8.decode(bytes.subarray(brk, lineEnd));
-      this.countLines(bytes, brk, lineEnd);
       start = lineEnd;
     }
     return text;
   }
+}
+
+/**
+ * The lines (as an editor counts them: CR, LF and CRLF each end a line) on which the given byte offsets of a file
+ * lie, counted over its bytes fed in order; `offsets` ascending.
+ */
+export class LineNumbers {
+  readonly regels: number[] = [];
+  private regel = 1;
+  private afterCr = false;
+  private pos = 0;
+  private next = 0;
+
+  constructor(private readonly offsets: readonly number[]) {}
+
+  /** Every offset has its line: the rest of the file need not be fed. */
+  get complete(): boolean {
+    return this.next >= this.offsets.length;
+  }
+
+  feed(bytes: Uint8Array): void {
+    const { offsets } = this;
+    for (let i = 0; i < bytes.length && this.next < offsets.length; i++) {
+      while (offsets[this.next] === this.pos + i) {
+        this.regels.push(this.regel);
+        this.next++;
+      }
+      const b = bytes[i];
+      if (b === CR) this.regel++;
+      else if (b === LF && !(i === 0 ? this.afterCr : bytes[i - 1] === CR)) this.regel++;
+    }
+    if (bytes.length > 0) this.afterCr = bytes[bytes.length - 1] === CR;
+    this.pos += bytes.length;
+  }
+
+  /** After the last byte: an offset at the very end of the file is on the last line. */
+  end(): number[] {
+    while (this.next < this.offsets.length) {
+      this.regels.push(this.regel);
+      this.next++;
+    }
+    return this.regels;
+  }
+}
+
+/** LineNumbers over a file, read only as far as the last offset. */
+export async function linesAtOffsets(file: string, offsets: readonly number[]): Promise<number[]> {
+  const lines = new LineNumbers(offsets);
+  for await (const chunk of createReadStream(file)) {
+    lines.feed(chunk as Buffer);
+    if (lines.complete) break;
+  }
+  return lines.end();
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   SAMPLE_BYTES,
   type Codering,
 } from './dialect.js';
-import { ChunkDecoder, createDecoder, DecodeError, GemengdDecoder, isUtf8File, meestalUtf8, Utf8Telling } from './decode.js';
+import { ChunkDecoder, createDecoder, DecodeError, GemengdDecoder, isUtf8File, linesAtOffsets, meestalUtf8, Utf8Telling } from './decode.js';
 import { CsvScanner, ScanLimitError, type ScanHandler } from './csv-scanner.js';
 
 export type RawRecord =
@@ -60,6 +60,8 @@ interface Plan {
   skip: number;
   /** The decoded sample after the `sep=` line. */
   text: string;
+  /** The file starts with a UTF-8 BOM. */
+  bom: boolean;
 }
 
 /** File system errors become a user error; anything else (a bug) stays what it is. */
@@ -95,9 +97,10 @@ async function readSample(file: string): Promise<{ sample: Uint8Array; wholeFile
 function planFor(codering: Codering, sample: Uint8Array, wholeFile: boolean): Plan {
   const text = createDecoder(codering, false).decode(sample, { stream: !wholeFile });
   const sep = detectSepLine(text);
+  const bom = detectCodering(sample, wholeFile) === 'utf-8-bom';
   return sep
-    ? { codering, delimiter: sep.delimiter, skip: sep.length, text: text.slice(sep.length) }
-    : { codering, delimiter: detectDelimiter(text, wholeFile), skip: 0, text };
+    ? { codering, delimiter: sep.delimiter, skip: sep.length, text: text.slice(sep.length), bom }
+    : { codering, delimiter: detectDelimiter(text, wholeFile), skip: 0, text, bom };
 }
 
 export function isBlank(velden: string[]): boolean {
@@ -157,7 +160,11 @@ async function parseWithPlan<S>(file: string, plan: Plan, sink: RecordSink<S>): 
     throw asFileError(file, err);
   }
   const dialect: FileDialect = { sha256: hash.digest('hex'), codering: plan.codering, scheidingsteken: plan.delimiter };
-  if (decoder instanceof GemengdDecoder) dialect.windowsRegels = decoder.windowsRegels;
+  if (decoder instanceof GemengdDecoder) {
+    if (decoder.windowsOffsets.length > 0) dialect.windowsRegels = await linesAtOffsets(file, decoder.windowsOffsets);
+    // Read as mixed without a BOM check first (chooseCodering): every line was UTF-8 after all.
+    else if (plan.bom) dialect.codering = 'utf-8-bom';
+  }
   return sink.finish(dialect);
 }
 
@@ -178,9 +185,11 @@ async function chooseCodering(file: string, sample: Uint8Array, wholeFile: boole
       if (!telling.meestalUtf8) return 'windows-1252';
       if (wholeFile) return 'utf-8+windows-1252';
     } else if (codering === 'utf-8-bom') {
-      // The BOM says UTF-8: a line that is not valid UTF-8 after all falls back on its own, with a warning.
-      if (wholeFile ? isValidUtf8(sample.subarray(3), true) : await isUtf8File(file)) return codering;
-      return 'utf-8+windows-1252';
+      // The BOM says UTF-8: a line that is not valid UTF-8 after all falls back on its own, with a warning. A larger
+      // file is read that way at once (parseWithPlan names it UTF-8 with BOM when no line fell back), instead of a
+      // first pass that checks all of it: that took a second of a million-row export before reading began.
+      if (!wholeFile || !isValidUtf8(sample.subarray(3), true)) return 'utf-8+windows-1252';
+      return codering;
     } else if (codering !== 'utf-8' || wholeFile || (await isUtf8File(file))) {
       return codering;
     }
