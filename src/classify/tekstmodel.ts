@@ -39,12 +39,18 @@ const PERSOONSWOORDEN = (
 ).split(' ');
 const PERSOONSSTAMMEN = new Set(PERSOONSWOORDEN.map((w) => tokenize(w).stem[0]!));
 
-/** A number: an age, a count, a date or a house number far more often than a code (the rules know the codes: 1488, 1312). */
-const GETAL = /^\d+$/;
+/** A number (only ASCII digits): an age, a count, a date or a house number far more often than a code (the rules know the codes: 1488, 1312). */
+function alleenCijfers(woord: string): boolean {
+  for (let i = 0; i < woord.length; i++) {
+    const code = woord.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return woord.length > 0;
+}
 
 /** A token worth a feature: not a stop word, a number or a word for a person, at least two characters. */
 function useful(stem: string, lower: string): boolean {
-  return lower.length >= 2 && !GETAL.test(lower) && !STOPWOORDEN.has(lower) && !STOPWOORDEN.has(stem) && !PERSOONSSTAMMEN.has(stem);
+  return lower.length >= 2 && !alleenCijfers(lower) && !STOPWOORDEN.has(lower) && !STOPWOORDEN.has(stem) && !PERSOONSSTAMMEN.has(stem);
 }
 
 export interface TextFeatures {
@@ -504,6 +510,11 @@ export class TextModel {
   private readonly logKans: Float64Array;
   private readonly stempel: Int32Array;
   private generatie = 0;
+  /** Scratch of predict: the known features of one text, and the score per class. */
+  private bekendRij = new Int32Array(64);
+  private bekendToken = new Int32Array(64);
+  private bekendVorig = new Int32Array(64);
+  private readonly scores = new Float64Array(K);
   /** Proposals per text while texts repeat; given up when they do not (a million distinct descriptions). */
   private cache: Map<string, Inschatting> | null = new Map();
   private treffers = 0;
@@ -656,40 +667,76 @@ export class TextModel {
       this.generatie = 0;
     }
     const generatie = ++this.generatie;
-    const bekend: { rij: number; tokens: Tokens; i: number; previous: number }[] = [];
-    this.tabel.bezoek(tokens, false, (id, tokens, i, previous) => {
+    // The known features of the text in order of occurrence: row, token and pair's first token (-1 for a stem), in
+    // reused scratch arrays rather than an object per feature (this runs for every signal the rules leave open).
+    let n = 0;
+    this.tabel.bezoek(tokens, false, (id, _tokens, i, previous) => {
       const rij = this.rij[id]!;
       if (rij < 0 || this.stempel[id] === generatie) return;
       this.stempel[id] = generatie;
-      bekend.push({ rij, tokens, i, previous });
+      if (n === this.bekendRij.length) this.groeiBekend();
+      this.bekendRij[n] = rij;
+      this.bekendToken[n] = i;
+      this.bekendVorig[n++] = previous;
     });
+    const rijen = this.bekendRij;
     const lp = this.logKans;
-    const scores = this.klassen.map((k) => {
+    const klassen = this.klassen;
+    const scores = this.scores;
+    // Plain loops in the order of the earlier map/sort/reduce, so every sum has the same bits.
+    let best = 0;
+    let tweedeIndex = -1;
+    for (let c = 0; c < klassen.length; c++) {
+      const k = klassen[c]!;
       let s = this.logPrior[k]!;
-      for (const { rij } of bekend) s += lp[rij * K + k]!;
-      return s;
-    });
-    // Highest score first; ties in the fixed fenomeen order.
-    const order = scores.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
-    const best = order[0]!;
+      for (let j = 0; j < n; j++) s += lp[rijen[j]! * K + k]!;
+      scores[c] = s;
+      // Highest score first; ties in the fixed fenomeen order (the lower index).
+      if (c === 0) continue;
+      if (s > scores[best]!) {
+        tweedeIndex = best;
+        best = c;
+      } else if (tweedeIndex < 0 || s > scores[tweedeIndex]!) tweedeIndex = c;
+    }
     const max = scores[best]!;
-    const som = scores.reduce((acc, s) => acc + Math.exp(s - max), 0);
+    let som = 0;
+    for (let c = 0; c < klassen.length; c++) som += Math.exp(scores[c]! - max);
     const kans = 1 / som;
-    const winnaar = this.klassen[best]!;
-    const tweede = order.length > 1 ? this.klassen[order[1]!]! : winnaar;
-    const gewichten = bekend
-      .map((b) => ({ b, gewicht: lp[b.rij * K + winnaar]! - lp[b.rij * K + tweede]! }))
-      .filter((w) => w.gewicht > 0)
-      .map(({ b: { tokens, i, previous }, gewicht }) => ({
-        woord: geschreven(tokens, i, previous),
-        gewicht,
-        f: previous < 0 ? tokens.stem[i]! : `${tokens.stem[previous]!}_${tokens.stem[i]!}`,
-      }))
-      .sort((a, b) => b.gewicht - a.gewicht || (a.f < b.f ? -1 : a.f > b.f ? 1 : 0))
-      .slice(0, 3)
-      .map(({ woord, gewicht }) => ({ woord, gewicht }));
-    const fenomeen = bekend.length === 0 ? 'onbekend' : FENOMENEN[winnaar]!;
-    return { fenomeen, kans, woorden: gewichten, bekend: bekend.length > 0 };
+    const winnaar = klassen[best]!;
+    const tweede = tweedeIndex >= 0 ? klassen[tweedeIndex]! : winnaar;
+    // The three features that weighed most for the winner against the runner-up: weight descending, then the feature's
+    // name (distinct per feature, so this is the order a full sort gives).
+    const top: number[] = [];
+    const gewicht = (j: number) => lp[rijen[j]! * K + winnaar]! - lp[rijen[j]! * K + tweede]!;
+    const naam = (j: number) => {
+      const i = this.bekendToken[j]!;
+      const previous = this.bekendVorig[j]!;
+      return previous < 0 ? tokens.stem[i]! : `${tokens.stem[previous]!}_${tokens.stem[i]!}`;
+    };
+    const voor = (a: number, ga: number, b: number) => {
+      const gb = gewicht(b);
+      if (ga !== gb) return ga > gb;
+      return naam(a) < naam(b);
+    };
+    for (let j = 0; j < n; j++) {
+      const g = gewicht(j);
+      if (!(g > 0)) continue;
+      if (top.length === 3 && !voor(j, g, top[2]!)) continue;
+      let plek = Math.min(top.length, 2);
+      while (plek > 0 && voor(j, g, top[plek - 1]!)) plek--;
+      top.splice(plek, 0, j);
+      if (top.length > 3) top.length = 3;
+    }
+    const gewichten = top.map((j) => ({ woord: geschreven(tokens, this.bekendToken[j]!, this.bekendVorig[j]!), gewicht: gewicht(j) }));
+    const fenomeen = n === 0 ? 'onbekend' : FENOMENEN[winnaar]!;
+    return { fenomeen, kans, woorden: gewichten, bekend: n > 0 };
+  }
+
+  private groeiBekend(): void {
+    const lengte = this.bekendRij.length * 2;
+    this.bekendRij = groter(this.bekendRij, lengte);
+    this.bekendToken = groter(this.bekendToken, lengte);
+    this.bekendVorig = groter(this.bekendVorig, lengte);
   }
 }
 
