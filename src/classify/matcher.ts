@@ -21,6 +21,17 @@ export interface Match<P> {
   end: number;
 }
 
+/** A pattern a word may start; `kop`: a compound head, which matches the word alone. */
+interface Kandidaat<P> {
+  pattern: CompiledPattern<P>;
+  kop: boolean;
+}
+
+const GEEN: readonly Kandidaat<never>[] = [];
+
+/** Distinct words remembered per matcher; beyond this the memory starts again (bounded for million-row inputs). */
+const WOORDEN_LIMIT = 100_000;
+
 function addTo<P>(index: Map<string, CompiledPattern<P>[]>, key: string, pattern: CompiledPattern<P>): void {
   const list = index.get(key);
   if (list) list.push(pattern);
@@ -39,6 +50,7 @@ export class Matcher<P> {
     const words = parsePattern(pattern);
     if (typeof words === 'string') throw new Error(`ongeldig patroon '${pattern}': ${words}`);
     const compiled: CompiledPattern<P> = { words, caseSensitive, payload };
+    this.perWoord.clear();
     const first = words[0]!;
     if (first.prefix) addTo(this.prefixes, first.lower.slice(0, MIN_PREFIX_LENGTH), compiled);
     else if (first.head) addTo(this.heads, first.stem.slice(-HEAD_KEY), compiled);
@@ -49,32 +61,56 @@ export class Matcher<P> {
     }
   }
 
+  /**
+   * The patterns a word may start, per distinct lower-case word (texts repeat their vocabulary; numbers, mostly
+   * distinct, are not remembered): what the three index lookups of `find` give for that word, in their order. A
+   * compound head is then a match already; the others still need `verify`.
+   */
+  private readonly perWoord = new Map<string, readonly Kandidaat<P>[]>();
+
   /** Every occurrence of every pattern, in token order. Overlapping matches are all reported. */
   find(tokens: Tokens): Match<P>[] {
     const matches: Match<P>[] = [];
     const { lower, stem } = tokens;
-    const heads = this.heads.size > 0;
     for (let i = 0; i < lower.length; i++) {
       const token = lower[i]!;
-      const exact = this.exact.get(stem[i]!);
-      if (exact) for (const p of exact) this.verify(p, tokens, i, matches);
-      if (token.length < MIN_PREFIX_LENGTH) continue;
-      if (heads) {
-        const s = stem[i]!;
-        const headed = this.heads.get(s.slice(-HEAD_KEY));
-        if (headed) {
-          for (const p of headed) {
-            const h = p.words[0]!.stem;
-            if (s.length >= h.length + MIN_PREFIX_LENGTH && s.endsWith(h)) matches.push({ pattern: p, start: i, end: i + 1 });
-          }
+      let kandidaten = this.perWoord.get(token);
+      if (kandidaten === undefined) {
+        kandidaten = this.kandidaten(token, stem[i]!);
+        const code = token.charCodeAt(0);
+        if (!(code >= 48 && code <= 57)) {
+          if (this.perWoord.size >= WOORDEN_LIMIT) this.perWoord.clear();
+          this.perWoord.set(token, kandidaten);
+        }
+      }
+      for (let k = 0; k < kandidaten.length; k++) {
+        const { pattern, kop } = kandidaten[k]!;
+        if (kop) matches.push({ pattern, start: i, end: i + 1 });
+        else this.verify(pattern, tokens, i, matches);
+      }
+    }
+    return matches;
+  }
+
+  /** The patterns a token may start: by its stem, as a compound with a head, by a prefix; GEEN when none. */
+  private kandidaten(token: string, s: string): readonly Kandidaat<P>[] {
+    let result: Kandidaat<P>[] | undefined;
+    const exact = this.exact.get(s);
+    if (exact) for (const pattern of exact) (result ??= []).push({ pattern, kop: false });
+    if (token.length >= MIN_PREFIX_LENGTH) {
+      const headed = this.heads.size > 0 ? this.heads.get(s.slice(-HEAD_KEY)) : undefined;
+      if (headed) {
+        for (const pattern of headed) {
+          const h = pattern.words[0]!.stem;
+          if (s.length >= h.length + MIN_PREFIX_LENGTH && s.endsWith(h)) (result ??= []).push({ pattern, kop: true });
         }
       }
       const prefixed = this.prefixes.get(token.length === MIN_PREFIX_LENGTH ? token : token.slice(0, MIN_PREFIX_LENGTH));
       if (prefixed) {
-        for (const p of prefixed) if (token.startsWith(p.words[0]!.lower)) this.verify(p, tokens, i, matches);
+        for (const pattern of prefixed) if (token.startsWith(pattern.words[0]!.lower)) (result ??= []).push({ pattern, kop: false });
       }
     }
-    return matches;
+    return result ?? GEEN;
   }
 
   private verify(p: CompiledPattern<P>, tokens: Tokens, start: number, out: Match<P>[]): void {
