@@ -53,6 +53,24 @@ function analistLabel(signal: Signaal): Fenomeen | undefined {
   return signal.fenomeenLabel && signal.fenomeenLabel !== 'onbekend' ? signal.fenomeenLabel : undefined;
 }
 
+/** The analyst's reasons per taxonomy, by label and the rules' other fenomeen: a handful of texts, each built once. */
+const ANALIST_REDENEN = new WeakMap<Taxonomy, Map<string, string>>();
+
+/** The reason of a label in the export; `afwijkend`: the fenomeen the rules conclude instead. */
+function analistReden(taxonomy: Taxonomy, label: Fenomeen, afwijkend: Fenomeen | undefined): string {
+  let redenen = ANALIST_REDENEN.get(taxonomy);
+  if (redenen === undefined) ANALIST_REDENEN.set(taxonomy, (redenen = new Map()));
+  const key = afwijkend === undefined ? label : `${label} ${afwijkend}`;
+  let reden = redenen.get(key);
+  if (reden === undefined) {
+    reden = `analist: label '${fenomeenLabel(taxonomy, label)}' in de export${
+      afwijkend === undefined ? '' : `; afwijking: de regels wijzen op ${afwijkend}`
+    }`;
+    redenen.set(key, reden);
+  }
+  return reden;
+}
+
 /** What the classification adds to a signal. */
 export type Classificatie = Omit<GeclassificeerdSignaal, keyof Signaal>;
 
@@ -143,9 +161,7 @@ function classifyWith<R>(
   const label = analistLabel(signal);
   if (label) {
     const afwijking = rules.zeker && rules.fenomeen !== label;
-    const reden = `analist: label '${fenomeenLabel(taxonomy, label)}' in de export${
-      afwijking ? `; afwijking: de regels wijzen op ${rules.fenomeen}` : ''
-    }`;
+    const reden = analistReden(taxonomy, label, afwijking ? rules.fenomeen : undefined);
     return classified(signal, {
       fenomeen: label,
       herkomst: 'analist',
@@ -386,6 +402,8 @@ export class TrainingPass<R> {
   /** With `regelsVooraf`: the rules' outcome of each waiting signal, equal outcomes one object. */
   private readonly laterRegels: RegelUitkomst[] = [];
   private readonly uitkomsten = new Map<string, RegelUitkomst>();
+  /** The values of `uitkomsten`. */
+  private readonly bewaard = new Set<RegelUitkomst>();
   analist = 0;
   handmatig = 0;
 
@@ -409,12 +427,17 @@ export class TrainingPass<R> {
    * gevonden" with and without 'geen dreiging', or with and without a group for polarisatie).
    */
   private gedeeld(r: RegelUitkomst): RegelUitkomst {
+    // An outcome kept before (a shared one such as nietsGevonden, or a text's repeated) is its own answer: no key.
+    if (this.bewaard.has(r)) return r;
     const key =
       `${r.fenomeen}\u0000${r.zeker}\u0000${r.score}\u0000${r.ernst}\u0000${r.reden}\u0000${r.ernstReden}` +
       `\u0000${r.voorkeur ?? ''}\u0000${r.onschuldig ?? ''}\u0000${r.modelGesloten?.join(',') ?? ''}`;
     const earlier = this.uitkomsten.get(key);
     if (earlier !== undefined) return earlier;
-    if (this.uitkomsten.size < MEMO_LIMIT) this.uitkomsten.set(key, r);
+    if (this.uitkomsten.size < MEMO_LIMIT) {
+      this.uitkomsten.set(key, r);
+      this.bewaard.add(r);
+    }
     return r;
   }
 
@@ -456,6 +479,7 @@ export class TrainingPass<R> {
     this.laterIndex.length = 0;
     this.laterRegels.length = 0;
     this.uitkomsten.clear();
+    this.bewaard.clear();
     return { model, analist: this.analist, handmatig: this.handmatig };
   }
 }

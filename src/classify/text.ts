@@ -53,11 +53,14 @@ export function tokenize(text: string): Tokens {
   let sentence = 0;
   let boundarySeen = false;
   let start = -1;
+  // Whether the token may differ from its lower-case form (an ASCII capital or any non-ASCII character).
+  let hoofdletter = !sameLength;
   const n = folded.length;
   for (let i = 0; i <= n; i++) {
     const code = i < n ? folded.charCodeAt(i) : 32;
     if (i < n && isWordCode(folded, i, code)) {
       if (start < 0) start = i;
+      if ((code >= 65 && code <= 90) || code >= 128) hoofdletter = true;
       continue;
     }
     if (start >= 0) {
@@ -67,10 +70,12 @@ export function tokenize(text: string): Tokens {
         tokens.sentenceStart.push(tokens.lower.length);
       }
       boundarySeen = false;
-      const original = folded.slice(start, i);
-      tokens.original.push(original);
-      const lower = sameLength ? lowered.slice(start, i) : original.toLowerCase();
+      // A token in lower case already is its own original: one string instead of two.
+      const original = hoofdletter ? folded.slice(start, i) : undefined;
+      const lower = sameLength ? lowered.slice(start, i) : original!.toLowerCase();
+      tokens.original.push(original ?? lower);
       tokens.lower.push(lower);
+      hoofdletter = !sameLength;
       tokens.stem.push(stem(lower));
       tokens.sentence.push(sentence);
       start = -1;
