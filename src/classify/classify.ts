@@ -8,7 +8,7 @@ import type { Ernst, Fenomeen, GeclassificeerdSignaal, Signaal, TelSignaal } fro
 import { evaluate, getal, type RegelUitkomst } from './rules.js';
 import { fenomeenLabel, type Taxonomy } from './taxonomy.js';
 import { modelVeto, type ModelBuilder, type TextModel, type TrainingExample } from './tekstmodel.js';
-import { tokenize, type Tokens } from './text.js';
+import { leegTokens, tokenize, type Tokens } from './text.js';
 
 /** A review decision (from `cter review`), valid only for the content it was made on. */
 export interface Beoordeling {
@@ -270,6 +270,8 @@ class ClassificationPass<R> {
   /** The rules' outcome per text; given up when texts do not repeat (an export of a million distinct descriptions). */
   private memo: Map<string, RegelUitkomst> | null = new Map();
   private treffers = 0;
+  /** The tokens of the text at hand, written over for each text (read before the next). */
+  private readonly tokens = leegTokens();
 
   constructor(
     private readonly taxonomy: Taxonomy,
@@ -297,14 +299,14 @@ class ClassificationPass<R> {
   classify(signal: Signaal, model: TextModel | undefined, tokens?: Tokens): R {
     const text = signal.omschrijving ?? '';
     // Tokenised once, for the rules and (where the rules abstain) the model.
-    if (tokens === undefined && text !== '' && !this.memo?.has(text)) tokens = tokenize(text);
+    if (tokens === undefined && text !== '' && !this.memo?.has(text)) tokens = tokenize(text, this.tokens);
     return classifyWith(signal, this.taxonomy, this.beoordelingen, this.rules(text, tokens), model, this.merge, tokens);
   }
 
   /** The rules' outcome for a signal's description. */
   rulesOf(signal: Signaal): RegelUitkomst {
     const text = signal.omschrijving ?? '';
-    return this.rules(text, text !== '' && !this.memo?.has(text) ? tokenize(text) : undefined);
+    return this.rules(text, text !== '' && !this.memo?.has(text) ? tokenize(text, this.tokens) : undefined);
   }
 
   /** Classifies a signal whose rules' outcome is known (rulesOf); the model tokenises the text if it is asked. */
@@ -402,6 +404,8 @@ export class TrainingPass<R> {
   /** With `regelsVooraf`: the rules' outcome of each waiting signal, equal outcomes one object. */
   private readonly laterRegels: RegelUitkomst[] = [];
   private readonly uitkomsten = new Map<string, RegelUitkomst>();
+  /** The tokens of the labelled text at hand (see ClassificationPass.tokens). */
+  private readonly tokens = leegTokens();
   /** The values of `uitkomsten`. */
   private readonly bewaard = new Set<RegelUitkomst>();
   analist = 0;
@@ -457,7 +461,7 @@ export class TrainingPass<R> {
     const label = trainingLabel(signal, geldig);
     let tokens: Tokens | undefined;
     if (label) {
-      tokens = tokenize(signal.omschrijving!);
+      tokens = tokenize(signal.omschrijving!, this.tokens);
       this.builder.add(tokens, label.fenomeen);
       if (label.herkomst === 'handmatig') this.handmatig++;
       else this.analist++;

@@ -71,8 +71,8 @@ export class Matcher<P> {
   /** Every occurrence of every pattern, in token order. Overlapping matches are all reported. */
   find(tokens: Tokens): Match<P>[] {
     const matches: Match<P>[] = [];
-    const { lower, stem } = tokens;
-    for (let i = 0; i < lower.length; i++) {
+    const { lower, stem, aantal } = tokens;
+    for (let i = 0; i < aantal; i++) {
       const token = lower[i]!;
       let kandidaten = this.perWoord.get(token);
       if (kandidaten === undefined) {
@@ -116,7 +116,7 @@ export class Matcher<P> {
   private verify(p: CompiledPattern<P>, tokens: Tokens, start: number, out: Match<P>[]): void {
     const { words } = p;
     const end = start + words.length;
-    if (end > tokens.lower.length) return;
+    if (end > tokens.aantal) return;
     const sentence = tokens.sentence[start];
     // The first word was matched by the index; check the others (a phrase never crosses a sentence end).
     for (let k = 0; k < words.length; k++) {
@@ -151,7 +151,7 @@ function shouting(tokens: Tokens, start: number, end: number): boolean {
   const sentence = tokens.sentence[start];
   let judged = false;
   for (const i of [start - 1, end]) {
-    const neighbour = tokens.original[i];
+    const neighbour = i >= 0 && i < tokens.aantal ? tokens.original[i] : undefined;
     if (neighbour === undefined || tokens.sentence[i] !== sentence || !hasLetter(neighbour)) continue;
     if (hasLowerCase(neighbour)) return false;
     judged = true;

@@ -235,7 +235,7 @@ function negativeScopes(tokens: Tokens, treffers: Treffers): Scope[] {
     const sentenceEnd = tokens.sentenceStart[sentence + 1]!;
     if (p.regel.bereik === 'tekst') {
       // An assessment of the whole signal ("geen dreiging", "geen ideologie") often stands in another sentence.
-      scopes.push({ from: 0, to: tokens.lower.length, ...rest(p), heleTekst: true });
+      scopes.push({ from: 0, to: tokens.aantal, ...rest(p), heleTekst: true });
     } else if (p.regel.bereik === 'zin') {
       scopes.push({ from: tokens.sentenceStart[sentence]!, to: sentenceEnd, ...rest(p) });
     } else {

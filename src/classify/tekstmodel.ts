@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { FENOMENEN, type Fenomeen } from '../domain.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { FileError } from '../util/errors.js';
-import { tokenize, type Tokens } from './text.js';
+import { leegTokens, tokenize, type Tokens } from './text.js';
 
 /** Words that say nothing about a fenomeen (articles, pronouns, auxiliaries); left out of the features. */
 const STOPWOORDEN = new Set(
@@ -71,7 +71,7 @@ function bezoekKenmerken(
   namen = true,
 ): void {
   let previous = -1;
-  for (let i = 0; i < tokens.lower.length; i++) {
+  for (let i = 0; i < tokens.aantal; i++) {
     const lower = tokens.lower[i]!;
     const stem = tokens.stem[i]!;
     if (!useful(stem, lower)) continue;
@@ -515,6 +515,8 @@ export class TextModel {
   private bekendToken = new Int32Array(64);
   private bekendVorig = new Int32Array(64);
   private readonly scores = new Float64Array(K);
+  /** The tokens of a text the caller did not tokenise, written over for each text. */
+  private readonly tokens = leegTokens();
   /** Proposals per text while texts repeat; given up when they do not (a million distinct descriptions). */
   private cache: Map<string, Inschatting> | null = new Map();
   private treffers = 0;
@@ -643,13 +645,13 @@ export class TextModel {
   /** The model's view of a text, cached per text while texts repeat. */
   private inschatting(text: string, tokens: Tokens | undefined): Inschatting {
     const cache = this.cache;
-    if (cache === null) return this.predict(tokens ?? tokenize(text));
+    if (cache === null) return this.predict(tokens ?? tokenize(text, this.tokens));
     let result = cache.get(text);
     if (result !== undefined) {
       this.treffers++;
       return result;
     }
-    result = this.predict(tokens ?? tokenize(text));
+    result = this.predict(tokens ?? tokenize(text, this.tokens));
     if (cache.size === 20_000 && this.treffers < 2_000) {
       // Fewer than one text in ten repeated: a cache would only hold garbage.
       this.cache = null;

@@ -4,8 +4,13 @@
 // (negative context works per sentence).
 import { stem } from './stem.js';
 
-/** A tokenised text. Arrays are parallel: token i is `lower[i]`, `original[i]`, in sentence `sentence[i]`. */
+/**
+ * A tokenised text. Arrays are parallel: token i is `lower[i]`, `original[i]`, in sentence `sentence[i]`, for i below
+ * `aantal`. A Tokens reused for another text (tokenize's `into`) may hold more entries than that: read up to `aantal`.
+ */
 export interface Tokens {
+  /** The number of tokens. */
+  aantal: number;
   lower: string[];
   /** Snowball stem of the lower-case token. */
   stem: string[];
@@ -43,46 +48,142 @@ function endsSentence(text: string, i: number, code: number): boolean {
   return Number.isNaN(next) || next === 32 || next === 9 || next === 10 || next === 13;
 }
 
-/** Splits text into word tokens (letters and digits; everything else separates) with sentence numbers. */
-export function tokenize(text: string): Tokens {
-  const folded = foldDiacritics(text);
-  const lowered = folded.toLowerCase();
-  // Lower-casing can change the length of a few exotic characters; then lower-case per token instead.
-  const sameLength = lowered.length === folded.length;
-  const tokens: Tokens = { lower: [], stem: [], original: [], sentence: [], sentenceStart: [0] };
+/**
+ * The ASCII words met so far, each with its lower-case form and stem made once: a token found here costs no new
+ * string (texts repeat their vocabulary). An open-addressing table over a hash of the lower-cased characters, so a
+ * token is looked up straight from the text, before any slice. Numbers (mostly distinct) are not kept, and the table
+ * starts again at WOORDEN_LIMIT words (bounded memory for million-row inputs).
+ */
+const WOORDEN_LIMIT = 200_000;
+let woordSlots = new Int32Array(4096).fill(-1);
+let woordLower: string[] = [];
+let woordStem: string[] = [];
+let woordHash: number[] = [];
+
+/** The ASCII lower case of a character code. */
+function asciiLower(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+/** The word of folded[start, end) (ASCII, hash h of its lower case) in the table, or -1. */
+function vindWoord(folded: string, start: number, end: number, h: number): number {
+  const mask = woordSlots.length - 1;
+  const length = end - start;
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const w = woordSlots[slot]!;
+    if (w < 0) return -1;
+    if (woordHash[w] !== h) continue;
+    const word = woordLower[w]!;
+    if (word.length !== length) continue;
+    let j = 0;
+    while (j < length && word.charCodeAt(j) === asciiLower(folded.charCodeAt(start + j))) j++;
+    if (j === length) return w;
+  }
+}
+
+function bewaarWoord(lower: string, woordstam: string, h: number): void {
+  if (woordLower.length >= WOORDEN_LIMIT) {
+    woordSlots.fill(-1);
+    woordLower = [];
+    woordStem = [];
+    woordHash = [];
+  }
+  const w = woordLower.length;
+  woordLower.push(lower);
+  woordStem.push(woordstam);
+  woordHash.push(h);
+  if (w * 2 >= woordSlots.length) {
+    woordSlots = new Int32Array(woordSlots.length * 2).fill(-1);
+    for (let v = 0; v < w; v++) plaats(v);
+  }
+  plaats(w);
+}
+
+function plaats(w: number): void {
+  const mask = woordSlots.length - 1;
+  let slot = woordHash[w]! & mask;
+  while (woordSlots[slot]! >= 0) slot = (slot + 1) & mask;
+  woordSlots[slot] = w;
+}
+
+/** An empty Tokens, for tokenize to fill again and again (`into`). */
+export function leegTokens(): Tokens {
+  return { aantal: 0, lower: [], stem: [], original: [], sentence: [], sentenceStart: [0] };
+}
+
+/**
+ * Splits text into word tokens (letters and digits; everything else separates) with sentence numbers. With `into`,
+ * the tokens are written over that object's (no new arrays per text; the caller owns it and reads it before the next
+ * text); without, into new arrays of exactly the tokens.
+ */
+export function tokenize(text: string, into?: Tokens): Tokens {
+  const nonAscii = NON_ASCII.test(text);
+  const folded = nonAscii ? foldDiacritics(text) : text;
+  // Lower-casing can change the length of a few exotic characters; then lower-case per token instead. Text with only
+  // ASCII keeps its length, and an ASCII token is lower-cased on its own.
+  const lowered = nonAscii ? folded.toLowerCase() : '';
+  const sameLength = !nonAscii || lowered.length === folded.length;
+  const tokens = into ?? leegTokens();
+  const { lower: lowers, stem: stems, original: originals, sentence: sentences, sentenceStart } = tokens;
+  let aantal = 0;
   let sentence = 0;
   let boundarySeen = false;
   let start = -1;
-  // Whether the token may differ from its lower-case form (an ASCII capital or any non-ASCII character).
-  let hoofdletter = !sameLength;
+  // Per token: whether it has an ASCII capital, whether it is all ASCII, and the hash of its lower case (FNV-1a).
+  let hoofdletter = false;
+  let ascii = true;
+  let h = 0;
   const n = folded.length;
   for (let i = 0; i <= n; i++) {
     const code = i < n ? folded.charCodeAt(i) : 32;
     if (i < n && isWordCode(folded, i, code)) {
-      if (start < 0) start = i;
-      if ((code >= 65 && code <= 90) || code >= 128) hoofdletter = true;
+      if (start < 0) {
+        start = i;
+        hoofdletter = false;
+        ascii = true;
+        h = 0x811c9dc5;
+      }
+      if (code >= 128) ascii = false;
+      else if (code >= 65 && code <= 90) hoofdletter = true;
+      h = Math.imul(h ^ asciiLower(code), 0x01000193);
       continue;
     }
     if (start >= 0) {
       // A sentence starts at its first token, so there are no empty sentences.
-      if (boundarySeen && tokens.lower.length > 0) {
-        sentence++;
-        tokens.sentenceStart.push(tokens.lower.length);
-      }
+      if (boundarySeen && aantal > 0) sentenceStart[++sentence] = aantal;
       boundarySeen = false;
-      // A token in lower case already is its own original: one string instead of two.
-      const original = hoofdletter ? folded.slice(start, i) : undefined;
-      const lower = sameLength ? lowered.slice(start, i) : original!.toLowerCase();
-      tokens.original.push(original ?? lower);
-      tokens.lower.push(lower);
-      hoofdletter = !sameLength;
-      tokens.stem.push(stem(lower));
-      tokens.sentence.push(sentence);
+      let lower: string;
+      let original: string;
+      let woordstam: string;
+      if (ascii) {
+        h >>>= 0;
+        const w = vindWoord(folded, start, i, h);
+        // A token in lower case already is its own original: one string instead of two.
+        original = w >= 0 && !hoofdletter ? woordLower[w]! : folded.slice(start, i);
+        if (w >= 0) {
+          lower = woordLower[w]!;
+          woordstam = woordStem[w]!;
+        } else {
+          lower = hoofdletter ? original.toLowerCase() : original;
+          woordstam = stem(lower);
+          const first = lower.charCodeAt(0);
+          if (!(first >= 48 && first <= 57)) bewaarWoord(lower, woordstam, h);
+        }
+      } else {
+        original = folded.slice(start, i);
+        lower = sameLength ? lowered.slice(start, i) : original.toLowerCase();
+        woordstam = stem(lower);
+      }
+      originals[aantal] = original;
+      lowers[aantal] = lower;
+      stems[aantal] = woordstam;
+      sentences[aantal++] = sentence;
       start = -1;
     }
     if (i < n && endsSentence(folded, i, code)) boundarySeen = true;
   }
-  tokens.sentenceStart.push(tokens.lower.length);
+  sentenceStart[sentence + 1] = aantal;
+  tokens.aantal = aantal;
   return tokens;
 }
 

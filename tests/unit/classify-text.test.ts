@@ -1,7 +1,9 @@
 // Tokenising and pattern parsing for the rules engine.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldText, parsePattern, tokenize } from '../../src/classify/text.js';
+import { Matcher } from '../../src/classify/matcher.js';
+import { stem } from '../../src/classify/stem.js';
+import { foldText, leegTokens, parsePattern, tokenize } from '../../src/classify/text.js';
 
 describe('tokenize', () => {
   it('splits words on anything that is not a letter or digit, folding case and diacritics', () => {
@@ -33,6 +35,35 @@ describe('tokenize', () => {
           expect(i).toBeGreaterThanOrEqual(t.sentenceStart[s]!);
           expect(i).toBeLessThan(t.sentenceStart[s + 1]!);
         });
+      }),
+    );
+  });
+
+  it('gives every text the same tokens fresh and written over one reused Tokens, also as words repeat in other case', () => {
+    // A small alphabet, so words repeat (the word table answers them) in upper, lower and mixed case.
+    const tekst = fc.array(fc.constantFrom('ik', 'IK', 'Ik', 'aanslagen', 'AANSLAG', '88', '1488', 'é', 'Oekraïne', ' ', '. ', ';', '-', 'IS', 'ς'), {
+      maxLength: 25,
+    });
+    fc.assert(
+      fc.property(fc.array(tekst.map((delen) => delen.join('')), { minLength: 1, maxLength: 6 }), (teksten) => {
+        const hergebruikt = leegTokens();
+        for (const text of teksten) {
+          const vers = tokenize(text);
+          const t = tokenize(text, hergebruikt);
+          expect(t.aantal).toBe(vers.lower.length);
+          expect(t.lower.slice(0, t.aantal)).toEqual(vers.lower);
+          expect(t.original.slice(0, t.aantal)).toEqual(vers.original);
+          expect(t.stem.slice(0, t.aantal)).toEqual(vers.stem);
+          expect(t.sentence.slice(0, t.aantal)).toEqual(vers.sentence);
+          expect(t.sentenceStart.slice(0, vers.sentenceStart.length)).toEqual(vers.sentenceStart);
+          // ASCII words: the original as written, lower-cased as a whole, stemmed.
+          if (!/[^\x00-\x7f]/.test(text)) {
+            const woorden = text.split(/[^A-Za-z0-9]+/).filter((w) => w !== '');
+            expect(vers.original).toEqual(woorden);
+            expect(vers.lower).toEqual(woorden.map((w) => w.toLowerCase()));
+            expect(vers.stem).toEqual(woorden.map((w) => stem(w.toLowerCase())));
+          }
+        }
       }),
     );
   });
@@ -72,5 +103,19 @@ describe('parsePattern', () => {
 
   it('folds like the text it is matched against', () => {
     expect(foldText('Oekraïne ÉÉN')).toBe('oekraine een');
+  });
+});
+
+describe('Matcher over a reused Tokens', () => {
+  it('reads only the tokens of the text at hand (a longer earlier text leaves entries behind)', () => {
+    const matcher = new Matcher<string>();
+    matcher.add('IS', true, 'is');
+    matcher.add('goed*', false, 'goed');
+    const t = leegTokens();
+    expect(matcher.find(tokenize('hij zegt is goed nu', t)).map((m) => m.pattern.payload)).toEqual(['goed']);
+    // Capitals only: 'IS' says nothing; the 'goed' left behind at index 3 is no neighbour and no match.
+    expect(matcher.find(tokenize('HIJ ZEGT IS', t))).toEqual([]);
+    expect(matcher.find(tokenize('HIJ ZEGT IS'))).toEqual([]);
+    expect(matcher.find(tokenize('hij zegt IS', t)).map((m) => m.pattern.payload)).toEqual(['is']);
   });
 });
