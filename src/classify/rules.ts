@@ -209,10 +209,19 @@ function sortMatches(matches: Match<Payload>[]): Treffers {
   return t;
 }
 
+/** Is one of these context ids in the text? */
+function inContext(ids: readonly number[], context: Set<number> | undefined): boolean {
+  if (context === undefined) return false;
+  for (let i = 0; i < ids.length; i++) if (context.has(ids[i]!)) return true;
+  return false;
+}
+
 /** The gated fenomenen whose modelAlleenMet words are all missing from the text; undefined when none. */
-function closedToModel(poorten: ModelPoort[], context: Set<number> | undefined): Fenomeen[] | undefined {
+function closedToModel(rules: CompiledRules, context: Set<number> | undefined): readonly Fenomeen[] | undefined {
+  // Without any context word every gate is closed: the list nietsGevondenGesloten shares.
+  if (context === undefined) return rules.nietsGevondenGesloten.modelGesloten;
   let gesloten: Fenomeen[] | undefined;
-  for (const p of poorten) if (!p.context.some((id) => context?.has(id))) (gesloten ??= []).push(p.fenomeen);
+  for (const p of rules.modelPoorten) if (!inContext(p.context, context)) (gesloten ??= []).push(p.fenomeen);
   return gesloten;
 }
 
@@ -251,8 +260,11 @@ function rest(p: { doel: number; regel: NegatieveContext }) {
   return { factor: p.regel.factor, doel: p.doel, term: p.regel.term };
 }
 
-/** The lowest factor of the scopes that overlap the span and apply to `doel`. */
-function factorFor(scopes: Scope[], start: number, end: number, doel: number): { factor: number; door?: string } {
+/** The term of the scope that gave factorFor's last factor (undefined: none, the factor is 1); no object per call. */
+let factorDoor: string | undefined;
+
+/** The lowest factor of the scopes that overlap the span and apply to `doel`; its term in factorDoor. */
+function factorFor(scopes: Scope[], start: number, end: number, doel: number): number {
   let factor = 1;
   let door: string | undefined;
   for (const s of scopes) {
@@ -262,7 +274,8 @@ function factorFor(scopes: Scope[], start: number, end: number, doel: number): {
       door = s.term;
     }
   }
-  return door === undefined ? { factor } : { factor, door };
+  factorDoor = door;
+  return factor;
 }
 
 function overlaps(spans: number[], start: number, end: number): boolean {
@@ -276,11 +289,12 @@ function byPrecedence(a: Match<Payload>, b: Match<Payload>): number {
   if (length !== 0) return length;
   const pa = a.pattern.payload;
   const pb = b.pattern.payload;
-  const rank = (p: Payload) => (p.kind === 'neutraal' ? 0 : 1);
   if (rank(pa) !== rank(pb)) return rank(pa) - rank(pb);
-  const weight = (p: Payload) => (p.kind === 'term' ? p.regel.gewicht : 0);
   return weight(pb) - weight(pa) || a.start - b.start;
 }
+
+const rank = (p: Payload) => (p.kind === 'neutraal' ? 0 : 1);
+const weight = (p: Payload) => (p.kind === 'term' ? p.regel.gewicht : 0);
 
 interface Termen {
   gevonden: (Gevonden[] | undefined)[];
@@ -310,19 +324,24 @@ function collectTerms(treffers: Treffers, scopes: Scope[]): Termen {
       if (!p.uit) addOnce(result.neutraal, p.term);
       continue;
     }
-    if (p.alleenMet.length > 0 && !p.alleenMet.some((id) => context?.has(id))) {
+    if (p.alleenMet.length > 0 && !inContext(p.alleenMet, context)) {
       addOnce(result.zonderContext, p.regel.term);
       continue;
     }
-    if (p.nietMet.some((id) => context?.has(id))) {
+    if (inContext(p.nietMet, context)) {
       addOnce(result.tegenContext, p.regel.term);
       continue;
     }
-    const { factor, door } = factorFor(scopes, m.start, m.end, p.fenomeen);
+    const factor = factorFor(scopes, m.start, m.end, p.fenomeen);
+    const door = factorDoor;
     const list = (result.gevonden[p.fenomeen] ??= []);
-    const earlier = list.find((g) => g.regel === p.regel);
-    if (!earlier) list.push({ regel: p.regel, factor, ...(door === undefined ? {} : { door }), volgorde: m.start });
-    else if (factor > earlier.factor) Object.assign(earlier, { factor, door });
+    let earlier: Gevonden | undefined;
+    for (const g of list) if (g.regel === p.regel) earlier = earlier ?? g;
+    if (!earlier) list.push({ regel: p.regel, factor, door, volgorde: m.start });
+    else if (factor > earlier.factor) {
+      earlier.factor = factor;
+      earlier.door = door;
+    }
   }
   return result;
 }
@@ -341,30 +360,35 @@ function ernstVan(
 ): { ernst: Ernst; ernstReden: string } {
   if (matches.length === 0) return rules.nietsGevonden;
   if (matches.length > 1) matches = literalFirst(tokens, matches);
-  const groups = { hoog: new Map<string, string[]>(), midden: new Map<string, string[]>() };
+  // Made as needed: most texts have one ernst term, or none.
+  let hoog: Map<string, string[]> | undefined;
+  let midden: Map<string, string[]> | undefined;
   const genegeerd: string[] = [];
   // One word counts once per level, also when two listed forms share its stem ("mes" and "messen").
-  const seen = new Set<string>();
+  let seen: Set<string> | undefined;
   for (const m of matches) {
     const p = m.pattern.payload;
     if (p.kind !== 'ernst') continue;
-    const span = `${p.niveau} ${m.start} ${m.end}`;
-    if (seen.has(span)) continue;
-    seen.add(span);
+    if (matches.length > 1) {
+      const span = `${p.niveau} ${m.start} ${m.end}`;
+      if (seen?.has(span)) continue;
+      (seen ??= new Set()).add(span);
+    }
     // Ernst needs the words at face value: a news item about an attack is not an attack plan.
-    const { factor, door } = factorFor(scopes, m.start, m.end, ERNST);
+    const factor = factorFor(scopes, m.start, m.end, ERNST);
     if (factor < 1) {
-      const entry = `${quoted(p.term)} (door ${quoted(door ?? '')})`;
+      const entry = `${quoted(p.term)} (door ${quoted(factorDoor ?? '')})`;
       addOnce(genegeerd, entry);
       continue;
     }
-    const terms = groups[p.niveau].get(p.reden) ?? [];
-    addOnce(terms, p.term);
-    groups[p.niveau].set(p.reden, terms);
+    const groep = p.niveau === 'hoog' ? (hoog ??= new Map()) : (midden ??= new Map());
+    const terms = groep.get(p.reden);
+    if (terms) addOnce(terms, p.term);
+    else groep.set(p.reden, [p.term]);
   }
-  for (const niveau of ['hoog', 'midden'] as const) {
-    if (groups[niveau].size === 0) continue;
-    const parts = [...groups[niveau]].map(([reden, terms]) => `${reden} (${terms.map(quoted).join(', ')})`);
+  for (const [niveau, groep] of [['hoog', hoog], ['midden', midden]] as const) {
+    if (groep === undefined) continue;
+    const parts = [...groep].map(([reden, terms]) => `${reden} (${terms.map(quoted).join(', ')})`);
     return { ernst: niveau, ernstReden: `${niveau}: ${parts.join('; ')}` };
   }
   if (genegeerd.length === 0) return rules.nietsGevonden;
@@ -372,6 +396,7 @@ function ernstVan(
 }
 
 function extras(t: Termen): string {
+  if (t.neutraal.length === 0 && t.zonderContext.length === 0 && t.tegenContext.length === 0) return '';
   const parts: string[] = [];
   if (t.neutraal.length > 0) parts.push(`neutraal, telt niet mee: ${t.neutraal.map(quoted).join(', ')}`);
   if (t.zonderContext.length > 0) {
@@ -381,6 +406,8 @@ function extras(t: Termen): string {
   return parts.map((p) => `; ${p}`).join('');
 }
 
+const byScore = (a: Stand, b: Stand) => b.score - a.score || a.index - b.index;
+
 interface Stand {
   fenomeen: Fenomeen;
   index: number;
@@ -388,8 +415,13 @@ interface Stand {
   termen: Gevonden[];
 }
 
-const beschrijf = (s: Stand) =>
-  `${s.fenomeen} ${getal(s.score)} (${[...s.termen].sort((a, b) => a.volgorde - b.volgorde).map(beschrijfTerm).join(', ')})`;
+const beschrijf = (s: Stand) => `${s.fenomeen} ${getal(s.score)} (${termenTekst(s.termen)})`;
+
+/** The terms in text order, described. */
+function termenTekst(termen: readonly Gevonden[]): string {
+  if (termen.length === 1) return beschrijfTerm(termen[0]!);
+  return [...termen].sort((a, b) => a.volgorde - b.volgorde).map(beschrijfTerm).join(', ');
+}
 
 /**
  * The fenomeen the text points to, with reasons; pure and deterministic. `tokens`: tokenize(text) when the caller has
@@ -402,7 +434,7 @@ export function evaluate(text: string | undefined, rules: CompiledRules, tokens?
   const onschuldig = harmlessVerdict(treffers);
   if (treffers.kandidaten.length === 0 && treffers.ernst.length === 0) {
     if (onschuldig === undefined && treffers.context === undefined) return rules.nietsGevondenGesloten;
-    const modelGesloten = closedToModel(rules.modelPoorten, treffers.context);
+    const modelGesloten = closedToModel(rules, treffers.context);
     const { fenomeen, zeker, score, reden, ernst, ernstReden } = rules.nietsGevonden;
     // Built field by field (no spreads: V8 copies those on a slow path), in the key order of the spread it replaces.
     const uitkomst: RegelUitkomst = { fenomeen, zeker, score, reden, ernst, ernstReden };
@@ -417,16 +449,19 @@ export function evaluate(text: string | undefined, rules: CompiledRules, tokens?
   const { minimumScore, minimumVerschil } = rules.instellingen;
 
   const standen: Stand[] = [];
-  termen.gevonden.forEach((list, i) => {
+  const { gevonden } = termen;
+  for (let i = 0; i < gevonden.length; i++) {
+    const list = gevonden[i];
     if (list) standen.push({ fenomeen: FENOMENEN[i]!, index: i, score: score(list), termen: list });
-  });
+  }
   // Highest score first; equal scores in the fixed fenomeen order, so the outcome never depends on input order.
-  standen.sort((a, b) => b.score - a.score || a.index - b.index);
-  const [eerste, tweede] = standen;
+  if (standen.length > 1) standen.sort(byScore);
+  const eerste: Stand | undefined = standen[0];
+  const tweede: Stand | undefined = standen[1];
   const extra = extras(termen);
   // Where the model may not propose matters only where the rules abstain (the model is asked only then).
   const result = (zeker: boolean, fenomeen: Fenomeen, reden: string): RegelUitkomst => {
-    const modelGesloten = zeker ? undefined : closedToModel(rules.modelPoorten, treffers.context);
+    const modelGesloten = zeker ? undefined : closedToModel(rules, treffers.context);
     const uitkomst: RegelUitkomst = { fenomeen, zeker, score: zeker ? eerste!.score : 0, reden: reden + extra, ernst, ernstReden };
     if (!zeker && eerste && eerste.score > 0) uitkomst.voorkeur = eerste.fenomeen;
     if (onschuldig !== undefined) uitkomst.onschuldig = onschuldig;
@@ -459,7 +494,6 @@ export function evaluate(text: string | undefined, rules: CompiledRules, tokens?
       `geen duidelijk verschil tussen ${beschrijf(eerste)} en ${beschrijf(tweede)}; minimaal ${getal(minimumVerschil)} verschil nodig`,
     );
   }
-  const terms = [...eerste.termen].sort((a, b) => a.volgorde - b.volgorde).map(beschrijfTerm);
   const tegen = tweede && runnerUp > 0 ? `${getal(runnerUp)} (${tweede.fenomeen})` : '0';
-  return result(true, eerste.fenomeen, `regel: termen ${terms.join(', ')}; score ${getal(eerste.score)} tegen ${tegen}`);
+  return result(true, eerste.fenomeen, `regel: termen ${termenTekst(eerste.termen)}; score ${getal(eerste.score)} tegen ${tegen}`);
 }
