@@ -55,11 +55,16 @@ function analistLabel(signal: Signaal): Fenomeen | undefined {
 
 /** The analyst's reasons per taxonomy, by label and the rules' other fenomeen: a handful of texts, each built once. */
 const ANALIST_REDENEN = new WeakMap<Taxonomy, Map<string, string>>();
+let laatsteTaxonomy: Taxonomy | undefined;
+let laatsteRedenen: Map<string, string> | undefined;
 
 /** The reason of a label in the export; `afwijkend`: the fenomeen the rules conclude instead. */
 function analistReden(taxonomy: Taxonomy, label: Fenomeen, afwijkend: Fenomeen | undefined): string {
-  let redenen = ANALIST_REDENEN.get(taxonomy);
+  // The taxonomy of the previous call first: a run classifies with one.
+  let redenen = taxonomy === laatsteTaxonomy ? laatsteRedenen : ANALIST_REDENEN.get(taxonomy);
   if (redenen === undefined) ANALIST_REDENEN.set(taxonomy, (redenen = new Map()));
+  laatsteTaxonomy = taxonomy;
+  laatsteRedenen = redenen;
   const key = afwijkend === undefined ? label : `${label} ${afwijkend}`;
   let reden = redenen.get(key);
   if (reden === undefined) {

@@ -44,7 +44,8 @@ export interface RegelUitkomst {
 /** A fenomeen the model may propose only with one of these context ids in the text (modelAlleenMet). */
 interface ModelPoort {
   fenomeen: Fenomeen;
-  context: number[];
+  /** The context ids, as a set: a text has a few context words, a gate may list many. */
+  context: ReadonlySet<number>;
 }
 
 export interface CompiledRules {
@@ -100,7 +101,7 @@ export function compileRules(definitie: TaxonomyDefinition): CompiledRules {
     }
     for (const { term } of def.neutraal) matcher.add(term, false, { kind: 'neutraal', fenomeen, term });
     for (const regel of def.negatief) addNegative(regel, fenomeen);
-    if (def.modelAlleenMet.length > 0) modelPoorten.push({ fenomeen: def.code, context: contextIdsOf(def.modelAlleenMet.map((e) => e.term)) });
+    if (def.modelAlleenMet.length > 0) modelPoorten.push({ fenomeen: def.code, context: new Set(contextIdsOf(def.modelAlleenMet.map((e) => e.term))) });
   }
   for (const regel of definitie.negatieveContext) addNegative(regel, ALLES);
   for (const regel of definitie.ernst.negatief) addNegative(regel, ERNST);
@@ -221,7 +222,11 @@ function closedToModel(rules: CompiledRules, context: Set<number> | undefined): 
   // Without any context word every gate is closed: the list nietsGevondenGesloten shares.
   if (context === undefined) return rules.nietsGevondenGesloten.modelGesloten;
   let gesloten: Fenomeen[] | undefined;
-  for (const p of rules.modelPoorten) if (!inContext(p.context, context)) (gesloten ??= []).push(p.fenomeen);
+  for (const p of rules.modelPoorten) {
+    let open = false;
+    for (const id of context) if (p.context.has(id)) open = true;
+    if (!open) (gesloten ??= []).push(p.fenomeen);
+  }
   return gesloten;
 }
 

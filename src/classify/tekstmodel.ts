@@ -707,31 +707,58 @@ export class TextModel {
     const winnaar = klassen[best]!;
     const tweede = tweedeIndex >= 0 ? klassen[tweedeIndex]! : winnaar;
     // The three features that weighed most for the winner against the runner-up: weight descending, then the feature's
-    // name (distinct per feature, so this is the order a full sort gives).
-    const top: number[] = [];
-    const gewicht = (j: number) => lp[rijen[j]! * K + winnaar]! - lp[rijen[j]! * K + tweede]!;
-    const naam = (j: number) => {
-      const i = this.bekendToken[j]!;
-      const previous = this.bekendVorig[j]!;
-      return previous < 0 ? tokens.stem[i]! : `${tokens.stem[previous]!}_${tokens.stem[i]!}`;
-    };
-    const voor = (a: number, ga: number, b: number) => {
-      const gb = gewicht(b);
-      if (ga !== gb) return ga > gb;
-      return naam(a) < naam(b);
-    };
+    // name (distinct per feature, so this is the order a full sort gives). Kept in t0..t2 (-1: none yet).
+    let t0 = -1;
+    let t1 = -1;
+    let t2 = -1;
+    let g0 = 0;
+    let g1 = 0;
+    let g2 = 0;
     for (let j = 0; j < n; j++) {
-      const g = gewicht(j);
+      const g = lp[rijen[j]! * K + winnaar]! - lp[rijen[j]! * K + tweede]!;
       if (!(g > 0)) continue;
-      if (top.length === 3 && !voor(j, g, top[2]!)) continue;
-      let plek = Math.min(top.length, 2);
-      while (plek > 0 && voor(j, g, top[plek - 1]!)) plek--;
-      top.splice(plek, 0, j);
-      if (top.length > 3) top.length = 3;
+      if (t2 >= 0 && !this.voor(tokens, j, g, t2, g2)) continue;
+      if (t0 < 0 || this.voor(tokens, j, g, t0, g0)) {
+        t2 = t1;
+        g2 = g1;
+        t1 = t0;
+        g1 = g0;
+        t0 = j;
+        g0 = g;
+      } else if (t1 < 0 || this.voor(tokens, j, g, t1, g1)) {
+        t2 = t1;
+        g2 = g1;
+        t1 = j;
+        g1 = g;
+      } else {
+        t2 = j;
+        g2 = g;
+      }
     }
-    const gewichten = top.map((j) => ({ woord: geschreven(tokens, this.bekendToken[j]!, this.bekendVorig[j]!), gewicht: gewicht(j) }));
+    const gewichten: { woord: string; gewicht: number }[] = [];
+    if (t0 >= 0) gewichten.push(this.gewogen(tokens, t0, g0));
+    if (t1 >= 0) gewichten.push(this.gewogen(tokens, t1, g1));
+    if (t2 >= 0) gewichten.push(this.gewogen(tokens, t2, g2));
     const fenomeen = n === 0 ? 'onbekend' : FENOMENEN[winnaar]!;
     return { fenomeen, kans, woorden: gewichten, bekend: n > 0 };
+  }
+
+  /** Known feature j as a reason names it: how the text wrote it, and its weight. */
+  private gewogen(tokens: Tokens, j: number, gewicht: number): { woord: string; gewicht: number } {
+    return { woord: geschreven(tokens, this.bekendToken[j]!, this.bekendVorig[j]!), gewicht };
+  }
+
+  /** Does known feature a (weight ga) come before b (weight gb) among the weightiest: heavier, or the smaller name? */
+  private voor(tokens: Tokens, a: number, ga: number, b: number, gb: number): boolean {
+    if (ga !== gb) return ga > gb;
+    return this.bekendNaam(tokens, a) < this.bekendNaam(tokens, b);
+  }
+
+  /** The name of known feature j: its stem, or the pair's stems joined by '_'. */
+  private bekendNaam(tokens: Tokens, j: number): string {
+    const i = this.bekendToken[j]!;
+    const previous = this.bekendVorig[j]!;
+    return previous < 0 ? tokens.stem[i]! : `${tokens.stem[previous]!}_${tokens.stem[i]!}`;
   }
 
   private groeiBekend(): void {
