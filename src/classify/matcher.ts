@@ -3,7 +3,7 @@
 // by their first MIN_PREFIX_LENGTH letters, compound heads ("*strijd") in a third by the last HEAD_KEY letters of their
 // stem, so matching a signal costs three map lookups per token, whatever the size of the taxonomy. No regular
 // expressions.
-import { hasLetter, hasLowerCase, MIN_PREFIX_LENGTH, parsePattern, type PatternWord, type Tokens } from './text.js';
+import { alleenCijfers, hasLetter, hasLowerCase, MIN_PREFIX_LENGTH, parsePattern, type PatternWord, type Tokens } from './text.js';
 
 /** Compound heads are indexed by this many last letters of their stem. */
 const HEAD_KEY = 3;
@@ -52,6 +52,7 @@ export class Matcher<P> {
     const compiled: CompiledPattern<P> = { words, caseSensitive, payload };
     this.perWoord.clear();
     const first = words[0]!;
+    if ((first.prefix || first.head) && (alleenCijfers(first.lower) || alleenCijfers(first.stem))) this.cijferPrefixOfKop = true;
     if (first.prefix) addTo(this.prefixes, first.lower.slice(0, MIN_PREFIX_LENGTH), compiled);
     else if (first.head) addTo(this.heads, first.stem.slice(-HEAD_KEY), compiled);
     else {
@@ -67,6 +68,8 @@ export class Matcher<P> {
    * compound head is then a match already; the others still need `verify`.
    */
   private readonly perWoord = new Map<string, readonly Kandidaat<P>[]>();
+  /** Is there a prefix or compound head of digits only? Then a number may start more than its exact patterns. */
+  private cijferPrefixOfKop = false;
 
   /** Every occurrence of every pattern, in token order. Overlapping matches are all reported. */
   find(tokens: Tokens): Match<P>[] {
@@ -76,9 +79,12 @@ export class Matcher<P> {
       const token = lower[i]!;
       let kandidaten = this.perWoord.get(token);
       if (kandidaten === undefined) {
-        kandidaten = this.kandidaten(token, stem[i]!);
         const code = token.charCodeAt(0);
-        if (!(code >= 48 && code <= 57)) {
+        if (code >= 48 && code <= 57) {
+          // A number (not remembered): only an exact pattern can start at it, unless a prefix or head is all digits.
+          kandidaten = this.cijferPrefixOfKop || !alleenCijfers(token) || this.exact.has(token) ? this.kandidaten(token, stem[i]!) : GEEN;
+        } else {
+          kandidaten = this.kandidaten(token, stem[i]!);
           if (this.perWoord.size >= WOORDEN_LIMIT) this.perWoord.clear();
           this.perWoord.set(token, kandidaten);
         }

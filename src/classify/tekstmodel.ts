@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { FENOMENEN, type Fenomeen } from '../domain.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { FileError } from '../util/errors.js';
-import { leegTokens, tokenize, type Tokens } from './text.js';
+import { alleenCijfers, leegTokens, tokenize, type Tokens } from './text.js';
 
 /** Words that say nothing about a fenomeen (articles, pronouns, auxiliaries); left out of the features. */
 const STOPWOORDEN = new Set(
@@ -39,16 +39,10 @@ const PERSOONSWOORDEN = (
 ).split(' ');
 const PERSOONSSTAMMEN = new Set(PERSOONSWOORDEN.map((w) => tokenize(w).stem[0]!));
 
-/** A number (only ASCII digits): an age, a count, a date or a house number far more often than a code (the rules know the codes: 1488, 1312). */
-function alleenCijfers(woord: string): boolean {
-  for (let i = 0; i < woord.length; i++) {
-    const code = woord.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
-  }
-  return woord.length > 0;
-}
-
-/** A token worth a feature: not a stop word, a number or a word for a person, at least two characters. */
+/**
+ * A token worth a feature: not a stop word, a number or a word for a person, at least two characters. A number is an
+ * age, a count, a date or a house number far more often than a code (the rules know the codes: 1488, 1312).
+ */
 function useful(stem: string, lower: string): boolean {
   return lower.length >= 2 && !alleenCijfers(lower) && !STOPWOORDEN.has(lower) && !STOPWOORDEN.has(stem) && !PERSOONSSTAMMEN.has(stem);
 }

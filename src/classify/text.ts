@@ -187,6 +187,15 @@ export function tokenize(text: string, into?: Tokens): Tokens {
   return tokens;
 }
 
+/** Only ASCII digits: a number (a token of digits is its own stem). */
+export function alleenCijfers(woord: string): boolean {
+  for (let i = 0; i < woord.length; i++) {
+    const code = woord.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return woord.length > 0;
+}
+
 /** Does the token contain a lower-case letter? */
 export function hasLowerCase(token: string): boolean {
   return token !== token.toUpperCase();

@@ -119,3 +119,17 @@ describe('Matcher over a reused Tokens', () => {
     expect(matcher.find(tokenize('hij zegt IS', t)).map((m) => m.pattern.payload)).toEqual(['is']);
   });
 });
+
+describe('Matcher and numbers', () => {
+  const gevonden = (matcher: Matcher<string>, text: string) => matcher.find(tokenize(text)).map((m) => m.pattern.payload);
+
+  it('finds a number by an exact pattern, and by a prefix or compound head of digits once there is one', () => {
+    const matcher = new Matcher<string>();
+    matcher.add('1488', false, 'code');
+    matcher.add('88 sticker', false, 'zin');
+    expect(gevonden(matcher, 'tekst 1488 en 88 sticker en 14889 en 1238888')).toEqual(['code', 'zin']);
+    matcher.add('148*', false, 'prefix');
+    matcher.add('*8888', false, 'kop');
+    expect(gevonden(matcher, 'tekst 1488 en 88 sticker en 14889 en 1238888')).toEqual(['code', 'prefix', 'zin', 'prefix', 'kop']);
+  });
+});
