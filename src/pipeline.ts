@@ -17,7 +17,7 @@ import { labelResolver, loadTaxonomy, type LoadTaxonomyOptions, type Taxonomy } 
 import type { LoadedConfig } from './config/cter-config.js';
 import { omzettingRegel } from './ingest/fields.js';
 import type { IngestOpties, IngestUitkomst } from './ingest/ingest.js';
-import { decimalComma } from './present/format.js';
+import { decimalComma } from './present/getal.js';
 
 
 export interface PipelineOptions {

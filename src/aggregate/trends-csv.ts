@@ -4,7 +4,7 @@
 import { toCsv } from '../util/csv.js';
 import { FENOMENEN } from '../domain.js';
 import type { TrendSamenvatting } from './trends.js';
-import { decimalComma } from '../present/format.js';
+import { decimalComma } from '../present/getal.js';
 
 export const TRENDS_CSV_KOLOMMEN = [
   'periode',

@@ -18,7 +18,7 @@ import {
   type TrainingExample,
 } from './tekstmodel.js';
 import type { Taxonomy } from './taxonomy.js';
-import { decimalComma } from '../present/format.js';
+import { decimalComma } from '../present/getal.js';
 
 const METHODES = ['regels', 'model', 'beide'] as const;
 export type Method = (typeof METHODES)[number];

@@ -6,7 +6,7 @@ import { FENOMENEN, type Ernst, type Fenomeen } from '../domain.js';
 import { Matcher, type Match } from './matcher.js';
 import type { Instellingen, NegatieveContext, TaxonomyDefinition, TermRegel } from './taxonomy-types.js';
 import { tokenize, type Tokens } from './text.js';
-import { decimalComma } from '../present/format.js';
+import { decimalComma } from '../present/getal.js';
 
 /** Target of a negative context: every fenomeen and ernst, one fenomeen (its index), or ernst only. */
 const ALLES = -1;

@@ -14,11 +14,6 @@ export function formatInteger(n: number): string {
   return integer.format(n);
 }
 
-/** A number as JavaScript writes it, with a decimal comma: 0.025 -> "0,025" (exact figures such as settings). */
-export function decimalComma(n: number): string {
-  return String(n).replace('.', ',');
-}
-
 /** 3.04 -> "3,0". */
 export function formatDecimal(n: number): string {
   return oneDecimal.format(n);

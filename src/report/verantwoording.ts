@@ -7,7 +7,8 @@ import type { ConfigKey, EigenRegio, LoadedConfig } from '../config/cter-config.
 import { HERKOMSTEN, type BestandVerantwoording, type Herkomst } from '../domain.js';
 import { rapportPad } from '../util/paths.js';
 import type { Figures } from './figures.js';
-import { decimalComma, formatInteger, formatShare } from '../present/format.js';
+import { formatInteger, formatShare } from '../present/format.js';
+import { decimalComma } from '../present/getal.js';
 import { HERKOMST_NAAM } from '../present/labels.js';
 import type { Aantal, BestandRij, ConfiguratieRegel, ReportModel, Verdeling, VerdelingRij } from './model-types.js';
 import type { ReportInput } from './model-types.js';
