@@ -11,8 +11,7 @@ import { UsageError } from './util/errors.js';
 import { shownPath } from './util/paths.js';
 import { loadModelFile, modelBuilder, modelSettings, neutralFeatures, type ModelFile } from './classify/tekstmodel.js';
 import { classifyAndTrainForCounting, classifyAndTrainInPlace, forCounting, inPlace, type Beoordelingen } from './classify/classify.js';
-import { ParallelClassificatie, parallelBeschikbaar, PARALLEL_VANAF_BYTES } from './classify/parallel.js';
-import type { KlasseringUitkomst } from './classify/doorlopend.js';
+import { ParallelClassificatie, parallelBeschikbaar, PARALLEL_VANAF_BYTES, type Uitkomst } from './classify/parallel.js';
 import { labelResolver, loadTaxonomy, type LoadTaxonomyOptions, type Taxonomy } from './classify/taxonomy.js';
 import type { LoadedConfig } from './config/cter-config.js';
 import { omzettingRegel } from './ingest/fields.js';
@@ -137,7 +136,8 @@ export async function ingestAndClassify(
   }
   const parallel = new ParallelClassificatie(taxonomieBron, taxonomy, beoordelingen);
   let ingest: IngestUitkomst<Signaal>;
-  let klassering: KlasseringUitkomst | undefined;
+  let telSignalen: TelSignaal[] = [];
+  let training: Uitkomst | undefined;
   const basis = loadModelFile();
   try {
     // Only counting: the ingest keeps stand-ins without descriptions (the worker has them), a fraction of the memory.
@@ -146,29 +146,33 @@ export async function ingestAndClassify(
       slank: alleenTellen,
       wacht: () => parallel.wacht(),
     });
-    klassering = await parallel.finish(ingest.vervangen);
+    const records: (Signaal | undefined)[] = ingest.records;
+    if (alleenTellen) telSignalen = new Array(records.length);
+    // Each classification as it arrives, while the worker still asks the model about the rest. Only counting (as
+    // classifyForCounting): a stand-in is let go as its counting part is made; otherwise in place, as
+    // classifyWithTextModel: ingest.records then names the classified signals.
+    training = await parallel.finish(
+      ingest.vervangen,
+      alleenTellen
+        ? (j, c) => {
+            telSignalen[j] = forCounting(records[j]!, c);
+            records[j] = undefined;
+          }
+        : (j, c) => inPlace(records[j]!, c),
+    );
   } finally {
     parallel.beeindig();
   }
-  if (!klassering) {
+  if (!training) {
     // One thread after all; stand-ins lack what classification reads, so the files are then read again in full.
     return inEenDraad(alleenTellen ? await ingestSignalen(bestanden, ref, opts) : ingest, taxonomy, beoordelingen, alleenTellen);
   }
-  const { classificatie, analist, handmatig } = klassering;
-  const tekstmodel = tekstmodelInfo(await basis, analist, handmatig);
-  const records: (Signaal | undefined)[] = ingest.records;
+  const tekstmodel = tekstmodelInfo(await basis, training.analist, training.handmatig);
   if (alleenTellen) {
-    // As classifyForCounting: the stand-ins are let go as their counting part is made.
     ingest.records = [];
-    const telSignalen: TelSignaal[] = new Array(records.length);
-    for (let j = 0; j < records.length; j++) {
-      telSignalen[j] = forCounting(records[j]!, classificatie(j));
-      records[j] = undefined;
-    }
     return { ingest, signalen: [], telSignalen, tekstmodel };
   }
-  // In place, as classifyWithTextModel: ingest.records names the classified signals.
-  const signalen = ingest.records.map((signaal, j) => inPlace(signaal, classificatie(j)));
+  const signalen = ingest.records as GeclassificeerdSignaal[];
   return { ingest, signalen, telSignalen: signalen, tekstmodel };
 }
 

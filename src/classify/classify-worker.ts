@@ -1,5 +1,5 @@
 // The worker thread of src/classify/parallel.ts: classifies the signals it is sent as they come
-// (DoorlopendeKlassering), tells after each batch how far it is, and answers once, after the last batch.
+// (DoorlopendeKlassering), tells after each batch how far it is, and answers in parts after the last batch.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Fenomeen } from '../domain.js';
 import { DoorlopendeKlassering, lichteVorm, type Antwoord } from './doorlopend.js';
@@ -30,14 +30,11 @@ function partij(p: Partij): void {
   port.postMessage(verwerkt);
 }
 
-function einde(e: Einde): Antwoord {
+function einde(e: Einde): void {
   // Another taxonomy than the main thread's (a file changed in between): one thread must decide.
-  return zelfde ? klassering.einde(e.vervangen) : { soort: 'opnieuw' };
+  if (!zelfde) return port.postMessage({ soort: 'opnieuw' } satisfies Antwoord);
+  klassering.einde(e.vervangen, (deel, overdragen) => port.postMessage(deel, overdragen ?? []));
 }
 
-verwerk = (bericht) => {
-  if (bericht.soort === 'partij') return partij(bericht);
-  const antwoord = einde(bericht);
-  port.postMessage(antwoord, antwoord.soort === 'klaar' ? [antwoord.codes.buffer as ArrayBuffer] : []);
-};
+verwerk = (bericht) => (bericht.soort === 'partij' ? partij(bericht) : einde(bericht));
 for (const bericht of wachtend.splice(0)) verwerk(bericht);

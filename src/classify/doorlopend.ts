@@ -1,7 +1,9 @@
 // Classification while the signals are still being read: each signal is offered as the deduplicator keeps it, the
 // text model trains on the labelled ones as they come (TrainingPass), the others wait for the model until the end. The
 // outcome is numbers, VELDEN per signal, into one table of the distinct texts (fenomeen, herkomst, reasons), so that a
-// million signals cost a few bytes each. The worker thread of parallel.ts runs it.
+// million signals cost a few bytes each. The worker thread of parallel.ts runs it. The answer comes in parts: first
+// every signal decided while reading, then the ones the model decides, DEEL at a time, so that the reading thread
+// writes the classifications onto its signals while the model is still at work, instead of after it.
 import type { Fenomeen, Signaal } from '../domain.js';
 import { TrainingPass, type Beoordelingen, type Classificatie } from './classify.js';
 import type { Taxonomy } from './taxonomy.js';
@@ -10,15 +12,28 @@ import type { ModelBuilder } from './tekstmodel.js';
 /** Numbers per classified signal. */
 const VELDEN = 8;
 
+/** In `beslist`: the signal waits for the model; its numbers come in a `voorspeld` part. */
+const WACHT = -2;
+
+/** Signals the model decides per `voorspeld` part. */
+const DEEL = 16_384;
+
+/** The parts of the worker's answer, in this order: `beslist`, any number of `voorspeld`, `klaar`; or only `opnieuw`. */
 export type Antwoord =
   | {
-      soort: 'klaar';
-      /** VELDEN numbers per signal, in the order offered: indexes into `teksten` (-1: no regelSuggestie), afwijking 0/1. */
+      soort: 'beslist';
+      /** VELDEN numbers per signal, in the order offered: indexes into the texts (-1: no regelSuggestie), afwijking 0/1; WACHT first for a signal that waits for the model. */
+      codes: Int32Array;
+      /** The texts new since the previous part; indexes count from the start of the first part. */
+      teksten: string[];
+    }
+  | {
+      soort: 'voorspeld';
+      /** Per signal the model decided, in the order offered: its number, then its VELDEN numbers. */
       codes: Int32Array;
       teksten: string[];
-      analist: number;
-      handmatig: number;
     }
+  | { soort: 'klaar'; analist: number; handmatig: number }
   | { soort: 'opnieuw' };
 
 /** What classification reads of a signal without a review decision: its description and label, nothing else. */
@@ -40,6 +55,8 @@ export class DoorlopendeKlassering {
   private codes = new Int32Array(VELDEN * 65_536);
   /** Numbers of the signals that taught the model. */
   private readonly getraind: number[] = [];
+  /** Texts sent in earlier parts of the answer. */
+  private verstuurd = 0;
   aantal = 0;
 
   constructor(taxonomy: Taxonomy, beoordelingen: Beoordelingen | undefined, builder: ModelBuilder) {
@@ -53,17 +70,46 @@ export class DoorlopendeKlassering {
     const c = this.pass.offer(signal, i);
     if (this.pass.getraind) this.getraind.push(i);
     if (c !== undefined) this.write(i, c);
+    else {
+      // slot() first: it may replace this.codes by a larger array.
+      const o = this.slot(i);
+      this.codes[o] = WACHT;
+    }
   }
 
   /**
    * After the last signal; `vervangen` are the numbers of offered signals that a later version replaced. A replaced
    * signal that taught the model makes the answer `opnieuw`: one thread, reading first, would not have trained on it.
+   * Otherwise `stuur` gets the answer's parts (see Antwoord), each with the buffer it may hand over; the model's
+   * decisions `perDeel` at a time.
    */
-  einde(vervangen: readonly number[]): Antwoord {
+  einde(vervangen: readonly number[], stuur: (deel: Antwoord, overdragen?: ArrayBuffer[]) => void, perDeel = DEEL): void {
     const weg = new Set(vervangen);
-    if (this.getraind.some((i) => weg.has(i))) return { soort: 'opnieuw' };
-    const { analist, handmatig } = this.pass.finish((i, c) => this.write(i, c));
-    return { soort: 'klaar', codes: this.codes.subarray(0, this.aantal * VELDEN), teksten: this.teksten, analist, handmatig };
+    if (this.getraind.some((i) => weg.has(i))) return stuur({ soort: 'opnieuw' });
+    const codes = this.codes.subarray(0, this.aantal * VELDEN);
+    stuur({ soort: 'beslist', codes, teksten: this.nieuweTeksten() }, [codes.buffer as ArrayBuffer]);
+    let deel = new Int32Array(perDeel * (1 + VELDEN));
+    let n = 0;
+    const verstuur = () => {
+      stuur({ soort: 'voorspeld', codes: deel.subarray(0, n * (1 + VELDEN)), teksten: this.nieuweTeksten() }, [deel.buffer as ArrayBuffer]);
+      deel = new Int32Array(perDeel * (1 + VELDEN));
+      n = 0;
+    };
+    const { analist, handmatig } = this.pass.finish((i, c) => {
+      const o = n * (1 + VELDEN);
+      deel[o] = i;
+      this.encode(deel, o + 1, c);
+      if (++n === perDeel) verstuur();
+    });
+    if (n > 0) verstuur();
+    stuur({ soort: 'klaar', analist, handmatig });
+  }
+
+  /** The texts added since the last part was sent. */
+  private nieuweTeksten(): string[] {
+    const nieuw = this.teksten.slice(this.verstuurd);
+    this.verstuurd = this.teksten.length;
+    return nieuw;
   }
 
   private index(tekst: string): number {
@@ -76,14 +122,24 @@ export class DoorlopendeKlassering {
     return i;
   }
 
-  private write(i: number, c: Classificatie): void {
+  /** Room for signal `i`'s numbers. */
+  private slot(i: number): number {
     const o = i * VELDEN;
     if (o + VELDEN > this.codes.length) {
       const groter = new Int32Array(Math.max(this.codes.length * 2, o + VELDEN));
       groter.set(this.codes);
       this.codes = groter;
     }
-    const codes = this.codes;
+    return o;
+  }
+
+  private write(i: number, c: Classificatie): void {
+    // slot() first: it may replace this.codes by a larger array.
+    const o = this.slot(i);
+    this.encode(this.codes, o, c);
+  }
+
+  private encode(codes: Int32Array, o: number, c: Classificatie): void {
     codes[o] = this.index(c.fenomeen);
     codes[o + 1] = this.index(c.herkomst);
     codes[o + 2] = this.index(c.reden);
@@ -95,39 +151,64 @@ export class DoorlopendeKlassering {
   }
 }
 
-/** The classification of each final signal, decoded from an answer on demand. */
-export interface KlasseringUitkomst {
-  /** Per final signal (offered and not replaced), in order: its classification. */
-  classificatie(j: number): Classificatie;
-  analist: number;
-  handmatig: number;
-}
+/** Reads the parts of an answer as they come, for the signals as they are after reading. */
+export class KlasseringOntvanger {
+  private readonly teksten: string[] = [];
+  /** Per signal offered, its number among the final signals; -1 when a later version replaced it. */
+  private readonly positie: Int32Array;
+  private gegeven = 0;
 
-/** Reads an answer: `vervangen` as given to einde(), `aantal` the signals offered. */
-export function leesAntwoord(antwoord: Extract<Antwoord, { soort: 'klaar' }>, aantal: number, vervangen: readonly number[]): KlasseringUitkomst {
-  // Final signal j is the j-th signal offered that was not replaced.
-  const positie = new Int32Array(aantal - vervangen.length);
-  for (let i = 0, v = 0, j = 0; i < aantal; i++) {
-    if (v < vervangen.length && vervangen[v] === i) v++;
-    else positie[j++] = i;
+  /**
+   * `aantal` signals were offered, `vervangen` (ascending) of them replaced; `elk` gets the classification of each
+   * final signal (numbered in order, without the replaced ones) exactly once, in the order the parts decide them.
+   */
+  constructor(
+    aantal: number,
+    vervangen: readonly number[],
+    private readonly elk: (j: number, c: Classificatie) => void,
+  ) {
+    this.positie = new Int32Array(aantal);
+    for (let i = 0, v = 0, j = 0; i < aantal; i++) {
+      if (v < vervangen.length && vervangen[v] === i) {
+        this.positie[i] = -1;
+        v++;
+      } else this.positie[i] = j++;
+    }
   }
-  const { codes, teksten, analist, handmatig } = antwoord;
-  return {
-    classificatie(j: number): Classificatie {
-      const o = positie[j]! * VELDEN;
-      // The key order of classifyWith's objects, so every JSON output is the same as one thread's.
-      const fields: Classificatie = {
-        fenomeen: teksten[codes[o]!] as Fenomeen,
-        herkomst: teksten[codes[o + 1]!] as Classificatie['herkomst'],
-        reden: teksten[codes[o + 2]!]!,
-        ernst: teksten[codes[o + 3]!] as Classificatie['ernst'],
-        ernstReden: teksten[codes[o + 4]!]!,
-        afwijking: codes[o + 5] === 1,
-      };
-      if (codes[o + 6]! >= 0) fields.regelSuggestie = { fenomeen: teksten[codes[o + 6]!] as Fenomeen, reden: teksten[codes[o + 7]!]! };
-      return fields;
-    },
-    analist,
-    handmatig,
-  };
+
+  /** One part; after `klaar` the training counts, after `opnieuw` undefined, after the others nothing yet. */
+  ontvang(deel: Antwoord): { klaar: true; analist: number; handmatig: number } | { klaar: true; opnieuw: true } | undefined {
+    if (deel.soort === 'opnieuw') return { klaar: true, opnieuw: true };
+    if (deel.soort === 'klaar') {
+      const finals = this.positie.length === 0 ? 0 : this.positie.reduce((n, j) => (j >= 0 ? n + 1 : n), 0);
+      if (this.gegeven !== finals) throw new Error(`classification answer covered ${this.gegeven} of ${finals} signals`);
+      return { klaar: true, analist: deel.analist, handmatig: deel.handmatig };
+    }
+    for (const t of deel.teksten) this.teksten.push(t);
+    const { codes } = deel;
+    if (deel.soort === 'beslist') {
+      for (let i = 0; i < this.positie.length; i++) if (codes[i * VELDEN] !== WACHT) this.geef(i, codes, i * VELDEN);
+    } else {
+      for (let o = 0; o < codes.length; o += 1 + VELDEN) this.geef(codes[o]!, codes, o + 1);
+    }
+    return undefined;
+  }
+
+  private geef(i: number, codes: Int32Array, o: number): void {
+    const j = this.positie[i]!;
+    if (j < 0) return;
+    const teksten = this.teksten;
+    // The key order of classifyWith's objects, so every JSON output is the same as one thread's.
+    const fields: Classificatie = {
+      fenomeen: teksten[codes[o]!] as Fenomeen,
+      herkomst: teksten[codes[o + 1]!] as Classificatie['herkomst'],
+      reden: teksten[codes[o + 2]!]!,
+      ernst: teksten[codes[o + 3]!] as Classificatie['ernst'],
+      ernstReden: teksten[codes[o + 4]!]!,
+      afwijking: codes[o + 5] === 1,
+    };
+    if (codes[o + 6]! >= 0) fields.regelSuggestie = { fenomeen: teksten[codes[o + 6]!] as Fenomeen, reden: teksten[codes[o + 7]!]! };
+    this.gegeven++;
+    this.elk(j, fields);
+  }
 }

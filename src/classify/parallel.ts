@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Fenomeen, Signaal } from '../domain.js';
 import type { Beoordelingen } from './classify.js';
-import { beoordeeldeVorm, leesAntwoord, type Antwoord, type KlasseringUitkomst } from './doorlopend.js';
+import { beoordeeldeVorm, KlasseringOntvanger, type Antwoord } from './doorlopend.js';
+import type { Classificatie } from './classify.js';
 import type { LoadTaxonomyOptions, Taxonomy } from './taxonomy.js';
 
 /** A batch of kept signals, numbered from `start` in the order the deduplicator kept them. */
@@ -66,9 +67,18 @@ export function parallelBeschikbaar(): boolean {
   return existsSync(fileURLToPath(WORKER));
 }
 
+/** What the worker's training counted: labels of the analyst and review decisions it learnt from. */
+export interface Uitkomst {
+  analist: number;
+  handmatig: number;
+}
+
 export class ParallelClassificatie {
   private readonly worker: Worker;
-  private readonly antwoord: Promise<Antwoord>;
+  /** Settles with the answer's end: the training counts, or undefined (`opnieuw`). */
+  private readonly antwoord: Promise<Uitkomst | undefined>;
+  /** Reads the answer's parts; set by finish(), before the worker is told to answer. */
+  private ontvanger?: KlasseringOntvanger;
   private partij: Partij;
   private aantal = 0;
   /** Signals the worker has taken in. */
@@ -88,11 +98,19 @@ export class ParallelClassificatie {
       beoordelingen: [...(beoordelingen ?? new Map())],
     };
     this.worker = new Worker(WORKER, { workerData: start });
-    this.antwoord = new Promise<Antwoord>((resolve, reject) => {
+    this.antwoord = new Promise<Uitkomst | undefined>((resolve, reject) => {
       this.worker.on('message', (bericht: Antwoord | Verwerkt) => {
-        if (bericht.soort !== 'verwerkt') return resolve(bericht);
-        this.verwerkt = bericht.tot;
-        if (this.aantal - this.verwerkt <= ACHTERSTAND / 2) this.hervat();
+        if (bericht.soort === 'verwerkt') {
+          this.verwerkt = bericht.tot;
+          if (this.aantal - this.verwerkt <= ACHTERSTAND / 2) this.hervat();
+          return;
+        }
+        try {
+          const einde = this.ontvanger!.ontvang(bericht);
+          if (einde) resolve('opnieuw' in einde ? undefined : { analist: einde.analist, handmatig: einde.handmatig });
+        } catch (err) {
+          reject(err as Error);
+        }
       });
       this.worker.once('error', reject);
       this.worker.once('exit', (code) => reject(new Error(`classification worker stopped with code ${code}`)));
@@ -144,16 +162,21 @@ export class ParallelClassificatie {
 
   /**
    * After the last signal: `vervangen` are the numbers (in the order fed, ascending) of the signals a later version
-   * replaced; the others are the final signals. Undefined when the worker cannot give one thread's result (see the top
-   * of this file).
+   * replaced; the others are the final signals, and `elk` gets the classification of each of them (numbered in order,
+   * without the replaced ones) once, as the answer's parts arrive: those decided while reading first, then those the
+   * model decides. Undefined, before any `elk`, when the worker cannot give one thread's result (see the top of this
+   * file).
    */
-  async finish(vervangen: readonly number[]): Promise<KlasseringUitkomst | undefined> {
+  async finish(vervangen: readonly number[], elk: (j: number, c: Classificatie) => void): Promise<Uitkomst | undefined> {
     this.verstuur();
+    this.ontvanger = new KlasseringOntvanger(this.aantal, vervangen, elk);
     const einde: Einde = { soort: 'einde', vervangen: [...vervangen] };
     this.worker.postMessage(einde);
-    const antwoord = await this.antwoord;
-    this.beeindig();
-    return antwoord.soort === 'opnieuw' ? undefined : leesAntwoord(antwoord, this.aantal, vervangen);
+    try {
+      return await this.antwoord;
+    } finally {
+      this.beeindig();
+    }
   }
 
   /** Stops the worker (also when reading failed); safe to call more than once. */

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSignalen } from '../../scripts/gen-signalen.mjs';
-import { classifyAndTrainForCounting, classifyAndTrainInPlace, signalContentHash, type Beoordeling } from '../../src/classify/classify.js';
+import { classifyAndTrainForCounting, classifyAndTrainInPlace, signalContentHash, type Beoordeling, type Classificatie } from '../../src/classify/classify.js';
 import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
 import { loadModelFile, modelBuilder, neutralFeatures } from '../../src/classify/tekstmodel.js';
 import type { Signaal } from '../../src/domain.js';
@@ -19,6 +19,22 @@ type Pipeline = typeof import('../../src/pipeline.js');
 const { ingestAndClassify } = (await import(new URL('../../dist/pipeline.js', import.meta.url).href)) as Pipeline;
 
 const BRON = { baseDir: process.cwd() };
+
+/**
+ * The worker's answer as one result: the classification of each final signal as finish() hands it over (each exactly
+ * once), and the training counts; undefined when the worker declines.
+ */
+async function uitkomstVan(parallel: InstanceType<ParallelModule['ParallelClassificatie']>, vervangen: number[]) {
+  const gekregen: Classificatie[] = [];
+  let dubbel = 0;
+  const training = await parallel.finish(vervangen, (j, c) => {
+    if (gekregen[j] !== undefined) dubbel++;
+    gekregen[j] = c;
+  });
+  if (!training) return undefined;
+  expect(dubbel).toBe(0);
+  return { ...training, classificatie: (j: number) => gekregen[j]! };
+}
 
 describe('classification on a worker thread', () => {
   let taxonomy: Taxonomy;
@@ -58,7 +74,7 @@ describe('classification on a worker thread', () => {
     const verwacht = await eenDraad();
     const parallel = new ParallelClassificatie(BRON, taxonomy, beoordelingen);
     for (const s of records) parallel.feed(s);
-    const uitkomst = await parallel.finish([]);
+    const uitkomst = await uitkomstVan(parallel, []);
     expect(uitkomst).toBeDefined();
     const json = records.map((s, j) => JSON.stringify(Object.assign(structuredClone(s), uitkomst!.classificatie(j))));
     expect(json).toEqual(verwacht.json);
@@ -83,7 +99,7 @@ describe('classification on a worker thread', () => {
     expect(pauze).toBeInstanceOf(Promise);
     await pauze;
     expect(parallel.wacht()).toBeUndefined();
-    expect(await parallel.finish([])).toBeDefined();
+    expect(await uitkomstVan(parallel, [])).toBeDefined();
   }, 60_000);
 
   it('skips replaced signals it did not train on, and declines when one it trained on was replaced', async () => {
@@ -94,7 +110,7 @@ describe('classification on a worker thread', () => {
     const parallel = new ParallelClassificatie(BRON, taxonomy, beoordelingen);
     for (const s of records) parallel.feed(s);
     const zonder = records.filter((_, i) => i !== zonderLabel);
-    const uitkomst = await parallel.finish([zonderLabel]);
+    const uitkomst = await uitkomstVan(parallel, [zonderLabel]);
     expect(uitkomst).toBeDefined();
     const json = zonder.map((s, j) => JSON.stringify(Object.assign(structuredClone(s), uitkomst!.classificatie(j))));
     expect(json).toEqual(verwacht.json.filter((_, i) => i !== zonderLabel));
@@ -102,7 +118,7 @@ describe('classification on a worker thread', () => {
     // Declining needs no more than the signals up to the replaced one it trained on.
     const opnieuw = new ParallelClassificatie(BRON, taxonomy, beoordelingen);
     for (const s of records.slice(0, metLabel + 1)) opnieuw.feed(s);
-    expect(await opnieuw.finish([metLabel])).toBeUndefined();
+    expect(await uitkomstVan(opnieuw, [metLabel])).toBeUndefined();
   }, 60_000);
 });
 
