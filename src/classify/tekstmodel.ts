@@ -187,6 +187,26 @@ function groter(a: Int32Array, lengte: number, vul = 0): Int32Array<ArrayBuffer>
   return b;
 }
 
+/** Features found in a text, in three growable parallel arrays: id, token, pair's first token (-1 for a stem). */
+class Gevonden {
+  id = new Int32Array(64);
+  token = new Int32Array(64);
+  vorig = new Int32Array(64);
+
+  /** Sets entry n; returns n + 1. */
+  zet(n: number, id: number, token: number, vorig: number): number {
+    if (n === this.id.length) {
+      this.id = groter(this.id, n * 2);
+      this.token = groter(this.token, n * 2);
+      this.vorig = groter(this.vorig, n * 2);
+    }
+    this.id[n] = id;
+    this.token[n] = token;
+    this.vorig[n] = vorig;
+    return n + 1;
+  }
+}
+
 /** Hash of two non-negative ints for the open-addressing tables. */
 function hash2(a: number, b: number): number {
   return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b)) >>> 0;
@@ -325,24 +345,32 @@ class Kenmerktabel {
   }
 
   /**
-   * Visits the feature ids of a text in order of occurrence (repeats included), as bezoekKenmerken does with names;
-   * unknown features are skipped unless `maak`, which makes them.
+   * The feature ids of a text in order of occurrence (repeats included), as bezoekKenmerken visits them by name, into
+   * `gevonden` (id, token, pair's first token or -1), overwritten by the next call: their number. Unknown features are
+   * skipped unless `maak`, which makes them.
    */
-  bezoek(tokens: Tokens, maak: boolean, visit: (id: number, tokens: Tokens, i: number, previous: number) => void): void {
+  kenmerken(tokens: Tokens, maak: boolean): number {
     let vorig = -1;
     let huidig = -1;
-    bezoekKenmerken(tokens, (_feature, tokens, i, previous) => {
-      if (previous < 0) {
-        vorig = huidig;
-        huidig = this.atoom(tokens.stem[i]!, maak);
-        const id = huidig < 0 ? -1 : this.stamKenmerk(huidig, maak);
-        if (id >= 0) visit(id, tokens, i, -1);
-      } else if (vorig >= 0 && huidig >= 0) {
-        const id = this.paarKenmerk(vorig, huidig, maak);
-        if (id >= 0) visit(id, tokens, i, previous);
+    let n = 0;
+    let previous = -1;
+    for (let i = 0; i < tokens.aantal; i++) {
+      if (!useful(tokens.stem[i]!, tokens.lower[i]!)) continue;
+      vorig = huidig;
+      huidig = this.atoom(tokens.stem[i]!, maak);
+      const id = huidig < 0 ? -1 : this.stamKenmerk(huidig, maak);
+      if (id >= 0) n = this.gevonden.zet(n, id, i, -1);
+      if (previous >= 0 && tokens.sentence[previous] === tokens.sentence[i] && vorig >= 0 && huidig >= 0) {
+        const paar = this.paarKenmerk(vorig, huidig, maak);
+        if (paar >= 0) n = this.gevonden.zet(n, paar, i, previous);
       }
-    }, false);
+      previous = i;
+    }
+    return n;
   }
+
+  /** What kenmerken found last. */
+  readonly gevonden = new Gevonden();
 
   /** A new generation: every feature counts again once (one per text). */
   volgendeGeneratie(): number {
@@ -366,11 +394,14 @@ class Kenmerktabel {
    */
   telVoorbeeld(tokens: Tokens, k: number): void {
     const generatie = this.volgendeGeneratie();
-    this.bezoek(tokens, true, (id) => {
-      if (this.stempel[id] === generatie) return;
+    const n = this.kenmerken(tokens, true);
+    const ids = this.gevonden.id;
+    for (let j = 0; j < n; j++) {
+      const id = ids[j]!;
+      if (this.stempel[id] === generatie) continue;
       this.stempel[id] = generatie;
       this.tellingen[id * K + k]!++;
-    });
+    }
   }
 
   /** An independent copy: a builder starts from a copy of the base model's table instead of reading the file's names again. */
@@ -666,15 +697,18 @@ export class TextModel {
     // The known features of the text in order of occurrence: row, token and pair's first token (-1 for a stem), in
     // reused scratch arrays rather than an object per feature (this runs for every signal the rules leave open).
     let n = 0;
-    this.tabel.bezoek(tokens, false, (id, _tokens, i, previous) => {
+    const gevonden = this.tabel.gevonden;
+    const aantal = this.tabel.kenmerken(tokens, false);
+    for (let j = 0; j < aantal; j++) {
+      const id = gevonden.id[j]!;
       const rij = this.rij[id]!;
-      if (rij < 0 || this.stempel[id] === generatie) return;
+      if (rij < 0 || this.stempel[id] === generatie) continue;
       this.stempel[id] = generatie;
       if (n === this.bekendRij.length) this.groeiBekend();
       this.bekendRij[n] = rij;
-      this.bekendToken[n] = i;
-      this.bekendVorig[n++] = previous;
-    });
+      this.bekendToken[n] = gevonden.token[j]!;
+      this.bekendVorig[n++] = gevonden.vorig[j]!;
+    }
     const rijen = this.bekendRij;
     const lp = this.logKans;
     const klassen = this.klassen;
