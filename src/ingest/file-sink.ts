@@ -7,6 +7,7 @@ import { mapHeader, type KolomIndeling } from './header.js';
 import { isBlank, type FileDialect, type RawRecord, type RecordSink } from './read-records.js';
 import type { FileConverter, Row, RowReport } from './row.js';
 import type { Soort } from './tables.js';
+import { detached } from './values.js';
 
 export interface FileOutcome {
   bestand: string;
@@ -16,16 +17,6 @@ export interface FileOutcome {
   afgewezen: AfgewezenRecord[];
   fouten: Melding[];
   waarschuwingen: Melding[];
-}
-
-/**
- * A copy of a text from the export that shares no memory with the rest of it. CsvScanner's fields are slices of a
- * 64 KiB chunk of decoded text, and what a run keeps to the end (rejected rows, the values in messages) would keep
- * each such chunk alive: the thousand rejected rows of a million-row export held about 50 MB. Slicing a concatenation
- * makes V8 copy the text into a string of its own; short strings are copies already.
- */
-function detached(text: string): string {
-  return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 
 /** Warnings with a count: one line per distinct problem instead of one per row. */

@@ -6,7 +6,7 @@ import { fileSchema, grade, parseCode, type Code } from './betrouwbaarheid.js';
 import { Omzettingen, readDatum, readFenomeen, readGemeente, readKnown, readRequired } from './fields.js';
 import { contentKey, type Kind } from './kind.js';
 import { pseudonymiser } from './pseudonym.js';
-import { cleanLongText, cleanText, lookupBron, lookupType, type FenomeenLookup } from './values.js';
+import { cleanLongText, cleanText, detached, lookupBron, lookupType, type FenomeenLookup } from './values.js';
 import type { FileConverter, Row, RowReport } from './row.js';
 
 function signaalConverter(
@@ -50,7 +50,7 @@ function signaalConverter(
       // One literal with every field, in the order they were always added (an absent one undefined, which JSON
       // leaves out): one shape for every signal, and no field added one by one.
       const signaal: Signaal = {
-        id,
+        id: detached(id),
         datum: datum.datum,
         gemeente: gemeente.code,
         origin: { bestand, regel: row.regel },
@@ -60,7 +60,8 @@ function signaalConverter(
         betrouwbaarheid,
         type,
         fenomeenLabel: fenomeen,
-        omschrijving: omschrijving === '' ? undefined : omschrijving,
+        // A copy: a slice would keep the scanner's whole chunk of the file alive with it.
+        omschrijving: omschrijving === '' ? undefined : detached(omschrijving),
         persoon: persoon === '' ? undefined : pseudonym(persoon),
       };
       omzettingen.mark(signaal, gemeente.omzetting);
