@@ -112,6 +112,19 @@ export class DoorlopendeKlassering {
     return nieuw;
   }
 
+  /** Per field of VELDEN, the text it last held and its index: consecutive signals mostly share them. */
+  private readonly laatsteTekst: (string | undefined)[] = new Array(VELDEN).fill(undefined);
+  private readonly laatsteIndex = new Int32Array(VELDEN);
+
+  /** index() for field `veld`, without the Map when the field holds the same string as last time. */
+  private indexVan(veld: number, tekst: string): number {
+    if (this.laatsteTekst[veld] === tekst) return this.laatsteIndex[veld]!;
+    const i = this.index(tekst);
+    this.laatsteTekst[veld] = tekst;
+    this.laatsteIndex[veld] = i;
+    return i;
+  }
+
   private index(tekst: string): number {
     let i = this.tekstIndex.get(tekst);
     if (i === undefined) {
@@ -140,14 +153,14 @@ export class DoorlopendeKlassering {
   }
 
   private encode(codes: Int32Array, o: number, c: Classificatie): void {
-    codes[o] = this.index(c.fenomeen);
-    codes[o + 1] = this.index(c.herkomst);
-    codes[o + 2] = this.index(c.reden);
-    codes[o + 3] = this.index(c.ernst);
-    codes[o + 4] = this.index(c.ernstReden);
+    codes[o] = this.indexVan(0, c.fenomeen);
+    codes[o + 1] = this.indexVan(1, c.herkomst);
+    codes[o + 2] = this.indexVan(2, c.reden);
+    codes[o + 3] = this.indexVan(3, c.ernst);
+    codes[o + 4] = this.indexVan(4, c.ernstReden);
     codes[o + 5] = c.afwijking ? 1 : 0;
-    codes[o + 6] = c.regelSuggestie ? this.index(c.regelSuggestie.fenomeen) : -1;
-    codes[o + 7] = c.regelSuggestie ? this.index(c.regelSuggestie.reden) : -1;
+    codes[o + 6] = c.regelSuggestie ? this.indexVan(6, c.regelSuggestie.fenomeen) : -1;
+    codes[o + 7] = c.regelSuggestie ? this.indexVan(7, c.regelSuggestie.reden) : -1;
   }
 }
 
