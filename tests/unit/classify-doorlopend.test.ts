@@ -2,7 +2,7 @@
 // reading and the model's decisions, part by part, give every final signal exactly one thread's classification.
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { classifyAndTrainInPlace } from '../../src/classify/classify.js';
+import { classifyAndTrainInPlace, type Classificatie } from '../../src/classify/classify.js';
 import { DoorlopendeKlassering, KlasseringOntvanger, lichteVorm, type Antwoord } from '../../src/classify/doorlopend.js';
 import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
 import { loadModelFile, modelBuilder, neutralFeatures } from '../../src/classify/tekstmodel.js';
@@ -56,13 +56,21 @@ describe('the classification answer in parts', () => {
   });
 
   it('keeps every number when its table grows past its first 65,536 signals', async () => {
-    // The samples over and over: texts repeat, so the rules' memo keeps this quick.
-    const veel = Array.from({ length: 70_000 }, (_, i) => records[i % records.length]!);
-    const verwacht = classifyAndTrainInPlace(structuredClone(veel), taxonomy, undefined, await builder());
+    // The samples over and over, most without their description: what is tested is where the numbers land, and an
+    // empty text costs the rules and the model next to nothing.
+    const veel = Array.from({ length: 70_000 }, (_, i) => {
+      const s = records[i % records.length]!;
+      return i % 50 === 0 ? s : { ...s, omschrijving: undefined };
+    });
+    // Classified in place: shallow copies are enough, and the classification's own fields are compared (JSON of
+    // 70,000 whole signals took most of this test's time).
+    const verwacht = classifyAndTrainInPlace(veel.map((s) => ({ ...s })), taxonomy, undefined, await builder());
+    const velden = (c: Classificatie) =>
+      [c.fenomeen, c.herkomst, c.reden, c.ernst, c.ernstReden, c.afwijking, c.regelSuggestie?.fenomeen, c.regelSuggestie?.reden].join('|');
     const gekregen: string[] = new Array(veel.length);
-    const ontvanger = new KlasseringOntvanger(veel.length, [], (j, c) => (gekregen[j] = JSON.stringify(Object.assign({ ...veel[j]! }, c))));
+    const ontvanger = new KlasseringOntvanger(veel.length, [], (j, c) => (gekregen[j] = velden(c)));
     for (const deel of await delen([], 16_384, veel)) ontvanger.ontvang(deel);
-    expect(gekregen).toEqual(verwacht.signalen.map((s) => JSON.stringify(s)));
+    expect(gekregen.join('\n') === verwacht.signalen.map(velden).join('\n')).toBe(true);
   }, 30_000);
 
   it('fails loudly when a part went missing', async () => {
