@@ -3,7 +3,8 @@
 //   node bench/ingest-kind.mjs cter <file>        cter's ingest + classify (rules and text model) + aggregate of every area of the
 //                                                 Noord-Holland police unit (36 scopes), as `cter batch` does; ingest and
 //                                                 classification overlap (a second thread classifies while the file is
-//                                                 read), so they are timed as one stage
+//                                                 read, and the index counts each signal as it is classified), so they
+//                                                 are timed as one stage; `aggregeren` is the 36 scopes
 // Prints one JSON line on stdout: records, milliseconds (after imports), peak RSS, and for cter the time per stage.
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
@@ -35,10 +36,10 @@ async function cterPipeline(path) {
   const taxonomy = await loadTaxonomy(bron);
   const t0 = performance.now();
   // As the commands do (src/pipeline.ts): the text model trained on the labelled inputs, and rules + model, in one
-  // step (the labelled signals are classified while the model trains on them), beside the reading.
-  const { ingest, signalen } = await ingestAndClassify([resolve(path)], ref, { sleutel: 'bench' }, taxonomy, bron, undefined);
+  // step (the labelled signals are classified while the model trains on them), beside the reading; and counted into
+  // the quarterly index as the classifications arrive (src/scope/run.ts asks for it with `indexeer`).
+  const { ingest, index } = await ingestAndClassify([resolve(path)], ref, { sleutel: 'bench' }, taxonomy, bron, undefined, false, 'kwartaal');
   const t2 = performance.now();
-  const index = agg.indexSignals(signalen, 'kwartaal');
   const { periode } = agg.latestCompleteQuarter(index.bereik);
   const doelen = batchDoelen(ref, { regio: 'Politie-eenheid Noord-Holland' }, { regios: [] });
   let totaal = 0;

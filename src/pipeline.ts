@@ -17,6 +17,8 @@ import type { LoadedConfig } from './config/cter-config.js';
 import { omzettingRegel } from './ingest/fields.js';
 import type { IngestOpties, IngestUitkomst } from './ingest/ingest.js';
 import { decimalComma } from './present/getal.js';
+import { indexSignals, SignaalIndexBouwer, type SignaalIndex } from './aggregate/aggregate.js';
+import type { PeriodeSoort } from './aggregate/result-types.js';
 
 
 export interface PipelineOptions {
@@ -35,6 +37,8 @@ export interface PipelineOptions {
    * `ingest.signalen.records` stay empty. A million signals then fit in Node's default heap with room to spare.
    */
   alleenTellen?: boolean;
+  /** Count the classified signals into an index of this period kind as they come (PipelineResultaat.index). */
+  indexeer?: PeriodeSoort;
 }
 
 export interface PipelineResultaat {
@@ -49,6 +53,8 @@ export interface PipelineResultaat {
   tekstmodel: TekstmodelInfo;
   /** The review decisions the classification used (for the review queue). */
   beoordelingen: Beoordelingen;
+  /** With `indexeer`: the classified signals counted by area and period (as indexSignals). */
+  index?: SignaalIndex;
 }
 
 interface TekstmodelInfo {
@@ -108,6 +114,8 @@ interface GeclassificeerdeSignalen {
   signalen: GeclassificeerdSignaal[];
   telSignalen: TelSignaal[];
   tekstmodel: TekstmodelInfo;
+  /** With `indexeer`: telSignalen counted by area and period (indexSignals). */
+  index?: SignaalIndex;
 }
 
 async function totaleGrootte(bestanden: readonly string[]): Promise<number> {
@@ -130,10 +138,16 @@ export async function ingestAndClassify(
   taxonomieBron: LoadTaxonomyOptions,
   beoordelingen: Beoordelingen | undefined,
   alleenTellen = false,
+  indexeer?: PeriodeSoort,
 ): Promise<GeclassificeerdeSignalen> {
+  // Counted after classifying, where the signals were not counted as they came.
+  const geteld = (r: GeclassificeerdeSignalen): GeclassificeerdeSignalen =>
+    indexeer && !r.index ? { ...r, index: indexSignals(r.telSignalen, indexeer) } : r;
   if (!parallelBeschikbaar() || (await totaleGrootte(bestanden)) < PARALLEL_VANAF_BYTES) {
-    return inEenDraad(await ingestSignalen(bestanden, ref, opts), taxonomy, beoordelingen, alleenTellen);
+    return geteld(await inEenDraad(await ingestSignalen(bestanden, ref, opts), taxonomy, beoordelingen, alleenTellen));
   }
+  // Each signal is counted as its classification arrives, while the text model still decides the others.
+  const index = indexeer ? new SignaalIndexBouwer(indexeer) : undefined;
   const parallel = new ParallelClassificatie(taxonomieBron, taxonomy, beoordelingen);
   let ingest: IngestUitkomst<Signaal>;
   let telSignalen: TelSignaal[] = [];
@@ -155,25 +169,30 @@ export async function ingestAndClassify(
       ingest.vervangen,
       alleenTellen
         ? (j, c) => {
-            telSignalen[j] = forCounting(records[j]!, c);
+            const telSignaal = (telSignalen[j] = forCounting(records[j]!, c));
             records[j] = undefined;
+            index?.voegToe(telSignaal);
           }
-        : (j, c) => inPlace(records[j]!, c),
+        : (j, c) => {
+            // Not inside index?.(): without an index, optional chaining would skip the classification itself.
+            const signaal = inPlace(records[j]!, c);
+            index?.voegToe(signaal);
+          },
     );
   } finally {
     parallel.beeindig();
   }
   if (!training) {
     // One thread after all; stand-ins lack what classification reads, so the files are then read again in full.
-    return inEenDraad(alleenTellen ? await ingestSignalen(bestanden, ref, opts) : ingest, taxonomy, beoordelingen, alleenTellen);
+    return geteld(await inEenDraad(alleenTellen ? await ingestSignalen(bestanden, ref, opts) : ingest, taxonomy, beoordelingen, alleenTellen));
   }
   const tekstmodel = tekstmodelInfo(await basis, training.analist, training.handmatig);
   if (alleenTellen) {
     ingest.records = [];
-    return { ingest, signalen: [], telSignalen, tekstmodel };
+    return { ingest, signalen: [], telSignalen, tekstmodel, index: index?.klaar(telSignalen) };
   }
   const signalen = ingest.records as GeclassificeerdSignaal[];
-  return { ingest, signalen, telSignalen: signalen, tekstmodel };
+  return { ingest, signalen, telSignalen: signalen, tekstmodel, index: index?.klaar(signalen) };
 }
 
 async function inEenDraad(
@@ -251,6 +270,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     taxonomieBron(config),
     beoordelingen,
     options.alleenTellen,
+    options.indexeer,
   );
   const notities = await ingestNotities(notitieBestanden, ref, opts);
   return { ...geclassificeerd, notities: notities.records, ingest: { signalen, notities }, taxonomy, beoordelingen };

@@ -156,89 +156,110 @@ function tel(perCel: OpenTelling, cel: number, nummer: number): void {
 
 /** One pass over the signals: count each into the cell of its gemeente and its period of the given kind. */
 export function indexSignals(signalen: readonly TelSignaal[], soort: PeriodeSoort): SignaalIndex {
-  const cellen = new Map<string, Map<number, number>>();
-  let tellingen = new Int32Array(STRIDE * 256);
-  const types = new Categorieen();
-  const bronnen = new Categorieen();
-  const graden = new Categorieen();
-  const typesPerCel: OpenTelling = [];
-  const bronnenPerCel: OpenTelling = [];
-  const gradenPerCel: OpenTelling = [];
-  const personenPerCel: string[][] = [];
+  const index = new SignaalIndexBouwer(soort);
+  for (const s of signalen) index.voegToe(s);
+  return index.klaar(signalen);
+}
+
+/**
+ * indexSignals one signal at a time, in any order: every count is a sum, the open categories are sorted when they are
+ * reported and persons are told apart as a set, so the figures do not depend on the order. The pipeline counts each
+ * signal as its classification arrives from the worker thread, while the text model still decides the others.
+ */
+export class SignaalIndexBouwer {
+  private readonly cellen = new Map<string, Map<number, number>>();
+  private tellingen = new Int32Array(STRIDE * 256);
+  private readonly types = new Categorieen();
+  private readonly bronnen = new Categorieen();
+  private readonly graden = new Categorieen();
+  private readonly typesPerCel: OpenTelling = [];
+  private readonly bronnenPerCel: OpenTelling = [];
+  private readonly gradenPerCel: OpenTelling = [];
+  private readonly personenPerCel: string[][] = [];
   // Gradings are shared objects (one per grade): their category number is remembered by object.
-  const graadNummer = new Map<Betrouwbaarheid, number>();
+  private readonly graadNummer = new Map<Betrouwbaarheid, number>();
   // Dates are shared strings (one per day): their period ordinal is remembered by date.
-  const ordinals = new Map<string, number>();
-  let eerste: string | undefined;
-  let laatste: string | undefined;
-  let gemeente: string | undefined;
-  let perPeriode: Map<number, number> | undefined;
-  let metPersonen = false;
-  for (const s of signalen) {
-    if (eerste === undefined || s.datum < eerste) eerste = s.datum;
-    if (laatste === undefined || s.datum > laatste) laatste = s.datum;
-    if (s.gemeente !== gemeente || perPeriode === undefined) {
-      gemeente = s.gemeente;
-      perPeriode = cellen.get(gemeente);
-      if (!perPeriode) cellen.set(gemeente, (perPeriode = new Map()));
+  private readonly ordinals = new Map<string, number>();
+  private eerste: string | undefined;
+  private laatste: string | undefined;
+  private gemeente: string | undefined;
+  private perPeriode: Map<number, number> | undefined;
+  private metPersonen = false;
+
+  constructor(readonly soort: PeriodeSoort) {}
+
+  voegToe(s: TelSignaal): void {
+    if (this.eerste === undefined || s.datum < this.eerste) this.eerste = s.datum;
+    if (this.laatste === undefined || s.datum > this.laatste) this.laatste = s.datum;
+    let perPeriode = this.perPeriode;
+    if (s.gemeente !== this.gemeente || perPeriode === undefined) {
+      this.gemeente = s.gemeente;
+      perPeriode = this.cellen.get(s.gemeente);
+      if (!perPeriode) this.cellen.set(s.gemeente, (perPeriode = new Map()));
+      this.perPeriode = perPeriode;
     }
-    let ordinal = ordinals.get(s.datum);
-    if (ordinal === undefined) ordinals.set(s.datum, (ordinal = indexVanDatum(soort, s.datum)));
+    let ordinal = this.ordinals.get(s.datum);
+    if (ordinal === undefined) this.ordinals.set(s.datum, (ordinal = indexVanDatum(this.soort, s.datum)));
     let cel = perPeriode.get(ordinal);
     if (cel === undefined) {
-      cel = personenPerCel.length;
+      cel = this.personenPerCel.length;
       perPeriode.set(ordinal, cel);
-      if (STRIDE * (cel + 1) > tellingen.length) {
-        const groter = new Int32Array(tellingen.length * 2);
-        groter.set(tellingen);
-        tellingen = groter;
+      if (STRIDE * (cel + 1) > this.tellingen.length) {
+        const groter = new Int32Array(this.tellingen.length * 2);
+        groter.set(this.tellingen);
+        this.tellingen = groter;
       }
-      typesPerCel.push([]);
-      bronnenPerCel.push([]);
-      gradenPerCel.push([]);
-      personenPerCel.push([]);
+      this.typesPerCel.push([]);
+      this.bronnenPerCel.push([]);
+      this.gradenPerCel.push([]);
+      this.personenPerCel.push([]);
     }
+    const tellingen = this.tellingen;
     const at = STRIDE * cel;
     tellingen[at]!++;
     tellingen[at + AT_FENOMEEN + position(FENOMEEN_AT, s.fenomeen, 'fenomeen')]!++;
     tellingen[at + AT_ERNST + position(ERNST_AT, s.ernst, 'ernst')]!++;
     tellingen[at + AT_HERKOMST + position(HERKOMST_AT, s.herkomst, 'herkomst')]!++;
-    tel(typesPerCel, cel, types.nummer(s.type || ONBEKEND));
-    tel(bronnenPerCel, cel, bronnen.nummer(s.bron || ONBEKEND));
+    tel(this.typesPerCel, cel, this.types.nummer(s.type || ONBEKEND));
+    tel(this.bronnenPerCel, cel, this.bronnen.nummer(s.bron || ONBEKEND));
     let graad: number;
     if (s.betrouwbaarheid) {
       const b = s.betrouwbaarheid;
-      let n = graadNummer.get(b);
+      let n = this.graadNummer.get(b);
       // The two grading systems are kept apart: a 4x4 'B' is not an Admiralty 'B' (see betrouwbaarheidSleutel).
-      if (n === undefined) graadNummer.set(b, (n = graden.nummer(betrouwbaarheidSleutel(b))));
+      if (n === undefined) this.graadNummer.set(b, (n = this.graden.nummer(betrouwbaarheidSleutel(b))));
       graad = n;
     } else {
-      graad = graden.nummer(ONBEKEND);
+      graad = this.graden.nummer(ONBEKEND);
     }
-    tel(gradenPerCel, cel, graad);
+    tel(this.gradenPerCel, cel, graad);
     if (s.afwijking) tellingen[at + AT_AFWIJKING]!++;
     if (s.persoon) {
       tellingen[at + AT_PERSOON]!++;
-      personenPerCel[cel]!.push(s.persoon);
-      metPersonen = true;
+      this.personenPerCel[cel]!.push(s.persoon);
+      this.metPersonen = true;
     }
   }
-  return {
-    soort,
-    signalen,
-    bereik: eerste && laatste ? { eerste, laatste } : null,
-    cellen,
-    tellingen,
-    types: { namen: types.namen, perCel: typesPerCel },
-    bronnen: { namen: bronnen.namen, perCel: bronnenPerCel },
-    betrouwbaarheid: { namen: graden.namen, perCel: gradenPerCel },
-    personenPerCel,
-    personenGeteld: new Map(),
-    metPersonen,
-  };
+
+  /** The index, once every signal was added; `signalen` are the same signals, kept to index again by another kind. */
+  klaar(signalen: readonly TelSignaal[]): SignaalIndex {
+    const { eerste, laatste } = this;
+    return {
+      soort: this.soort,
+      signalen,
+      bereik: eerste && laatste ? { eerste, laatste } : null,
+      cellen: this.cellen,
+      tellingen: this.tellingen,
+      types: { namen: this.types.namen, perCel: this.typesPerCel },
+      bronnen: { namen: this.bronnen.namen, perCel: this.bronnenPerCel },
+      betrouwbaarheid: { namen: this.graden.namen, perCel: this.gradenPerCel },
+      personenPerCel: this.personenPerCel,
+      personenGeteld: new Map(),
+      metPersonen: this.metPersonen,
+    };
+  }
 }
 
-/** The counts of an open category over some cells, by name; categories none of them has are left out. */
 function openCounts(categorie: SignaalIndex['types'], cellen: readonly number[]): Map<string, number> {
   const sums: number[] = [];
   for (const cel of cellen) {

@@ -105,14 +105,16 @@ export async function prepareScopeRun<G>(options: ScopeRunOptions<G>): Promise<S
     async read({ log, lezer, vraagPeriode }: ReadOptions): Promise<ScopeRun<G>> {
       const { signalen, notities } = config.values;
       const lees: Lezer = lezer ?? ((read) => read({ log }));
+      // The default period's kind is a quarter; counted while the signals are classified (runPipeline's indexeer). A
+      // period of another kind, chosen afterwards, is indexed again (once) below.
+      const soort = gevraagd?.soort ?? 'kwartaal';
       const invoer = await lees((omgeving) =>
         runPipelineGemeld(
-          { signalen, notities, config, ref, onProgress: omgeving.onProgress, alleenTellen: options.alleenTellen },
+          { signalen, notities, config, ref, onProgress: omgeving.onProgress, alleenTellen: options.alleenTellen, indexeer: soort },
           omgeving.log,
         ),
       );
-      // The default period's kind is a quarter; an asked-for month or year is indexed again (once) below.
-      let index = indexSignals(invoer.telSignalen, gevraagd?.soort ?? 'kwartaal');
+      let index = invoer.index?.soort === soort ? invoer.index : indexSignals(invoer.telSignalen, soort);
       const periode = await choosePeriode(index.bereik, gevraagd, { log, vraagPeriode });
       if (index.soort !== periode.soort) index = indexSignals(invoer.telSignalen, periode.soort);
       return {

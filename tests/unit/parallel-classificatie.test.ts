@@ -11,6 +11,9 @@ import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
 import { loadModelFile, modelBuilder, neutralFeatures } from '../../src/classify/tekstmodel.js';
 import type { Signaal } from '../../src/domain.js';
 import { ingestSignalen } from '../../src/ingest/index.js';
+import { aggregateScope, indexSignals } from '../../src/aggregate/aggregate.js';
+import { latestCompleteQuarter } from '../../src/aggregate/periode.js';
+import { batchDoelen } from '../../src/batch/targets.js';
 import { loadReference } from '../../src/reference/index.js';
 
 type ParallelModule = typeof import('../../src/classify/parallel.js');
@@ -178,5 +181,23 @@ describe('a counting run over a large export (cter trends): stand-ins instead of
     // The first 59 records again (the valid ones count as dubbel), then one and then two replaced.
     expect(dubbel).toEqual([dubbel[0], dubbel[0]! + 1]);
     expect(dubbel[0]).toBeGreaterThan(50);
+
+    // Full records, classified in place, and counted into the index as the classifications arrive (`indexeer`): the
+    // signals of one thread, and the figures of every area of the police unit as indexSignals over them gives.
+    const files = [groot, kopie, zonderBestand];
+    const eenDraadSignalen = await ingestSignalen(files, ref, opts);
+    const builder = modelBuilder(await loadModelFile(), undefined, neutralFeatures(taxonomy));
+    const verwacht = classifyAndTrainInPlace(eenDraadSignalen.records, taxonomy, undefined, builder).signalen;
+    const zonderIndex = await ingestAndClassify(files, ref, opts, taxonomy, BRON, undefined, false);
+    expect(zonderIndex.index).toBeUndefined();
+    expect(zonderIndex.signalen.map((s) => JSON.stringify(s))).toEqual(verwacht.map((s) => JSON.stringify(s)));
+    const { signalen: metIndexSignalen, index } = await ingestAndClassify(files, ref, opts, taxonomy, BRON, undefined, false, 'kwartaal');
+    expect(metIndexSignalen.map((s) => JSON.stringify(s))).toEqual(verwacht.map((s) => JSON.stringify(s)));
+    const referentie = indexSignals(verwacht, 'kwartaal');
+    const { periode } = latestCompleteQuarter(referentie.bereik!);
+    const cijfers = (i: typeof referentie) =>
+      batchDoelen(ref, { regio: 'Politie-eenheid Noord-Holland' }, { regios: [] }).map((d) => JSON.stringify(aggregateScope({ signalen: i, ref, scope: d.scope, periode })));
+    expect(index!.soort).toBe('kwartaal');
+    expect(cijfers(index!)).toEqual(cijfers(referentie));
   }, 120_000);
 });
