@@ -11,9 +11,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Fenomeen, Signaal } from '../domain.js';
-import type { Beoordelingen } from './classify.js';
+import type { Beoordelingen, Classificatie } from './classify.js';
 import { beoordeeldeVorm, KlasseringOntvanger, type Antwoord } from './doorlopend.js';
-import type { Classificatie } from './classify.js';
 import type { LoadTaxonomyOptions, Taxonomy } from './taxonomy.js';
 
 /** A batch of kept signals, numbered from `start` in the order the deduplicator kept them. */
