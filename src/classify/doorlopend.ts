@@ -57,6 +57,9 @@ export class DoorlopendeKlassering {
   private readonly getraind: number[] = [];
   /** Texts sent in earlier parts of the answer. */
   private verstuurd = 0;
+  /** Per field of VELDEN, the text it last held and its index: consecutive signals mostly share them. */
+  private readonly laatsteTekst: (string | undefined)[] = new Array(VELDEN).fill(undefined);
+  private readonly laatsteIndex = new Int32Array(VELDEN);
   aantal = 0;
 
   constructor(taxonomy: Taxonomy, beoordelingen: Beoordelingen | undefined, builder: ModelBuilder) {
@@ -112,10 +115,6 @@ export class DoorlopendeKlassering {
     return nieuw;
   }
 
-  /** Per field of VELDEN, the text it last held and its index: consecutive signals mostly share them. */
-  private readonly laatsteTekst: (string | undefined)[] = new Array(VELDEN).fill(undefined);
-  private readonly laatsteIndex = new Int32Array(VELDEN);
-
   /** index() for field `veld`, without the Map when the field holds the same string as last time. */
   private indexVan(veld: number, tekst: string): number {
     if (this.laatsteTekst[veld] === tekst) return this.laatsteIndex[veld]!;
@@ -169,6 +168,8 @@ export class KlasseringOntvanger {
   private readonly teksten: string[] = [];
   /** Per signal offered, its number among the final signals; -1 when a later version replaced it. */
   private readonly positie: Int32Array;
+  /** How many signals are final: each must be given once before the answer ends. */
+  private readonly finals: number;
   private gegeven = 0;
 
   /**
@@ -181,20 +182,21 @@ export class KlasseringOntvanger {
     private readonly elk: (j: number, c: Classificatie) => void,
   ) {
     this.positie = new Int32Array(aantal);
-    for (let i = 0, v = 0, j = 0; i < aantal; i++) {
+    let j = 0;
+    for (let i = 0, v = 0; i < aantal; i++) {
       if (v < vervangen.length && vervangen[v] === i) {
         this.positie[i] = -1;
         v++;
       } else this.positie[i] = j++;
     }
+    this.finals = j;
   }
 
   /** One part; after `klaar` the training counts, after `opnieuw` undefined, after the others nothing yet. */
   ontvang(deel: Antwoord): { klaar: true; analist: number; handmatig: number } | { klaar: true; opnieuw: true } | undefined {
     if (deel.soort === 'opnieuw') return { klaar: true, opnieuw: true };
     if (deel.soort === 'klaar') {
-      const finals = this.positie.length === 0 ? 0 : this.positie.reduce((n, j) => (j >= 0 ? n + 1 : n), 0);
-      if (this.gegeven !== finals) throw new Error(`classification answer covered ${this.gegeven} of ${finals} signals`);
+      if (this.gegeven !== this.finals) throw new Error(`classification answer covered ${this.gegeven} of ${this.finals} signals`);
       return { klaar: true, analist: deel.analist, handmatig: deel.handmatig };
     }
     for (const t of deel.teksten) this.teksten.push(t);
