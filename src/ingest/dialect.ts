@@ -46,9 +46,14 @@ export function isValidUtf8(sample: Uint8Array, wholeFile: boolean): boolean {
   }
 }
 
+/** The bytes start with a UTF-8 byte order mark. */
+export function hasUtf8Bom(bytes: Uint8Array): boolean {
+  return startsWith(bytes, [0xef, 0xbb, 0xbf]);
+}
+
 /** `wholeFile`: the sample is the entire file, so it cannot end in the middle of a character. */
 export function detectCodering(sample: Uint8Array, wholeFile = false): Codering {
-  if (startsWith(sample, [0xef, 0xbb, 0xbf])) return 'utf-8-bom';
+  if (hasUtf8Bom(sample)) return 'utf-8-bom';
   if (startsWith(sample, [0xff, 0xfe])) return 'utf-16le';
   if (startsWith(sample, [0xfe, 0xff])) return 'utf-16be';
   return utf16WithoutBom(sample) ?? (isValidUtf8(sample, wholeFile) ? 'utf-8' : 'windows-1252');

@@ -8,6 +8,7 @@ import {
   detectCodering,
   detectDelimiter,
   detectSepLine,
+  hasUtf8Bom,
   isValidUtf8,
   SAMPLE_BYTES,
   type Codering,
@@ -97,7 +98,8 @@ async function readSample(file: string): Promise<{ sample: Uint8Array; wholeFile
 function planFor(codering: Codering, sample: Uint8Array, wholeFile: boolean): Plan {
   const text = createDecoder(codering, false).decode(sample, { stream: !wholeFile });
   const sep = detectSepLine(text);
-  const bom = detectCodering(sample, wholeFile) === 'utf-8-bom';
+  // Only the BOM's bytes: detectCodering would check the whole sample again.
+  const bom = hasUtf8Bom(sample);
   return sep
     ? { codering, delimiter: sep.delimiter, skip: sep.length, text: text.slice(sep.length), bom }
     : { codering, delimiter: detectDelimiter(text, wholeFile), skip: 0, text, bom };
