@@ -17,6 +17,7 @@ import {
 } from '../domain.js';
 import { compareGemeenteNamen } from '../reference/index.js';
 import { UsageError } from '../util/errors.js';
+import { TextNumbering } from '../util/text-numbering.js';
 import {
   indexVanDatum,
   indexVanPeriode,
@@ -80,22 +81,6 @@ function position(at: ReadonlyMap<string, number>, value: string, wat: string): 
   const i = at.get(value);
   if (i === undefined) throw new Error(`unknown ${wat} '${value}' in a classified signal`);
   return i;
-}
-
-/** The distinct values of an open category (type, bron, grading), numbered in order of appearance. */
-class Categorieen {
-  readonly namen: string[] = [];
-  private readonly nummers = new Map<string, number>();
-
-  nummer(naam: string): number {
-    let n = this.nummers.get(naam);
-    if (n === undefined) {
-      n = this.namen.length;
-      this.namen.push(naam);
-      this.nummers.set(naam, n);
-    }
-    return n;
-  }
 }
 
 /** Per cell, per category number: how many of its signals have it (shorter when the later numbers are absent). */
@@ -169,9 +154,9 @@ export function indexSignals(signalen: readonly TelSignaal[], soort: PeriodeSoor
 export class SignaalIndexBouwer {
   private readonly cellen = new Map<string, Map<number, number>>();
   private tellingen = new Int32Array(STRIDE * 256);
-  private readonly types = new Categorieen();
-  private readonly bronnen = new Categorieen();
-  private readonly graden = new Categorieen();
+  private readonly types = new TextNumbering();
+  private readonly bronnen = new TextNumbering();
+  private readonly graden = new TextNumbering();
   private readonly typesPerCel: OpenTelling = [];
   private readonly bronnenPerCel: OpenTelling = [];
   private readonly gradenPerCel: OpenTelling = [];
@@ -220,17 +205,17 @@ export class SignaalIndexBouwer {
     tellingen[at + AT_FENOMEEN + position(FENOMEEN_AT, s.fenomeen, 'fenomeen')]!++;
     tellingen[at + AT_ERNST + position(ERNST_AT, s.ernst, 'ernst')]!++;
     tellingen[at + AT_HERKOMST + position(HERKOMST_AT, s.herkomst, 'herkomst')]!++;
-    tel(this.typesPerCel, cel, this.types.nummer(s.type || ONBEKEND));
-    tel(this.bronnenPerCel, cel, this.bronnen.nummer(s.bron || ONBEKEND));
+    tel(this.typesPerCel, cel, this.types.number(s.type || ONBEKEND));
+    tel(this.bronnenPerCel, cel, this.bronnen.number(s.bron || ONBEKEND));
     let graad: number;
     if (s.betrouwbaarheid) {
       const b = s.betrouwbaarheid;
       let n = this.graadNummer.get(b);
       // The two grading systems are kept apart: a 4x4 'B' is not an Admiralty 'B' (see betrouwbaarheidSleutel).
-      if (n === undefined) this.graadNummer.set(b, (n = this.graden.nummer(betrouwbaarheidSleutel(b))));
+      if (n === undefined) this.graadNummer.set(b, (n = this.graden.number(betrouwbaarheidSleutel(b))));
       graad = n;
     } else {
-      graad = this.graden.nummer(ONBEKEND);
+      graad = this.graden.number(ONBEKEND);
     }
     tel(this.gradenPerCel, cel, graad);
     if (s.afwijking) tellingen[at + AT_AFWIJKING]!++;
@@ -250,9 +235,9 @@ export class SignaalIndexBouwer {
       bereik: eerste && laatste ? { eerste, laatste } : null,
       cellen: this.cellen,
       tellingen: this.tellingen,
-      types: { namen: this.types.namen, perCel: this.typesPerCel },
-      bronnen: { namen: this.bronnen.namen, perCel: this.bronnenPerCel },
-      betrouwbaarheid: { namen: this.graden.namen, perCel: this.gradenPerCel },
+      types: { namen: this.types.texts, perCel: this.typesPerCel },
+      bronnen: { namen: this.bronnen.texts, perCel: this.bronnenPerCel },
+      betrouwbaarheid: { namen: this.graden.texts, perCel: this.gradenPerCel },
       personenPerCel: this.personenPerCel,
       personenGeteld: new Map(),
       metPersonen: this.metPersonen,

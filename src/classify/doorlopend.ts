@@ -8,6 +8,7 @@ import type { Fenomeen, Signaal } from '../domain.js';
 import { TrainingPass, type Beoordelingen, type Classificatie } from './classify.js';
 import type { Taxonomy } from './taxonomy.js';
 import type { ModelBuilder } from './tekstmodel.js';
+import { TextNumbering } from '../util/text-numbering.js';
 
 /** Numbers per classified signal. */
 const VELDEN = 8;
@@ -50,8 +51,7 @@ export function beoordeeldeVorm(signal: Signaal): Signaal {
 export class DoorlopendeKlassering {
   private readonly pass: TrainingPass<Classificatie>;
   /** Every distinct text of the answer once. */
-  private readonly teksten: string[] = [];
-  private readonly tekstIndex = new Map<string, number>();
+  private readonly teksten = new TextNumbering();
   private codes = new Int32Array(VELDEN * 65_536);
   /** Numbers of the signals that taught the model. */
   private readonly getraind: number[] = [];
@@ -110,27 +110,17 @@ export class DoorlopendeKlassering {
 
   /** The texts added since the last part was sent. */
   private nieuweTeksten(): string[] {
-    const nieuw = this.teksten.slice(this.verstuurd);
-    this.verstuurd = this.teksten.length;
+    const nieuw = this.teksten.texts.slice(this.verstuurd);
+    this.verstuurd = this.teksten.texts.length;
     return nieuw;
   }
 
-  /** index() for field `veld`, without the Map when the field holds the same string as last time. */
+  /** The number of `tekst` in field `veld`, without the Map when the field holds the same string as last time. */
   private indexVan(veld: number, tekst: string): number {
     if (this.laatsteTekst[veld] === tekst) return this.laatsteIndex[veld]!;
-    const i = this.index(tekst);
+    const i = this.teksten.number(tekst);
     this.laatsteTekst[veld] = tekst;
     this.laatsteIndex[veld] = i;
-    return i;
-  }
-
-  private index(tekst: string): number {
-    let i = this.tekstIndex.get(tekst);
-    if (i === undefined) {
-      i = this.teksten.length;
-      this.teksten.push(tekst);
-      this.tekstIndex.set(tekst, i);
-    }
     return i;
   }
 
