@@ -159,6 +159,9 @@ export async function ingestAndClassify(
       onKept: (signaal) => parallel.feed(signaal),
       slank: alleenTellen,
       wacht: () => parallel.wacht(),
+      // The worker builds the model while this thread finishes reading's bookkeeping. With full records this thread
+      // has the descriptions, and helps with the model's work.
+      gelezen: (vervangen) => parallel.einde(vervangen, !alleenTellen),
     });
     const records: (Signaal | undefined)[] = ingest.records;
     if (alleenTellen) telSignalen = new Array(records.length);
@@ -178,6 +181,7 @@ export async function ingestAndClassify(
             const signaal = inPlace(records[j]!, c);
             index?.voegToe(signaal);
           },
+      alleenTellen ? undefined : (j) => records[j]!,
     );
   } finally {
     parallel.beeindig();

@@ -33,7 +33,7 @@ function partij(p: Partij): void {
 function einde(e: Einde): void {
   // Another taxonomy than the main thread's (a file changed in between): one thread must decide.
   if (!zelfde) return port.postMessage({ soort: 'opnieuw' } satisfies Antwoord);
-  klassering.einde(e.vervangen, (deel, overdragen) => port.postMessage(deel, overdragen ?? []));
+  klassering.einde(e.vervangen, (deel, overdragen) => port.postMessage(deel, overdragen ?? []), undefined, e.samen);
 }
 
 verwerk = (bericht) => (bericht.soort === 'partij' ? partij(bericht) : einde(bericht));

@@ -270,6 +270,18 @@ function classifyAll(
   return out;
 }
 
+/**
+ * Classifies signals that waited for the model from the rules' outcome the pass kept (TrainingPass.wachtenden):
+ * exactly what TrainingPass.finish gives them.
+ */
+export function classifyWaiting(
+  taxonomy: Taxonomy,
+  beoordelingen: Beoordelingen | undefined,
+): (signal: Signaal, model: TextModel, rules: RegelUitkomst) => Classificatie {
+  const pass = new ClassificationPass<Classificatie>(taxonomy, beoordelingen, (_signal, fields) => fields);
+  return (signal, model, rules) => pass.classifyWithRules(signal, model, rules);
+}
+
 /** One classification run: the rules' outcome remembered per text while texts repeat. */
 class ClassificationPass<R> {
   /** The rules' outcome per text; given up when texts do not repeat (an export of a million distinct descriptions). */
@@ -476,13 +488,36 @@ export class TrainingPass<R> {
     return this.pass.classify(signal, undefined, tokens);
   }
 
-  /** Builds the model and classifies the signals that waited for it, in the order offered. */
-  finish(classified: (i: number, result: R) => void): { model: TextModel; analist: number; handmatig: number } {
+  /** How many signals wait for the model. */
+  get wachtend(): number {
+    return this.laterIndex.length;
+  }
+
+  /**
+   * With `regelsVooraf`: the waiting signals' numbers and the rules' outcomes, in the order offered, for another
+   * thread to classify some of them (classifyWaiting; see finish).
+   */
+  wachtenden(): { nummers: readonly number[]; regels: readonly RegelUitkomst[] } {
+    if (!this.regelsVooraf) throw new Error('wachtenden needs the rules applied as signals are offered');
+    return { nummers: this.laterIndex, regels: this.laterRegels };
+  }
+
+  /**
+   * Builds the model and classifies the signals that waited for it, in the order offered. With `blokken`, only the
+   * blocks of `grootte` waiting signals that `volgende` hands out (-1: none left); another thread takes the others.
+   */
+  finish(
+    classified: (i: number, result: R) => void,
+    blokken?: { volgende: () => number; grootte: number },
+  ): { model: TextModel; analist: number; handmatig: number } {
     const model = this.builder.build();
-    for (let j = 0; j < this.laterIndex.length; j++) {
-      const signal = this.laterSignalen[j]!;
-      const rules = this.laterRegels[j];
-      classified(this.laterIndex[j]!, rules ? this.pass.classifyWithRules(signal, model, rules) : this.pass.classify(signal, model));
+    const { grootte, volgende } = blokken ?? { grootte: this.laterIndex.length, volgende: eenmaal() };
+    for (let b = volgende(); b >= 0; b = volgende()) {
+      for (let j = b * grootte; j < Math.min(this.laterIndex.length, (b + 1) * grootte); j++) {
+        const signal = this.laterSignalen[j]!;
+        const rules = this.laterRegels[j];
+        classified(this.laterIndex[j]!, rules ? this.pass.classifyWithRules(signal, model, rules) : this.pass.classify(signal, model));
+      }
     }
     this.laterSignalen.length = 0;
     this.laterIndex.length = 0;
@@ -491,6 +526,12 @@ export class TrainingPass<R> {
     this.bewaard.clear();
     return { model, analist: this.analist, handmatig: this.handmatig };
   }
+}
+
+/** Hands out block 0 once: all waiting signals in one block. */
+function eenmaal(): () => number {
+  let gegeven = false;
+  return () => (gegeven ? -1 : ((gegeven = true), 0));
 }
 
 /**

@@ -3,11 +3,14 @@
 // outcome is numbers, VELDEN per signal, into one table of the distinct texts (fenomeen, herkomst, reasons), so that a
 // million signals cost a few bytes each. The worker thread of parallel.ts runs it. The answer comes in parts: first
 // every signal decided while reading, then the ones the model decides, DEEL at a time, so that the reading thread
-// writes the classifications onto its signals while the model is still at work, instead of after it.
+// writes the classifications onto its signals while the model is still at work, instead of after it. A reading thread
+// that holds the descriptions also helps with the model's work (Samenwerking): both threads take blocks of the waiting
+// signals from one shared counter, each with the same model, so each signal is classified once, as one thread would.
 import type { Fenomeen, Signaal } from '../domain.js';
-import { TrainingPass, type Beoordelingen, type Classificatie } from './classify.js';
+import { classifyWaiting, TrainingPass, type Beoordelingen, type Classificatie } from './classify.js';
+import type { RegelUitkomst } from './rules.js';
 import type { Taxonomy } from './taxonomy.js';
-import type { ModelBuilder } from './tekstmodel.js';
+import { modelVanDelen, neutralFeatures, type ModelBuilder, type ModelDelen } from './tekstmodel.js';
 import { TextNumbering } from '../util/text-numbering.js';
 
 /** Numbers per classified signal. */
@@ -19,7 +22,27 @@ const WACHT = -2;
 /** Signals the model decides per `voorspeld` part. */
 const DEEL = 16_384;
 
-/** The parts of the worker's answer, in this order: `beslist`, any number of `voorspeld`, `klaar`; or only `opnieuw`. */
+/**
+ * The reading thread helps with the model's work (a `model` part) once `vanaf` signals wait: below it, building the
+ * model a second time costs more than the help saves. The work goes in blocks of `blok` waiting signals: each thread
+ * takes the next block when it is ready for one, so the work splits by how much time each has (the reading thread
+ * also writes every classification onto its signal).
+ */
+export interface Samenwerking {
+  vanaf: number;
+  blok: number;
+}
+
+/** The next block of the model's work from a counter both threads share; -1 when every one is taken. */
+export function volgendBlok(teller: Int32Array, blokken: number): number {
+  const b = Atomics.add(teller, 0, 1);
+  return b < blokken ? b : -1;
+}
+
+/**
+ * The parts of the worker's answer, in this order: `beslist`, possibly `model`, any number of `voorspeld`, `klaar`; or
+ * only `opnieuw`.
+ */
 export type Antwoord =
   | {
       soort: 'beslist';
@@ -27,6 +50,20 @@ export type Antwoord =
       codes: Int32Array;
       /** The texts new since the previous part; indexes count from the start of the first part. */
       teksten: string[];
+    }
+  | {
+      /**
+       * The reading thread classifies waiting signals too (classifyWaiting), with the model these counts build: it
+       * would otherwise only wait while the model decides. Both threads take blocks of `grootte` waiting signals
+       * from the shared counter `teller` (volgendBlok); the worker's come in `voorspeld` parts.
+       */
+      soort: 'model';
+      model: ModelDelen;
+      /** The waiting signals' numbers, in the order offered, and the rules' outcome of each. */
+      nummers: Int32Array;
+      regels: readonly RegelUitkomst[];
+      teller: SharedArrayBuffer;
+      grootte: number;
     }
   | {
       soort: 'voorspeld';
@@ -62,7 +99,11 @@ export class DoorlopendeKlassering {
   private readonly laatsteIndex = new Int32Array(VELDEN);
   aantal = 0;
 
-  constructor(taxonomy: Taxonomy, beoordelingen: Beoordelingen | undefined, builder: ModelBuilder) {
+  constructor(
+    taxonomy: Taxonomy,
+    beoordelingen: Beoordelingen | undefined,
+    private readonly builder: ModelBuilder,
+  ) {
     // The rules judge a waiting signal as it is offered, so the end only asks the model.
     this.pass = new TrainingPass<Classificatie>(taxonomy, beoordelingen, builder, (_signal, fields) => fields, true);
   }
@@ -84,13 +125,30 @@ export class DoorlopendeKlassering {
    * After the last signal; `vervangen` are the numbers of offered signals that a later version replaced. A replaced
    * signal that taught the model makes the answer `opnieuw`: one thread, reading first, would not have trained on it.
    * Otherwise `stuur` gets the answer's parts (see Antwoord), each with the buffer it may hand over; the model's
-   * decisions `perDeel` at a time.
+   * decisions `perDeel` at a time. With `samen`, the reading thread takes blocks of the model's work as well.
    */
-  einde(vervangen: readonly number[], stuur: (deel: Antwoord, overdragen?: ArrayBuffer[]) => void, perDeel = DEEL): void {
+  einde(
+    vervangen: readonly number[],
+    stuur: (deel: Antwoord, overdragen?: ArrayBuffer[]) => void,
+    perDeel = DEEL,
+    samen?: Samenwerking,
+  ): void {
     const weg = new Set(vervangen);
     if (this.getraind.some((i) => weg.has(i))) return stuur({ soort: 'opnieuw' });
     const codes = this.codes.subarray(0, this.aantal * VELDEN);
     stuur({ soort: 'beslist', codes, teksten: this.nieuweTeksten() }, [codes.buffer as ArrayBuffer]);
+    const model = samen && this.pass.wachtend >= samen.vanaf ? this.builder.alsDelen() : undefined;
+    let blokken: { volgende: () => number; grootte: number } | undefined;
+    if (model) {
+      const { nummers, regels } = this.pass.wachtenden();
+      const teller = new SharedArrayBuffer(4);
+      const gedeeld = new Int32Array(teller);
+      const grootte = samen!.blok;
+      const aantal = Math.ceil(nummers.length / grootte);
+      blokken = { volgende: () => volgendBlok(gedeeld, aantal), grootte };
+      const lijst = Int32Array.from(nummers);
+      stuur({ soort: 'model', model, nummers: lijst, regels, teller, grootte }, [lijst.buffer]);
+    }
     let deel = new Int32Array(perDeel * (1 + VELDEN));
     let n = 0;
     const verstuur = () => {
@@ -103,7 +161,7 @@ export class DoorlopendeKlassering {
       deel[o] = i;
       this.encode(deel, o + 1, c);
       if (++n === perDeel) verstuur();
-    });
+    }, blokken);
     if (n > 0) verstuur();
     stuur({ soort: 'klaar', analist, handmatig });
   }
@@ -153,9 +211,22 @@ export class DoorlopendeKlassering {
   }
 }
 
+/** What the reading thread needs to help with the model's work (an Antwoord `model`): final signal j itself. */
+export interface ZelfKlasseren {
+  signaal: (j: number) => Signaal;
+  taxonomy: Taxonomy;
+  beoordelingen: Beoordelingen | undefined;
+}
+
+type Einde = { klaar: true; analist: number; handmatig: number } | { klaar: true; opnieuw: true };
+
 /** Reads the parts of an answer as they come, for the signals as they are after reading. */
 export class KlasseringOntvanger {
   private readonly teksten: string[] = [];
+  /** Per number of a suggestion's reason, the suggestion made with it last (see suggestie). */
+  private readonly suggesties: NonNullable<Classificatie['regelSuggestie']>[] = [];
+  /** The blocks of the model's work this thread classifies itself (a `model` part), between the worker's parts. */
+  private eigen?: Promise<void>;
   /** Per signal offered, its number among the final signals; -1 when a later version replaced it. */
   private readonly positie: Int32Array;
   /** How many signals are final: each must be given once before the answer ends. */
@@ -170,6 +241,7 @@ export class KlasseringOntvanger {
     aantal: number,
     vervangen: readonly number[],
     private readonly elk: (j: number, c: Classificatie) => void,
+    private readonly zelf?: ZelfKlasseren,
   ) {
     this.positie = new Int32Array(aantal);
     let j = 0;
@@ -182,12 +254,25 @@ export class KlasseringOntvanger {
     this.finals = j;
   }
 
-  /** One part; after `klaar` the training counts, after `opnieuw` undefined, after the others nothing yet. */
-  ontvang(deel: Antwoord): { klaar: true; analist: number; handmatig: number } | { klaar: true; opnieuw: true } | undefined {
+  /**
+   * One part; after `klaar` the training counts (once this thread's own share is done too), after `opnieuw`
+   * undefined, after the others nothing yet.
+   */
+  ontvang(deel: Antwoord): Einde | Promise<Einde> | undefined {
     if (deel.soort === 'opnieuw') return { klaar: true, opnieuw: true };
     if (deel.soort === 'klaar') {
-      if (this.gegeven !== this.finals) throw new Error(`classification answer covered ${this.gegeven} of ${this.finals} signals`);
-      return { klaar: true, analist: deel.analist, handmatig: deel.handmatig };
+      const einde = (): Einde => {
+        if (this.gegeven !== this.finals) throw new Error(`classification answer covered ${this.gegeven} of ${this.finals} signals`);
+        return { klaar: true, analist: deel.analist, handmatig: deel.handmatig };
+      };
+      return this.eigen ? this.eigen.then(einde) : einde();
+    }
+    if (deel.soort === 'model') {
+      if (!this.zelf) throw new Error('classification answer handed over signals this thread cannot classify');
+      this.eigen = this.klasseerZelf(deel, this.zelf);
+      // A failure is reported with `klaar`; until then it must not count as unhandled.
+      this.eigen.catch(() => undefined);
+      return undefined;
     }
     for (const t of deel.teksten) this.teksten.push(t);
     const { codes } = deel;
@@ -197,6 +282,24 @@ export class KlasseringOntvanger {
       for (let o = 0; o < codes.length; o += 1 + VELDEN) this.geef(codes[o]!, codes, o + 1);
     }
     return undefined;
+  }
+
+  /** Blocks of the model's work while the worker leaves any, one at a time: the worker's parts are read in between. */
+  private async klasseerZelf(deel: Extract<Antwoord, { soort: 'model' }>, zelf: ZelfKlasseren): Promise<void> {
+    const model = modelVanDelen(deel.model, neutralFeatures(zelf.taxonomy));
+    const klasseer = classifyWaiting(zelf.taxonomy, zelf.beoordelingen);
+    const { nummers, regels, grootte } = deel;
+    const teller = new Int32Array(deel.teller);
+    const blokken = Math.ceil(nummers.length / grootte);
+    for (let b = volgendBlok(teller, blokken); b >= 0; b = volgendBlok(teller, blokken)) {
+      for (let k = b * grootte; k < Math.min(nummers.length, (b + 1) * grootte); k++) {
+        const j = this.positie[nummers[k]!]!;
+        if (j < 0) continue;
+        this.gegeven++;
+        this.elk(j, klasseer(zelf.signaal(j), model, regels[k]!));
+      }
+      await new Promise((verder) => setImmediate(verder));
+    }
   }
 
   private geef(i: number, codes: Int32Array, o: number): void {
@@ -212,8 +315,16 @@ export class KlasseringOntvanger {
       ernstReden: teksten[codes[o + 4]!]!,
       afwijking: codes[o + 5] === 1,
     };
-    if (codes[o + 6]! >= 0) fields.regelSuggestie = { fenomeen: teksten[codes[o + 6]!] as Fenomeen, reden: teksten[codes[o + 7]!]! };
+    if (codes[o + 6]! >= 0) fields.regelSuggestie = this.suggestie(codes[o + 6]!, codes[o + 7]!);
     this.gegeven++;
     this.elk(j, fields);
+  }
+
+  /** The rules' suggestion of these texts: one object per distinct suggestion, which every signal with it keeps. */
+  private suggestie(fenomeenTekst: number, redenTekst: number): NonNullable<Classificatie['regelSuggestie']> {
+    const fenomeen = this.teksten[fenomeenTekst] as Fenomeen;
+    const eerder = this.suggesties[redenTekst];
+    if (eerder !== undefined && eerder.fenomeen === fenomeen) return eerder;
+    return (this.suggesties[redenTekst] = { fenomeen, reden: this.teksten[redenTekst]! });
   }
 }

@@ -3,7 +3,8 @@
 // (DoorlopendeKlassering), exactly as classifyAndTrain does in one thread. What crosses the thread boundary is small:
 // of a signal only its description and label (its whole content only when a review decision names its id, whose
 // content hash decides whether that decision applies); back come eight numbers per signal into one table of the
-// distinct texts (fenomeen, herkomst, reasons), so equal reasons stay one string on this side too.
+// distinct texts (fenomeen, herkomst, reasons), so equal reasons stay one string on this side too. At the end, while
+// the model decides the signals that waited for it, this thread takes blocks of that work too (see doorlopend.ts).
 // The result is the same as one thread's: the worker trains on the same labelled signals in the same order. The one
 // case it cannot follow, a labelled signal that a later version with other content replaces (it was trained on
 // before the replacement was known), is answered with `opnieuw`: the caller then classifies in one thread.
@@ -12,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Fenomeen, Signaal } from '../domain.js';
 import type { Beoordelingen, Classificatie } from './classify.js';
-import { beoordeeldeVorm, KlasseringOntvanger, type Antwoord } from './doorlopend.js';
+import { beoordeeldeVorm, KlasseringOntvanger, type Antwoord, type Samenwerking } from './doorlopend.js';
 import type { LoadTaxonomyOptions, Taxonomy } from './taxonomy.js';
 
 /** A batch of kept signals, numbered from `start` in the order the deduplicator kept them. */
@@ -25,10 +26,14 @@ export interface Partij {
   beoordeeld: [number, Signaal][];
 }
 
-/** No more signals; `vervangen` are the numbers of kept signals that a later version replaced. */
+/**
+ * No more signals; `vervangen` are the numbers of kept signals that a later version replaced. With `afstaan` the
+ * reading thread can take a share of the model's work (it holds the signals' descriptions).
+ */
 export interface Einde {
   soort: 'einde';
   vervangen: number[];
+  samen?: Samenwerking;
 }
 
 /** After each batch: how many signals the worker has taken in, so that reading can wait for it (backpressure). */
@@ -66,6 +71,9 @@ export function parallelBeschikbaar(): boolean {
   return existsSync(fileURLToPath(WORKER));
 }
 
+/** When the reading thread helps with the model's work at the end (it has the descriptions). */
+const SAMEN: Samenwerking = { vanaf: 50_000, blok: 2048 };
+
 /** What the worker's training counted: labels of the analyst and review decisions it learnt from. */
 export interface Uitkomst {
   analist: number;
@@ -76,8 +84,12 @@ export class ParallelClassificatie {
   private readonly worker: Worker;
   /** Settles with the answer's end: the training counts, or undefined (`opnieuw`). */
   private readonly antwoord: Promise<Uitkomst | undefined>;
-  /** Reads the answer's parts; set by finish(), before the worker is told to answer. */
+  /** Reads the answer's parts; set by finish(). */
   private ontvanger?: KlasseringOntvanger;
+  /** Parts that came before finish() (einde() was called earlier): read once the receiver is there. */
+  private readonly vroeg: Antwoord[] = [];
+  /** What einde() told the worker: whether this thread takes a share of the model's work. */
+  private eindeVerstuurd?: { metSignalen: boolean };
   private partij: Partij;
   private aantal = 0;
   /** Signals the worker has taken in. */
@@ -85,11 +97,15 @@ export class ParallelClassificatie {
   /** While reading waits for the worker: the pause and how to end it. */
   private pauze?: { klaar: Promise<void>; verder: () => void };
   private beeindigd = false;
+  /** Settles `antwoord`. */
+  private beantwoord!: { resolve: (u: Uitkomst | undefined) => void; reject: (err: Error) => void };
 
   constructor(
     taxonomie: LoadTaxonomyOptions,
-    taxonomy: Taxonomy,
+    private readonly taxonomy: Taxonomy,
     private readonly beoordelingen: Beoordelingen | undefined,
+    /** When this thread helps with the model's work, if finish() can give it the signals (tests set it). */
+    private readonly samen = SAMEN,
   ) {
     const start: WorkerStart = {
       taxonomie,
@@ -98,18 +114,15 @@ export class ParallelClassificatie {
     };
     this.worker = new Worker(WORKER, { workerData: start });
     this.antwoord = new Promise<Uitkomst | undefined>((resolve, reject) => {
+      this.beantwoord = { resolve, reject };
       this.worker.on('message', (bericht: Antwoord | Verwerkt) => {
         if (bericht.soort === 'verwerkt') {
           this.verwerkt = bericht.tot;
           if (this.aantal - this.verwerkt <= ACHTERSTAND / 2) this.hervat();
           return;
         }
-        try {
-          const einde = this.ontvanger!.ontvang(bericht);
-          if (einde) resolve('opnieuw' in einde ? undefined : { analist: einde.analist, handmatig: einde.handmatig });
-        } catch (err) {
-          reject(err as Error);
-        }
+        if (this.ontvanger) this.lees(bericht);
+        else this.vroeg.push(bericht);
       });
       this.worker.once('error', reject);
       this.worker.once('exit', (code) => reject(new Error(`classification worker stopped with code ${code}`)));
@@ -159,18 +172,47 @@ export class ParallelClassificatie {
     this.partij = this.nieuwePartij();
   }
 
+  private lees(bericht: Antwoord): void {
+    const { resolve, reject } = this.beantwoord;
+    try {
+      const einde = this.ontvanger!.ontvang(bericht);
+      if (!einde) return;
+      Promise.resolve(einde).then((e) => resolve('opnieuw' in e ? undefined : { analist: e.analist, handmatig: e.handmatig }), reject);
+    } catch (err) {
+      reject(err as Error);
+    }
+  }
+
+  /**
+   * No more signals: the worker builds the model and answers, while reading still does its bookkeeping. `vervangen`
+   * as for finish(), which must follow (with the signals when `metSignalen`); without this call, finish() sends it.
+   */
+  einde(vervangen: readonly number[], metSignalen: boolean): void {
+    if (this.eindeVerstuurd) return;
+    this.verstuur();
+    this.eindeVerstuurd = { metSignalen };
+    const einde: Einde = { soort: 'einde', vervangen: [...vervangen], ...(metSignalen && { samen: this.samen }) };
+    this.worker.postMessage(einde);
+  }
+
   /**
    * After the last signal: `vervangen` are the numbers (in the order fed, ascending) of the signals a later version
    * replaced; the others are the final signals, and `elk` gets the classification of each of them (numbered in order,
    * without the replaced ones) once, as the answer's parts arrive: those decided while reading first, then those the
    * model decides. Undefined, before any `elk`, when the worker cannot give one thread's result (see the top of this
-   * file).
+   * file). `signaal` gives final signal j as read (with its description): this thread then takes a share of the model's
+   * work.
    */
-  async finish(vervangen: readonly number[], elk: (j: number, c: Classificatie) => void): Promise<Uitkomst | undefined> {
-    this.verstuur();
-    this.ontvanger = new KlasseringOntvanger(this.aantal, vervangen, elk);
-    const einde: Einde = { soort: 'einde', vervangen: [...vervangen] };
-    this.worker.postMessage(einde);
+  async finish(
+    vervangen: readonly number[],
+    elk: (j: number, c: Classificatie) => void,
+    signaal?: (j: number) => Signaal,
+  ): Promise<Uitkomst | undefined> {
+    this.einde(vervangen, signaal !== undefined);
+    // einde() told the worker before whether this thread takes a share; it can only do so with the signals.
+    const zelf = this.eindeVerstuurd!.metSignalen && signaal ? { signaal, taxonomy: this.taxonomy, beoordelingen: this.beoordelingen } : undefined;
+    this.ontvanger = new KlasseringOntvanger(this.aantal, vervangen, elk, zelf);
+    for (const bericht of this.vroeg.splice(0)) this.lees(bericht);
     try {
       return await this.antwoord;
     } finally {

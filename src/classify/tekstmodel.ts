@@ -880,6 +880,30 @@ export class ModelBuilder {
   build(): TextModel {
     return TextModel.fromTable(this.tabel, this.basisAantal, this.documenten, this.instellingen, this.negeer);
   }
+
+  /**
+   * What build() builds from, as data that can cross a thread: modelVanDelen builds the same model from it. Views of
+   * the builder's arrays, valid while it learns no more. Undefined for counts that are not whole (a hand-edited file).
+   */
+  alsDelen(): ModelDelen | undefined {
+    const delen = this.tabel.toParts();
+    if (!delen) return undefined;
+    return { ...delen, basisAantal: this.basisAantal, documenten: [...this.documenten], instellingen: { ...this.instellingen } };
+  }
+}
+
+/** A builder's counts and settings as data (ModelBuilder.alsDelen). */
+export interface ModelDelen {
+  kop: TabelKop;
+  delen: Int32Array[];
+  basisAantal: number;
+  documenten: number[];
+  instellingen: ModelSettings;
+}
+
+/** The model ModelBuilder.build gives from these counts: the same table, ids and sums, so the same predictions. */
+export function modelVanDelen(d: ModelDelen, negeer: ReadonlySet<string>): TextModel {
+  return TextModel.fromTable(Kenmerktabel.fromParts(d.kop, d.delen), d.basisAantal, d.documenten, d.instellingen, negeer);
 }
 
 /** A builder for a model file's counts and settings (the standard ones without a file), with `instellingen` over them. */

@@ -54,13 +54,18 @@ export interface Volgen<T> {
   slank?: boolean;
   /** A promise when reading should pause until it resolves (whoever `onKept` feeds is behind). */
   wacht?: () => Promise<void> | undefined;
+  /**
+   * Every record is read: the numbers (in the order kept, ascending) of the kept records a later version replaced.
+   * Before the bookkeeping of the whole run (warnings in order, conversions counted), so a follower can go on.
+   */
+  gelezen?: (vervangen: readonly number[]) => void;
 }
 
 export async function ingestFiles<T extends { origin: Origin }>(
   files: string[],
   kind: Kind<T>,
   opts: IngestOpties = {},
-  { onKept, slank, wacht }: Volgen<T> = {},
+  { onKept, slank, wacht, gelezen }: Volgen<T> = {},
 ): Promise<IngestUitkomst<T>> {
   const duplicates = new Deduplicator(kind, onKept, slank);
   const outcomes: FileOutcome[] = [];
@@ -69,6 +74,7 @@ export async function ingestFiles<T extends { origin: Origin }>(
     outcomes.push(await readRecords(bestand, new FileSink(bestand, file, kind.soort, kind.converter(bestand), duplicates, progress, wacht)));
   }
   const { records, dubbel, vervangen } = duplicates.result(files.length);
+  gelezen?.(vervangen);
   const bestanden: BestandVerantwoording[] = outcomes.map((o, i) => ({
     bestand: o.bestand,
     sha256: o.dialect.sha256,

@@ -137,15 +137,24 @@ async function parseWithPlan<S>(file: string, plan: Plan, sink: RecordSink<S>): 
   const decoder = createDecoder(plan.codering, true);
   const chunks = new ChunkDecoder(decoder, plan.skip);
   const scanner = new CsvScanner(handlerFor(sink), scanOptions(plan));
-  // One buffer for the whole file: every chunk is hashed and decoded before the next read overwrites it.
-  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  // Two buffers: the next chunk is read (off the main thread) while this one is hashed, decoded and parsed, so the
+  // parse never waits for the disk; each chunk is done with before its buffer is read into again.
+  let reading = Buffer.allocUnsafe(CHUNK_BYTES);
+  let parsing = Buffer.allocUnsafe(CHUNK_BYTES);
   try {
     const handle = await open(file, 'r');
+    let pending: Promise<{ bytesRead: number }> | undefined;
     try {
+      let position = 0;
+      pending = handle.read(reading, 0, CHUNK_BYTES, position);
       for (;;) {
-        const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+        const { bytesRead } = await pending;
+        pending = undefined;
         if (bytesRead === 0) break;
-        const chunk = buffer.subarray(0, bytesRead);
+        [parsing, reading] = [reading, parsing];
+        const chunk = parsing.subarray(0, bytesRead);
+        position += bytesRead;
+        pending = handle.read(reading, 0, CHUNK_BYTES, position);
         hash.update(chunk);
         scanner.feed(chunks.decode(chunk));
         // The sink's consumer is behind: wait before the next chunk.
@@ -153,6 +162,8 @@ async function parseWithPlan<S>(file: string, plan: Plan, sink: RecordSink<S>): 
         if (pauze) await pauze;
       }
     } finally {
+      // A read still in flight (the parse failed) must end before its handle closes.
+      await pending?.catch(() => undefined);
       await handle.close();
     }
     scanner.feed(chunks.decode());

@@ -73,6 +73,45 @@ describe('the classification answer in parts', () => {
     expect(gekregen.join('\n') === verwacht.signalen.map(velden).join('\n')).toBe(true);
   }, 30_000);
 
+  it('lets the reading thread take blocks of the model\'s work, with the same classifications', async () => {
+    const verwacht = classifyAndTrainInPlace(structuredClone(records), taxonomy, undefined, await builder());
+    const zonderLabel = records.findIndex((s, i) => i > 10 && !s.fenomeenLabel);
+    const blijft = records.filter((_, i) => i !== zonderLabel);
+    const gekregen: string[] = new Array(blijft.length);
+    let keer = 0;
+    let zelf = 0;
+    let model = false;
+    const ontvanger = new KlasseringOntvanger(
+      records.length,
+      [zonderLabel],
+      (j, c) => {
+        keer++;
+        if (model) zelf++;
+        gekregen[j] = JSON.stringify(Object.assign(structuredClone(blijft[j]!), c));
+      },
+      { signaal: (j) => blijft[j]!, taxonomy, beoordelingen: undefined },
+    );
+    const klassering = new DoorlopendeKlassering(taxonomy, undefined, await builder());
+    for (const s of records) klassering.offer(lichteVorm(s.omschrijving, s.fenomeenLabel));
+    // Each part reaches the receiver as it is sent, as postMessage delivers it: the reading thread takes its first
+    // block of 5 as soon as the model part arrives, before the worker goes on (both threads then share the counter).
+    const einden: ReturnType<KlasseringOntvanger['ontvang']>[] = [];
+    klassering.einde(
+      [zonderLabel],
+      (deel) => {
+        model = deel.soort === 'model';
+        einden.push(ontvanger.ontvang(structuredClone(deel)));
+        model = false;
+      },
+      7,
+      { vanaf: 1, blok: 5 },
+    );
+    expect(zelf).toBeGreaterThan(0);
+    expect(await einden.at(-1)).toEqual({ klaar: true, analist: verwacht.analist, handmatig: verwacht.handmatig });
+    expect(keer).toBe(blijft.length);
+    expect(gekregen).toEqual(verwacht.signalen.filter((_, i) => i !== zonderLabel).map((s) => JSON.stringify(s)));
+  });
+
   it('fails loudly when a part went missing', async () => {
     const parts = await delen([], 7);
     const ontvanger = new KlasseringOntvanger(records.length, [], () => undefined);

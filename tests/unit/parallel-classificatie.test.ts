@@ -27,13 +27,17 @@ const BRON = { baseDir: process.cwd() };
  * The worker's answer as one result: the classification of each final signal as finish() hands it over (each exactly
  * once), and the training counts; undefined when the worker declines.
  */
-async function uitkomstVan(parallel: InstanceType<ParallelModule['ParallelClassificatie']>, vervangen: number[]) {
+async function uitkomstVan(parallel: InstanceType<ParallelModule['ParallelClassificatie']>, vervangen: number[], signaal?: (j: number) => Signaal) {
   const gekregen: Classificatie[] = [];
   let dubbel = 0;
-  const training = await parallel.finish(vervangen, (j, c) => {
-    if (gekregen[j] !== undefined) dubbel++;
-    gekregen[j] = c;
-  });
+  const training = await parallel.finish(
+    vervangen,
+    (j, c) => {
+      if (gekregen[j] !== undefined) dubbel++;
+      gekregen[j] = c;
+    },
+    signaal,
+  );
   if (!training) return undefined;
   expect(dubbel).toBe(0);
   return { ...training, classificatie: (j: number) => gekregen[j]! };
@@ -87,6 +91,20 @@ describe('classification on a worker thread', () => {
     expect(verwacht.json.filter((s) => s.includes('"herkomst":"handmatig"'))).toHaveLength(2);
     expect(verwacht.handmatig).toBe(2);
     for (const herkomst of ['analist', 'regel', 'model', 'geen']) expect(verwacht.json.some((s) => s.includes(`"herkomst":"${herkomst}"`))).toBe(true);
+  }, 60_000);
+
+  it('shares the model\'s work with this thread, block by block, with the same result', async () => {
+    const verwacht = await eenDraad();
+    const zonderLabel = records.findIndex((s, i) => i > 20 && !s.fenomeenLabel);
+    const zonder = records.filter((_, i) => i !== zonderLabel);
+    // Blocks of four, taken by whichever thread is ready first: how many this thread gets depends on timing (the
+    // worker may take them all), so that it takes blocks is tested in classify-doorlopend.test.ts.
+    const parallel = new ParallelClassificatie(BRON, taxonomy, beoordelingen, { vanaf: 1, blok: 4 });
+    for (const s of records) parallel.feed(s);
+    const uitkomst = await uitkomstVan(parallel, [zonderLabel], (j) => zonder[j]!);
+    const json = zonder.map((s, j) => JSON.stringify(Object.assign(structuredClone(s), uitkomst!.classificatie(j))));
+    expect(json).toEqual(verwacht.json.filter((_, i) => i !== zonderLabel));
+    expect([uitkomst!.analist, uitkomst!.handmatig]).toEqual([verwacht.analist, verwacht.handmatig]);
   }, 60_000);
 
   it('asks reading to pause while the worker is far behind, and lets it go on once the worker catches up', async () => {
