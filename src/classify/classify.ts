@@ -93,7 +93,19 @@ const copied: Merge = (signal, fields) => Object.assign({}, signal, fields);
  * ingested and a classified copy (a million signals: a few hundred MB less and far less garbage collection). The key
  * order, and so every JSON output, is the same as the copy's: the signal's fields, then the classification's.
  */
-export const inPlace: Merge = (signal, fields) => Object.assign(signal, fields);
+export const inPlace: Merge = (signal, fields) => {
+  // Field by field rather than Object.assign, in the classification's key order: a signal as read already has these
+  // fields (GelezenSignaal), and plain stores into them take about a third of the time of Object.assign (measured).
+  const s = signal as GeclassificeerdSignaal;
+  s.fenomeen = fields.fenomeen;
+  s.herkomst = fields.herkomst;
+  s.reden = fields.reden;
+  s.ernst = fields.ernst;
+  s.ernstReden = fields.ernstReden;
+  s.afwijking = fields.afwijking;
+  if ('regelSuggestie' in fields) s.regelSuggestie = fields.regelSuggestie;
+  return s;
+};
 
 /** Only what counting needs, in one object of a fixed shape; the signal itself can then be collected. */
 export const forCounting: Merge<TelSignaal> = (s, f) => ({
