@@ -107,8 +107,9 @@ export interface SignaalIndex {
    * reported for the period itself, so they are told apart (distinctPersons) only for the cells a report asks about.
    */
   personenPerCel: string[][];
-  /** Distinct persons per set of cells already counted (key: the cell numbers). */
+  /** Distinct persons per set of cells already counted (key: the cell numbers), and how they are told apart. */
   personenGeteld: Map<string, number>;
+  personenTeller: PersonenTeller;
   /** Whether any signal carries a person key. */
   metPersonen: boolean;
 }
@@ -240,6 +241,7 @@ export class SignaalIndexBouwer {
       betrouwbaarheid: { namen: this.graden.texts, perCel: this.gradenPerCel },
       personenPerCel: this.personenPerCel,
       personenGeteld: new Map(),
+      personenTeller: new PersonenTeller(this.personenPerCel),
       metPersonen: this.metPersonen,
     };
   }
@@ -284,11 +286,63 @@ function distinctPersons(index: SignaalIndex, cellen: readonly number[]): number
   const key = cellen.join(',');
   let n = index.personenGeteld.get(key);
   if (n === undefined) {
-    const personen = new Set<string>();
-    for (const cel of cellen) for (const p of index.personenPerCel[cel]!) personen.add(p);
-    index.personenGeteld.set(key, (n = personen.size));
+    index.personenGeteld.set(key, (n = index.personenTeller.verschillend(cellen)));
   }
   return n;
+}
+
+/**
+ * Tells persons apart across cells: each cell's persons are numbered once (the first time a report asks for the cell),
+ * and a union of cells is counted by stamping numbers, instead of a Set of strings per union: a region's union is
+ * its gemeenten's cells again, and a batch asks for every gemeente, every region and the whole unit.
+ */
+class PersonenTeller {
+  private readonly nummers = new Map<string, number>();
+  private readonly perCel: (Int32Array | undefined)[] = [];
+  private stempel = new Int32Array(1024);
+  private generatie = 0;
+
+  constructor(private readonly personenPerCel: readonly (readonly string[])[]) {}
+
+  verschillend(cellen: readonly number[]): number {
+    if (this.generatie === 0x7fffffff) {
+      this.stempel.fill(0);
+      this.generatie = 0;
+    }
+    const generatie = ++this.generatie;
+    let n = 0;
+    for (const cel of cellen) {
+      const ids = this.idsVan(cel);
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        if (this.stempel[id] === generatie) continue;
+        this.stempel[id] = generatie;
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private idsVan(cel: number): Int32Array {
+    let ids = this.perCel[cel];
+    if (ids !== undefined) return ids;
+    const personen = this.personenPerCel[cel]!;
+    ids = new Int32Array(personen.length);
+    for (let k = 0; k < personen.length; k++) {
+      let id = this.nummers.get(personen[k]!);
+      if (id === undefined) {
+        id = this.nummers.size;
+        this.nummers.set(personen[k]!, id);
+        if (id === this.stempel.length) {
+          const groter = new Int32Array(id * 2);
+          groter.set(this.stempel);
+          this.stempel = groter;
+        }
+      }
+      ids[k] = id;
+    }
+    return (this.perCel[cel] = ids);
+  }
 }
 
 /** Open categories as a record sorted by count (desc), then name: the order a reader expects, and a stable one. */
