@@ -255,7 +255,7 @@ export class KlasseringOntvanger {
   }
 
   /**
-   * One part; after `klaar` the training counts (once this thread's own share is done too), after `opnieuw`
+   * One part; after `klaar` the training counts (once this thread's own blocks are done too), after `opnieuw`
    * undefined, after the others nothing yet.
    */
   ontvang(deel: Antwoord): Einde | Promise<Einde> | undefined {

@@ -27,8 +27,8 @@ export interface Partij {
 }
 
 /**
- * No more signals; `vervangen` are the numbers of kept signals that a later version replaced. With `afstaan` the
- * reading thread can take a share of the model's work (it holds the signals' descriptions).
+ * No more signals; `vervangen` are the numbers of kept signals that a later version replaced. With `samen` the
+ * reading thread helps with the model's work (it holds the signals' descriptions).
  */
 export interface Einde {
   soort: 'einde';
@@ -88,7 +88,7 @@ export class ParallelClassificatie {
   private ontvanger?: KlasseringOntvanger;
   /** Parts that came before finish() (einde() was called earlier): read once the receiver is there. */
   private readonly vroeg: Antwoord[] = [];
-  /** What einde() told the worker: whether this thread takes a share of the model's work. */
+  /** What einde() told the worker: whether this thread helps with the model's work. */
   private eindeVerstuurd?: { metSignalen: boolean };
   private partij: Partij;
   private aantal = 0;
@@ -200,8 +200,7 @@ export class ParallelClassificatie {
    * replaced; the others are the final signals, and `elk` gets the classification of each of them (numbered in order,
    * without the replaced ones) once, as the answer's parts arrive: those decided while reading first, then those the
    * model decides. Undefined, before any `elk`, when the worker cannot give one thread's result (see the top of this
-   * file). `signaal` gives final signal j as read (with its description): this thread then takes a share of the model's
-   * work.
+   * file). `signaal` gives final signal j as read (with its description): this thread then helps with the model's work.
    */
   async finish(
     vervangen: readonly number[],
@@ -209,7 +208,7 @@ export class ParallelClassificatie {
     signaal?: (j: number) => Signaal,
   ): Promise<Uitkomst | undefined> {
     this.einde(vervangen, signaal !== undefined);
-    // einde() told the worker before whether this thread takes a share; it can only do so with the signals.
+    // einde() told the worker before whether this thread helps; it can only do so with the signals.
     const zelf = this.eindeVerstuurd!.metSignalen && signaal ? { signaal, taxonomy: this.taxonomy, beoordelingen: this.beoordelingen } : undefined;
     this.ontvanger = new KlasseringOntvanger(this.aantal, vervangen, elk, zelf);
     for (const bericht of this.vroeg.splice(0)) this.lees(bericht);
