@@ -34,7 +34,7 @@ export interface Samenwerking {
 }
 
 /** The next block of the model's work from a counter both threads share; -1 when every one is taken. */
-export function volgendBlok(teller: Int32Array, blokken: number): number {
+function volgendBlok(teller: Int32Array, blokken: number): number {
   const b = Atomics.add(teller, 0, 1);
   return b < blokken ? b : -1;
 }
