@@ -79,14 +79,6 @@ export interface GeclassificeerdSignaal extends Signaal {
 }
 
 /**
- * A signal as read, with the classification's fields already there but empty: the classification then writes them in
- * place (classify.ts inPlace) without growing each object (at a million signals, a new property store per signal to
- * collect). JSON leaves the empty fields out, and they stand where the classification puts them, so every output is
- * the same.
- */
-export type GelezenSignaal = Signaal & { [K in Exclude<keyof GeclassificeerdSignaal, keyof Signaal>]?: undefined };
-
-/**
  * What counting needs of a classified signal: `cter trends` keeps only this of each signal (no description, reasons,
  * id or origin), so a million signals fit in Node's default heap. A GeclassificeerdSignaal is one.
  */

@@ -94,8 +94,8 @@ const copied: Merge = (signal, fields) => Object.assign({}, signal, fields);
  * order, and so every JSON output, is the same as the copy's: the signal's fields, then the classification's.
  */
 export const inPlace: Merge = (signal, fields) => {
-  // Field by field rather than Object.assign, in the classification's key order: a signal as read already has these
-  // fields (GelezenSignaal), and plain stores into them take about a third of the time of Object.assign (measured).
+  // Field by field, in the classification's key order (the same keys in the same order as Object.assign would add):
+  // plain stores take two thirds of Object.assign's time at a million signals (measured).
   const s = signal as GeclassificeerdSignaal;
   s.fenomeen = fields.fenomeen;
   s.herkomst = fields.herkomst;

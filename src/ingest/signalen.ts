@@ -1,6 +1,6 @@
 // A signal export row -> Signaal. Required: id, datum, gemeente; everything else is normalised and, when not
 // recognised, kept with a warning. The person key is pseudonymised here and goes no further.
-import type { Betrouwbaarheid, GelezenSignaal, Origin, Signaal } from '../domain.js';
+import type { Betrouwbaarheid, Origin, Signaal } from '../domain.js';
 import type { Reference } from '../reference/index.js';
 import { fileSchema, grade, parseCode, type Code } from './betrouwbaarheid.js';
 import { Omzettingen, readDatum, readFenomeen, readGemeente, readKnown, readRequired } from './fields.js';
@@ -48,9 +48,8 @@ function signaalConverter(
       const omschrijving = cleanLongText(row.get('omschrijving'));
       const persoon = cleanText(row.get('persoon_id'));
       // One literal with every field, in the order they were always added (an absent one undefined, which JSON
-      // leaves out): one shape for every signal, the classification's fields included (GelezenSignaal), and no field
-      // added one by one.
-      const signaal: GelezenSignaal = {
+      // leaves out): one shape for every signal, and no field added one by one.
+      const signaal: Signaal = {
         id: detached(id),
         datum: datum.datum,
         gemeente: gemeente.code,
@@ -64,13 +63,6 @@ function signaalConverter(
         // A copy: a slice would keep the scanner's whole chunk of the file alive with it.
         omschrijving: omschrijving === '' ? undefined : detached(omschrijving),
         persoon: persoon === '' ? undefined : pseudonym(persoon),
-        fenomeen: undefined,
-        herkomst: undefined,
-        reden: undefined,
-        ernst: undefined,
-        ernstReden: undefined,
-        afwijking: undefined,
-        regelSuggestie: undefined,
       };
       omzettingen.mark(signaal, gemeente.omzetting);
       return signaal;
