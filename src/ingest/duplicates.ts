@@ -44,8 +44,10 @@ export class Deduplicator<T extends { origin: Origin }> {
     private readonly kind: Kind<T>,
     private readonly onKept?: (record: T) => void,
     slank = false,
+    /** About how many records will come: the key index is made that large at once (see KeyIndex). */
+    verwacht = 0,
   ) {
-    this.current = new KeyIndex((i) => kind.key(this.kept[i]!));
+    this.current = new KeyIndex((i) => kind.key(this.kept[i]!), verwacht);
     if (slank) {
       if (!kind.slank) throw new Error(`no stand-in for ${kind.soort}`);
       this.perStandIn = new Int32Array(SLANK * 4096);
@@ -150,6 +152,9 @@ export class Deduplicator<T extends { origin: Origin }> {
   }
 }
 
+const MIN_SLOTS = 4096;
+const MAX_VOORAF = 1 << 21;
+
 /**
  * The index of `current`: open addressing over a hash of the key (FNV-1a), holding only numbers. A Map of a million
  * keys cost most of the time of offer and about 40 MB; this costs one Int32Array of four numbers per key (16 MB). A
@@ -157,12 +162,23 @@ export class Deduplicator<T extends { origin: Origin }> {
  */
 class KeyIndex {
   /** Per slot two numbers: the index into `kept` (-1 when empty) and the hash of its key. */
-  private slots = new Int32Array(2 << 12).fill(-1);
+  private slots: Int32Array;
   private size = 0;
   /** The hash of the key last found, for set(). */
   private hash = 0;
 
-  constructor(private readonly keyOf: (index: number) => string) {}
+  /**
+   * Room for `verwacht` keys from the start: growing to a million keys took eight rehashes (0.15 s). At most
+   * MAX_VOORAF slots at once, so an estimate far too high costs little memory; beyond that the index grows as needed.
+   */
+  constructor(
+    private readonly keyOf: (index: number) => string,
+    verwacht: number,
+  ) {
+    let slots = MIN_SLOTS;
+    while (slots < 2 * verwacht && slots < MAX_VOORAF) slots *= 2;
+    this.slots = new Int32Array(2 * slots).fill(-1);
+  }
 
   /** The slot of `key`: where it is, or the empty slot where it goes. */
   find(key: string): number {
