@@ -107,6 +107,19 @@ describe('classification on a worker thread', () => {
     expect([uitkomst!.analist, uitkomst!.handmatig]).toEqual([verwacht.analist, verwacht.handmatig]);
   }, 60_000);
 
+  it('reads parts that arrived before finish(), when the end was sent early (as the pipeline does)', async () => {
+    const verwacht = await eenDraad();
+    const parallel = new ParallelClassificatie(BRON, taxonomy, beoordelingen, { vanaf: 1, blok: 4 });
+    for (const s of records) parallel.feed(s);
+    parallel.einde([], true);
+    // Usually long enough for the worker to answer before finish() reads its parts (the worker thread has started
+    // and read the taxonomy meanwhile); when it is not, the parts are read as they come, with the same result.
+    await new Promise((klaar) => setTimeout(klaar, 1000));
+    const uitkomst = await uitkomstVan(parallel, [], (j) => records[j]!);
+    const json = records.map((s, j) => JSON.stringify(Object.assign(structuredClone(s), uitkomst!.classificatie(j))));
+    expect(json).toEqual(verwacht.json);
+  }, 60_000);
+
   it('asks reading to pause while the worker is far behind, and lets it go on once the worker catches up', async () => {
     const parallel = new ParallelClassificatie(BRON, taxonomy, beoordelingen);
     expect(parallel.wacht()).toBeUndefined();
