@@ -17,6 +17,7 @@ import {
 } from '../domain.js';
 import { compareGemeenteNamen } from '../reference/index.js';
 import { UsageError } from '../util/errors.js';
+import { groter } from '../util/groter.js';
 import { TextNumbering } from '../util/text-numbering.js';
 import {
   indexVanDatum,
@@ -190,11 +191,7 @@ export class SignaalIndexBouwer {
     if (cel === undefined) {
       cel = this.personenPerCel.length;
       perPeriode.set(ordinal, cel);
-      if (STRIDE * (cel + 1) > this.tellingen.length) {
-        const groter = new Int32Array(this.tellingen.length * 2);
-        groter.set(this.tellingen);
-        this.tellingen = groter;
-      }
+      if (STRIDE * (cel + 1) > this.tellingen.length) this.tellingen = groter(this.tellingen, this.tellingen.length * 2);
       this.typesPerCel.push([]);
       this.bronnenPerCel.push([]);
       this.gradenPerCel.push([]);
@@ -333,11 +330,7 @@ class PersonenTeller {
       if (id === undefined) {
         id = this.nummers.size;
         this.nummers.set(personen[k]!, id);
-        if (id === this.stempel.length) {
-          const groter = new Int32Array(id * 2);
-          groter.set(this.stempel);
-          this.stempel = groter;
-        }
+        if (id === this.stempel.length) this.stempel = groter(this.stempel, id * 2);
       }
       ids[k] = id;
     }

@@ -11,6 +11,7 @@ import { classifyWaiting, TrainingPass, type Beoordelingen, type Classificatie }
 import type { RegelUitkomst } from './rules.js';
 import type { Taxonomy } from './taxonomy.js';
 import { modelVanDelen, neutralFeatures, type ModelBuilder, type ModelDelen } from './tekstmodel.js';
+import { groter } from '../util/groter.js';
 import { TextNumbering } from '../util/text-numbering.js';
 
 /** Numbers per classified signal. */
@@ -186,9 +187,7 @@ export class DoorlopendeKlassering {
   private slot(i: number): number {
     const o = i * VELDEN;
     if (o + VELDEN > this.codes.length) {
-      const groter = new Int32Array(Math.max(this.codes.length * 2, o + VELDEN));
-      groter.set(this.codes);
-      this.codes = groter;
+      this.codes = groter(this.codes, Math.max(this.codes.length * 2, o + VELDEN));
     }
     return o;
   }

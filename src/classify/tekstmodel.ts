@@ -15,6 +15,7 @@ import { FENOMENEN, type Fenomeen } from '../domain.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { FileError } from '../util/errors.js';
 import { alleenCijfers, leegTokens, tokenize, type Tokens } from './text.js';
+import { groter } from '../util/groter.js';
 
 /** Words that say nothing about a fenomeen (articles, pronouns, auxiliaries); left out of the features. */
 const STOPWOORDEN = new Set(
@@ -177,14 +178,6 @@ export function countFeatures(voorbeelden: readonly TrainingExample[]): ModelCou
   }
   const sorted = [...kenmerkenPerKlasse].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return { documenten, kenmerken: Object.fromEntries(sorted) };
-}
-
-/** A growable Int32Array: the same values in a larger array, the rest filled with `vul`. */
-function groter(a: Int32Array, lengte: number, vul = 0): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(lengte);
-  b.set(a);
-  if (vul !== 0) b.fill(vul, a.length);
-  return b;
 }
 
 /** Features found in a text, in three growable parallel arrays: id, token, pair's first token (-1 for a stem). */

@@ -9,6 +9,7 @@
 // that hash; two different contents share one with odds of 2^-64.
 import type { Melding, Origin } from '../domain.js';
 import { ContentHasher } from './content-hash.js';
+import { groter } from '../util/groter.js';
 import type { Kind } from './kind.js';
 
 /** Numbers per kept record with stand-ins: its content hash (two) and its line. */
@@ -125,9 +126,7 @@ export class Deduplicator<T extends { origin: Origin }> {
 
   private bewaarSlank(i: number, [a, b]: [number, number], regel: number): void {
     if (SLANK * (i + 1) > this.perStandIn!.length) {
-      const groter = new Int32Array(this.perStandIn!.length * 2);
-      groter.set(this.perStandIn!);
-      this.perStandIn = groter;
+      this.perStandIn = groter(this.perStandIn!, this.perStandIn!.length * 2);
     }
     this.perStandIn![SLANK * i] = a;
     this.perStandIn![SLANK * i + 1] = b;
