@@ -104,12 +104,9 @@ export interface SignaalIndex {
   bronnen: { namen: readonly string[]; perCel: OpenTelling };
   betrouwbaarheid: { namen: readonly string[]; perCel: OpenTelling };
   /**
-   * Per cell the (pseudonymised) person of each of its signals that has one, with repeats: distinct persons are only
-   * reported for the period itself, so they are told apart (distinctPersons) only for the cells a report asks about.
+   * Distinct persons of a set of cells, from each cell's (pseudonymised) persons with repeats: distinct persons are
+   * only reported for the period itself, so they are told apart only for the cells a report asks about.
    */
-  personenPerCel: string[][];
-  /** Distinct persons per set of cells already counted (key: the cell numbers), and how they are told apart. */
-  personenGeteld: Map<string, number>;
   personenTeller: PersonenTeller;
   /** Whether any signal carries a person key. */
   metPersonen: boolean;
@@ -236,8 +233,6 @@ export class SignaalIndexBouwer {
       types: { namen: this.types.texts, perCel: this.typesPerCel },
       bronnen: { namen: this.bronnen.texts, perCel: this.bronnenPerCel },
       betrouwbaarheid: { namen: this.graden.texts, perCel: this.gradenPerCel },
-      personenPerCel: this.personenPerCel,
-      personenGeteld: new Map(),
       personenTeller: new PersonenTeller(this.personenPerCel),
       metPersonen: this.metPersonen,
     };
@@ -271,37 +266,35 @@ function mergeCells(index: SignaalIndex, cellen: readonly number[], metPersonen:
   merged.types = openCounts(index.types, cellen);
   merged.bronnen = openCounts(index.bronnen, cellen);
   merged.betrouwbaarheid = openCounts(index.betrouwbaarheid, cellen);
-  if (metPersonen) merged.personen = distinctPersons(index, cellen);
+  if (metPersonen) merged.personen = index.personenTeller.verschillend(cellen);
   return merged;
 }
 
 /**
- * The distinct persons of some cells: a person seen in two gemeenten of a region is one person in the region. A batch
- * asks for the same gemeente in several scopes: counted once per set of cells.
- */
-function distinctPersons(index: SignaalIndex, cellen: readonly number[]): number {
-  const key = cellen.join(',');
-  let n = index.personenGeteld.get(key);
-  if (n === undefined) {
-    index.personenGeteld.set(key, (n = index.personenTeller.verschillend(cellen)));
-  }
-  return n;
-}
-
-/**
- * Tells persons apart across cells: each cell's persons are numbered once (the first time a report asks for the cell),
- * and a union of cells is counted by stamping numbers, instead of a Set of strings per union: a region's union is
- * its gemeenten's cells again, and a batch asks for every gemeente, every region and the whole unit.
+ * The distinct persons of some cells: a person seen in two gemeenten of a region is one person in the region. Each
+ * cell's persons are numbered once (the first time a report asks for the cell), and a union of cells is counted by
+ * stamping numbers, instead of a Set of strings per union: a region's union is its gemeenten's cells again, and a
+ * batch asks for every gemeente, every region and the whole unit. A batch asks for the same gemeente in several
+ * scopes: counted once per set of cells.
  */
 class PersonenTeller {
-  private readonly nummers = new Map<string, number>();
+  private readonly nummers = new TextNumbering();
   private readonly perCel: (Int32Array | undefined)[] = [];
   private stempel = new Int32Array(1024);
   private generatie = 0;
+  /** Distinct persons per set of cells already counted (key: the cell numbers). */
+  private readonly geteld = new Map<string, number>();
 
   constructor(private readonly personenPerCel: readonly (readonly string[])[]) {}
 
   verschillend(cellen: readonly number[]): number {
+    const key = cellen.join(',');
+    let n = this.geteld.get(key);
+    if (n === undefined) this.geteld.set(key, (n = this.tel(cellen)));
+    return n;
+  }
+
+  private tel(cellen: readonly number[]): number {
     if (this.generatie === 0x7fffffff) {
       this.stempel.fill(0);
       this.generatie = 0;
@@ -326,12 +319,8 @@ class PersonenTeller {
     const personen = this.personenPerCel[cel]!;
     ids = new Int32Array(personen.length);
     for (let k = 0; k < personen.length; k++) {
-      let id = this.nummers.get(personen[k]!);
-      if (id === undefined) {
-        id = this.nummers.size;
-        this.nummers.set(personen[k]!, id);
-        if (id === this.stempel.length) this.stempel = groter(this.stempel, id * 2);
-      }
+      const id = this.nummers.number(personen[k]!);
+      if (id === this.stempel.length) this.stempel = groter(this.stempel, id * 2);
       ids[k] = id;
     }
     return (this.perCel[cel] = ids);
