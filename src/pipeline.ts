@@ -2,8 +2,7 @@
 // input paths -> files -> ingest (signals and trend notes) -> classify. I/O lives here, at the edge; the stages stay
 // pure. Commands import this lazily, inside their action.
 import { resolveInputs } from './config/index.js';
-import { stat } from 'node:fs/promises';
-import { ingestNotities, ingestSignalen } from './ingest/index.js';
+import { ingestNotities, ingestSignalen, totaleGrootte } from './ingest/index.js';
 import type { GeclassificeerdSignaal, Melding, Signaal, TelSignaal, Trendnotitie } from './domain.js';
 import type { Reference } from './reference/index.js';
 import { loadBeoordelingen } from './classify/beoordelingen.js';
@@ -116,12 +115,6 @@ interface GeclassificeerdeSignalen {
   tekstmodel: TekstmodelInfo;
   /** With `indexeer`: telSignalen counted by area and period (indexSignals). */
   index?: SignaalIndex;
-}
-
-async function totaleGrootte(bestanden: readonly string[]): Promise<number> {
-  let bytes = 0;
-  for (const bestand of bestanden) bytes += (await stat(bestand)).size;
-  return bytes;
 }
 
 /**

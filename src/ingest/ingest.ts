@@ -65,11 +65,16 @@ export interface Volgen<T> {
 /** A signal export's row takes about 150-200 bytes (the sample exports, the generated ones). */
 const BYTES_PER_REGEL = 150;
 
-/** About how many records the files hold, by their size; a file that cannot be read counts 0 (reading reports it). */
-async function verwachtAantal(files: readonly string[]): Promise<number> {
+/** The files' size in bytes together; a file that cannot be read counts 0 (reading it reports why). */
+export async function totaleGrootte(files: readonly string[]): Promise<number> {
   let bytes = 0;
   for (const file of files) bytes += await stat(file).then((s) => (s.isFile() ? s.size : 0), () => 0);
-  return Math.floor(bytes / BYTES_PER_REGEL);
+  return bytes;
+}
+
+/** About how many records the files hold, by their size. */
+async function verwachtAantal(files: readonly string[]): Promise<number> {
+  return Math.floor((await totaleGrootte(files)) / BYTES_PER_REGEL);
 }
 
 export async function ingestFiles<T extends { origin: Origin }>(
