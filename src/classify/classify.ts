@@ -520,7 +520,7 @@ export class TrainingPass<R> {
    */
   finish(
     classified: (i: number, result: R) => void,
-    blokken?: { volgende: () => number; grootte: number },
+    blokken?: Blokken,
   ): { model: TextModel; analist: number; handmatig: number } {
     const model = this.builder.build();
     const { grootte, volgende } = blokken ?? { grootte: this.laterIndex.length, volgende: eenmaal() };
@@ -538,6 +538,13 @@ export class TrainingPass<R> {
     this.bewaard.clear();
     return { model, analist: this.analist, handmatig: this.handmatig };
   }
+}
+
+/** Blocks of `grootte` waiting signals, handed out one at a time. */
+export interface Blokken {
+  /** The next block's number; -1 when every one is taken. */
+  volgende: () => number;
+  grootte: number;
 }
 
 /** Hands out block 0 once: all waiting signals in one block. */

@@ -7,7 +7,7 @@
 // that holds the descriptions also helps with the model's work (Samenwerking): both threads take blocks of the waiting
 // signals from one shared counter, each with the same model, so each signal is classified once, as one thread would.
 import type { Fenomeen, Signaal } from '../domain.js';
-import { classifyWaiting, TrainingPass, type Beoordelingen, type Classificatie } from './classify.js';
+import { classifyWaiting, TrainingPass, type Beoordelingen, type Blokken, type Classificatie } from './classify.js';
 import type { RegelUitkomst } from './rules.js';
 import type { Taxonomy } from './taxonomy.js';
 import { modelVanDelen, neutralFeatures, type ModelBuilder, type ModelDelen } from './tekstmodel.js';
@@ -34,10 +34,17 @@ export interface Samenwerking {
   blok: number;
 }
 
-/** The next block of the model's work from a counter both threads share; -1 when every one is taken. */
-function volgendBlok(teller: Int32Array, blokken: number): number {
-  const b = Atomics.add(teller, 0, 1);
-  return b < blokken ? b : -1;
+/** The blocks of `aantal` waiting signals on counter `teller`: the same on both threads. */
+function gedeeldeBlokken(teller: SharedArrayBuffer, aantal: number, grootte: number): Blokken {
+  const gedeeld = new Int32Array(teller);
+  const blokken = Math.ceil(aantal / grootte);
+  return {
+    volgende: () => {
+      const b = Atomics.add(gedeeld, 0, 1);
+      return b < blokken ? b : -1;
+    },
+    grootte,
+  };
 }
 
 /**
@@ -56,7 +63,7 @@ export type Antwoord =
       /**
        * The reading thread classifies waiting signals too (classifyWaiting), with the model these counts build: it
        * would otherwise only wait while the model decides. Both threads take blocks of `grootte` waiting signals
-       * from the shared counter `teller` (volgendBlok); the worker's come in `voorspeld` parts.
+       * from the shared counter `teller` (gedeeldeBlokken); the worker's come in `voorspeld` parts.
        */
       soort: 'model';
       model: ModelDelen;
@@ -139,14 +146,12 @@ export class DoorlopendeKlassering {
     const codes = this.codes.subarray(0, this.aantal * VELDEN);
     stuur({ soort: 'beslist', codes, teksten: this.nieuweTeksten() }, [codes.buffer as ArrayBuffer]);
     const model = samen && this.pass.wachtend >= samen.vanaf ? this.builder.alsDelen() : undefined;
-    let blokken: { volgende: () => number; grootte: number } | undefined;
+    let blokken: Blokken | undefined;
     if (model) {
       const { nummers, regels } = this.pass.wachtenden();
       const teller = new SharedArrayBuffer(4);
-      const gedeeld = new Int32Array(teller);
       const grootte = samen!.blok;
-      const aantal = Math.ceil(nummers.length / grootte);
-      blokken = { volgende: () => volgendBlok(gedeeld, aantal), grootte };
+      blokken = gedeeldeBlokken(teller, nummers.length, grootte);
       const lijst = Int32Array.from(nummers);
       stuur({ soort: 'model', model, nummers: lijst, regels, teller, grootte }, [lijst.buffer]);
     }
@@ -288,9 +293,8 @@ export class KlasseringOntvanger {
     const model = modelVanDelen(deel.model, neutralFeatures(zelf.taxonomy));
     const klasseer = classifyWaiting(zelf.taxonomy, zelf.beoordelingen);
     const { nummers, regels, grootte } = deel;
-    const teller = new Int32Array(deel.teller);
-    const blokken = Math.ceil(nummers.length / grootte);
-    for (let b = volgendBlok(teller, blokken); b >= 0; b = volgendBlok(teller, blokken)) {
+    const blokken = gedeeldeBlokken(deel.teller, nummers.length, grootte);
+    for (let b = blokken.volgende(); b >= 0; b = blokken.volgende()) {
       for (let k = b * grootte; k < Math.min(nummers.length, (b + 1) * grootte); k++) {
         const j = this.positie[nummers[k]!]!;
         if (j < 0) continue;
