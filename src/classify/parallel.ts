@@ -88,8 +88,8 @@ export class ParallelClassificatie {
   private ontvanger?: KlasseringOntvanger;
   /** Parts that came before finish() (einde() was called earlier): read once the receiver is there. */
   private readonly vroeg: Antwoord[] = [];
-  /** What einde() told the worker: whether this thread helps with the model's work. */
-  private eindeVerstuurd?: { metSignalen: boolean };
+  /** What einde() told the worker (undefined: not sent yet): whether this thread helps with the model's work. */
+  private eindeMetSignalen?: boolean;
   private partij: Partij;
   private aantal = 0;
   /** Signals the worker has taken in. */
@@ -188,9 +188,9 @@ export class ParallelClassificatie {
    * as for finish(), which must follow (with the signals when `metSignalen`); without this call, finish() sends it.
    */
   einde(vervangen: readonly number[], metSignalen: boolean): void {
-    if (this.eindeVerstuurd) return;
+    if (this.eindeMetSignalen !== undefined) return;
     this.verstuur();
-    this.eindeVerstuurd = { metSignalen };
+    this.eindeMetSignalen = metSignalen;
     const einde: Einde = { soort: 'einde', vervangen: [...vervangen], ...(metSignalen && { samen: this.samen }) };
     this.worker.postMessage(einde);
   }
@@ -209,7 +209,7 @@ export class ParallelClassificatie {
   ): Promise<Uitkomst | undefined> {
     this.einde(vervangen, signaal !== undefined);
     // einde() told the worker before whether this thread helps; it can only do so with the signals.
-    const zelf = this.eindeVerstuurd!.metSignalen && signaal ? { signaal, taxonomy: this.taxonomy, beoordelingen: this.beoordelingen } : undefined;
+    const zelf = this.eindeMetSignalen && signaal ? { signaal, taxonomy: this.taxonomy, beoordelingen: this.beoordelingen } : undefined;
     this.ontvanger = new KlasseringOntvanger(this.aantal, vervangen, elk, zelf);
     for (const bericht of this.vroeg.splice(0)) this.lees(bericht);
     try {
