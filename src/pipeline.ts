@@ -2,7 +2,7 @@
 // input paths -> files -> ingest (signals and trend notes) -> classify. I/O lives here, at the edge; the stages stay
 // pure. Commands import this lazily, inside their action.
 import { resolveInputs } from './config/index.js';
-import { ingestNotities, ingestSignalen, totaleGrootte } from './ingest/index.js';
+import { ingestNotities, ingestSignalen } from './ingest/index.js';
 import type { GeclassificeerdSignaal, Melding, Signaal, TelSignaal, Trendnotitie } from './domain.js';
 import type { Reference } from './reference/index.js';
 import { loadBeoordelingen } from './classify/beoordelingen.js';
@@ -14,7 +14,7 @@ import { ParallelClassificatie, parallelBeschikbaar, PARALLEL_VANAF_BYTES, type 
 import { labelResolver, loadTaxonomy, type LoadTaxonomyOptions, type Taxonomy } from './classify/taxonomy.js';
 import type { LoadedConfig } from './config/cter-config.js';
 import { omzettingRegel } from './ingest/fields.js';
-import type { IngestOpties, IngestUitkomst } from './ingest/ingest.js';
+import { totaleGrootte, type IngestOpties, type IngestUitkomst } from './ingest/ingest.js';
 import { decimalComma } from './present/getal.js';
 import { indexSignals, SignaalIndexBouwer, type SignaalIndex } from './aggregate/aggregate.js';
 import type { PeriodeSoort } from './aggregate/result-types.js';

@@ -11,8 +11,6 @@ import { signaalKind } from './signalen.js';
 import type { Soort } from './tables.js';
 import { fenomeenLookup, type FenomeenLookup } from './values.js';
 
-export { totaleGrootte } from './ingest.js';
-
 /** Reads fenomeen labels with the caller's taxonomy, else with the built-in one (loaded only then). */
 async function fenomeenLabels(opts: IngestOpties): Promise<FenomeenLookup> {
   if (opts.fenomeenVoorLabel) return fenomeenLookup(opts.fenomeenVoorLabel);
