@@ -97,7 +97,7 @@ export class DoorlopendeKlassering {
   private readonly pass: TrainingPass<Classificatie>;
   /** Every distinct text of the answer once. */
   private readonly teksten = new TextNumbering();
-  private codes = new Int32Array(VELDEN * 65_536);
+  private codes: Int32Array;
   /** Numbers of the signals that taught the model. */
   private readonly getraind: number[] = [];
   /** Texts sent in earlier parts of the answer. */
@@ -107,11 +107,14 @@ export class DoorlopendeKlassering {
   private readonly laatsteIndex = new Int32Array(VELDEN);
   aantal = 0;
 
+  /** `ruimte`: signals the first table holds; it grows by doubling (a small one lets tests see the growth). */
   constructor(
     taxonomy: Taxonomy,
     beoordelingen: Beoordelingen | undefined,
     private readonly builder: ModelBuilder,
+    ruimte = 65_536,
   ) {
+    this.codes = new Int32Array(VELDEN * ruimte);
     // The rules judge a waiting signal as it is offered, so the end only asks the model.
     this.pass = new TrainingPass<Classificatie>(taxonomy, beoordelingen, builder, (_signal, fields) => fields, true);
   }
