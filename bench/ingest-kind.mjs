@@ -1,5 +1,9 @@
 // Child process of the benchmark (scripts/bench.mjs), one measurement per process so peak memory is its own:
 //   node bench/ingest-kind.mjs csv-parse <file>   a bare csv-parse stream of the export (the peer)
+//   node bench/ingest-kind.mjs csv-parse-bewaard <file>
+//                                                 the same, keeping every record in an array, as any pass that reports
+//                                                 on its records must: what holding them costs on this machine (context
+//                                                 for the ratio, not a target)
 //   node bench/ingest-kind.mjs cter <file>        cter's ingest + classify (rules and text model) + aggregate of every area of the
 //                                                 Noord-Holland police unit (36 scopes), as `cter batch` does; ingest and
 //                                                 classification overlap (a second thread classifies while the file is
@@ -13,14 +17,18 @@ const DIST = new URL('../dist/', import.meta.url);
 const [mode, file] = process.argv.slice(2);
 const peakMb = () => process.resourceUsage().maxRSS / 1024;
 
-async function bareCsvParse(path) {
+async function bareCsvParse(path, bewaren = false) {
   const { parse } = await import('csv-parse');
   const start = performance.now();
+  const bewaard = [];
   let records = 0;
   // The export's dialect, as detected by cter: BOM, a `sep=;` first line, `;`, a header row.
   const parser = createReadStream(path).pipe(parse({ bom: true, delimiter: ';', from_line: 2, columns: true }));
-  for await (const _record of parser) records++;
-  return { records, ms: performance.now() - start };
+  for await (const record of parser) {
+    records++;
+    if (bewaren) bewaard.push(record);
+  }
+  return { records, ms: performance.now() - start, ...(bewaren && { bewaard: bewaard.length }) };
 }
 
 async function cterPipeline(path) {
@@ -56,9 +64,9 @@ async function cterPipeline(path) {
   };
 }
 
-const run = { 'csv-parse': bareCsvParse, cter: cterPipeline }[mode];
+const run = { 'csv-parse': bareCsvParse, 'csv-parse-bewaard': (path) => bareCsvParse(path, true), cter: cterPipeline }[mode];
 if (!run || !file) {
-  process.stderr.write('gebruik: node bench/ingest-kind.mjs (csv-parse|cter) <bestand>\n');
+  process.stderr.write('gebruik: node bench/ingest-kind.mjs (csv-parse|csv-parse-bewaard|cter) <bestand>\n');
   process.exit(2);
 }
 const result = await run(file);
