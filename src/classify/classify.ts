@@ -523,9 +523,9 @@ export class TrainingPass<R> {
     blokken?: Blokken,
   ): { model: TextModel; analist: number; handmatig: number } {
     const model = this.builder.build();
-    const { grootte, volgende } = blokken ?? { grootte: this.laterIndex.length, volgende: eenmaal() };
-    for (let b = volgende(); b >= 0; b = volgende()) {
-      for (let j = b * grootte; j < Math.min(this.laterIndex.length, (b + 1) * grootte); j++) {
+    const aantal = this.laterIndex.length;
+    for (const [van, tot] of bereiken(blokken ?? { grootte: aantal, volgende: eenmaal() }, aantal)) {
+      for (let j = van; j < tot; j++) {
         const signal = this.laterSignalen[j]!;
         const rules = this.laterRegels[j];
         classified(this.laterIndex[j]!, rules ? this.pass.classifyWithRules(signal, model, rules) : this.pass.classify(signal, model));
@@ -545,6 +545,12 @@ export interface Blokken {
   /** The next block's number; -1 when every one is taken. */
   volgende: () => number;
   grootte: number;
+}
+
+/** The blocks `blokken` hands out over `aantal` waiting signals, each as its range [van, tot), until none is left. */
+export function* bereiken(blokken: Blokken, aantal: number): Generator<[van: number, tot: number]> {
+  const { grootte } = blokken;
+  for (let b = blokken.volgende(); b >= 0; b = blokken.volgende()) yield [b * grootte, Math.min(aantal, (b + 1) * grootte)];
 }
 
 /** Hands out block 0 once: all waiting signals in one block. */

@@ -7,7 +7,7 @@
 // that holds the descriptions also helps with the model's work (Samenwerking): both threads take blocks of the waiting
 // signals from one shared counter, each with the same model, so each signal is classified once, as one thread would.
 import type { Fenomeen, Signaal } from '../domain.js';
-import { classifyWaiting, TrainingPass, type Beoordelingen, type Blokken, type Classificatie } from './classify.js';
+import { bereiken, classifyWaiting, TrainingPass, type Beoordelingen, type Blokken, type Classificatie } from './classify.js';
 import type { RegelUitkomst } from './rules.js';
 import type { Taxonomy } from './taxonomy.js';
 import { modelVanDelen, neutralFeatures, type ModelBuilder, type ModelDelen } from './tekstmodel.js';
@@ -295,10 +295,9 @@ export class KlasseringOntvanger {
   private async klasseerZelf(deel: Extract<Antwoord, { soort: 'model' }>, zelf: ZelfKlasseren): Promise<void> {
     const model = modelVanDelen(deel.model, neutralFeatures(zelf.taxonomy));
     const klasseer = classifyWaiting(zelf.taxonomy, zelf.beoordelingen);
-    const { nummers, regels, grootte } = deel;
-    const blokken = gedeeldeBlokken(deel.teller, nummers.length, grootte);
-    for (let b = blokken.volgende(); b >= 0; b = blokken.volgende()) {
-      for (let k = b * grootte; k < Math.min(nummers.length, (b + 1) * grootte); k++) {
+    const { nummers, regels } = deel;
+    for (const [van, tot] of bereiken(gedeeldeBlokken(deel.teller, nummers.length, deel.grootte), nummers.length)) {
+      for (let k = van; k < tot; k++) {
         const j = this.positie[nummers[k]!]!;
         if (j < 0) continue;
         this.gegeven++;
