@@ -9,6 +9,7 @@ import { evaluate, getal, type RegelUitkomst } from './rules.js';
 import { fenomeenLabel, type Taxonomy } from './taxonomy.js';
 import { modelVeto, type ModelBuilder, type TextModel, type TrainingExample } from './tekstmodel.js';
 import { leegTokens, tokenize, type Tokens } from './text.js';
+import { RepeatCache } from '../util/repeat-cache.js';
 
 /** A review decision (from `cter review`), valid only for the content it was made on. */
 export interface Beoordeling {
@@ -296,9 +297,8 @@ export function classifyWaiting(
 
 /** One classification run: the rules' outcome remembered per text while texts repeat. */
 class ClassificationPass<R> {
-  /** The rules' outcome per text; given up when texts do not repeat (an export of a million distinct descriptions). */
-  private memo: Map<string, RegelUitkomst> | null = new Map();
-  private treffers = 0;
+  /** The rules' outcome per text while texts repeat (see RepeatCache). */
+  private readonly memo = new RepeatCache<RegelUitkomst>(MEMO_LIMIT);
   /** The tokens of the text at hand, written over for each text (read before the next). */
   private readonly tokens = leegTokens();
 
@@ -309,18 +309,10 @@ class ClassificationPass<R> {
   ) {}
 
   private rules(text: string, tokens: Tokens | undefined): RegelUitkomst {
-    const memo = this.memo;
-    const hit = memo?.get(text);
-    if (hit !== undefined) {
-      this.treffers++;
-      return hit;
-    }
+    const hit = this.memo.get(text);
+    if (hit !== undefined) return hit;
     const rules = evaluate(text, this.taxonomy.regels, tokens);
-    if (memo) {
-      // Fewer than one text in ten repeated: the memo would only hold garbage.
-      if (memo.size === 20_000 && this.treffers < 2_000) this.memo = null;
-      else if (memo.size < MEMO_LIMIT) memo.set(text, rules);
-    }
+    this.memo.set(text, rules);
     return rules;
   }
 
@@ -328,14 +320,14 @@ class ClassificationPass<R> {
   classify(signal: Signaal, model: TextModel | undefined, tokens?: Tokens): R {
     const text = signal.omschrijving ?? '';
     // Tokenised once, for the rules and (where the rules abstain) the model.
-    if (tokens === undefined && text !== '' && !this.memo?.has(text)) tokens = tokenize(text, this.tokens);
+    if (tokens === undefined && text !== '' && !this.memo.has(text)) tokens = tokenize(text, this.tokens);
     return classifyWith(signal, this.taxonomy, this.beoordelingen, this.rules(text, tokens), model, this.merge, tokens);
   }
 
   /** The rules' outcome for a signal's description. */
   rulesOf(signal: Signaal): RegelUitkomst {
     const text = signal.omschrijving ?? '';
-    return this.rules(text, text !== '' && !this.memo?.has(text) ? tokenize(text, this.tokens) : undefined);
+    return this.rules(text, text !== '' && !this.memo.has(text) ? tokenize(text, this.tokens) : undefined);
   }
 
   /** Classifies a signal whose rules' outcome is known (rulesOf); the model tokenises the text if it is asked. */

@@ -16,6 +16,7 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { FileError } from '../util/errors.js';
 import { alleenCijfers, leegTokens, tokenize, type Tokens } from './text.js';
 import { groter } from '../util/groter.js';
+import { RepeatCache } from '../util/repeat-cache.js';
 
 /** Words that say nothing about a fenomeen (articles, pronouns, auxiliaries); left out of the features. */
 const STOPWOORDEN = new Set(
@@ -546,9 +547,8 @@ export class TextModel {
   private readonly scores = new Float64Array(K);
   /** The tokens of a text the caller did not tokenise, written over for each text. */
   private readonly tokens = leegTokens();
-  /** Proposals per text while texts repeat; given up when they do not (a million distinct descriptions). */
-  private cache: Map<string, Inschatting> | null = new Map();
-  private treffers = 0;
+  /** Proposals per text while texts repeat (see RepeatCache). */
+  private readonly cache = new RepeatCache<Inschatting>(100_000);
 
   readonly drempel: number;
   readonly instellingen: ModelSettings;
@@ -673,21 +673,11 @@ export class TextModel {
 
   /** The model's view of a text, cached per text while texts repeat. */
   private inschatting(text: string, tokens: Tokens | undefined): Inschatting {
-    const cache = this.cache;
-    if (cache === null) return this.predict(tokens ?? tokenize(text, this.tokens));
-    let result = cache.get(text);
-    if (result !== undefined) {
-      this.treffers++;
-      return result;
+    let result = this.cache.get(text);
+    if (result === undefined) {
+      result = this.predict(tokens ?? tokenize(text, this.tokens));
+      this.cache.set(text, result);
     }
-    result = this.predict(tokens ?? tokenize(text, this.tokens));
-    if (cache.size === 20_000 && this.treffers < 2_000) {
-      // Fewer than one text in ten repeated: a cache would only hold garbage.
-      this.cache = null;
-      return result;
-    }
-    if (cache.size >= 100_000) cache.clear();
-    cache.set(text, result);
     return result;
   }
 
