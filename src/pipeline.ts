@@ -18,6 +18,7 @@ import { totaleGrootte, type IngestOpties, type IngestUitkomst } from './ingest/
 import { decimalComma } from './present/getal.js';
 import { indexSignals, SignaalIndexBouwer, type SignaalIndex } from './aggregate/aggregate.js';
 import type { PeriodeSoort } from './aggregate/result-types.js';
+import { laadVerdelingVooraf } from './aggregate/stats.js';
 
 
 export interface PipelineOptions {
@@ -157,6 +158,8 @@ export async function ingestAndClassify(
       gelezen: (vervangen) => parallel.einde(vervangen, !alleenTellen),
     });
     const records: (Signaal | undefined)[] = ingest.records;
+    // A counted run aggregates next and tests changes: the statistics load while this thread waits for the worker.
+    if (indexeer) setImmediate(laadVerdelingVooraf);
     if (alleenTellen) telSignalen = new Array(records.length);
     // Each classification as it arrives, while the worker still asks the model about the rest. Only counting (as
     // classifyForCounting): a stand-in is let go as its counting part is made; otherwise in place, as

@@ -104,8 +104,8 @@ export interface SignaalIndex {
   bronnen: { namen: readonly string[]; perCel: OpenTelling };
   betrouwbaarheid: { namen: readonly string[]; perCel: OpenTelling };
   /**
-   * Distinct persons of a set of cells, from each cell's (pseudonymised) persons with repeats: distinct persons are
-   * only reported for the period itself, so they are told apart only for the cells a report asks about.
+   * Distinct persons of a set of cells, from each cell's numbered (pseudonymised) persons with repeats: distinct
+   * persons are only reported for the period itself, so they are told apart only for the cells a report asks about.
    */
   personenTeller: PersonenTeller;
   /** Whether any signal carries a person key. */
@@ -159,7 +159,9 @@ export class SignaalIndexBouwer {
   private readonly typesPerCel: OpenTelling = [];
   private readonly bronnenPerCel: OpenTelling = [];
   private readonly gradenPerCel: OpenTelling = [];
-  private readonly personenPerCel: string[][] = [];
+  /** Per cell its persons' numbers, with repeats; numbered as they come, while the pass still waits for the model. */
+  private readonly personen = new TextNumbering();
+  private readonly personenPerCel: number[][] = [];
   // Gradings are shared objects (one per grade): their category number is remembered by object.
   private readonly graadNummer = new Map<Betrouwbaarheid, number>();
   // Dates are shared strings (one per day): their period ordinal is remembered by date.
@@ -216,7 +218,7 @@ export class SignaalIndexBouwer {
     if (s.afwijking) tellingen[at + AT_AFWIJKING]!++;
     if (s.persoon) {
       tellingen[at + AT_PERSOON]!++;
-      this.personenPerCel[cel]!.push(s.persoon);
+      this.personenPerCel[cel]!.push(this.personen.number(s.persoon));
       this.metPersonen = true;
     }
   }
@@ -233,7 +235,7 @@ export class SignaalIndexBouwer {
       types: { namen: this.types.texts, perCel: this.typesPerCel },
       bronnen: { namen: this.bronnen.texts, perCel: this.bronnenPerCel },
       betrouwbaarheid: { namen: this.graden.texts, perCel: this.gradenPerCel },
-      personenTeller: new PersonenTeller(this.personenPerCel),
+      personenTeller: new PersonenTeller(this.personenPerCel, this.personen.texts.length),
       metPersonen: this.metPersonen,
     };
   }
@@ -272,20 +274,24 @@ function mergeCells(index: SignaalIndex, cellen: readonly number[], metPersonen:
 
 /**
  * The distinct persons of some cells: a person seen in two gemeenten of a region is one person in the region. Each
- * cell's persons are numbered once (the first time a report asks for the cell), and a union of cells is counted by
- * stamping numbers, instead of a Set of strings per union: a region's union is its gemeenten's cells again, and a
- * batch asks for every gemeente, every region and the whole unit. A batch asks for the same gemeente in several
- * scopes: counted once per set of cells.
+ * person has a number (SignaalIndexBouwer numbers them as they come), and a union of cells is counted by stamping
+ * numbers, instead of a Set of strings per union: a region's union is its gemeenten's cells again, and a batch asks
+ * for every gemeente, every region and the whole unit. A batch asks for the same gemeente in several scopes: counted
+ * once per set of cells.
  */
 class PersonenTeller {
-  private readonly nummers = new TextNumbering();
-  private readonly perCel: (Int32Array | undefined)[] = [];
-  private stempel = new Int32Array(1024);
+  private stempel: Int32Array;
   private generatie = 0;
   /** Distinct persons per set of cells already counted (key: the cell numbers). */
   private readonly geteld = new Map<string, number>();
 
-  constructor(private readonly personenPerCel: readonly (readonly string[])[]) {}
+  /** `aantal`: the persons numbered (every number is below it). */
+  constructor(
+    private readonly personenPerCel: readonly (readonly number[])[],
+    aantal: number,
+  ) {
+    this.stempel = new Int32Array(aantal);
+  }
 
   verschillend(cellen: readonly number[]): number {
     const key = cellen.join(',');
@@ -302,7 +308,7 @@ class PersonenTeller {
     const generatie = ++this.generatie;
     let n = 0;
     for (const cel of cellen) {
-      const ids = this.idsVan(cel);
+      const ids = this.personenPerCel[cel]!;
       for (let k = 0; k < ids.length; k++) {
         const id = ids[k]!;
         if (this.stempel[id] === generatie) continue;
@@ -311,19 +317,6 @@ class PersonenTeller {
       }
     }
     return n;
-  }
-
-  private idsVan(cel: number): Int32Array {
-    let ids = this.perCel[cel];
-    if (ids !== undefined) return ids;
-    const personen = this.personenPerCel[cel]!;
-    ids = new Int32Array(personen.length);
-    for (let k = 0; k < personen.length; k++) {
-      const id = this.nummers.number(personen[k]!);
-      if (id === this.stempel.length) this.stempel = groter(this.stempel, id * 2);
-      ids[k] = id;
-    }
-    return (this.perCel[cel] = ids);
   }
 }
 

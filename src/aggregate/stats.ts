@@ -37,6 +37,14 @@ function verdeling(): Binomiaal {
   return binomiaal;
 }
 
+/**
+ * Loads the distribution now rather than at the first p-value: for a caller with idle time before it aggregates (the
+ * reading thread while the classification worker finishes), so that loading it is off the run's critical path.
+ */
+export function laadVerdelingVooraf(): void {
+  verdeling();
+}
+
 function gebundeld(require: NodeJS.Require): Binomiaal | undefined {
   let bundel: Binomiaal & { versies?: Record<string, string> };
   try {
