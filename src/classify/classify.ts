@@ -9,6 +9,7 @@ import { evaluate, getal, type RegelUitkomst } from './rules.js';
 import { fenomeenLabel, type Taxonomy } from './taxonomy.js';
 import { modelVeto, type ModelBuilder, type TextModel, type TrainingExample } from './tekstmodel.js';
 import { leegTokens, tokenize, type Tokens } from './text.js';
+import { ModelTokens } from './model-tokens.js';
 import { RepeatCache } from '../util/repeat-cache.js';
 
 /** A review decision (from `cter review`), valid only for the content it was made on. */
@@ -324,15 +325,23 @@ class ClassificationPass<R> {
     return classifyWith(signal, this.taxonomy, this.beoordelingen, this.rules(text, tokens), model, this.merge, tokens);
   }
 
-  /** The rules' outcome for a signal's description. */
-  rulesOf(signal: Signaal): RegelUitkomst {
+  /**
+   * The rules' outcome for a signal's description; `tokens` gets the description's tokens, or undefined when the
+   * rules' memo answered without them. They are written over by the next text.
+   */
+  rulesOf(signal: Signaal, tokens?: (t: Tokens | undefined) => void): RegelUitkomst {
     const text = signal.omschrijving ?? '';
-    return this.rules(text, text !== '' && !this.memo.has(text) ? tokenize(text, this.tokens) : undefined);
+    const t = text !== '' && !this.memo.has(text) ? tokenize(text, this.tokens) : undefined;
+    tokens?.(t);
+    return this.rules(text, t);
   }
 
-  /** Classifies a signal whose rules' outcome is known (rulesOf); the model tokenises the text if it is asked. */
-  classifyWithRules(signal: Signaal, model: TextModel, rules: RegelUitkomst): R {
-    return classifyWith(signal, this.taxonomy, this.beoordelingen, rules, model, this.merge);
+  /**
+   * Classifies a signal whose rules' outcome is known (rulesOf). `tokens`: what the model reads of its description
+   * (ModelTokens), else the model tokenises the text if it is asked.
+   */
+  classifyWithRules(signal: Signaal, model: TextModel, rules: RegelUitkomst, tokens?: Tokens): R {
+    return classifyWith(signal, this.taxonomy, this.beoordelingen, rules, model, this.merge, tokens);
   }
 }
 
@@ -424,6 +433,10 @@ export class TrainingPass<R> {
   private readonly laterIndex: number[] = [];
   /** With `regelsVooraf`: the rules' outcome of each waiting signal, equal outcomes one object. */
   private readonly laterRegels: RegelUitkomst[] = [];
+  /** With `regelsVooraf`: what the model reads of each waiting signal's description, and room to read it into. */
+  private readonly laterTokens = new ModelTokens();
+  private readonly bewaarTokens = (t: Tokens | undefined) => this.laterTokens.bewaar(t);
+  private readonly modelTokens = leegTokens();
   private readonly uitkomsten = new Map<string, RegelUitkomst>();
   /** The tokens of the labelled text at hand (see ClassificationPass.tokens). */
   private readonly tokens = leegTokens();
@@ -476,7 +489,7 @@ export class TrainingPass<R> {
     if (!geldig && !analistLabel(signal)) {
       this.laterSignalen.push(signal);
       this.laterIndex.push(i);
-      if (this.regelsVooraf) this.laterRegels.push(this.gedeeld(this.pass.rulesOf(signal)));
+      if (this.regelsVooraf) this.laterRegels.push(this.gedeeld(this.pass.rulesOf(signal, this.bewaarTokens)));
       return undefined;
     }
     const label = trainingLabel(signal, geldig);
@@ -520,12 +533,16 @@ export class TrainingPass<R> {
       for (let j = van; j < tot; j++) {
         const signal = this.laterSignalen[j]!;
         const rules = this.laterRegels[j];
-        classified(this.laterIndex[j]!, rules ? this.pass.classifyWithRules(signal, model, rules) : this.pass.classify(signal, model));
+        classified(
+          this.laterIndex[j]!,
+          rules ? this.pass.classifyWithRules(signal, model, rules, this.laterTokens.lees(j, this.modelTokens)) : this.pass.classify(signal, model),
+        );
       }
     }
     this.laterSignalen.length = 0;
     this.laterIndex.length = 0;
     this.laterRegels.length = 0;
+    this.laterTokens.clear();
     this.uitkomsten.clear();
     this.bewaard.clear();
     return { model, analist: this.analist, handmatig: this.handmatig };

@@ -45,7 +45,7 @@ const PERSOONSSTAMMEN = new Set(PERSOONSWOORDEN.map((w) => tokenize(w).stem[0]!)
  * A token worth a feature: not a stop word, a number or a word for a person, at least two characters. A number is an
  * age, a count, a date or a house number far more often than a code (the rules know the codes: 1488, 1312).
  */
-function useful(stem: string, lower: string): boolean {
+export function useful(stem: string, lower: string): boolean {
   return lower.length >= 2 && !alleenCijfers(lower) && !STOPWOORDEN.has(lower) && !STOPWOORDEN.has(stem) && !PERSOONSSTAMMEN.has(stem);
 }
 
