@@ -8,4 +8,5 @@ export const DOELEN: {
   batchTegenVloer: number;
   naiefTegenBatch: number;
   opstart: number;
+  suiteSeconden: number;
 };

@@ -6,11 +6,12 @@
 //      summary (top functions and files) goes into bench/resultaten.json;
 //   2. `cter batch` of the Noord-Holland police unit against Chromium's page.pdf of the same finished documents in one
 //      browser (the floor) and against a new browser per report (the naive approach);
-//   3. start-up: `cter --help` against `node -e ""`.
+//   3. start-up: `cter --help` against `node -e ""`;
+//   4. the whole test suite, `bash scripts/test.sh`, as CI runs it (on this set-up tree: its build step is a no-op).
 // Every measurement runs in its own child process (peak memory is that process's maxRSS). Prints a table on stdout,
 // writes bench/resultaten.json and the table into README.md (between the benchmark markers).
 //
-//   npm run bench [-- --snel] [-- --alleen inlezen,batch,opstart] [-- --profiel]
+//   npm run bench [-- --snel] [-- --alleen inlezen,batch,opstart,suite] [-- --profiel]
 //   --snel     10,000 and 100,000 signals only, fewer repetitions (trying things out; README and results untouched)
 //   --profiel  with --snel: profile the largest cter run too (a full run always does)
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -32,7 +33,8 @@ const SEED = 42;
 const args = process.argv.slice(2);
 const snel = args.includes('--snel');
 const profiel = !snel || args.includes('--profiel');
-const alleen = args.includes('--alleen') ? args[args.indexOf('--alleen') + 1].split(',') : ['inlezen', 'batch', 'opstart'];
+const DELEN = ['inlezen', 'batch', 'opstart', 'suite'];
+const alleen = args.includes('--alleen') ? args[args.indexOf('--alleen') + 1].split(',') : DELEN;
 const log = (text) => process.stderr.write(`${text}\n`);
 
 const median = (xs) => {
@@ -221,6 +223,16 @@ function opstart() {
   return { ...result, verhouding: round(median(cter) / median(node)) };
 }
 
+/** Part 4: the whole test suite as CI runs it, once: its wall time and how many tests passed. */
+async function suite() {
+  log('bash scripts/test.sh...');
+  const r = await run('bash', [join(ROOT, 'scripts/test.sh')], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+  // scripts/test.sh ends with a line "Tests: N passed, M failed"; run() already failed on a non-zero exit.
+  const m = /Tests: (\d+) passed, (\d+) failed/.exec(r.stdout + r.stderr);
+  if (!m) throw new Error(`bash scripts/test.sh meldde geen aantal tests:\n${(r.stdout + r.stderr).slice(-2000)}`);
+  return { ms: round(r.ms, 0), tests: Number(m[1]), mislukt: Number(m[2]) };
+}
+
 /** The targets (issue 13; batch against naive and start-up from issue 5), each with the measured figure. */
 function doelen(r) {
   const miljoen = r.trends?.signalen === 1_000_000 ? r.trends : undefined;
@@ -252,6 +264,11 @@ function doelen(r) {
       waarde: r.opstart.verhouding,
       gehaald: r.opstart.verhouding <= DOELEN.opstart,
     },
+    r.suite && {
+      doel: `bash scripts/test.sh <= ${DOELEN.suiteSeconden} s`,
+      waarde: round(r.suite.ms / 1000, 1),
+      gehaald: r.suite.ms <= DOELEN.suiteSeconden * 1000 && r.suite.mislukt === 0,
+    },
   ];
   return list.filter(Boolean);
 }
@@ -282,10 +299,11 @@ async function main() {
   }
   if (alleen.includes('batch')) resultaten.batch = await batch(werkmap);
   if (alleen.includes('opstart')) resultaten.opstart = opstart();
+  if (alleen.includes('suite')) resultaten.suite = await suite();
   resultaten.machine.belasting = { begin: belastingBegin, eind: loadavg().map((l) => round(l)) };
   const table = resultTable(resultaten);
   process.stdout.write(table);
-  if (snel || alleen.length < 3) {
+  if (snel || DELEN.some((deel) => !alleen.includes(deel))) {
     log('(--snel of --alleen: bench/resultaten.json en README.md blijven ongewijzigd)');
     return;
   }

@@ -55,6 +55,7 @@ const results = {
     naiefTegenBatch: 2.5,
   },
   opstart: { herhalingen: 21, cterMs: 90, nodeMs: 40, verhouding: 2.25 },
+  suite: { ms: 81_500, tests: 962, mislukt: 0 },
 };
 
 describe('benchmark table', () => {
@@ -84,6 +85,7 @@ describe('benchmark table', () => {
     expect(lines.find((l) => l.includes('tegen de vloer'))).toMatch(/\| 1,20× \| ≤ 1,0× \| \*\*nee\*\* \|$/);
     expect(lines.find((l) => l.includes('naïeve'))).toMatch(/\| 2,50× sneller \| ≥ 4× \| \*\*nee\*\* \|$/);
     expect(lines.find((l) => l.includes('opstarten'))).toMatch(/\| 90 ms \| `node -e ""`: 40 ms \| 2,25× \| ≤ 3× \| ja \|$/);
+    expect(lines).toContain('| hele testsuite `bash scripts/test.sh` (962 tests, 0 mislukt) | 81,50 s | – | – | ≤ 75 s | **nee** |');
     expect(lines.at(-2)).toBe(
       'Waar de tijd heen gaat (profiel van cter, 1.000.000 signalen, 30,00 s): (native) (garbage collector) 20,0%; ' +
         'node_modules/csv-parse/lib/api/index.js parse 10,0%.',
