@@ -18,6 +18,7 @@ import {
 import { compareGemeenteNamen } from '../reference/index.js';
 import { UsageError } from '../util/errors.js';
 import { groter } from '../util/groter.js';
+import { Stempels } from '../util/stempels.js';
 import { TextNumbering } from '../util/text-numbering.js';
 import {
   indexVanDatum,
@@ -280,8 +281,7 @@ function mergeCells(index: SignaalIndex, cellen: readonly number[], metPersonen:
  * once per set of cells.
  */
 class PersonenTeller {
-  private stempel: Int32Array;
-  private generatie = 0;
+  private readonly stempels: Stempels;
   /** Distinct persons per set of cells already counted (key: the cell numbers). */
   private readonly geteld = new Map<string, number>();
 
@@ -290,7 +290,7 @@ class PersonenTeller {
     private readonly personenPerCel: readonly (readonly number[])[],
     aantal: number,
   ) {
-    this.stempel = new Int32Array(aantal);
+    this.stempels = new Stempels(aantal);
   }
 
   verschillend(cellen: readonly number[]): number {
@@ -301,18 +301,15 @@ class PersonenTeller {
   }
 
   private tel(cellen: readonly number[]): number {
-    if (this.generatie === 0x7fffffff) {
-      this.stempel.fill(0);
-      this.generatie = 0;
-    }
-    const generatie = ++this.generatie;
+    const generatie = this.stempels.volgende();
+    const stempel = this.stempels.waarden;
     let n = 0;
     for (const cel of cellen) {
       const ids = this.personenPerCel[cel]!;
       for (let k = 0; k < ids.length; k++) {
         const id = ids[k]!;
-        if (this.stempel[id] === generatie) continue;
-        this.stempel[id] = generatie;
+        if (stempel[id] === generatie) continue;
+        stempel[id] = generatie;
         n++;
       }
     }

@@ -17,6 +17,7 @@ import { FileError } from '../util/errors.js';
 import { alleenCijfers, leegTokens, tokenize, type Tokens } from './text.js';
 import { groter } from '../util/groter.js';
 import { RepeatCache } from '../util/repeat-cache.js';
+import { Stempels } from '../util/stempels.js';
 
 /** Words that say nothing about a fenomeen (articles, pronouns, auxiliaries); left out of the features. */
 const STOPWOORDEN = new Set(
@@ -241,8 +242,8 @@ class Kenmerktabel {
    * the Float64Array. Either holds the same values, so the model is the same.
    */
   tellingen: Float64Array | Int32Array;
-  stempel = new Int32Array(1024);
-  private generatie = 0;
+  /** Each feature counts once per text (telVoorbeeld). */
+  private stempels = new Stempels(1024);
 
   constructor(geheel: boolean) {
     this.tellingen = geheel ? new Int32Array(K * 1024) : new Float64Array(K * 1024);
@@ -267,7 +268,7 @@ class Kenmerktabel {
       const n = this.kenmerkA.length * 2;
       this.kenmerkA = groter(this.kenmerkA, n);
       this.kenmerkB = groter(this.kenmerkB, n);
-      this.stempel = groter(this.stempel, n);
+      this.stempels.groei(n);
       const tellingen = this.tellingen instanceof Int32Array ? new Int32Array(n * K) : new Float64Array(n * K);
       tellingen.set(this.tellingen);
       this.tellingen = tellingen;
@@ -366,15 +367,6 @@ class Kenmerktabel {
   /** What kenmerken found last. */
   readonly gevonden = new Gevonden();
 
-  /** A new generation: every feature counts again once (one per text). */
-  volgendeGeneratie(): number {
-    if (this.generatie === 0x7fffffff) {
-      this.stempel.fill(0);
-      this.generatie = 0;
-    }
-    return ++this.generatie;
-  }
-
   /** Adds counts per class (a model file's) to a feature. */
   tel(naam: string, counts: readonly number[]): void {
     const base = this.kenmerkVanNaam(naam, true) * K;
@@ -387,13 +379,15 @@ class Kenmerktabel {
    * descriptions.
    */
   telVoorbeeld(tokens: Tokens, k: number): void {
-    const generatie = this.volgendeGeneratie();
+    const generatie = this.stempels.volgende();
     const n = this.kenmerken(tokens, true);
+    // After kenmerken: making a feature may have grown the marks.
+    const stempel = this.stempels.waarden;
     const ids = this.gevonden.id;
     for (let j = 0; j < n; j++) {
       const id = ids[j]!;
-      if (this.stempel[id] === generatie) continue;
-      this.stempel[id] = generatie;
+      if (stempel[id] === generatie) continue;
+      stempel[id] = generatie;
       this.tellingen[id * K + k]!++;
     }
   }
@@ -410,7 +404,7 @@ class Kenmerktabel {
     k.kenmerkB = this.kenmerkB.slice();
     k.aantal = this.aantal;
     k.tellingen = this.tellingen.slice();
-    k.stempel = new Int32Array(this.stempel.length);
+    k.stempels = new Stempels(this.stempels.waarden.length);
     return k;
   }
 
@@ -450,7 +444,7 @@ class Kenmerktabel {
     t.paren = kop.paren;
     t.kenmerkA = groter(kenmerkA, kop.capaciteit);
     t.kenmerkB = groter(kenmerkB, kop.capaciteit);
-    t.stempel = new Int32Array(kop.capaciteit);
+    t.stempels = new Stempels(kop.capaciteit);
     t.aantal = kop.aantal;
     const alle = new Int32Array(kop.capaciteit * K);
     alle.set(tellingen);
@@ -461,7 +455,7 @@ class Kenmerktabel {
   /** After building: the counts and names are no longer needed, only the lookups from stems to features. */
   naBouw(): void {
     this.tellingen = new Int32Array(0);
-    this.stempel = new Int32Array(0);
+    this.stempels = new Stempels(0);
     this.atoomNamen = [];
   }
 }
@@ -538,8 +532,8 @@ export class TextModel {
   private readonly rij: Int32Array;
   /** Weighted and tempered log-probabilities: the contribution of a row to class k at row * K + k. */
   private readonly logKans: Float64Array;
-  private readonly stempel: Int32Array;
-  private generatie = 0;
+  /** Each feature counts once per text (predict). */
+  private readonly stempels: Stempels;
   /** Scratch of predict: the known features of one text, and the score per class. */
   private bekendRij = new Int32Array(64);
   private bekendToken = new Int32Array(64);
@@ -644,7 +638,7 @@ export class TextModel {
     this.tabel = tabel;
     this.rij = rij;
     this.logKans = logKans;
-    this.stempel = new Int32Array(n);
+    this.stempels = new Stempels(n);
   }
 
   /** A model from a builder's counts; only ModelBuilder.build calls this. */
@@ -683,11 +677,8 @@ export class TextModel {
 
   private predict(tokens: Tokens): Inschatting {
     // Each feature counts once per text, as in training; the first occurrence says how the text wrote it.
-    if (this.generatie === 0x7fffffff) {
-      this.stempel.fill(0);
-      this.generatie = 0;
-    }
-    const generatie = ++this.generatie;
+    const generatie = this.stempels.volgende();
+    const stempel = this.stempels.waarden;
     // The known features of the text in order of occurrence: row, token and pair's first token (-1 for a stem), in
     // reused scratch arrays rather than an object per feature (this runs for every signal the rules leave open).
     let n = 0;
@@ -696,8 +687,8 @@ export class TextModel {
     for (let j = 0; j < aantal; j++) {
       const id = gevonden.id[j]!;
       const rij = this.rij[id]!;
-      if (rij < 0 || this.stempel[id] === generatie) continue;
-      this.stempel[id] = generatie;
+      if (rij < 0 || stempel[id] === generatie) continue;
+      stempel[id] = generatie;
       if (n === this.bekendRij.length) this.groeiBekend();
       this.bekendRij[n] = rij;
       this.bekendToken[n] = gevonden.token[j]!;

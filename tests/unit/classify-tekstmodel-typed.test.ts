@@ -138,6 +138,16 @@ describe('text model in typed arrays', () => {
     vergelijk(model, referentie(hand, VOORBEELDEN, instellingen(paarGewicht), negeer));
   });
 
+  it('counts a feature once per text also when that text grows the table past its first 1,024 features', () => {
+    // 700 new words, twice in one sentence: about 1,400 new features (stems and pairs), each met twice in the text.
+    const woorden = Array.from({ length: 700 }, (_, i) => `kw${i.toString(36)}x`);
+    const lang: TrainingExample = { tekst: `${[...woorden, ...woorden].join(' ')}.`, fenomeen: 'rechts-extremisme' };
+    const voorbeelden = [lang, ...VOORBEELDEN];
+    const inst = instellingen(0.25);
+    const model = buildModel(undefined, voorbeelden, inst, new Set());
+    vergelijk(model, referentie(undefined, voorbeelden, inst, new Set()));
+  });
+
   it('gives the same proposals when texts never repeat as when they do', () => {
     const model = buildModel(basis, VOORBEELDEN, undefined);
     const eenmalig = buildModel(basis, VOORBEELDEN, undefined);
