@@ -309,9 +309,15 @@ class ClassificationPass<R> {
     private readonly merge: Merge<R>,
   ) {}
 
+  /** The tokens the last rules() call made; undefined when it was given them, or the memo answered without them. */
+  private gemaakt: Tokens | undefined;
+
+  /** The rules' outcome for `text` (`tokens`: its tokens when the caller has them), from the memo while texts repeat. */
   private rules(text: string, tokens: Tokens | undefined): RegelUitkomst {
+    this.gemaakt = undefined;
     const hit = this.memo.get(text);
     if (hit !== undefined) return hit;
+    if (tokens === undefined && text !== '') tokens = this.gemaakt = tokenize(text, this.tokens);
     const rules = evaluate(text, this.taxonomy.regels, tokens);
     this.memo.set(text, rules);
     return rules;
@@ -319,10 +325,9 @@ class ClassificationPass<R> {
 
   /** Classifies a signal; `tokens` is tokenize(its description) when the caller has it. */
   classify(signal: Signaal, model: TextModel | undefined, tokens?: Tokens): R {
-    const text = signal.omschrijving ?? '';
+    const rules = this.rules(signal.omschrijving ?? '', tokens);
     // Tokenised once, for the rules and (where the rules abstain) the model.
-    if (tokens === undefined && text !== '' && !this.memo.has(text)) tokens = tokenize(text, this.tokens);
-    return classifyWith(signal, this.taxonomy, this.beoordelingen, this.rules(text, tokens), model, this.merge, tokens);
+    return classifyWith(signal, this.taxonomy, this.beoordelingen, rules, model, this.merge, tokens ?? this.gemaakt);
   }
 
   /**
@@ -330,10 +335,9 @@ class ClassificationPass<R> {
    * rules' memo answered without them. They are written over by the next text.
    */
   rulesOf(signal: Signaal, tokens?: (t: Tokens | undefined) => void): RegelUitkomst {
-    const text = signal.omschrijving ?? '';
-    const t = text !== '' && !this.memo.has(text) ? tokenize(text, this.tokens) : undefined;
-    tokens?.(t);
-    return this.rules(text, t);
+    const rules = this.rules(signal.omschrijving ?? '', undefined);
+    tokens?.(this.gemaakt);
+    return rules;
   }
 
   /**

@@ -20,10 +20,6 @@ export class RepeatCache<T> {
     return hit;
   }
 
-  has(text: string): boolean {
-    return this.map?.has(text) ?? false;
-  }
-
   /** Remembers `value` for `text` (not found by get), unless the cache has given up. */
   set(text: string, value: T): void {
     const map = this.map;
